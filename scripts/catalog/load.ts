@@ -147,7 +147,10 @@ function parseYaml(path: string, file: string, problems: Problem[]): ParsedFile 
  */
 export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   const problems: Problem[] = [];
-  const display = (name: string) => relative(process.cwd(), join(dir, name)) || name;
+  const display = (name: string) => {
+    const path = relative(process.cwd(), join(dir, name));
+    return path.startsWith('..') ? join(dir, name) : path;
+  };
   let names: string[] = [];
   try {
     names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();

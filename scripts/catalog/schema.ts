@@ -176,6 +176,21 @@ const Constant = z
   .regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'an UPPER_SNAKE_CASE constant name')
   .meta({ description: 'The stable constant name in the package, unique within the kind' });
 
+/** Numbers and strings that code relies on: limits, time-outs, header values. */
+export const Facts = z
+  .strictObject({
+    maxBytes: z.int().positive().optional().meta({ description: 'A length limit in bytes (UTF-8)' }),
+    allowedCharacters: z.string().min(1).optional().meta({
+      description: 'Every character allowed, each once, in one string (the channel-name rule of 1013)',
+    }),
+    expiresAfterSeconds: z.int().positive().optional().meta({ description: 'How long something stays valid' }),
+    headers: z.record(z.string().min(1), z.string().min(1)).optional().meta({
+      description: 'Header values the record is about, exactly as they must be sent',
+    }),
+    requestsPerSecond: z.int().positive().optional().meta({ description: 'A rate limit' }),
+  })
+  .meta({ description: 'Exact values that the package and the upstream check use' });
+
 const Hash = z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hex hash written by `npm run translations:reviewed`');
 
 /** The fields every record has, whatever its kind. */
@@ -191,6 +206,7 @@ const recordFields = {
   links: z.array(Link).default([]),
   keywords: Keywords.optional(),
   sources: z.array(SourceId).min(1).meta({ description: 'Where the facts come from (ids in data/api.yaml)' }),
+  facts: Facts.optional(),
   lifecycle: Lifecycle.default({ status: 'current' }),
   reviewed: z
     .strictObject({ zh: Hash, en: Hash })

@@ -1,0 +1,19 @@
+/**
+ * The JSON Schemas that editors use while a record is typed, generated from
+ * the zod schema: data/catalog.schema.json for record files, and
+ * data/api.schema.json for data/api.yaml. Same schema → same bytes.
+ */
+import { z } from 'zod';
+import { ApiFile, RecordFile } from '../catalog/schema.ts';
+
+export const JSON_SCHEMA_FILES = {
+  'catalog.schema.json': { schema: RecordFile, title: 'agora-rec-codes: a file of catalog records' },
+  'api.schema.json': { schema: ApiFile, title: 'agora-rec-codes: facts about the Cloud Recording API (data/api.yaml)' },
+} as const;
+
+export function jsonSchemaText(name: keyof typeof JSON_SCHEMA_FILES): string {
+  const { schema, title } = JSON_SCHEMA_FILES[name];
+  // io: 'input' — what an editor sees is what a person types: fields with defaults are optional.
+  const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any', reused: 'ref' });
+  return JSON.stringify({ title, ...json }, null, 2) + '\n';
+}
