@@ -1,0 +1,33 @@
+// The documentation site: Astro renders site/ (pages, layouts, components) and
+// content/guides/ into build/site; scripts/build-site.ts then adds the Pagefind
+// index. Run it with `npm run build:site`, never `astro build` alone.
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { SITE_URL } from './scripts/site-url.ts';
+
+export default defineConfig({
+  site: SITE_URL,
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: './build/site',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  // No images are processed; keep Astro away from sharp.
+  image: { service: { entrypoint: 'astro/assets/services/noop' } },
+  i18n: {
+    locales: ['zh', 'en'],
+    defaultLocale: 'zh',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
+      // Search results and error pages are not content.
+      filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname),
+    }),
+  ],
+});
