@@ -1,0 +1,301 @@
+/**
+ * The site's own words in both languages: navigation, headings, kind names and
+ * the retry policy in words. The catalog's texts come from data/, never from here.
+ */
+import type { Kind, RetryPolicy } from '../../scripts/catalog/schema.ts';
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The value of <html lang> and of hreflang for each language. */
+export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+export const OTHER_LANG: Record<Lang, Lang> = { zh: 'en', en: 'zh' };
+/** Each language's name, written in that language (for the language switch). */
+export const LANG_NAME: Record<Lang, string> = { zh: '中文', en: 'English' };
+
+export const isLang = (value: unknown): value is Lang => value === 'zh' || value === 'en';
+
+/** The same page in another language: /en/errors/433/ → /zh/errors/433/. */
+export const swapLang = (path: string, to: Lang): string => path.replace(/^\/(zh|en)(?=\/|$)/, `/${to}`);
+
+const KIND_LABELS: Record<Kind, { zh: string; en: string }> = {
+  'error-code': { zh: '错误码', en: 'Error code' },
+  'message-error': { zh: '网关错误消息', en: 'Gateway message' },
+  'http-status': { zh: 'HTTP 状态码', en: 'HTTP status' },
+  'service-state': { zh: '服务状态', en: 'Service state' },
+  'recording-status': { zh: '录制状态', en: 'Recording status' },
+  'upload-status': { zh: '上传状态', en: 'Upload status' },
+  'extension-state': { zh: '扩展服务状态', en: 'Extension state' },
+  'output-status': { zh: '输出流状态', en: 'Output status' },
+};
+export const kindLabel = (kind: Kind, lang: Lang): string => KIND_LABELS[kind][lang];
+
+/** Where a value of each kind is found in a response, in both languages. */
+const KIND_WHERE: Record<Kind, { zh: string; en: string }> = {
+  'error-code': { zh: '响应体中的 `code`', en: '`code` in the response body' },
+  'message-error': { zh: '响应体中的 `message`（来自网关）', en: '`message` in the response body (from the gateway)' },
+  'http-status': { zh: 'HTTP 响应状态码', en: 'the HTTP status of the response' },
+  'service-state': { zh: '`query` 响应中的服务状态', en: 'the service state in a `query` response' },
+  'recording-status': { zh: '`query` 响应中的 `serverResponse.status`', en: '`serverResponse.status` in a `query` response' },
+  'upload-status': { zh: '`stop` 响应中的 `serverResponse.uploadingStatus`', en: '`serverResponse.uploadingStatus` in a `stop` response' },
+  'extension-state': { zh: '`query` 响应中的 `extensionServiceState[].payload.state`', en: '`extensionServiceState[].payload.state` in a `query` response' },
+  'output-status': { zh: '`query` 响应中的 `outputs[].status`', en: '`outputs[].status` in a `query` response' },
+};
+export const kindWhere = (kind: Kind, lang: Lang): string => KIND_WHERE[kind][lang];
+
+export const ui = {
+  zh: {
+    siteName: '声网云端录制错误码',
+    siteTagline: '声网云端录制 RESTful API 的全部错误码、HTTP 状态码与服务状态，中英双语。',
+    skip: '跳到正文',
+    home: '全部错误码',
+    guides: '指南',
+    search: '搜索',
+    searchLabel: '搜索错误码、消息或关键词',
+    searchPlaceholder: '433、invalid appid、资源 ID 过期…',
+    language: '语言',
+    switchTo: 'English',
+    homeTitle: '声网云端录制错误码与状态',
+    homeIntro: '下表列出目录中的每一条记录。点击代码查看它在各个方法上的含义、原因、处理办法和重试策略。',
+    recordsCount: (n: number) => `共 ${n} 条记录`,
+    shown: (n: number, total: number) => `显示 ${n} / ${total} 条`,
+    filters: '筛选',
+    filterKind: '类型',
+    filterMethod: '方法',
+    filterRetryable: '只看可重试（重试或重新 acquire）',
+    all: '全部',
+    colCode: '代码',
+    colTitle: '名称',
+    colKind: '类型',
+    colMethods: '方法',
+    colRetry: '重试',
+    sortBy: (col: string) => `按${col}排序`,
+    allMethods: '所有方法',
+    none: '—',
+    meaning: '各方法上的含义',
+    meaningIntro: '同一个代码在不同方法、不同文档版本中的含义可能不同；每一行注明其方法和来源。',
+    disagree: '来源之间说法不一：下表分别列出每个来源的说法，并注明方法。排名更高的来源为较新的文档。',
+    newer: '较新',
+    colMethod: '方法',
+    colSource: '来源',
+    colHttp: 'HTTP 状态',
+    colReason: 'reason 字符串',
+    colMeaning: '含义',
+    colNext: '下一步',
+    noMeanings: '文档没有按方法给出含义，参见上面的说明。',
+    causes: '原因',
+    actions: '处理办法',
+    retry: '重试策略',
+    retryDefault: '默认',
+    retryOn: (methods: string, source: string) => `在 ${methods} 上（${source}）`,
+    facts: '确切取值',
+    factMaxBytes: '最大长度',
+    factAllowed: '允许的字符',
+    factExpires: '有效期',
+    factHeaders: '请求头',
+    factRps: '频率限制',
+    bytes: (n: number) => `${n} 字节`,
+    characters: (n: number) => `共 ${n} 个字符`,
+    seconds: (n: number) => `${n} 秒`,
+    perSecond: (n: number) => `每秒 ${n} 次请求`,
+    related: '相关记录',
+    sources: '来源',
+    links: '链接',
+    published: (d: string) => `发布于 ${d}`,
+    lifecycle: '生命周期',
+    lifecycleStatus: { current: '现行：当前文档仍在使用此记录。', legacy: '旧版：仅见于旧版文档或旧服务。', replaced: '已被取代' },
+    replacedBy: '取代者：',
+    snippet: '在代码中使用',
+    snippetIntro: '用 npm 包中的常量代替硬编码的值：',
+    copy: '复制',
+    copied: '已复制',
+    edit: '编辑此记录',
+    where: '出现位置：',
+    kindOf: '类型：',
+    notFoundTitle: '找不到页面',
+    notFoundText: '这个地址没有页面。可以搜索错误码，或查看全部错误码。',
+    searchTitle: '搜索',
+    searchIntro: '输入错误码（如 433）、完整的错误消息（如 Invalid authentication credentials）或中英文关键词。',
+    searchNoJs: '搜索需要 JavaScript。不开启 JavaScript 时，请在首页的表格中查找全部错误码。',
+    results: (n: number) => `${n} 条结果`,
+    noResults: '没有找到结果。',
+    searching: '正在搜索…',
+    guidesTitle: '指南',
+    guideLanguage: '本指南的其他语言版本',
+    checkerLabel: '频道名',
+    checkerButton: '检查',
+    checkerOk: (bytes: number) => `可以使用：${bytes} 字节。`,
+    checkerTooLong: (bytes: number, max: number) => `太长：${bytes} 字节，最多 ${max} 字节。`,
+    checkerCharacter: (ch: string, index: number) => `第 ${index + 1} 个字符 “${ch}” 不被支持。`,
+    checkerEmpty: '请输入频道名。',
+    checkerNoJs: '检查器需要 JavaScript。',
+    footerData: '数据来自声网官方文档，见每条记录的“来源”。',
+    footerSitemap: '站点地图',
+  },
+  en: {
+    siteName: 'Agora Cloud Recording codes',
+    siteTagline: 'Every error code, HTTP status and service state of the Agora Cloud Recording REST API, in English and Chinese.',
+    skip: 'Skip to content',
+    home: 'All codes',
+    guides: 'Guides',
+    search: 'Search',
+    searchLabel: 'Search codes, messages or words',
+    searchPlaceholder: '433, invalid appid, expired…',
+    language: 'Language',
+    switchTo: '中文',
+    homeTitle: 'Agora Cloud Recording error codes and states',
+    homeIntro: 'Every record of the catalog in one table. Open a code to see what it means on each method, why it happens, what to do and how to retry.',
+    recordsCount: (n: number) => `${n} records`,
+    shown: (n: number, total: number) => `Showing ${n} of ${total}`,
+    filters: 'Filter',
+    filterKind: 'Kind',
+    filterMethod: 'Method',
+    filterRetryable: 'Retryable only (retry or acquire again)',
+    all: 'All',
+    colCode: 'Code',
+    colTitle: 'Title',
+    colKind: 'Kind',
+    colMethods: 'Methods',
+    colRetry: 'Retry',
+    sortBy: (col: string) => `Sort by ${col.toLowerCase()}`,
+    allMethods: 'every method',
+    none: '—',
+    meaning: 'Meaning on each method',
+    meaningIntro: 'A code can mean different things on different methods and in different revisions of the docs; each row says its methods and its source.',
+    disagree: 'The sources disagree: the table shows what each source says, and on which methods. The higher-ranked source is the newer documentation.',
+    newer: 'newer',
+    colMethod: 'Methods',
+    colSource: 'Source',
+    colHttp: 'HTTP status',
+    colReason: 'reason string',
+    colMeaning: 'Meaning',
+    colNext: 'Next step',
+    noMeanings: 'The docs give no per-method meaning; see the summary above.',
+    causes: 'Causes',
+    actions: 'What to do',
+    retry: 'Retry policy',
+    retryDefault: 'Default',
+    retryOn: (methods: string, source: string) => `On ${methods} (${source})`,
+    facts: 'Exact values',
+    factMaxBytes: 'Maximum length',
+    factAllowed: 'Allowed characters',
+    factExpires: 'Valid for',
+    factHeaders: 'Headers',
+    factRps: 'Rate limit',
+    bytes: (n: number) => `${n} bytes`,
+    characters: (n: number) => `${n} characters`,
+    seconds: (n: number) => `${n} seconds`,
+    perSecond: (n: number) => `${n} requests per second`,
+    related: 'Related',
+    sources: 'Sources',
+    links: 'Links',
+    published: (d: string) => `published ${d}`,
+    lifecycle: 'Lifecycle',
+    lifecycleStatus: { current: 'Current: the current docs still use this record.', legacy: 'Legacy: found only in older docs or older services.', replaced: 'Replaced' },
+    replacedBy: 'Replaced by: ',
+    snippet: 'Use it in code',
+    snippetIntro: 'Use the constant from the npm package instead of a hard-coded value:',
+    copy: 'Copy',
+    copied: 'Copied',
+    edit: 'Edit this record',
+    where: 'Found in: ',
+    kindOf: 'Kind: ',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no page at this address. Search for a code, or browse every code.',
+    searchTitle: 'Search',
+    searchIntro: 'Type a code (433), paste a whole error message (Invalid authentication credentials), or search by words.',
+    searchNoJs: 'Search needs JavaScript. Without it, every code is listed in the table on the home page.',
+    results: (n: number) => (n === 1 ? '1 result' : `${n} results`),
+    noResults: 'No results.',
+    searching: 'Searching…',
+    guidesTitle: 'Guides',
+    guideLanguage: 'This guide in the other language',
+    checkerLabel: 'Channel name',
+    checkerButton: 'Check',
+    checkerOk: (bytes: number) => `OK: ${bytes} bytes.`,
+    checkerTooLong: (bytes: number, max: number) => `Too long: ${bytes} bytes, at most ${max}.`,
+    checkerCharacter: (ch: string, index: number) => `Character ${index + 1}, “${ch}”, is not allowed.`,
+    checkerEmpty: 'Type a channel name.',
+    checkerNoJs: 'The checker needs JavaScript.',
+    footerData: 'The facts come from Agora’s documentation; each record lists its sources.',
+    footerSitemap: 'Sitemap',
+  },
+} as const;
+
+export type UI = (typeof ui)['en'];
+export const t = (lang: Lang): UI => ui[lang] as unknown as UI;
+
+// ---------------------------------------------------------------------------
+// The retry policy in words.
+
+const THEN: Record<NonNullable<RetryPolicy['then']>, { zh: string; en: string }> = {
+  'acquire-again': { zh: '重新调用 `acquire` 获取新的 resource ID', en: 'call `acquire` again for a new resource ID' },
+  'contact-support': { zh: '联系声网技术支持', en: 'contact Agora support' },
+  'fix-request': { zh: '检查并修正请求', en: 'check and correct the request' },
+};
+
+const ms = (delays: number[], lang: Lang): string =>
+  lang === 'zh'
+    ? delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，')
+    : delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
+
+/** One sentence saying what to do next; may hold `code spans`. */
+export function retryText(p: RetryPolicy, lang: Lang): string {
+  const zh = lang === 'zh';
+  const then = p.then ? (zh ? `；如仍失败，${THEN[p.then].zh}` : `; if it still fails, ${THEN[p.then].en}`) : '';
+  const same =
+    p.sameResourceId === true
+      ? zh ? '（使用同一个 resource ID）' : ' with the same resource ID'
+      : p.sameResourceId === false
+        ? zh ? '（使用新的 resource ID）' : ' with a new resource ID'
+        : '';
+  const when = p.delaysMs?.length
+    ? zh ? `，${ms(p.delaysMs, lang)}后重试` : ` ${ms(p.delaysMs, lang)}`
+    : p.backoff
+      ? zh ? '，每次重试前逐步延长等待时间（退避）' : ', waiting longer before each retry (backoff)'
+      : '';
+  switch (p.action) {
+    case 'none':
+      return zh ? '无需处理：这不是错误。' : 'Nothing to do: this is not an error.';
+    case 'do-not-retry':
+      return (zh ? '不要重试：重新发送同一请求无济于事' : 'Do not retry: sending the same request again cannot help') + then + (zh ? '。' : '.');
+    case 'fix-request':
+      return zh ? '修正请求后再发送。' : 'Correct the request, then send it again.';
+    case 'fix-account':
+      return zh ? '在声网控制台修正 App ID 或项目设置后，再发送请求。' : 'Fix the App ID or the project settings in Agora Console, then send the request again.';
+    case 'retry':
+      return zh ? `重试同一请求${same}${when}${then}。` : `Retry the same request${same}${when}${then}.`;
+    case 'acquire-again':
+      return zh ? '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。' : 'Call `acquire` again for a new resource ID, then call `start` with it.';
+    case 'wait':
+      return zh
+        ? `稍后再查询${p.delaysMs?.length ? `（${ms(p.delaysMs, lang)}）` : ''}${then}。`
+        : `Wait, then query again${p.delaysMs?.length ? ` ${ms(p.delaysMs, lang)}` : ''}${then}.`;
+    case 'contact-support':
+      return zh ? '联系声网技术支持（提交工单）。' : 'Contact Agora support (open a ticket).';
+  }
+}
+
+/** A short label for the home table's retry column. */
+export function retryLabel(p: RetryPolicy, lang: Lang): string {
+  const zh = lang === 'zh';
+  const delays = p.delaysMs?.length ? (zh ? `（${p.delaysMs.join('、')} 毫秒）` : ` (${p.delaysMs.join(', ')} ms)`) : '';
+  switch (p.action) {
+    case 'none':
+      return zh ? '无需处理' : 'Nothing to do';
+    case 'do-not-retry':
+      return zh ? '不要重试' : 'Do not retry';
+    case 'fix-request':
+      return zh ? '修正请求' : 'Fix the request';
+    case 'fix-account':
+      return zh ? '修正账号设置' : 'Fix the account';
+    case 'retry':
+      return (zh ? '重试' : 'Retry') + (delays || (p.backoff ? (zh ? '（退避）' : ' (backoff)') : ''));
+    case 'acquire-again':
+      return zh ? '重新 acquire' : 'Acquire again';
+    case 'wait':
+      return (zh ? '等待' : 'Wait') + delays;
+    case 'contact-support':
+      return zh ? '联系技术支持' : 'Contact support';
+  }
+}

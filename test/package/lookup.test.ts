@@ -1,0 +1,146 @@
+/**
+ * The package's lookup, constants, retry policy, channel-name check and doc
+ * URLs, on every record of the catalog.
+ */
+import { describe, expect, it } from 'vitest';
+import * as pkg from '../../src/index.ts';
+import * as zh from '../../src/zh.ts';
+import * as en from '../../src/en.ts';
+import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
+import { KINDS, recordRef } from '../../scripts/catalog/schema.ts';
+import { SITE_URL } from '../../src/generated/records.ts';
+
+const catalog = loadCatalogOrThrow();
+
+describe('lookup finds every record', () => {
+  for (const source of catalog.records) {
+    const ref = recordRef(source);
+    it(ref, () => {
+      const kind = source.kind;
+      // By its value, as the API sends it.
+      const value = source.kind === 'message-error' ? source.message : source.code;
+      expect(pkg.lookup(value, { kind })?.ref).toBe(ref);
+      // By its constant name, alone and qualified by its group.
+      expect(pkg.lookup(source.constant, { kind })?.ref).toBe(ref);
+      expect(pkg.lookup(`${KINDS[kind].constantGroup}.${source.constant}`, { kind })?.ref).toBe(ref);
+      // By its reference.
+      expect(pkg.lookup(ref)?.ref).toBe(ref);
+      // In both languages, with the catalog's own texts.
+      expect(pkg.lookup(value, { kind, locale: 'zh' })?.title).toBe(source.title.zh);
+      expect(pkg.lookup(value, { kind, locale: 'en' })?.title).toBe(source.title.en);
+      expect(zh.lookup(value, { kind })?.summary).toBe(source.summary.zh);
+      expect(en.lookup(value, { kind })?.summary).toBe(source.summary.en);
+      // Its constant is exported with the value the API sends.
+      const group = (pkg as unknown as Record<string, Record<string, unknown>>)[KINDS[kind].constantGroup];
+      expect(group[source.constant]).toBe(value);
+      // Its page.
+      expect(pkg.docUrl(source, 'en')).toBe(`${SITE_URL}/en/${KINDS[kind].segment}/${encodeURIComponent(String(source.code))}/`);
+      expect(pkg.lookup(ref)?.urls.zh).toBe(pkg.docUrl(source, 'zh'));
+    });
+  }
+});
+
+describe('lookup, as a user types', () => {
+  it('reads a number or numeric string as a body code first', () => {
+    expect(pkg.lookup(433)?.constant).toBe('RESOURCE_ID_EXPIRED');
+    expect(pkg.lookup(' 433 ')?.ref).toBe('error-code:433');
+    expect(pkg.lookup(404)?.ref).toBe('error-code:404');
+    expect(pkg.lookup(404, { kind: 'http-status' })?.ref).toBe('http-status:404');
+    expect(pkg.lookup(206)?.ref).toBe('http-status:206');
+  });
+
+  it('finds messages whatever their case, spacing and quotes', () => {
+    expect(pkg.lookup(' invalid AppID ')?.ref).toBe('message-error:invalid-appid');
+    expect(pkg.lookup('"Invalid   authentication credentials"')?.ref).toBe('message-error:invalid-authentication-credentials');
+    expect(pkg.lookup('no route matched with those values')?.ref).toBe('message-error:no-route-matched');
+  });
+
+  it('finds a record by the reason string the API sends', () => {
+    expect(pkg.lookup('failed to find worker')?.ref).toBe('error-code:404');
+    expect(pkg.lookup('request not completed')?.ref).toBe('error-code:65');
+  });
+
+  it('finds states by name', () => {
+    expect(pkg.lookup('serviceidle')?.ref).toBe('service-state:serviceIdle');
+    expect(pkg.lookup('backuped')?.ref).toBe('upload-status:backuped');
+  });
+
+  it('returns undefined for what the catalog lacks, and for nonsense', () => {
+    for (const q of [9999, '9999', 'no such message', '', ' ', -1, 1.5, NaN, Infinity, '__proto__', 'constructor', 'toString']) {
+      expect(pkg.lookup(q as never), String(q)).toBeUndefined();
+    }
+  });
+
+  it('gives the meaning that applies on the method, where a code means different things (62)', () => {
+    const onAcquire = pkg.lookup(62, { method: 'acquire' })!;
+    expect(onAcquire.meaning?.source).toBe('seed');
+    expect(onAcquire.meaning?.methods).toContain('acquire');
+    const onStart = pkg.lookup(62, { method: 'start' })!;
+    expect(onStart.meaning?.source).toBe('sc');
+    expect(onStart.meaning?.reason).toBe('request timeout');
+    expect(pkg.lookup(62)!.meaning).toBeUndefined();
+  });
+});
+
+describe('retryPolicy', () => {
+  it('65 on start: the same request, same resource ID, after 3000 ms then 6000 ms', () => {
+    expect(pkg.retryPolicy(65, 'start')).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true });
+  });
+  it('433: acquire again', () => {
+    expect(pkg.retryPolicy(433, 'start')?.action).toBe('acquire-again');
+  });
+  it('62 on acquire is not retried; on start it is', () => {
+    expect(pkg.retryPolicy(62, 'acquire')?.action).toBe('fix-account');
+    expect(pkg.retryPolicy(62, 'start')?.action).toBe('retry');
+  });
+  it('takes a message too, and is undefined for an unknown code', () => {
+    expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', backoff: true });
+    expect(pkg.retryPolicy(9999)).toBeUndefined();
+  });
+  it('every record has a policy that reads as words in both languages', () => {
+    for (const r of catalog.records) {
+      const policy = pkg.retryPolicy(String(recordRef(r)))!;
+      expect(policy, recordRef(r)).toBeDefined();
+      expect(pkg.describeRetry(policy, 'en')).not.toBe('');
+      expect(pkg.describeRetry(policy, 'zh')).not.toBe('');
+    }
+    expect(pkg.describeRetry({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true }, 'en')).toBe(
+      'Send the same request again. Retry after 3000 ms, then 6000 ms. Keep the same resource ID.',
+    );
+  });
+});
+
+describe('validateChannelName (the rule of 1013)', () => {
+  const allowed = pkg.CHANNEL_NAME.allowedCharacters;
+  it('allows exactly the 89 characters, each once', () => {
+    expect([...allowed]).toHaveLength(89);
+    expect(new Set(allowed).size).toBe(89);
+    for (const ch of allowed) expect(pkg.validateChannelName(`a${ch}b`), ch).toMatchObject({ ok: true });
+  });
+  it('reports the first character that is not allowed, with its index', () => {
+    expect(pkg.validateChannelName('room/1')).toEqual({ ok: false, reason: 'character', index: 4, character: '/', codePoint: 47 });
+    expect(pkg.validateChannelName('会议室')).toMatchObject({ ok: false, reason: 'character', index: 0, character: '会' });
+    expect(pkg.validateChannelName('ab😀')).toMatchObject({ ok: false, reason: 'character', index: 2, character: '😀' });
+    for (const bad of ['"', "'", '*', '\\', '`', '/', '\t', '\n', '{'.replace('{', '\u00a0')]) {
+      expect(pkg.validateChannelName(`x${bad}`), JSON.stringify(bad)).toMatchObject({ ok: false, reason: 'character', index: 1 });
+    }
+  });
+  it('allows 64 bytes and reports 65', () => {
+    expect(pkg.validateChannelName('a'.repeat(64))).toEqual({ ok: true, bytes: 64 });
+    expect(pkg.validateChannelName('a'.repeat(65))).toEqual({ ok: false, reason: 'too-long', bytes: 65, maxBytes: 64 });
+  });
+  it('rejects what is not a name', () => {
+    expect(pkg.validateChannelName('')).toEqual({ ok: false, reason: 'empty' });
+    expect(pkg.validateChannelName(42)).toEqual({ ok: false, reason: 'not-a-string' });
+  });
+});
+
+describe('per-language entry points', () => {
+  it('/zh speaks Chinese, /en English, the root either', () => {
+    expect(zh.lookup(433)?.locale).toBe('zh');
+    expect(en.lookup(433)?.locale).toBe('en');
+    expect(zh.explain({ status: 401, body: { message: 'Unauthorized' } }).locale).toBe('zh');
+    expect(pkg.lookup(433, { locale: 'zh' })?.locale).toBe('zh');
+    expect(zh.allRecords()).toHaveLength(catalog.records.length);
+  });
+});
