@@ -10,6 +10,7 @@
  * Exit status: 0 found, 1 unknown, 2 bad usage.
  */
 import { parseArgs } from 'node:util';
+import { PHRASES } from './messages.ts';
 import { describeRetry, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 
 const METHODS: readonly string[] = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
@@ -109,13 +110,13 @@ function formatRecord(record: CatalogRecord, paint: Paint): string {
   if (record.causes.length) lines.push('', paint('1', record.locale === 'zh' ? '原因：' : 'Causes:'), ...record.causes.map((c) => `  - ${c}`));
   if (record.actions.length) lines.push('', paint('1', record.locale === 'zh' ? '处理：' : 'What to do:'), ...record.actions.map((a) => `  - ${a}`));
   const policy = record.meaning?.retry ?? record.retry;
-  lines.push('', paint('1', record.locale === 'zh' ? '重试：' : 'Retry:') + ' ' + describeRetry(policy, record.locale));
+  lines.push('', paint('1', record.locale === 'zh' ? '重试：' : 'Retry:') + PHRASES[record.locale].sentenceGap + describeRetry(policy, record.locale));
   lines.push(paint('2', docUrl(record, record.locale)));
   return lines.join('\n');
 }
 
 function formatDiagnosis(d: Diagnosis, paint: Paint): string {
-  const lines = [paint('1', d.summary), '', paint('1', d.locale === 'zh' ? '下一步：' : 'Next:') + ' ' + d.next];
+  const lines = [paint('1', d.summary), '', paint('1', d.locale === 'zh' ? '下一步：' : 'Next:') + PHRASES[d.locale].sentenceGap + d.next];
   for (const note of d.notes) lines.push(paint('33', `! ${note}`));
   if (d.docs) lines.push(paint('2', d.docs[d.locale]));
   return lines.join('\n');

@@ -152,11 +152,11 @@ function diagnose(input: ExplainInput, tables: TextTables, locale: Locale): Diag
     ? `${typeof record.value === 'number' ? record.value : JSON.stringify(record.value)} ${record.constant} — ${record.title}`
     : undefined;
   const summary = ok
-    ? [phrases.success, ...stateRecords.filter(Boolean).map((r) => `${r!.title}: ${r!.summary}`)].join(' ')
-    : [headline && `${headline}.`, method && meaning ? `${phrases.onMethod(method)}: ${meaning}` : record?.summary, !record && notes.length === 0 ? phrases.noInformation : undefined]
+    ? [phrases.success, ...stateRecords.filter(Boolean).map((r) => `${r!.title}${phrases.colon}${r!.summary}`)].join(phrases.sentenceGap)
+    : [headline && `${headline}${phrases.period}`, method && meaning ? `${phrases.onMethod(method)}${phrases.colon}${meaning}` : record?.summary, !record && notes.length === 0 ? phrases.noInformation : undefined]
         .filter(Boolean)
-        .join(' ');
-  const next = [describeRetry(policy, locale), ...(isError && record && !ok ? record.actions.slice(0, 1) : [])].join(' ');
+        .join(phrases.sentenceGap);
+  const next = [describeRetry(policy, locale), ...(isError && record && !ok ? record.actions.slice(0, 1) : [])].join(phrases.sentenceGap);
 
   return {
     ok,

@@ -6,6 +6,10 @@
 import type { Locale, RetryPolicy } from './generated/types.ts';
 
 type Phrases = {
+  /** What separates two sentences: a space in English, nothing in Chinese. */
+  sentenceGap: string;
+  colon: string;
+  period: string;
   ms: (n: number) => string;
   list: (items: string[]) => string;
   action: Record<RetryPolicy['action'], string>;
@@ -26,6 +30,9 @@ type Phrases = {
 
 export const PHRASES: Record<Locale, Phrases> = {
   en: {
+    sentenceGap: ' ',
+    colon: ': ',
+    period: '.',
     ms: (n) => `${n} ms`,
     list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}, then ${items[items.length - 1]}`),
     action: {
@@ -57,8 +64,11 @@ export const PHRASES: Record<Locale, Phrases> = {
     onMethod: (method) => `On \`${method}\``,
   },
   zh: {
+    sentenceGap: '',
+    colon: '：',
+    period: '。',
     ms: (n) => `${n} 毫秒`,
-    list: (items) => items.join('，然后 '),
+    list: (items) => items.join('、'),
     action: {
       none: '无需处理：这不是错误。',
       'do-not-retry': '不要重复发送该请求：重试不会改变结果。',
@@ -69,7 +79,7 @@ export const PHRASES: Record<Locale, Phrases> = {
       wait: '稍候再查询。',
       'contact-support': '请联系声网技术支持。',
     },
-    retryAfter: (delays) => `分别等待 ${delays} 后重试。`,
+    retryAfter: (delays) => `依次等待 ${delays}后各重试一次。`,
     backoff: '使用指数退避重试（文档未给出具体间隔）。',
     sameResourceId: '使用同一个 resource ID。',
     newResourceId: '不要复用该 resource ID。',
@@ -98,5 +108,5 @@ export function describeRetry(policy: RetryPolicy, locale: Locale): string {
   if (policy.sameResourceId === true) parts.push(p.sameResourceId);
   if (policy.sameResourceId === false) parts.push(p.newResourceId);
   if (policy.then) parts.push(p.then[policy.then]);
-  return parts.join(' ');
+  return parts.join(p.sentenceGap);
 }

@@ -40,7 +40,7 @@ describe('explain: real responses', () => {
     const d = explain({ status: 206, body: { code: 65, reason: 'request not completed' }, method: 'start' });
     expect(d.retry).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again', retryable: true });
     expect(d.next).toMatch(/3000 ms, then 6000 ms/);
-    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/3000 毫秒，然后 6000 毫秒/);
+    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/依次等待 3000 毫秒、6000 毫秒后各重试一次/);
   });
 
   it('62 means one thing on acquire and another on start', () => {
