@@ -26,8 +26,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
-      // Search results and error pages are not content.
-      filter: (page) => !/\/(search|404)\/?$/.test(new URL(page).pathname),
+      // Search results and not-found pages are not content (record /en/errors/404/ is).
+      filter: (page) => !/^\/(?:(?:zh|en)\/)?(?:search|404)\/?$/.test(new URL(page).pathname),
     }),
   ],
 });

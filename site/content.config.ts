@@ -2,8 +2,7 @@
  * The site's content: the catalog (data/*.yaml, through the project's own
  * loader and zod schema: any problem fails the build) and the guides (MDX).
  *
- * CATALOG_DIR overrides the data folder, as for the other catalog scripts
- * (test/site/fixtures/catalog is a small catalog for working on the site).
+ * CATALOG_DIR overrides the data folder, as for the other catalog scripts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

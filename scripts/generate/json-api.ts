@@ -23,7 +23,7 @@ const Locations = {
 /** A record as the API serves it: the catalog record (less editorial fields) and its locations. */
 export const ApiRecord = z.discriminatedUnion(
   'kind',
-  CatalogRecord.options.map((option) => option.omit({ reviewed: true }).extend(Locations)) as unknown as [
+  (CatalogRecord.options as readonly z.ZodObject[]).map((option) => option.omit({ reviewed: true }).extend(Locations)) as unknown as [
     z.ZodObject,
     ...z.ZodObject[],
   ],

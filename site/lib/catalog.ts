@@ -1,30 +1,16 @@
 /**
- * The catalog as the pages see it: records in a fixed order, their URLs, the
- * methods they occur on, and lookups by reference. Everything comes from the
- * content layer (site/content.config.ts), which validated it with the schema.
+ * The catalog as the pages see it: records in a fixed order, the API facts,
+ * lookups by reference, and the records a guide names. Everything comes from
+ * the content layer (site/content.config.ts), which validated it with the
+ * schema. What is said about one record lives in record.ts (no Astro there).
  */
 import { basename } from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
-import { recordPath } from '../../src/paths.ts';
-import {
-  type ApiFile,
-  type CatalogRecord,
-  type Kind,
-  KIND_NAMES,
-  KINDS,
-  METHODS,
-  type Method,
-  recordRef,
-  type RetryPolicy,
-} from '../../scripts/catalog/schema.ts';
-import type { Lang } from './i18n.ts';
+import { type ApiFile, type CatalogRecord, type Kind, KIND_NAMES, type Method, recordRef } from '../../scripts/catalog/schema.ts';
+import { isRetryable, type Rec } from './record.ts';
 
-/** The repository; every "edit" link starts here. */
-export const REPO_URL = 'https://github.com/org/agora-rec-codes';
-/** The npm package whose constants the snippets use. */
-export const PACKAGE_NAME = '@org/agora-rec-codes';
-
-export type Rec = CatalogRecord & { file?: string };
+export * from './record.ts';
+export { PACKAGE_NAME, REPO_URL } from './repo.ts';
 
 const kindOrder = (k: Kind) => KIND_NAMES.indexOf(k);
 const compareCodes = (a: string | number, b: string | number) =>
@@ -54,50 +40,48 @@ export async function byRef(ref: string): Promise<Rec> {
   return found;
 }
 
-export const href = (r: Pick<CatalogRecord, 'kind' | 'code'>, lang: Lang): string =>
-  recordPath(KINDS[r.kind].segment, r.code, lang);
 
-/** What a reader recognises a record by: the number, the message, the state name. */
-export const displayCode = (r: CatalogRecord): string => (r.kind === 'message-error' ? r.message : String(r.code));
 
-/** The file of a record in the repository's data folder, for "edit this record". */
-export const editUrl = (r: Rec): string => `${REPO_URL}/edit/main/data/${r.file ?? ''}`;
 
-/** The methods a record occurs on, in API order; all of them when a meaning applies to every method. */
-export function recordMethods(r: CatalogRecord): Method[] {
-  if (r.meanings.some((m) => !m.methods)) return [...METHODS];
-  const set = new Set(r.meanings.flatMap((m) => m.methods ?? []));
-  return METHODS.filter((m) => set.has(m));
-}
 
-export const RETRYABLE: readonly RetryPolicy['action'][] = ['retry', 'acquire-again'];
-/** A record is retryable when sending again (possibly after a new acquire) can succeed, by default or on some method. */
-export const isRetryable = (r: CatalogRecord): boolean =>
-  [r.retry, ...r.meanings.map((m) => m.retry)].some((p) => p && RETRYABLE.includes(p.action));
 
-/** The retry policies of a record: its default, then each meaning that says otherwise. */
-export function retryPolicies(r: CatalogRecord): { policy: RetryPolicy; methods?: Method[]; source?: string }[] {
-  const out: { policy: RetryPolicy; methods?: Method[]; source?: string }[] = [{ policy: r.retry }];
-  for (const m of r.meanings) {
-    if (m.retry && JSON.stringify(m.retry) !== JSON.stringify(r.retry)) out.push({ policy: m.retry, methods: m.methods, source: m.source });
+
+/**
+ * The records a guide names: by reference (error-code:433), by a gateway
+ * message exactly as sent ("Unauthorized"), by kind, or by method. Throws, and
+ * so fails the build, when a named record does not exist.
+ */
+export async function select(q: {
+  refs?: string[];
+  messages?: string[];
+  kind?: string;
+  method?: Method;
+  /** with `method`: only meanings that name the method, not those for every method */
+  explicit?: boolean;
+  /** only records with a meaning for every method (none named) */
+  anyMethod?: boolean;
+  retryable?: boolean;
+}): Promise<Rec[]> {
+  const all = await records();
+  const out: Rec[] = [];
+  for (const ref of q.refs ?? []) out.push(await byRef(ref));
+  for (const message of q.messages ?? []) {
+    const found = all.find((r) => r.kind === 'message-error' && r.message === message);
+    if (!found) throw new Error(`no gateway message "${message}" in the catalog`);
+    out.push(found);
   }
+  if (q.kind || q.method || q.retryable || q.anyMethod) {
+    out.push(
+      ...all.filter(
+        (r) =>
+          (!q.kind || r.kind === q.kind) &&
+          (!q.method || r.meanings.some((m) => (m.methods ? m.methods.includes(q.method!) : !q.explicit))) &&
+          (!q.anyMethod || r.meanings.some((m) => !m.methods)) &&
+          (!q.retryable || isRetryable(r)),
+      ),
+    );
+  }
+  if (out.length === 0) throw new Error(`a guide asks for records that do not exist: ${JSON.stringify(q)}`);
   return out;
 }
 
-/** The records a method can return: those with a meaning on it (or on every method). */
-export async function recordsOnMethod(method: Method): Promise<Rec[]> {
-  return (await records()).filter((r) => r.meanings.some((m) => !m.methods || m.methods.includes(method)));
-}
-
-/** True where two sources give a meaning for the same method (62, 501): the page shows both. */
-export function sourcesDisagree(r: CatalogRecord): boolean {
-  const byMethod = new Map<Method, Set<string>>();
-  for (const m of r.meanings) {
-    for (const method of m.methods ?? METHODS) {
-      const set = byMethod.get(method) ?? new Set();
-      set.add(m.source);
-      byMethod.set(method, set);
-    }
-  }
-  return [...byMethod.values()].some((s) => s.size > 1);
-}

@@ -69,12 +69,11 @@ export const ui = {
     colKind: '类型',
     colMethods: '方法',
     colRetry: '重试',
-    sortBy: (col: string) => `按${col}排序`,
     allMethods: '所有方法',
     none: '—',
     meaning: '各方法上的含义',
     meaningIntro: '同一个代码在不同方法、不同文档版本中的含义可能不同；每一行注明其方法和来源。',
-    disagree: '来源之间说法不一：下表分别列出每个来源的说法，并注明方法。排名更高的来源为较新的文档。',
+    disagree: '不止一个来源描述了这个代码，说法可能不同：每一行注明它的来源和适用的方法；来自较新文档的行标有“较新”。',
     newer: '较新',
     colMethod: '方法',
     colSource: '来源',
@@ -100,7 +99,6 @@ export const ui = {
     perSecond: (n: number) => `每秒 ${n} 次请求`,
     related: '相关记录',
     sources: '来源',
-    links: '链接',
     published: (d: string) => `发布于 ${d}`,
     lifecycle: '生命周期',
     lifecycleStatus: { current: '现行：当前文档仍在使用此记录。', legacy: '旧版：仅见于旧版文档或旧服务。', replaced: '已被取代' },
@@ -111,7 +109,6 @@ export const ui = {
     copied: '已复制',
     edit: '编辑此记录',
     where: '出现位置：',
-    kindOf: '类型：',
     notFoundTitle: '找不到页面',
     notFoundText: '这个地址没有页面。可以搜索错误码，或查看全部错误码。',
     searchTitle: '搜索',
@@ -121,12 +118,11 @@ export const ui = {
     noResults: '没有找到结果。',
     searching: '正在搜索…',
     guidesTitle: '指南',
-    guideLanguage: '本指南的其他语言版本',
     checkerLabel: '频道名',
     checkerButton: '检查',
     checkerOk: (bytes: number) => `可以使用：${bytes} 字节。`,
     checkerTooLong: (bytes: number, max: number) => `太长：${bytes} 字节，最多 ${max} 字节。`,
-    checkerCharacter: (ch: string, index: number) => `第 ${index + 1} 个字符 “${ch}” 不被支持。`,
+    checkerCharacter: (ch: string, position: number) => `第 ${position} 个字符（${ch}）不在允许的字符之内。`,
     checkerEmpty: '请输入频道名。',
     checkerNoJs: '检查器需要 JavaScript。',
     footerData: '数据来自声网官方文档，见每条记录的“来源”。',
@@ -157,12 +153,11 @@ export const ui = {
     colKind: 'Kind',
     colMethods: 'Methods',
     colRetry: 'Retry',
-    sortBy: (col: string) => `Sort by ${col.toLowerCase()}`,
     allMethods: 'every method',
     none: '—',
     meaning: 'Meaning on each method',
     meaningIntro: 'A code can mean different things on different methods and in different revisions of the docs; each row says its methods and its source.',
-    disagree: 'The sources disagree: the table shows what each source says, and on which methods. The higher-ranked source is the newer documentation.',
+    disagree: 'More than one source describes this code, and they may differ: each row says which source it comes from and which methods it covers; rows from the newer documentation are marked “newer”.',
     newer: 'newer',
     colMethod: 'Methods',
     colSource: 'Source',
@@ -188,7 +183,6 @@ export const ui = {
     perSecond: (n: number) => `${n} requests per second`,
     related: 'Related',
     sources: 'Sources',
-    links: 'Links',
     published: (d: string) => `published ${d}`,
     lifecycle: 'Lifecycle',
     lifecycleStatus: { current: 'Current: the current docs still use this record.', legacy: 'Legacy: found only in older docs or older services.', replaced: 'Replaced' },
@@ -199,7 +193,6 @@ export const ui = {
     copied: 'Copied',
     edit: 'Edit this record',
     where: 'Found in: ',
-    kindOf: 'Kind: ',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no page at this address. Search for a code, or browse every code.',
     searchTitle: 'Search',
@@ -209,12 +202,11 @@ export const ui = {
     noResults: 'No results.',
     searching: 'Searching…',
     guidesTitle: 'Guides',
-    guideLanguage: 'This guide in the other language',
     checkerLabel: 'Channel name',
     checkerButton: 'Check',
     checkerOk: (bytes: number) => `OK: ${bytes} bytes.`,
     checkerTooLong: (bytes: number, max: number) => `Too long: ${bytes} bytes, at most ${max}.`,
-    checkerCharacter: (ch: string, index: number) => `Character ${index + 1}, “${ch}”, is not allowed.`,
+    checkerCharacter: (ch: string, position: number) => `Character ${position} (${ch}) is not one of the allowed characters.`,
     checkerEmpty: 'Type a channel name.',
     checkerNoJs: 'The checker needs JavaScript.',
     footerData: 'The facts come from Agora’s documentation; each record lists its sources.',
@@ -298,4 +290,11 @@ export function retryLabel(p: RetryPolicy, lang: Lang): string {
     case 'contact-support':
       return zh ? '联系技术支持' : 'Contact support';
   }
+}
+
+/** The language of the page being rendered, from its [lang] route parameter or Astro's i18n. */
+export function pageLang(astro: { params: Record<string, string | undefined>; currentLocale?: string | undefined }): Lang {
+  const lang = astro.params.lang ?? astro.currentLocale;
+  if (!isLang(lang)) throw new Error(`cannot tell the language of this page (${String(lang)})`);
+  return lang;
 }

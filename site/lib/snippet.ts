@@ -3,7 +3,8 @@
  * npm package (group from KINDS[kind].constantGroup, member record.constant).
  */
 import { type CatalogRecord, KINDS } from '../../scripts/catalog/schema.ts';
-import { PACKAGE_NAME, displayCode } from './catalog.ts';
+import { displayCode } from './catalog.ts';
+import { PACKAGE_NAME } from './repo.ts';
 import type { Lang } from './i18n.ts';
 
 /** How a value of each kind is read from a response, for the snippet's `if`. */
@@ -18,18 +19,19 @@ const READ: Record<CatalogRecord['kind'], string> = {
   'output-status': 'output.status',
 };
 
-/** The snippet's text; `explain(body)` assumes the package explains a response body. */
+/** The snippet's text: compare with the constant, and explain() the response. */
 export function snippet(r: CatalogRecord, lang: Lang): string {
   const group = KINDS[r.kind].constantGroup;
   const constant = `${group}.${r.constant}`;
   const value = typeof r.code === 'number' ? String(r.code) : JSON.stringify(displayCode(r));
-  const comment = lang === 'zh' ? `${value}：${r.title.zh}` : `${value}: ${r.title.en}`;
+  const title = r.title[lang].replace(/`/g, '');
   return [
     `import { ${group}, explain } from '${PACKAGE_NAME}';`,
     '',
+    `// ${constant} === ${value}: ${title}`,
     `if (${READ[r.kind]} === ${constant}) {`,
-    `  // ${comment.replace(/`/g, '')}`,
-    '  console.log(explain(body));',
+    `  const { summary, next } = explain({ status: response.status, body }, { locale: '${lang}' });`,
+    '  console.log(summary, next);',
     '}',
   ].join('\n');
 }

@@ -1,0 +1,53 @@
+/**
+ * Opening pages of the built site in Chromium for a test, and collecting what
+ * went wrong on them: console errors, uncaught exceptions, failed requests.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+
+export type Opened = { page: Page; context: BrowserContext; problems: string[] };
+
+/** Open `path` in a fresh context; `problems` collects console errors, page errors and failed same-site requests. */
+export async function open(browser: Browser, base: string, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await browser.newContext({ locale: 'en-US', ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught on ${page.url()}: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A navigation cancels what the page before it was still loading: not a failure of the site.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
+  page.on('response', (r) => {
+    if (r.url().startsWith(base) && r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} for ${r.url()}`);
+  });
+  await page.goto(base + path);
+  return { page, context, problems };
+}
+
+/** Wait until the search page has finished a search, then list the result links in order. */
+export async function searchResults(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector<HTMLElement>('#status');
+    return !!status?.textContent && status.textContent !== status.dataset.searching;
+  });
+  return page.$$eval('#results li > a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** Run axe-core on the page; returns the serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,0 +1,307 @@
+/**
+ * The built site in Chromium, as a person uses it: the home table (filters,
+ * sorting), record pages, the language switch, search (codes, messages,
+ * Chinese), the root redirect, the 404 page, keyboard and no-JavaScript use,
+ * dark mode, a phone screen, and axe-core on home, a record and a guide.
+ * Every page opened must log no console error.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordRef } from '../../scripts/catalog/schema.ts';
+import { isRetryable, recordMethods } from '../../site/lib/record.ts';
+import { catalog, HTML_LANG, LANGS, pagePath } from '../site/helpers.ts';
+import { open, type Opened, searchResults, seriousViolations } from './browse.ts';
+import { launchChromium } from './chromium.ts';
+import { type SiteServer, startSite } from './site-server.ts';
+
+const { records } = catalog();
+const byRef = (ref: string) => {
+  const r = records.find((x) => recordRef(x) === ref);
+  if (!r) throw new Error(`the catalog has no ${ref}`);
+  return r;
+};
+
+let site: SiteServer;
+let browser: Browser;
+let opened: Opened[] = [];
+
+let unavailable: unknown;
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchChromium().catch((error: unknown) => {
+    unavailable = error;
+    return undefined as unknown as Browser;
+  });
+});
+// Without Chromium every test fails (with how to install it), none is skipped.
+beforeEach(() => {
+  if (unavailable) throw unavailable;
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+/** No console error, uncaught exception or failed request on any page a test opened. */
+afterEach(async () => {
+  const problems = opened.flatMap((o) => o.problems);
+  await Promise.all(opened.map((o) => o.context.close()));
+  opened = [];
+  expect(problems).toEqual([]);
+});
+
+async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
+  const o = await open(browser, site.url, path, options);
+  opened.push(o);
+  return o;
+}
+
+describe('home', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: shows every record, and filters and sorts the table`, async () => {
+      const { page } = await visit(`/${lang}/`);
+      expect(await page.getAttribute('html', 'lang')).toBe(HTML_LANG[lang]);
+      const rows = page.locator('#codes tbody tr');
+      expect(await rows.count()).toBe(records.length);
+      const visible = () => page.locator('#codes tbody tr:visible').count();
+      expect(await visible()).toBe(records.length);
+      for (const r of records) expect(await page.locator(`#codes a[href="${pagePath(r, lang)}"]`).count(), recordRef(r)).toBe(1);
+
+      await page.selectOption('select[name="kind"]', 'http-status');
+      expect(await visible()).toBe(records.filter((r) => r.kind === 'http-status').length);
+      expect(page.url()).toMatch(/\?kind=http-status$/);
+      await page.selectOption('select[name="kind"]', '');
+      await page.selectOption('select[name="method"]', 'acquire');
+      expect(await visible()).toBe(records.filter((r) => recordMethods(r).includes('acquire')).length);
+      await page.check('input[name="retryable"]');
+      expect(await visible()).toBe(records.filter((r) => recordMethods(r).includes('acquire') && isRetryable(r)).length);
+      await page.selectOption('select[name="method"]', '');
+      expect(await visible()).toBe(records.filter(isRetryable).length);
+      expect(await page.textContent('#count')).toContain(String(records.filter(isRetryable).length));
+      await page.uncheck('input[name="retryable"]');
+
+      // Sort by code, then reverse.
+      const codeHeader = page.locator('#codes th').first();
+      await codeHeader.locator('button').click();
+      expect(await codeHeader.getAttribute('aria-sort')).toBe('ascending');
+      await codeHeader.locator('button').click();
+      expect(await codeHeader.getAttribute('aria-sort')).toBe('descending');
+      const codes = await page.$$eval('#codes tbody tr td.code', (tds) => tds.map((td) => td.textContent!.trim()));
+      const sorted = [...codes].sort(new Intl.Collator(HTML_LANG[lang], { numeric: true, sensitivity: 'base' }).compare).reverse();
+      expect(codes).toEqual(sorted);
+    });
+  }
+
+  it('keeps a filtered view in the address: opening ?kind=recording-status shows only those', async () => {
+    const { page } = await visit('/en/?kind=recording-status');
+    expect(await page.locator('#codes tbody tr:visible').count()).toBe(records.filter((r) => r.kind === 'recording-status').length);
+  });
+});
+
+describe('record pages', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: 62 shows its code and title, every meaning by source and method, and every section`, async () => {
+      const r = byRef('error-code:62');
+      const { page } = await visit(pagePath(r, lang));
+      const h1 = await page.textContent('h1');
+      expect(h1).toContain('62');
+      expect(h1).toContain(r.title[lang].replace(/`/g, ''));
+      expect(await page.locator('section:has(#meaning) tbody tr').count()).toBe(r.meanings.length);
+      expect(await page.locator('.note').isVisible()).toBe(true);
+      for (const id of ['meaning', 'causes', 'actions', 'retry', 'related', 'lifecycle', 'sources', 'snippet']) {
+        expect(await page.locator(`#${id}`).isVisible(), id).toBe(true);
+      }
+      for (const ref of r.related) expect(await page.locator(`#related ~ ul a[href="${pagePath(byRef(ref), lang)}"]`).count(), ref).toBe(1);
+      expect(await page.textContent('#snippet-code')).toContain(`ErrorCode.${r.constant}`);
+      expect(await page.locator('button[data-copy]').isVisible()).toBe(true);
+      expect(await page.locator(`a[data-ref="error-code:62"]`).getAttribute('href')).toMatch(/\/edit\/main\/data\/[\w-]+\.yaml$/);
+    });
+  }
+
+  it('copies the snippet with the copy button', async () => {
+    const { page, context } = await visit(pagePath(byRef('error-code:433'), 'en'));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    await page.click('button[data-copy]');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('ErrorCode.RESOURCE_ID_EXPIRED');
+  });
+
+  it('is readable without JavaScript: content shown, no dead controls', async () => {
+    const { page } = await visit(pagePath(byRef('error-code:65'), 'en'), { javaScriptEnabled: false });
+    expect(await page.textContent('h1')).toContain('65');
+    expect(await page.locator('#meaning').isVisible()).toBe(true);
+    expect(await page.locator('button[data-copy]').isVisible()).toBe(false);
+    const home = await visit('/zh/', { javaScriptEnabled: false });
+    expect(await home.page.locator('#codes tbody tr:visible').count()).toBe(records.length);
+    expect(await home.page.locator('#filters').isVisible()).toBe(false);
+  });
+});
+
+describe('language switch', () => {
+  it('lands on the same record, both ways', async () => {
+    const r = byRef('error-code:433');
+    const { page } = await visit(pagePath(r, 'en'));
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL(`**${pagePath(r, 'zh')}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('h1')).toContain('433');
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL(`**${pagePath(r, 'en')}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  it('lands on the same guide and on the same message record', async () => {
+    const { page } = await visit('/zh/guides/retries/');
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL('**/en/guides/retries/');
+    const m = records.find((r) => r.kind === 'message-error')!;
+    await page.goto(site.url + pagePath(m, 'en'));
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL(`**${pagePath(m, 'zh')}`);
+  });
+
+  it('keeps the search query: ?q= survives the switch and the search runs again', async () => {
+    const { page } = await visit('/en/search/?q=433');
+    await searchResults(page);
+    await page.click('a[data-lang-switch]');
+    await page.waitForURL('**/zh/search/?q=433');
+    expect(await page.inputValue('#q')).toBe('433');
+    expect((await searchResults(page))[0]).toBe('/zh/errors/433/');
+  });
+});
+
+describe('search', () => {
+  const cases: [lang: 'zh' | 'en', query: string, first: string][] = [
+    ['en', '433', 'error-code:433'],
+    ['zh', '433', 'error-code:433'],
+    ['en', '2', 'error-code:2'],
+    ['en', 'Invalid authentication credentials', 'message-error:invalid-authentication-credentials'],
+    ['en', 'no Route matched with those values', 'message-error:no-route-matched'],
+    ['zh', '频道名不合法', 'error-code:1013'],
+    ['zh', '资源 ID 过期', 'error-code:433'],
+  ];
+  for (const [lang, query, ref] of cases) {
+    it(`${lang}: "${query}" puts ${ref} first (deep link /${lang}/search/?q=…)`, async () => {
+      const { page } = await visit(`/${lang}/search/?q=${encodeURIComponent(query)}`);
+      expect(await page.inputValue('#q')).toBe(query);
+      const results = await searchResults(page);
+      expect(results[0]).toBe(pagePath(byRef(ref), lang));
+    });
+  }
+
+  it('"2" finds error 2 before HTTP 200, 201 and 206', async () => {
+    const { page } = await visit('/en/search/?q=2');
+    const results = await searchResults(page);
+    expect(results[0]).toBe('/en/errors/2/');
+    for (const status of [200, 201, 206]) {
+      const at = results.indexOf(`/en/http/${status}/`);
+      if (at !== -1) expect(at).toBeGreaterThan(0);
+    }
+  });
+
+  it('searches as you type, keeps ?q= in the address, and shows code, title and excerpt', async () => {
+    const { page } = await visit('/en/search/');
+    await page.fill('#q', 'jitter');
+    await page.waitForURL('**/en/search/?q=jitter');
+    const results = await searchResults(page);
+    expect(results).toContain('/en/errors/65/');
+    const item = page.locator('#results li').filter({ has: page.locator('a[href="/en/errors/65/"]') });
+    expect(await item.locator('.r-code').textContent()).toBe('65');
+    expect(await item.locator('.r-title').textContent()).toBe(byRef('error-code:65').title.en.replace(/`/g, ''));
+    expect((await item.locator('p').textContent())!.length).toBeGreaterThan(10);
+    expect(await page.locator('#results mark').count()).toBeGreaterThan(0);
+  });
+
+  it('the search box of every page opens the search page with the query', async () => {
+    const { page } = await visit(pagePath(byRef('error-code:65'), 'zh'));
+    await page.fill('#site-q', '433');
+    await page.press('#site-q', 'Enter');
+    await page.waitForURL('**/zh/search/?q=433');
+    expect((await searchResults(page))[0]).toBe('/zh/errors/433/');
+  });
+
+  it('sets the query only as text: markup in ?q= is never parsed', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    const { page } = await visit(`/en/search/?q=${encodeURIComponent(evil)}`);
+    await searchResults(page);
+    expect(await page.inputValue('#q')).toBe(evil);
+    expect(await page.locator('main img, main b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+describe('site-wide', () => {
+  it('/ sends a visitor to their browser language, and keeps a query', async () => {
+    const zh = await visit('/', { locale: 'zh-CN' });
+    await zh.page.waitForURL('**/zh/');
+    const en = await visit('/', { locale: 'en-GB' });
+    await en.page.waitForURL('**/en/');
+    const fr = await visit('/', { locale: 'fr-FR' });
+    await fr.page.waitForURL('**/en/');
+    const q = await visit('/?q=433', { locale: 'zh-TW' });
+    await q.page.waitForURL('**/zh/search/?q=433');
+    const noJs = await visit('/', { javaScriptEnabled: false });
+    expect(await noJs.page.locator('a[href="/zh/"]').isVisible()).toBe(true);
+    expect(await noJs.page.locator('a[href="/en/"]').isVisible()).toBe(true);
+  });
+
+  it('answers a missing page with 404 and the not-found page of its language', async () => {
+    for (const lang of LANGS) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const response = await page.goto(`${site.url}/${lang}/errors/99999/`);
+      expect(response?.status()).toBe(404);
+      expect(await page.getAttribute('html', 'lang')).toBe(HTML_LANG[lang]);
+      expect(await page.locator('a[href="/' + lang + '/"]').count()).toBeGreaterThan(0);
+      await context.close();
+    }
+  });
+
+  it('is keyboard-navigable: the first Tab reaches a visible skip link to the content, focus is visible', async () => {
+    const { page } = await visit(pagePath(byRef('error-code:433'), 'en'));
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const box = a.getBoundingClientRect();
+      return { cls: a.className, href: a.getAttribute('href'), top: box.top, outline: getComputedStyle(a).outlineStyle };
+    });
+    expect(skip).toMatchObject({ cls: 'skip', href: '#main' });
+    expect(skip.top).toBeGreaterThanOrEqual(0);
+    expect(skip.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('follows prefers-color-scheme: dark', async () => {
+    const dark = await visit('/en/', { colorScheme: 'dark' });
+    const light = await visit('/en/', { colorScheme: 'light' });
+    const bg = (o: Opened) => o.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await bg(dark)).toBe('rgb(17, 20, 24)');
+    expect(await bg(light)).toBe('rgb(255, 255, 255)');
+  });
+
+  it('fits a phone screen: no sideways scrolling on home, a record, a guide and search', async () => {
+    for (const path of ['/zh/', pagePath(byRef('error-code:62'), 'en'), '/en/guides/lifecycle/', '/zh/search/?q=433']) {
+      const { page } = await visit(path, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      if (path.includes('search')) await searchResults(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+describe('accessibility (axe-core): no serious or critical violation', () => {
+  const pages = ['/en/', '/zh/', pagePath(byRef('error-code:62'), 'en'), pagePath(byRef('error-code:1013'), 'zh'), '/en/guides/retries/', '/zh/guides/channel-names/', '/en/search/?q=433'];
+  for (const path of pages) {
+    it(path, async () => {
+      const { page } = await visit(path);
+      if (path.includes('search')) await searchResults(page);
+      const violations = await seriousViolations(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    });
+  }
+  it('/en/ in dark mode', async () => {
+    const { page } = await visit('/en/', { colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+

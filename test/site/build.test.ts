@@ -1,0 +1,276 @@
+/**
+ * The built site (build/site), read as files: one page per record and
+ * language, the sections of a record page, hreflang and <html lang>, texts
+ * rendered as text, page weight, guides, 404 pages, sitemap, search data.
+ * Run after `npm run build:site` (npm test builds first).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { KINDS, recordRef } from '../../scripts/catalog/schema.ts';
+import { SITE_URL } from '../../scripts/site-url.ts';
+import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
+import { REPO_URL } from '../../site/lib/repo.ts';
+import { builtFile, catalog, GUIDES, HTML_LANG, LANGS, type Lang, pagePath, readBuilt, shownCode, SITE_ROOT } from './helpers.ts';
+
+const { findAll, findOne, getAttributeValue, textContent } = DomUtils;
+type Element = ReturnType<typeof findAll>[number];
+type Page = { html: string; all: Element[]; one(test: (e: Element) => boolean): Element | null; text: string };
+
+function page(path: string): Page {
+  const html = readBuilt(path);
+  const doc = parseDocument(html);
+  const all = findAll(() => true, doc.children);
+  return { html, all, one: (test) => findOne(test, doc.children, true), text: textContent(doc) };
+}
+const attr = (e: Element | null, name: string) => (e ? getAttributeValue(e, name) : undefined);
+const byId = (p: Page, id: string) => p.one((e) => attr(e, 'id') === id);
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** A catalog text as the page shows it: the backticks of code spans are gone. */
+const shown = (text: string) => squash(text.replace(/`/g, ''));
+
+const { records, api } = catalog();
+const byRef = new Map(records.map((r) => [recordRef(r), r]));
+
+beforeAll(() => {
+  if (!existsSync(join(SITE_ROOT, 'index.html'))) throw new Error('build/site is missing: run `npm run build:site` first');
+});
+
+describe('record pages', () => {
+  it('exist for every record in both languages, with <html lang>, hreflang alternates and a language switch', () => {
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const path = pagePath(r, lang);
+        const p = page(path);
+        const other: Lang = lang === 'zh' ? 'en' : 'zh';
+        expect(attr(p.one((e) => e.name === 'html'), 'lang'), path).toBe(HTML_LANG[lang]);
+        const alternates = Object.fromEntries(
+          p.all.filter((e) => e.name === 'link' && attr(e, 'rel') === 'alternate').map((e) => [attr(e, 'hreflang'), attr(e, 'href')]),
+        );
+        expect(alternates, path).toEqual({ 'zh-CN': SITE_URL + pagePath(r, 'zh'), en: SITE_URL + pagePath(r, 'en'), 'x-default': SITE_URL + '/' });
+        expect(attr(p.one((e) => e.name === 'link' && attr(e, 'rel') === 'canonical'), 'href')).toBe(SITE_URL + path);
+        expect(attr(p.one((e) => attr(e, 'data-lang-switch') !== undefined), 'href'), path).toBe(pagePath(r, other));
+      }
+    }
+  });
+
+  it('show the code and title, summary, meanings, retry policy, lifecycle, sources, snippet and edit link', () => {
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const path = pagePath(r, lang);
+        const p = page(path);
+        const h1 = squash(textContent(p.one((e) => e.name === 'h1')!));
+        expect(h1, path).toContain(shownCode(r));
+        expect(h1.toLowerCase(), path).toContain(shown(r.title[lang]).toLowerCase());
+        expect(squash(p.text), path).toContain(shown(r.summary[lang]));
+        for (const id of ['meaning', 'retry', 'lifecycle', 'sources', 'snippet']) expect(byId(p, id), `${path} #${id}`).not.toBeNull();
+        if (r.causes.length) expect(byId(p, 'causes'), path).not.toBeNull();
+        if (r.actions.length) expect(byId(p, 'actions'), path).not.toBeNull();
+        for (const c of [...r.causes, ...r.actions]) expect(squash(p.text), path).toContain(shown(c[lang]));
+        // One row per meaning, each naming its source.
+        const section = byId(p, 'meaning')!.parent as Element;
+        const rows = findAll((e) => e.name === 'tr', section.children).filter((tr) => tr.parent && (tr.parent as Element).name === 'tbody');
+        expect(rows.length, path).toBe(r.meanings.length);
+        r.meanings.forEach((m, i) => {
+          const source = api.sources.find((s) => s.id === m.source)!;
+          expect(squash(textContent(rows[i])), `${path} meaning ${i}`).toContain(squash(source.title[lang]));
+          if (m.reason) expect(textContent(rows[i])).toContain(m.reason);
+          if (m.http) expect(textContent(rows[i])).toContain(String(m.http));
+        });
+        // Related records and the replacement are links to their pages.
+        const hrefs = new Set(p.all.filter((e) => e.name === 'a').map((e) => attr(e, 'href')));
+        for (const ref of [...r.related, ...(r.lifecycle.replacedBy ? [r.lifecycle.replacedBy] : [])]) {
+          expect(hrefs.has(pagePath(byRef.get(ref)!, lang)), `${path} links ${ref}`).toBe(true);
+        }
+        for (const id of r.sources) {
+          const url = api.sources.find((s) => s.id === id)?.url;
+          if (url) expect(hrefs.has(url), `${path} source ${id}`).toBe(true);
+        }
+        // The snippet uses the package's constant.
+        const snippet = textContent(byId(p, 'snippet-code')!);
+        expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, explain } from '@org/agora-rec-codes';`);
+        expect(snippet).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
+        // Edit this record: its YAML file in the repository.
+        const edit = p.all.find((e) => e.name === 'a' && attr(e, 'data-ref') === recordRef(r));
+        const href = attr(edit ?? null, 'href') ?? '';
+        expect(href, path).toMatch(new RegExp(`^${REPO_URL}/edit/main/data/[\\w.-]+\\.yaml$`));
+        if (!process.env.CATALOG_DIR) expect(existsSync(join(DEFAULT_DATA_DIR, href.split('/data/')[1])), href).toBe(true);
+      }
+    }
+  });
+
+  it('show every source of a code the sources disagree on (62, 501), each marked by source and method', () => {
+    for (const ref of ['error-code:62', 'error-code:501']) {
+      const r = byRef.get(ref);
+      if (!r) continue;
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        expect(p.one((e) => e.name === 'p' && attr(e, 'class') === 'note'), ref).not.toBeNull();
+        const sources = new Set(r.meanings.map((m) => m.source));
+        expect(sources.size).toBeGreaterThan(1);
+        for (const id of sources) expect(squash(p.text)).toContain(squash(api.sources.find((s) => s.id === id)!.title[lang]));
+      }
+    }
+  });
+
+  it('say the retry policy in words, with the delays', () => {
+    const r = records.find((x) => x.retry.delaysMs?.length || x.meanings.some((m) => m.retry?.delaysMs?.length));
+    expect(r, 'a record with retry delays').toBeDefined();
+    const delays = (r!.retry.delaysMs ?? r!.meanings.find((m) => m.retry?.delaysMs)!.retry!.delaysMs)!;
+    const en = textContent(byId(page(pagePath(r!, 'en')), 'retry')!.parent as Element);
+    expect(squash(en)).toContain(`after ${delays[0]} ms`);
+    const zh = textContent(byId(page(pagePath(r!, 'zh')), 'retry')!.parent as Element);
+    expect(squash(zh)).toContain(`${delays[0]} 毫秒`);
+  });
+
+  it('render catalog texts as text: no element the site does not write itself', () => {
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'a', 'header', 'nav', 'form', 'label', 'input', 'button', 'main', 'footer', 'article', 'p', 'span', 'h1', 'h2', 'h3', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'ul', 'ol', 'li', 'strong', 'dl', 'dt', 'dd']);
+    const withAngles = records.filter((r) => JSON.stringify(r).includes('<'));
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        const unknown = [...new Set(p.all.map((e) => e.name))].filter((n) => !allowed.has(n));
+        expect(unknown, pagePath(r, lang)).toEqual([]);
+      }
+    }
+    // A text such as `Basic <Authorization>` stays visible as text.
+    for (const r of withAngles) {
+      for (const lang of LANGS) {
+        const html = readBuilt(pagePath(r, lang));
+        const spans = [r.summary, ...r.causes, ...r.actions].flatMap((t) => t[lang].split('`').filter((_, i) => i % 2 === 1)).filter((s) => s.includes('<'));
+        for (const span of spans) expect(html).toContain(`<code>${span.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</code>`);
+      }
+    }
+  });
+
+  it('stay small: each record page with everything it loads before search is at most 20 KB gzipped', () => {
+    let largest = { path: '', bytes: 0 };
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const path = pagePath(r, lang);
+        const html = readBuilt(path);
+        let bytes = gzipSync(html).length;
+        // Anything it links: stylesheets and scripts of its own.
+        for (const [, src] of html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/_astro\/[^"]+)"/g)) bytes += gzipSync(readFileSync(builtFile(src))).length;
+        if (bytes > largest.bytes) largest = { path, bytes };
+      }
+    }
+    expect(largest.bytes, `${largest.path}: ${largest.bytes} bytes gzipped`).toBeLessThanOrEqual(20 * 1024);
+  });
+});
+
+describe('home', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: one table row per record, linking its page, with kind, methods and retry`, () => {
+      const p = page(`/${lang}/`);
+      const table = byId(p, 'codes')!;
+      const rows = findAll((e) => e.name === 'tr' && attr(e, 'data-kind') !== undefined, table.children);
+      expect(rows.length).toBe(records.length);
+      const links = rows.map((tr) => attr(findOne((e) => e.name === 'a', tr.children)!, 'href'));
+      expect(new Set(links)).toEqual(new Set(records.map((r) => pagePath(r, lang))));
+      rows.forEach((tr) => expect(findAll((e) => e.name === 'td', tr.children).length).toBe(5));
+      expect(attr(p.one((e) => e.name === 'html'), 'lang')).toBe(HTML_LANG[lang]);
+    });
+  }
+});
+
+describe('guides', () => {
+  for (const slug of GUIDES) {
+    it(`${slug} exists in both languages, links the other, and is indexed for search`, () => {
+      for (const lang of LANGS) {
+        const path = `/${lang}/guides/${slug}/`;
+        const p = page(path);
+        expect(attr(p.one((e) => e.name === 'html'), 'lang')).toBe(HTML_LANG[lang]);
+        expect(attr(p.one((e) => attr(e, 'data-lang-switch') !== undefined), 'href')).toBe(`/${lang === 'zh' ? 'en' : 'zh'}/guides/${slug}/`);
+        expect(p.one((e) => attr(e, 'data-pagefind-body') !== undefined), path).not.toBeNull();
+        // Every record link in a guide points to a record page that exists.
+        for (const a of p.all.filter((e) => e.name === 'a' && /^\/(zh|en)\/(errors|http|states|recording-status|upload-status|extension-state|output-status)\//.test(attr(e, 'href') ?? ''))) {
+          expect(existsSync(builtFile(attr(a, 'href')!)), `${path} → ${attr(a, 'href')}`).toBe(true);
+        }
+      }
+    });
+  }
+
+  it('channel-names shows the rule of 1013 from the catalog and the checker', () => {
+    const r = byRef.get('error-code:1013')!;
+    for (const lang of LANGS) {
+      const p = page(`/${lang}/guides/channel-names/`);
+      expect(p.text).toContain(String(r.facts!.maxBytes));
+      expect(p.text).toContain(r.facts!.allowedCharacters!);
+      expect(p.one((e) => attr(e, 'data-channel-checker') !== undefined)).not.toBeNull();
+    }
+  });
+});
+
+describe('site-wide', () => {
+  it('/ links both languages, with hreflang alternates, and sends a visitor to their language', () => {
+    const p = page('/');
+    const hrefs = p.all.filter((e) => e.name === 'a').map((e) => attr(e, 'href'));
+    expect(hrefs).toEqual(expect.arrayContaining(['/zh/', '/en/']));
+    const alternates = p.all.filter((e) => e.name === 'link' && attr(e, 'rel') === 'alternate').map((e) => attr(e, 'hreflang'));
+    expect(alternates).toEqual(expect.arrayContaining(['zh-CN', 'en', 'x-default']));
+    expect(p.html).toMatch(/navigator\.languages/);
+  });
+
+  it('has a 404 page in each language, and one in both at the root', () => {
+    for (const lang of LANGS) {
+      const p = page(`/${lang}/404.html`);
+      expect(attr(p.one((e) => e.name === 'html'), 'lang')).toBe(HTML_LANG[lang]);
+      expect(p.html).toContain('noindex');
+    }
+    const root = page('/404.html');
+    expect(root.text).toContain('Page not found');
+    expect(root.text).toContain('找不到页面');
+  });
+
+  it('has a sitemap with every record page in both languages, with alternates, and no search or 404 page', () => {
+    const index = readFileSync(join(SITE_ROOT, 'sitemap-index.xml'), 'utf8');
+    const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(maps.length).toBeGreaterThan(0);
+    const xml = maps.map((u) => readFileSync(join(SITE_ROOT, new URL(u).pathname), 'utf8')).join('\n');
+    const locs = new Set([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+    for (const r of records) for (const lang of LANGS) expect(locs.has(SITE_URL + pagePath(r, lang)), pagePath(r, lang)).toBe(true);
+    for (const lang of LANGS) for (const slug of GUIDES) expect(locs.has(`${SITE_URL}/${lang}/guides/${slug}/`)).toBe(true);
+    expect([...locs].filter((l) => /^\/(?:(?:zh|en)\/)?(?:search|404)\/?$/.test(new URL(l).pathname))).toEqual([]);
+    expect(xml).toContain('hreflang="zh-CN"');
+  });
+
+  it('has a Pagefind index per language and a list of codes per language for pinning exact matches', () => {
+    const files = readdirSync(join(SITE_ROOT, 'pagefind'));
+    expect(files.some((f) => /^pagefind\.en_.*\.pf_meta$/.test(f))).toBe(true);
+    expect(files.some((f) => /^pagefind\.zh-cn_.*\.pf_meta$/.test(f))).toBe(true);
+    for (const lang of LANGS) {
+      const codes = JSON.parse(readBuilt(`/${lang}/search/codes.json`)) as { u: string; c: string }[];
+      expect(codes.map((c) => c.u).sort()).toEqual(records.map((r) => pagePath(r, lang)).sort());
+    }
+  });
+
+  it('marks each record page for Pagefind: body, code and title meta, kind filter', () => {
+    for (const r of records) {
+      const p = page(pagePath(r, 'en'));
+      const body = p.one((e) => attr(e, 'data-pagefind-body') !== undefined)!;
+      expect(attr(body, 'data-pagefind-filter')).toBe(`kind:${r.kind}`);
+      expect(textContent(p.one((e) => attr(e, 'data-pagefind-meta') === 'code')!)).toBe(shownCode(r));
+      expect(p.one((e) => /^title(:|$)/.test(attr(e, 'data-pagefind-meta') ?? ''))).not.toBeNull();
+    }
+  });
+
+  it('every page has a skip link to #main, a search box and a language switch', () => {
+    const htmlFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const path = join(dir, n);
+        return statSync(path).isDirectory() ? htmlFiles(path) : n.endsWith('.html') ? [path] : [];
+      });
+    for (const file of htmlFiles(join(SITE_ROOT, 'en')).concat(htmlFiles(join(SITE_ROOT, 'zh')))) {
+      if (/404\.html$/.test(file)) continue;
+      const html = readFileSync(file, 'utf8');
+      expect(html, file).toMatch(/<a class="skip" href="#main">/);
+      expect(html, file).toMatch(/<main id="main"/);
+      expect(html, file).toMatch(/role="search"/);
+      expect(html, file).toMatch(/data-lang-switch/);
+    }
+  });
+});
+
