@@ -10,14 +10,6 @@ type Phrases = {
   sentenceGap: string;
   colon: string;
   period: string;
-  ms: (n: number) => string;
-  list: (items: string[]) => string;
-  action: Record<RetryPolicy['action'], string>;
-  retryAfter: (delays: string) => string;
-  backoff: string;
-  sameResourceId: string;
-  newResourceId: string;
-  then: Record<NonNullable<RetryPolicy['then']>, string>;
   unknownCode: (code: number) => string;
   unknownMessage: (message: string) => string;
   fallbackToStatus: (status: number) => string;
@@ -33,27 +25,6 @@ export const PHRASES: Record<Locale, Phrases> = {
     sentenceGap: ' ',
     colon: ': ',
     period: '.',
-    ms: (n) => `${n} ms`,
-    list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}, then ${items[items.length - 1]}`),
-    action: {
-      none: 'Nothing to do: this is not an error.',
-      'do-not-retry': 'Do not send the request again: it cannot change the outcome.',
-      'fix-request': 'Fix the request, then send it again.',
-      'fix-account': 'Fix the App ID or project settings in Agora Console; retrying as is will not help.',
-      retry: 'Send the same request again.',
-      'acquire-again': 'Call `acquire` for a new resource ID, then `start` with it.',
-      wait: 'Wait, then query again.',
-      'contact-support': 'Contact Agora support.',
-    },
-    retryAfter: (delays) => `Retry after ${delays}.`,
-    backoff: 'Retry with exponential backoff (the docs give no delays).',
-    sameResourceId: 'Keep the same resource ID.',
-    newResourceId: 'Do not reuse the resource ID.',
-    then: {
-      'acquire-again': 'If every retry fails, call `acquire` again and `start` with the new resource ID.',
-      'contact-support': 'If every retry fails, contact Agora support.',
-      'fix-request': 'If every retry fails, check the request.',
-    },
     unknownCode: (code) => `Body code ${code} is not in the catalog.`,
     unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
     fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
@@ -67,27 +38,6 @@ export const PHRASES: Record<Locale, Phrases> = {
     sentenceGap: '',
     colon: '：',
     period: '。',
-    ms: (n) => `${n} 毫秒`,
-    list: (items) => items.join('、'),
-    action: {
-      none: '无需处理：这不是错误。',
-      'do-not-retry': '不要重复发送该请求：重试不会改变结果。',
-      'fix-request': '修正请求后再发送。',
-      'fix-account': '请在声网控制台检查 App ID 或项目设置；原样重试没有用。',
-      retry: '重新发送同一请求。',
-      'acquire-again': '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。',
-      wait: '稍候再查询。',
-      'contact-support': '请联系声网技术支持。',
-    },
-    retryAfter: (delays) => `依次等待 ${delays}后各重试一次。`,
-    backoff: '使用指数退避重试（文档未给出具体间隔）。',
-    sameResourceId: '使用同一个 resource ID。',
-    newResourceId: '不要复用该 resource ID。',
-    then: {
-      'acquire-again': '若重试均失败，重新调用 `acquire`，再用新的 resource ID 调用 `start`。',
-      'contact-support': '若重试均失败，请联系声网技术支持。',
-      'fix-request': '若重试均失败，请检查请求。',
-    },
     unknownCode: (code) => `目录中没有包体错误码 ${code}。`,
     unknownMessage: (message) => `目录中没有消息 "${message}"。`,
     fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,
@@ -99,14 +49,78 @@ export const PHRASES: Record<Locale, Phrases> = {
   },
 };
 
-/** A retry policy in words: "Send the same request again. Retry after 3000 ms, then 6000 ms. …" */
-export function describeRetry(policy: RetryPolicy, locale: Locale): string {
-  const p = PHRASES[locale];
-  const parts = [p.action[policy.action]];
-  if (policy.delaysMs?.length) parts.push(p.retryAfter(p.list(policy.delaysMs.map(p.ms))));
-  else if (policy.backoff) parts.push(p.backoff);
-  if (policy.sameResourceId === true) parts.push(p.sameResourceId);
-  if (policy.sameResourceId === false) parts.push(p.newResourceId);
-  if (policy.then) parts.push(p.then[policy.then]);
-  return parts.join(p.sentenceGap);
+const THEN: Record<NonNullable<RetryPolicy['then']>, Record<Locale, string>> = {
+  'acquire-again': { zh: '重新调用 `acquire` 获取新的 resource ID', en: 'call `acquire` again for a new resource ID' },
+  'contact-support': { zh: '联系声网技术支持', en: 'contact Agora support' },
+  'fix-request': { zh: '检查并修正请求', en: 'check and correct the request' },
+};
+
+const waits = (delays: number[], locale: Locale): string =>
+  locale === 'zh'
+    ? delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，')
+    : delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
+
+/**
+ * A retry policy as one sentence: "Retry the same request with the same
+ * resource ID after 3000 ms, then 6000 ms; if it still fails, call `acquire`
+ * again for a new resource ID." May hold `code spans`.
+ */
+export function describeRetry(p: RetryPolicy, locale: Locale): string {
+  const zh = locale === 'zh';
+  const then = p.then ? (zh ? `；如仍失败，${THEN[p.then].zh}` : `; if it still fails, ${THEN[p.then].en}`) : '';
+  const same =
+    p.sameResourceId === true
+      ? zh ? '（使用同一个 resource ID）' : ' with the same resource ID'
+      : p.sameResourceId === false
+        ? zh ? '（使用新的 resource ID）' : ' with a new resource ID'
+        : '';
+  const when = p.delaysMs?.length
+    ? zh ? `，${waits(p.delaysMs, locale)}后重试` : ` ${waits(p.delaysMs, locale)}`
+    : p.backoff
+      ? zh ? '，每次重试前逐步延长等待时间（退避）' : ', waiting longer before each retry (backoff)'
+      : '';
+  switch (p.action) {
+    case 'none':
+      return zh ? '无需处理：这不是错误。' : 'Nothing to do: this is not an error.';
+    case 'do-not-retry':
+      return (zh ? '不要重试：重新发送同一请求无济于事' : 'Do not retry: sending the same request again cannot help') + then + (zh ? '。' : '.');
+    case 'fix-request':
+      return zh ? '修正请求后再发送。' : 'Correct the request, then send it again.';
+    case 'fix-account':
+      return zh ? '在声网控制台修正 App ID 或项目设置后，再发送请求。' : 'Fix the App ID or the project settings in Agora Console, then send the request again.';
+    case 'retry':
+      return zh ? `重试同一请求${same}${when}${then}。` : `Retry the same request${same}${when}${then}.`;
+    case 'acquire-again':
+      return zh ? '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。' : 'Call `acquire` again for a new resource ID, then call `start` with it.';
+    case 'wait':
+      return zh
+        ? `稍后再查询${p.delaysMs?.length ? `（${waits(p.delaysMs, locale)}）` : ''}${then}。`
+        : `Wait, then query again${p.delaysMs?.length ? ` ${waits(p.delaysMs, locale)}` : ''}${then}.`;
+    case 'contact-support':
+      return zh ? '联系声网技术支持（提交工单）。' : 'Contact Agora support (open a ticket).';
+  }
+}
+
+/** A retry policy as a short label, for tables: "Retry (3000, 6000 ms)". */
+export function retryLabel(p: RetryPolicy, locale: Locale): string {
+  const zh = locale === 'zh';
+  const delays = p.delaysMs?.length ? (zh ? `（${p.delaysMs.join('、')} 毫秒）` : ` (${p.delaysMs.join(', ')} ms)`) : '';
+  switch (p.action) {
+    case 'none':
+      return zh ? '无需处理' : 'Nothing to do';
+    case 'do-not-retry':
+      return zh ? '不要重试' : 'Do not retry';
+    case 'fix-request':
+      return zh ? '修正请求' : 'Fix the request';
+    case 'fix-account':
+      return zh ? '修正账号设置' : 'Fix the account';
+    case 'retry':
+      return (zh ? '重试' : 'Retry') + (delays || (p.backoff ? (zh ? '（退避）' : ' (backoff)') : ''));
+    case 'acquire-again':
+      return zh ? '重新 acquire' : 'Acquire again';
+    case 'wait':
+      return (zh ? '等待' : 'Wait') + delays;
+    case 'contact-support':
+      return zh ? '联系技术支持' : 'Contact support';
+  }
 }

@@ -2,7 +2,7 @@
  * The site's own words in both languages: navigation, headings, kind names and
  * the retry policy in words. The catalog's texts come from data/, never from here.
  */
-import type { Kind, RetryPolicy } from '../../scripts/catalog/schema.ts';
+import type { Kind } from '../../scripts/catalog/schema.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -217,80 +217,9 @@ export const ui = {
 export type UI = (typeof ui)['en'];
 export const t = (lang: Lang): UI => ui[lang] as unknown as UI;
 
-// ---------------------------------------------------------------------------
-// The retry policy in words.
-
-const THEN: Record<NonNullable<RetryPolicy['then']>, { zh: string; en: string }> = {
-  'acquire-again': { zh: '重新调用 `acquire` 获取新的 resource ID', en: 'call `acquire` again for a new resource ID' },
-  'contact-support': { zh: '联系声网技术支持', en: 'contact Agora support' },
-  'fix-request': { zh: '检查并修正请求', en: 'check and correct the request' },
-};
-
-const ms = (delays: number[], lang: Lang): string =>
-  lang === 'zh'
-    ? delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，')
-    : delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
-
-/** One sentence saying what to do next; may hold `code spans`. */
-export function retryText(p: RetryPolicy, lang: Lang): string {
-  const zh = lang === 'zh';
-  const then = p.then ? (zh ? `；如仍失败，${THEN[p.then].zh}` : `; if it still fails, ${THEN[p.then].en}`) : '';
-  const same =
-    p.sameResourceId === true
-      ? zh ? '（使用同一个 resource ID）' : ' with the same resource ID'
-      : p.sameResourceId === false
-        ? zh ? '（使用新的 resource ID）' : ' with a new resource ID'
-        : '';
-  const when = p.delaysMs?.length
-    ? zh ? `，${ms(p.delaysMs, lang)}后重试` : ` ${ms(p.delaysMs, lang)}`
-    : p.backoff
-      ? zh ? '，每次重试前逐步延长等待时间（退避）' : ', waiting longer before each retry (backoff)'
-      : '';
-  switch (p.action) {
-    case 'none':
-      return zh ? '无需处理：这不是错误。' : 'Nothing to do: this is not an error.';
-    case 'do-not-retry':
-      return (zh ? '不要重试：重新发送同一请求无济于事' : 'Do not retry: sending the same request again cannot help') + then + (zh ? '。' : '.');
-    case 'fix-request':
-      return zh ? '修正请求后再发送。' : 'Correct the request, then send it again.';
-    case 'fix-account':
-      return zh ? '在声网控制台修正 App ID 或项目设置后，再发送请求。' : 'Fix the App ID or the project settings in Agora Console, then send the request again.';
-    case 'retry':
-      return zh ? `重试同一请求${same}${when}${then}。` : `Retry the same request${same}${when}${then}.`;
-    case 'acquire-again':
-      return zh ? '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。' : 'Call `acquire` again for a new resource ID, then call `start` with it.';
-    case 'wait':
-      return zh
-        ? `稍后再查询${p.delaysMs?.length ? `（${ms(p.delaysMs, lang)}）` : ''}${then}。`
-        : `Wait, then query again${p.delaysMs?.length ? ` ${ms(p.delaysMs, lang)}` : ''}${then}.`;
-    case 'contact-support':
-      return zh ? '联系声网技术支持（提交工单）。' : 'Contact Agora support (open a ticket).';
-  }
-}
-
-/** A short label for the home table's retry column. */
-export function retryLabel(p: RetryPolicy, lang: Lang): string {
-  const zh = lang === 'zh';
-  const delays = p.delaysMs?.length ? (zh ? `（${p.delaysMs.join('、')} 毫秒）` : ` (${p.delaysMs.join(', ')} ms)`) : '';
-  switch (p.action) {
-    case 'none':
-      return zh ? '无需处理' : 'Nothing to do';
-    case 'do-not-retry':
-      return zh ? '不要重试' : 'Do not retry';
-    case 'fix-request':
-      return zh ? '修正请求' : 'Fix the request';
-    case 'fix-account':
-      return zh ? '修正账号设置' : 'Fix the account';
-    case 'retry':
-      return (zh ? '重试' : 'Retry') + (delays || (p.backoff ? (zh ? '（退避）' : ' (backoff)') : ''));
-    case 'acquire-again':
-      return zh ? '重新 acquire' : 'Acquire again';
-    case 'wait':
-      return (zh ? '等待' : 'Wait') + delays;
-    case 'contact-support':
-      return zh ? '联系技术支持' : 'Contact support';
-  }
-}
+// The retry policy in words: the package's own wording, so the site and
+// explain() say the same thing.
+export { describeRetry as retryText, retryLabel } from '../../src/messages.ts';
 
 /** The language of the page being rendered, from its [lang] route parameter or Astro's i18n. */
 export function pageLang(astro: { params: Record<string, string | undefined>; currentLocale?: string | undefined }): Lang {

@@ -17,7 +17,7 @@ describe('agora-rec-codes <query>', () => {
     const r = await run(['433']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^433 {2}Resource ID expired/);
-    expect(r.stdout).toMatch(/Retry: Call `acquire` for a new resource ID/);
+    expect(r.stdout).toMatch(/Retry: Call `acquire` again for a new resource ID, then call `start` with it\./);
     expect(r.stdout).toMatch(/\/en\/errors\/433\//);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -69,7 +69,7 @@ describe('agora-rec-codes explain', () => {
     const r = await run(['explain', '--status', '206', '--method', 'start'], { stdin: '{"code":65,"reason":"request not completed"}' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/65 REQUEST_NOT_COMPLETED/);
-    expect(r.stdout).toMatch(/Retry after 3000 ms, then 6000 ms/);
+    expect(r.stdout).toMatch(/with the same resource ID after 3000 ms, then 6000 ms; if it still fails, call `acquire` again/);
   });
   it('exits 1 when the response names a code the catalog lacks', async () => {
     const r = await run(['explain', '--status', '400'], { stdin: '{"code":9999}' });

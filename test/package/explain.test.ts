@@ -39,8 +39,8 @@ describe('explain: real responses', () => {
   it('65 on start with HTTP 206: retry the same resource ID after 3000 ms, then 6000 ms, then acquire again', () => {
     const d = explain({ status: 206, body: { code: 65, reason: 'request not completed' }, method: 'start' });
     expect(d.retry).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again', retryable: true });
-    expect(d.next).toMatch(/3000 ms, then 6000 ms/);
-    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/依次等待 3000 毫秒、6000 毫秒后各重试一次/);
+    expect(d.next).toMatch(/after 3000 ms, then 6000 ms/);
+    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/先等待 3000 毫秒，再等待 6000 毫秒后重试/);
   });
 
   it('62 means one thing on acquire and another on start', () => {

@@ -105,7 +105,7 @@ describe('retryPolicy', () => {
       expect(pkg.describeRetry(policy, 'zh')).not.toBe('');
     }
     expect(pkg.describeRetry({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true }, 'en')).toBe(
-      'Send the same request again. Retry after 3000 ms, then 6000 ms. Keep the same resource ID.',
+      'Retry the same request with the same resource ID after 3000 ms, then 6000 ms.',
     );
   });
 });
