@@ -12,7 +12,12 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './build/site',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // No inline script or style: the Content-Security-Policy (site/public/_headers)
+  // allows only the site's own files, so CSS and scripts go to /_astro/ files.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
+  // Prism marks code with classes (coloured by site.css); Shiki would use style attributes.
+  markdown: { syntaxHighlight: 'prism' },
   compressHTML: true,
   devToolbar: { enabled: false },
   // No images are processed; keep Astro away from sharp.

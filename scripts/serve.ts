@@ -3,12 +3,16 @@
  * overrides; PORT=0 picks a free port). A static server on node:http alone:
  * content types, directory index.html, /dir → /dir/, the nearest 404.html.
  * Only GET and HEAD; never serves a file outside the site folder.
+ * Response headers come from the site's own `_headers` file (site/public/_headers,
+ * copied into the build), as Netlify and Cloudflare Pages would send them; the
+ * file itself is not served.
  */
 import { createReadStream, statSync, type Stats } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type HeaderRule, headersFor, readHeaders } from './headers.ts';
 
 export const DEFAULT_ROOT = fileURLToPath(new URL('../build/site/', import.meta.url));
 
@@ -50,6 +54,8 @@ export type ServeOptions = { root?: string; port?: number; host?: string; quiet?
 /** Start the server; resolves once it listens. `server.address().port` is the port. */
 export function serve({ root = DEFAULT_ROOT, port = 4321, host = '127.0.0.1', quiet = false }: ServeOptions = {}): Promise<Server> {
   const base = resolve(root);
+  const headersFile = join(base, '_headers');
+  const rules: HeaderRule[] = fileAt(headersFile)?.isFile() ? readHeaders(headersFile) : [];
   const server = createServer((req, res) => {
     const started = Date.now();
     const log = (status: number) => {
@@ -66,12 +72,13 @@ export function serve({ root = DEFAULT_ROOT, port = 4321, host = '127.0.0.1', qu
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Request\n');
       return log(400);
     }
+    // What `_headers` says for this path, on every answer (pages, 404s, redirects).
+    const head = (status: number, headers: OutgoingHttpHeaders) => res.writeHead(status, { ...headersFor(rules, pathname), ...headers });
     const send = (file: string, stat: Stats, status = 200) => {
-      res.writeHead(status, {
+      head(status, {
         'content-type': contentType(file),
         'content-length': stat.size,
         'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
@@ -84,18 +91,18 @@ export function serve({ root = DEFAULT_ROOT, port = 4321, host = '127.0.0.1', qu
         const stat = candidate ? fileAt(candidate) : undefined;
         if (candidate && stat?.isFile()) return send(candidate, stat, 404);
       }
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found\n');
+      head(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not Found\n');
       log(404);
     };
 
     const file = resolve(join(base, pathname));
-    if (pathname.includes('\0') || (file !== base && !file.startsWith(base + sep))) return notFound();
+    if (pathname.includes('\0') || (file !== base && !file.startsWith(base + sep)) || file === headersFile) return notFound();
     const stat = fileAt(file);
     if (stat?.isFile()) return send(file, stat);
     if (stat?.isDirectory()) {
       if (!pathname.endsWith('/')) {
         const search = new URL(req.url ?? '/', 'http://localhost').search;
-        res.writeHead(301, { location: `${pathname}/${search}` }).end();
+        head(301, { location: `${pathname}/${search}` }).end();
         return log(301);
       }
       const index = join(file, 'index.html');

@@ -127,6 +127,9 @@ export const ui = {
     checkerNoJs: '检查器需要 JavaScript。',
     footerData: '数据来自声网官方文档，见每条记录的“来源”。',
     footerSitemap: '站点地图',
+    footerApi: 'JSON API',
+    openSearchName: 'Agora 录制错误码',
+    openSearchDescription: '搜索声网云端录制 RESTful API 的错误码、HTTP 状态码与服务状态（中文）',
   },
   en: {
     siteName: 'Agora Cloud Recording codes',
@@ -211,6 +214,9 @@ export const ui = {
     checkerNoJs: 'The checker needs JavaScript.',
     footerData: 'The facts come from Agora’s documentation; each record lists its sources.',
     footerSitemap: 'Sitemap',
+    footerApi: 'JSON API',
+    openSearchName: 'Agora Rec Codes',
+    openSearchDescription: 'Search the error codes, HTTP statuses and service states of the Agora Cloud Recording REST API (English)',
   },
 } as const;
 

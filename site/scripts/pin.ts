@@ -50,3 +50,59 @@ export function pinned(entries: readonly CodeEntry[], query: string): CodeEntry[
   if (contained.length <= MAX_CONTAINED) out.push(...contained);
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// The pinning data, split so that a search downloads what its query can match
+// rather than every record (at 100 times the catalog, every record is ~500 KB
+// gzipped per language; npm run bench). /{lang}/search/pin/k{n}.json maps
+// keys to entry numbers (catalog order); /{lang}/search/pin/e{n}.json holds
+// entries n·PIN_ENTRIES_PER_FILE onwards. A key starts with the group of
+// pinned() it finds entries for (1 code, 2 title, 3 phrase, 4 a two-character
+// piece of a Chinese title or phrase); it lives in file shardOf(key).
+
+export const PIN_ENTRIES_PER_FILE = 16;
+
+/** How many key files and entry files a catalog of `entries` records has. */
+export const pinFiles = (entries: number): number => Math.max(1, Math.ceil(entries / PIN_ENTRIES_PER_FILE));
+
+/** The key file that holds `key`: FNV-1a over its UTF-16 code units, the group left out (one file for all four). */
+export function shardOf(key: string, files: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 1; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h % files;
+}
+
+const pieces = (s: string): string[] => Array.from({ length: s.length - 1 }, (_, i) => '4' + s.slice(i, i + 2));
+
+/**
+ * The keys an entry is found by: what pinned() compares a query with (code and
+ * id; title; phrases — normalized, and squeezed when Chinese), and the pieces
+ * of its Chinese title and phrases, which any Chinese query they contain has too.
+ */
+export function entryKeys(e: CodeEntry): string[] {
+  const keys = new Set(['1' + e.c.toLowerCase(), '1' + e.i.toLowerCase()]);
+  [e.t, ...e.w].forEach((w, i) => {
+    const n = normalize(w);
+    const group = i === 0 ? '2' : '3';
+    keys.add(group + n);
+    if (hasHan(n)) keys.add(group + squeeze(n));
+    if (hasHan(n)) pieces(squeeze(n)).forEach((k) => keys.add(k));
+  });
+  return [...keys];
+}
+
+/**
+ * The keys to look up for a query: `exact`, in pinned()'s order of groups,
+ * find every entry it matches by code, title or phrase (and, for "HTTP 404",
+ * every record 404); every entry that contains a Chinese query is under each
+ * of its `pieces`.
+ */
+export function queryKeys(query: string): { exact: string[]; pieces: string[] } {
+  const q = normalize(query);
+  if (!q) return { exact: [], pieces: [] };
+  const http = /^http(?:\s*status)?\s*(\d{3})$/.exec(q)?.[1];
+  const han = hasHan(q);
+  const exact = ['1' + q, ...(http ? ['1' + http] : [])];
+  for (const group of ['2', '3']) exact.push(group + q, ...(han ? [group + squeeze(q)] : []));
+  return { exact: [...new Set(exact)], pieces: han && squeeze(q).length >= 2 ? pieces(squeeze(q)) : [] };
+}

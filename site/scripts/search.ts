@@ -1,9 +1,10 @@
 /**
  * The search page: Pagefind's JS API (one index per language, chosen by
- * <html lang>) plus a small JSON of codes that pins exact matches first.
+ * <html lang>) plus the few files of /{lang}/search/pin/ that a query needs
+ * to pin exact matches first (pin.ts).
  * Results are built with DOM nodes and textContent only: no innerHTML.
  */
-import { pinned, normalize, type CodeEntry } from './pin.ts';
+import { pinned, normalize, PIN_ENTRIES_PER_FILE, queryKeys, shardOf, type CodeEntry } from './pin.ts';
 
 type PagefindResultData = {
   url: string;
@@ -19,6 +20,47 @@ type Pagefind = {
 type Hit = { url: string; code: string; title: string; kind?: string; excerpt: string; marked: boolean };
 
 const MAX_RESULTS = 20;
+/**
+ * A Chinese query's pieces find every record that contains it, and some that
+ * have the pieces apart; past this many, it is in more records than pinned()
+ * would pin (5), or nearly so: load none of them.
+ */
+const MAX_CONTAINING = 12;
+
+/**
+ * The entries pinned() needs for `query`, from /{lang}/search/pin/: the key
+ * files of its keys, then the entry files of the records they name, in
+ * pinned()'s order and no more than can be shown (pin.ts).
+ */
+function pinLoader(lang: string, files: number): (query: string) => Promise<CodeEntry[]> {
+  const cache = new Map<string, Promise<unknown>>();
+  const load = <T>(name: string): Promise<T> => {
+    if (!cache.has(name)) cache.set(name, fetch(`/${lang}/search/pin/${name}.json`).then((r) => (r.ok ? r.json() : {})));
+    return cache.get(name) as Promise<T>;
+  };
+  return async (query) => {
+    const { exact, pieces } = queryKeys(query);
+    const found = new Map<string, number[]>();
+    await Promise.all(
+      [...exact, ...pieces].map(async (key) => {
+        const keys = await load<Record<string, number[]>>(`k${shardOf(key, files)}`);
+        found.set(key, Object.hasOwn(keys, key) ? keys[key] : []);
+      }),
+    );
+    const ordered = new Set<number>();
+    const add = (numbers: Iterable<number>) => [...numbers].sort((a, b) => a - b).forEach((n) => ordered.add(n));
+    for (const group of ['1', '2', '3']) add(exact.filter((k) => k[0] === group).flatMap((k) => found.get(k)!));
+    if (pieces.length) {
+      const containing = pieces.map((k) => new Set(found.get(k))).reduce((a, b) => new Set([...a].filter((n) => b.has(n))));
+      if (containing.size <= MAX_CONTAINING) add(containing);
+    }
+    const numbers = [...ordered].slice(0, 2 * MAX_RESULTS).sort((a, b) => a - b);
+    const entries = await Promise.all(
+      numbers.map(async (n) => (await load<CodeEntry[]>(`e${Math.floor(n / PIN_ENTRIES_PER_FILE)}`))[n % PIN_ENTRIES_PER_FILE]),
+    );
+    return pinned(entries.filter(Boolean), query);
+  };
+}
 
 /** Pagefind's excerpt is escaped HTML with <mark> around matches: turn it into nodes, never into markup. */
 export function excerptNodes(excerpt: string): Node[] {
@@ -83,11 +125,13 @@ export async function startSearch(): Promise<void> {
   const lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const switchBase = switcher?.getAttribute('href') ?? '';
 
-  const codes: Promise<CodeEntry[]> = fetch(`/${lang}/search/codes.json`).then((r) => (r.ok ? r.json() : []));
+  const pinnedFor = pinLoader(lang, Number(list.dataset.pinFiles) || 1);
   const pagefind: Promise<Pagefind> = (async () => {
     const url = '/pagefind/pagefind.js';
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 } });
+    // noWorker: search in the page, not in Pagefind's web worker, whose script is
+    // another ~13 KB to download before a first search (npm run bench).
+    await pf.options({ noWorker: true, ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 } });
     await pf.init();
     return pf;
   })();
@@ -114,11 +158,12 @@ export async function startSearch(): Promise<void> {
       return;
     }
     say(status.dataset.searching ?? '');
-    const first = pinned(await codes, q);
+    const searching = pagefind.then((pf) => pf.search(q)); // meanwhile, the pinned entries
+    searching.catch(() => undefined); // reported below
+    const first = await pinnedFor(q).catch(() => [] as CodeEntry[]);
     const hits: Hit[] = first.map((e) => ({ url: e.u, code: e.c, title: e.t, kind: e.kl, excerpt: e.s, marked: false }));
     try {
-      const pf = await pagefind;
-      const found = await pf.search(q);
+      const found = await searching;
       if (mine !== run) return;
       const seen = new Set(hits.map((h) => h.url));
       const more = await Promise.all((found?.results ?? []).slice(0, MAX_RESULTS + hits.length).map((r) => r.data()));

@@ -1,18 +1,45 @@
 /**
  * Opening pages of the built site in Chromium for a test, and collecting what
- * went wrong on them: console errors, uncaught exceptions, failed requests.
+ * went wrong on them: console errors, uncaught exceptions, failed requests,
+ * and any Content-Security-Policy violation.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 
-export type Opened = { page: Page; context: BrowserContext; problems: string[] };
+export type Opened = { page: Page; context: BrowserContext; problems: string[]; response: Response | null };
 
-/** Open `path` in a fresh context; `problems` collects console errors, page errors and failed same-site requests. */
+/**
+ * Report every Content-Security-Policy violation in `context` to `problems`: the
+ * `securitypolicyviolation` event of any page or frame (installed before any
+ * script of the page runs), and any console message about the policy. A page
+ * that breaks the site's policy thus fails the test that opened it.
+ */
+export async function watchCsp(context: BrowserContext, problems: string[]): Promise<void> {
+  await context.exposeBinding('__cspViolation', ({ frame }, what: string) => {
+    problems.push(`CSP violation on ${frame.url()}: ${what}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const report = (window as unknown as { __cspViolation(what: string): void }).__cspViolation;
+        report(`${e.effectiveDirective} blocked ${e.blockedURI || 'an inline resource'} (${e.sourceFile || 'page'}:${e.lineNumber}) — ${e.originalPolicy}`);
+      },
+      true,
+    );
+  });
+  context.on('console', (m) => {
+    if (/content[- ]security[- ]policy/i.test(m.text())) problems.push(`CSP console ${m.type()} on ${m.page()?.url() ?? '?'}: ${m.text()}`);
+  });
+}
+
+/** Open `path` in a fresh context; `problems` collects console errors, page errors, failed same-site requests and CSP violations. */
 export async function open(browser: Browser, base: string, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
   const context = await browser.newContext({ locale: 'en-US', ...options });
-  const page = await context.newPage();
   const problems: string[] = [];
+  await watchCsp(context, problems);
+  const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
   });
@@ -24,8 +51,8 @@ export async function open(browser: Browser, base: string, path: string, options
   page.on('response', (r) => {
     if (r.url().startsWith(base) && r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} for ${r.url()}`);
   });
-  await page.goto(base + path);
-  return { page, context, problems };
+  const response = await page.goto(base + path);
+  return { page, context, problems, response };
 }
 
 /** Wait until the search page has finished a search, then list the result links in order. */
@@ -43,7 +70,8 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Run axe-core on the page; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated, not added as a <script>: the site's Content-Security-Policy rightly blocks inline scripts.
+  await page.evaluate(`${axeSource}\n;0`);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -3,7 +3,8 @@
  * sorting), record pages, the language switch, search (codes, messages,
  * Chinese), the root redirect, the 404 page, keyboard and no-JavaScript use,
  * dark mode, a phone screen, and axe-core on home, a record and a guide.
- * Every page opened must log no console error.
+ * Every page opened must log no console error and break no rule of the
+ * Content-Security-Policy (browse.ts watches for violations).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -243,15 +244,32 @@ describe('site-wide', () => {
     expect(await noJs.page.locator('a[href="/en/"]').isVisible()).toBe(true);
   });
 
+  it('runs under its Content-Security-Policy: an injected inline script is blocked, and the violation is caught', async () => {
+    const o = await visit('/en/');
+    const ran = await o.page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.body.append(s);
+      await new Promise((ok) => setTimeout(ok, 100));
+      return (window as unknown as { __inline?: number }).__inline;
+    });
+    expect(ran).toBeUndefined();
+    await expect.poll(() => o.problems.filter((p) => p.startsWith('CSP violation')).length).toBeGreaterThan(0);
+    expect(o.problems.find((p) => p.startsWith('CSP violation'))).toContain('script-src');
+    // That violation was the point of this test; anything else still fails it.
+    const others = o.problems.filter((p) => !/CSP|Content Security Policy/i.test(p));
+    o.problems.splice(0, o.problems.length, ...others);
+  });
+
   it('answers a missing page with 404 and the not-found page of its language', async () => {
     for (const lang of LANGS) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const response = await page.goto(`${site.url}/${lang}/errors/99999/`);
+      const { page, response, problems } = await visit(`/${lang}/errors/99999/`);
       expect(response?.status()).toBe(404);
+      // Chromium logs the page's own 404 as a console error: expected here, and only that.
+      const expected = `console error on ${site.url}/${lang}/errors/99999/: Failed to load resource: the server responded with a status of 404 (Not Found)`;
+      problems.splice(0, problems.length, ...problems.filter((p) => p !== expected));
       expect(await page.getAttribute('html', 'lang')).toBe(HTML_LANG[lang]);
       expect(await page.locator('a[href="/' + lang + '/"]').count()).toBeGreaterThan(0);
-      await context.close();
     }
   });
 

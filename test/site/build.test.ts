@@ -211,7 +211,9 @@ describe('site-wide', () => {
     expect(hrefs).toEqual(expect.arrayContaining(['/zh/', '/en/']));
     const alternates = p.all.filter((e) => e.name === 'link' && attr(e, 'rel') === 'alternate').map((e) => attr(e, 'hreflang'));
     expect(alternates).toEqual(expect.arrayContaining(['zh-CN', 'en', 'x-default']));
-    expect(p.html).toMatch(/navigator\.languages/);
+    // The redirect is a script file of its own (the Content-Security-Policy allows no inline script).
+    const scripts = p.all.filter((e) => e.name === 'script').map((e) => attr(e, 'src') ?? '');
+    expect(scripts.some((src) => src.startsWith('/_astro/') && /navigator\.languages/.test(readFileSync(builtFile(src), 'utf8')))).toBe(true);
   });
 
   it('has a 404 page in each language, and one in both at the root', () => {
@@ -257,7 +259,34 @@ describe('site-wide', () => {
     }
   });
 
-  it('every page has a skip link to #main, a search box and a language switch', () => {
+  it('has an OpenSearch description per language, with absolute URLs from SITE_URL, linked from every page', () => {
+    for (const lang of LANGS) {
+      const doc = parseDocument(readBuilt(`/${lang}/opensearch.xml`), { xmlMode: true });
+      const el = (name: string) => findOne((e) => e.name === name, doc.children, true);
+      expect(el('OpenSearchDescription')?.attribs.xmlns).toBe('http://a9.com/-/spec/opensearch/1.1/');
+      expect(textContent(el('ShortName')!).length).toBeLessThanOrEqual(16);
+      expect(textContent(el('Language')!)).toBe(HTML_LANG[lang]);
+      expect(textContent(el('InputEncoding')!)).toBe('UTF-8');
+      const urls = findAll((e) => e.name === 'Url', doc.children);
+      expect(urls.find((u) => u.attribs.type === 'text/html')?.attribs.template).toBe(`${SITE_URL}/${lang}/search/?q={searchTerms}`);
+      expect(urls.find((u) => u.attribs.rel === 'self')?.attribs.template).toBe(`${SITE_URL}/${lang}/opensearch.xml`);
+      expect(textContent(el('Image')!)).toBe(`${SITE_URL}/favicon.svg`);
+    }
+    const htmlFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const path = join(dir, n);
+        return statSync(path).isDirectory() ? htmlFiles(path) : n.endsWith('.html') ? [path] : [];
+      });
+    for (const file of htmlFiles(SITE_ROOT).filter((f) => !f.includes(`${join(SITE_ROOT, 'pagefind')}`))) {
+      const p = parseDocument(readFileSync(file, 'utf8'));
+      const links = findAll((e) => e.name === 'link' && e.attribs.rel === 'search', p.children);
+      expect(links.every((l) => l.attribs.type === 'application/opensearchdescription+xml'), file).toBe(true);
+      const lang = /[/\\](zh|en)[/\\]/.exec(file.slice(SITE_ROOT.length - 1))?.[1];
+      expect(links.map((l) => l.attribs.href), file).toEqual(lang ? [`${SITE_URL}/${lang}/opensearch.xml`] : LANGS.map((l) => `${SITE_URL}/${l}/opensearch.xml`));
+    }
+  });
+
+  it('every page has a skip link to #main, a search box, a language switch and the JSON API in its footer', () => {
     const htmlFiles = (dir: string): string[] =>
       readdirSync(dir).flatMap((n) => {
         const path = join(dir, n);
@@ -270,6 +299,7 @@ describe('site-wide', () => {
       expect(html, file).toMatch(/<main id="main"/);
       expect(html, file).toMatch(/role="search"/);
       expect(html, file).toMatch(/data-lang-switch/);
+      expect(html, file).toMatch(/<footer[^]*<a href="\/api\/v1\/codes\.json"/);
     }
   });
 });
