@@ -259,17 +259,19 @@ describe('site-wide', () => {
     }
   });
 
-  it('has an OpenSearch description per language, with absolute URLs from SITE_URL, linked from every page', () => {
-    for (const lang of LANGS) {
-      const doc = parseDocument(readBuilt(`/${lang}/opensearch.xml`), { xmlMode: true });
+  it('has an OpenSearch description at /opensearch.xml and one per language, with absolute URLs from SITE_URL, linked from every page', () => {
+    for (const lang of [undefined, ...LANGS]) {
+      const prefix = lang ? `/${lang}` : '';
+      const doc = parseDocument(readBuilt(`${prefix}/opensearch.xml`), { xmlMode: true });
       const el = (name: string) => findOne((e) => e.name === name, doc.children, true);
       expect(el('OpenSearchDescription')?.attribs.xmlns).toBe('http://a9.com/-/spec/opensearch/1.1/');
       expect(textContent(el('ShortName')!).length).toBeLessThanOrEqual(16);
-      expect(textContent(el('Language')!)).toBe(HTML_LANG[lang]);
+      expect(findAll((e) => e.name === 'Language', doc.children).map((e) => textContent(e))).toEqual(lang ? [HTML_LANG[lang]] : LANGS.map((l) => HTML_LANG[l]));
       expect(textContent(el('InputEncoding')!)).toBe('UTF-8');
       const urls = findAll((e) => e.name === 'Url', doc.children);
-      expect(urls.find((u) => u.attribs.type === 'text/html')?.attribs.template).toBe(`${SITE_URL}/${lang}/search/?q={searchTerms}`);
-      expect(urls.find((u) => u.attribs.rel === 'self')?.attribs.template).toBe(`${SITE_URL}/${lang}/opensearch.xml`);
+      // /?q= opens search in the browser's language; /{lang}/search/?q= in that language.
+      expect(urls.find((u) => u.attribs.type === 'text/html')?.attribs.template).toBe(`${SITE_URL}${lang ? `/${lang}/search` : ''}/?q={searchTerms}`);
+      expect(urls.find((u) => u.attribs.rel === 'self')?.attribs.template).toBe(`${SITE_URL}${prefix}/opensearch.xml`);
       expect(textContent(el('Image')!)).toBe(`${SITE_URL}/favicon.svg`);
     }
     const htmlFiles = (dir: string): string[] =>
@@ -282,7 +284,7 @@ describe('site-wide', () => {
       const links = findAll((e) => e.name === 'link' && e.attribs.rel === 'search', p.children);
       expect(links.every((l) => l.attribs.type === 'application/opensearchdescription+xml'), file).toBe(true);
       const lang = /[/\\](zh|en)[/\\]/.exec(file.slice(SITE_ROOT.length - 1))?.[1];
-      expect(links.map((l) => l.attribs.href), file).toEqual(lang ? [`${SITE_URL}/${lang}/opensearch.xml`] : LANGS.map((l) => `${SITE_URL}/${l}/opensearch.xml`));
+      expect(links.map((l) => l.attribs.href), file).toEqual([`${SITE_URL}/opensearch.xml`, ...(lang ? [lang] : LANGS).map((l) => `${SITE_URL}/${l}/opensearch.xml`)]);
     }
   });
 
