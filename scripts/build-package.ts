@@ -1,6 +1,8 @@
 /**
  * npm run build:package — catalog → src/generated/*.ts → dist/ (ESM, CommonJS
  * and type declarations for both). The catalog must be clean.
+ *
+ * CATALOG_DIR builds from another data folder, as for the other catalog scripts.
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = join(root, 'src/generated');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-const catalog = loadCatalogOrThrow();
+const catalog = loadCatalogOrThrow(process.env.CATALOG_DIR);
 mkdirSync(generated, { recursive: true });
 const sources = packageSources(catalog, SITE_URL);
 for (const name of readdirSync(generated)) if (!(name in sources)) rmSync(join(generated, name));

@@ -96,6 +96,27 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
 
 type Paint = (code: string, text: string) => string;
 
+/** C0 controls but tab and newline, DEL, and C1 controls (U+0080–U+009F). */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A copy of `value` whose strings hold no control characters: what the catalog
+ * or a response says is printed as text, and cannot colour, move the cursor,
+ * clear the screen or retitle the terminal.
+ */
+function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(CONTROLS, '') as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
+  }
+  return value;
+}
+
+/** JSON.stringify escapes C0 controls; escape DEL and C1 too, so that no raw control reaches a terminal. */
+const toJson = (value: unknown): string =>
+  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function formatRecord(record: CatalogRecord, paint: Paint): string {
   const lines = [
     paint('1', `${typeof record.value === 'string' ? JSON.stringify(record.value) : record.value}  ${record.title}`) + paint('2', `  (${record.kind}, ${record.constant})`),
@@ -149,7 +170,7 @@ export async function runCli(io: CliIO): Promise<number> {
   if (args.command === 'explain') {
     const body = await io.readStdin();
     const diagnosis = explain({ status: args.status, body, method: args.method }, { locale: args.locale });
-    io.stdout((args.json ? JSON.stringify(diagnosis, null, 2) : formatDiagnosis(diagnosis, paint)) + '\n');
+    io.stdout((args.json ? toJson(diagnosis) : formatDiagnosis(withoutControls(diagnosis), paint)) + '\n');
     return diagnosis.known ? 0 : 1;
   }
   const record = lookup(args.query!, { kind: args.kind, method: args.method, locale: args.locale });
@@ -159,7 +180,7 @@ export async function runCli(io: CliIO): Promise<number> {
     else io.stderr(text + '\n');
     return 1;
   }
-  io.stdout((args.json ? JSON.stringify(record, null, 2) : formatRecord(record, paint)) + '\n');
+  io.stdout((args.json ? toJson(record) : formatRecord(withoutControls(record), paint)) + '\n');
   return 0;
 }
 

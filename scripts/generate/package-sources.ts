@@ -61,8 +61,9 @@ export function splitTexts(record: CatalogRecordType): { neutral: unknown; texts
   return { neutral: walk(record), texts };
 }
 
+/** Text safe inside a one-line JSDoc comment: no comment end, no new line (and so no stray @tag). */
 function escapeComment(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/`/g, "'");
+  return text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').replace(/`/g, "'");
 }
 
 function constantsModule(catalog: Catalog, siteUrl: string): string {
@@ -76,7 +77,7 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
       const legacy = r.lifecycle.status === 'current' ? '' : `\n   * @deprecated ${r.lifecycle.status}${r.lifecycle.replacedBy ? `: see ${r.lifecycle.replacedBy}` : ''}`;
       return [
         `  /**`,
-        `   * ${json(value)} — ${escapeComment(r.title.en)} · ${escapeComment(r.title.zh)}`,
+        `   * ${escapeComment(json(value))} — ${escapeComment(r.title.en)} · ${escapeComment(r.title.zh)}`,
         `   *`,
         `   * ${escapeComment(r.summary.en)}`,
         `   * @see ${siteUrl}${recordPath(segment, r.code, 'en')}${legacy}`,
