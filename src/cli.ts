@@ -11,10 +11,10 @@
  */
 import { parseArgs } from 'node:util';
 import { PHRASES } from './messages.ts';
+import { KIND_NAMES, METHODS } from './records.ts';
 import { describeRetry, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 
-const METHODS: readonly string[] = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
-const KINDS: readonly string[] = ['error-code', 'message-error', 'http-status', 'service-state', 'recording-status', 'upload-status', 'extension-state', 'output-status'];
+const KINDS: readonly string[] = KIND_NAMES;
 
 export const USAGE = `Usage:
   agora-rec-codes <code | message | constant> [--method <m>] [--kind <k>] [--lang zh|en] [--json]
@@ -73,7 +73,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help', locale: 'en', json: false };
   const { method, kind, status, lang } = values;
-  if (method !== undefined && !METHODS.includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} (got "${method}")`);
+  if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} (got "${method}")`);
   if (kind !== undefined && !KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${kind}")`);
   if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en (got "${lang}")`);
   if (status !== undefined && !/^[1-5]\d\d$/.test(status)) throw new UsageError(`--status must be an HTTP status such as 206 (got "${status}")`);
@@ -122,22 +122,22 @@ function formatRecord(record: CatalogRecord, paint: Paint): string {
     paint('1', `${typeof record.value === 'string' ? JSON.stringify(record.value) : record.value}  ${record.title}`) + paint('2', `  (${record.kind}, ${record.constant})`),
     record.summary,
   ];
+  const words = PHRASES[record.locale];
   if (record.meaning) {
     const m = record.meaning;
-    const http = m.http ? ` HTTP ${m.http}` : '';
-    const reason = m.reason ? ` "${m.reason}"` : '';
-    lines.push('', paint('1', `${record.locale === 'zh' ? '在此方法上' : 'On this method'} (${(m.methods ?? []).join(', ') || '*'};${http}${reason}; ${m.source}):`), m.text);
+    const where = [(m.methods ?? []).join(', ') || '*', m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
+    lines.push('', paint('1', `${words.label.onThisMethod} (${where})${words.colon.trim()}`), m.text);
   }
-  if (record.causes.length) lines.push('', paint('1', record.locale === 'zh' ? '原因：' : 'Causes:'), ...record.causes.map((c) => `  - ${c}`));
-  if (record.actions.length) lines.push('', paint('1', record.locale === 'zh' ? '处理：' : 'What to do:'), ...record.actions.map((a) => `  - ${a}`));
+  if (record.causes.length) lines.push('', paint('1', words.label.causes), ...record.causes.map((c) => `  - ${c}`));
+  if (record.actions.length) lines.push('', paint('1', words.label.actions), ...record.actions.map((a) => `  - ${a}`));
   const policy = record.meaning?.retry ?? record.retry;
-  lines.push('', paint('1', record.locale === 'zh' ? '重试：' : 'Retry:') + PHRASES[record.locale].sentenceGap + describeRetry(policy, record.locale));
+  lines.push('', paint('1', words.label.retry) + words.sentenceGap + describeRetry(policy, record.locale));
   lines.push(paint('2', docUrl(record, record.locale)));
   return lines.join('\n');
 }
 
 function formatDiagnosis(d: Diagnosis, paint: Paint): string {
-  const lines = [paint('1', d.summary), '', paint('1', d.locale === 'zh' ? '下一步：' : 'Next:') + PHRASES[d.locale].sentenceGap + d.next];
+  const lines = [paint('1', d.summary), '', paint('1', PHRASES[d.locale].label.next) + PHRASES[d.locale].sentenceGap + d.next];
   for (const note of d.notes) lines.push(paint('33', `! ${note}`));
   if (d.docs) lines.push(paint('2', d.docs[d.locale]));
   return lines.join('\n');

@@ -3,13 +3,14 @@
  * came) into a diagnosis: which records it matches, what it means on the
  * method, what to do next and whether to retry. It never throws.
  */
+import { isRetry } from './meaning.ts';
 import { describeRetry, PHRASES } from './messages.ts';
 import {
   type CatalogRecord,
   findRecord,
   localize,
   type Locale,
-  METHOD_NAMES,
+  METHODS,
   type Method,
   type RetryPolicy,
   type TextTables,
@@ -103,14 +104,12 @@ function fallbackPolicy(status: number | undefined): RetryPolicy {
   return { action: 'contact-support' };
 }
 
-const RETRYABLE: ReadonlySet<RetryPolicy['action']> = new Set(['retry', 'acquire-again', 'wait']);
-
 function diagnose(input: ExplainInput, tables: TextTables, locale: Locale): Diagnosis {
   const phrases = PHRASES[locale];
   const notes: string[] = [];
   const status = wholeNumber(field(input, 'status'));
   const rawMethod = field(input, 'method');
-  const method = METHOD_NAMES.find((m) => m === rawMethod);
+  const method = METHODS.find((m) => m === rawMethod);
   const body = readBody(field(input, 'body'));
   if (body.html) notes.push(phrases.htmlBody);
   if (body.unreadable) notes.push(phrases.unreadableBody);
@@ -172,7 +171,7 @@ function diagnose(input: ExplainInput, tables: TextTables, locale: Locale): Diag
     ...(meaning !== undefined && { meaning }),
     summary: summary || notes.join(' '),
     next,
-    retry: { ...policy, retryable: RETRYABLE.has(policy.action) },
+    retry: { ...policy, retryable: isRetry(policy) },
     notes,
   };
 }

@@ -10,6 +10,8 @@ type Phrases = {
   sentenceGap: string;
   colon: string;
   period: string;
+  /** Headings of the CLI's output. */
+  label: { onThisMethod: string; causes: string; actions: string; retry: string; next: string };
   unknownCode: (code: number) => string;
   unknownMessage: (message: string) => string;
   fallbackToStatus: (status: number) => string;
@@ -25,6 +27,7 @@ export const PHRASES: Record<Locale, Phrases> = {
     sentenceGap: ' ',
     colon: ': ',
     period: '.',
+    label: { onThisMethod: 'On this method', causes: 'Causes:', actions: 'What to do:', retry: 'Retry:', next: 'Next:' },
     unknownCode: (code) => `Body code ${code} is not in the catalog.`,
     unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
     fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
@@ -38,6 +41,7 @@ export const PHRASES: Record<Locale, Phrases> = {
     sentenceGap: '',
     colon: '：',
     period: '。',
+    label: { onThisMethod: '在此方法上', causes: '原因：', actions: '处理：', retry: '重试：', next: '下一步：' },
     unknownCode: (code) => `目录中没有包体错误码 ${code}。`,
     unknownMessage: (message) => `目录中没有消息 "${message}"。`,
     fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,

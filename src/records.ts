@@ -3,8 +3,9 @@
  * joined with one language's texts, and an index to find them by number,
  * numeric string, constant name, message, reason string or state name.
  */
-import { KIND_SEGMENTS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
+import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, METHODS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
 import type { Kind, Locale, Meaning, Method, RecordData, RetryPolicy } from './generated/types.ts';
+import { pickMeaning } from './meaning.ts';
 import { recordPath } from './paths.ts';
 
 export type { Kind, Locale, Meaning, Method, RetryPolicy } from './generated/types.ts';
@@ -29,7 +30,7 @@ export type RecordOfKind<K extends Kind> = Extract<RecordData, { kind: K }> & Ex
 export type TextTable = Readonly<Record<string, readonly string[]>>;
 export type TextTables = Partial<Record<Locale, TextTable>>;
 
-export const METHOD_NAMES: readonly Method[] = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
+export { METHODS, KIND_NAMES } from './generated/records.ts';
 
 const refOf = (r: NeutralRecord) => `${r.kind}:${r.code}`;
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -71,26 +72,23 @@ export function normalizeQuery(text: string): string {
     .toLowerCase();
 }
 
+/** Names of a record, per kind ('' for every kind): exact names first (ids, messages, constants), reasons last. */
 type Index = {
-  byKind: Map<Kind, Map<string, NeutralRecord>>;
-  byName: Map<string, NeutralRecord>;
+  ids: Map<Kind, Map<string, NeutralRecord>>;
+  names: Map<Kind | '', Map<string, NeutralRecord>>;
 };
 let index: Index | undefined;
 
-/** Numbers are read as body codes first, then HTTP statuses, then recording status values. */
-const NUMBER_KINDS: readonly Kind[] = ['error-code', 'http-status', 'recording-status'];
-
 function buildIndex(): Index {
-  const byKind = new Map<Kind, Map<string, NeutralRecord>>();
-  const byName = new Map<string, NeutralRecord>();
+  const ids = new Map<Kind, Map<string, NeutralRecord>>(KIND_NAMES.map((k) => [k, new Map()]));
+  const names = new Map<Kind | '', Map<string, NeutralRecord>>([['', new Map()], ...KIND_NAMES.map((k) => [k, new Map()] as const)]);
   const name = (key: string, record: NeutralRecord) => {
     const k = normalizeQuery(key);
-    if (k && !byName.has(k)) byName.set(k, record);
+    if (!k) return;
+    for (const map of [names.get('')!, names.get(record.kind)!]) if (!map.has(k)) map.set(k, record);
   };
-  // Exact names first (constants, messages, state names, references), reasons last.
   for (const record of RECORDS) {
-    if (!byKind.has(record.kind)) byKind.set(record.kind, new Map());
-    byKind.get(record.kind)!.set(String(record.code), record);
+    ids.get(record.kind)!.set(String(record.code), record);
     name(refOf(record), record);
     if (record.kind === 'message-error') name(record.message!, record);
     if (typeof record.code === 'string') name(record.code, record);
@@ -101,7 +99,7 @@ function buildIndex(): Index {
       if (meaning.reason) name(meaning.reason, record);
     }
   }
-  return { byKind, byName };
+  return { ids, names };
 }
 
 function getIndex(): Index {
@@ -116,9 +114,13 @@ export type LookupOptions = {
   locale?: Locale;
 };
 
-/** Find the neutral record for a query, or undefined. */
+/**
+ * Find the neutral record for a query, or undefined. A number is read as a body
+ * code first, then in the other numeric kinds (NUMBER_KINDS); `Group.CONSTANT`
+ * (e.g. "HttpStatus.UNAUTHORIZED") is read in the group's kind.
+ */
 export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefined {
-  const { byKind, byName } = getIndex();
+  const { ids, names } = getIndex();
   let key: string | undefined;
   if (typeof query === 'number') key = Number.isSafeInteger(query) && query >= 0 ? String(query) : undefined;
   else if (typeof query === 'string') key = normalizeQuery(query);
@@ -126,30 +128,23 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
   if (/^\d{1,9}$/.test(key)) {
     const number = String(Number(key));
     for (const k of kind ? [kind] : NUMBER_KINDS) {
-      const hit = byKind.get(k)?.get(number);
+      const hit = ids.get(k)?.get(number);
       if (hit) return hit;
     }
     return undefined;
   }
-  // "ErrorCode.RESOURCE_ID_EXPIRED" → the constant name.
-  const bare = key.replace(/^[a-z]+\./, '');
-  const hit = byName.get(key) ?? byName.get(bare);
-  if (hit && (!kind || hit.kind === kind)) return hit;
-  if (kind) {
-    for (const record of RECORDS) {
-      if (record.kind !== kind) continue;
-      if ([record.constant, String(record.code), record.message ?? ''].some((n) => normalizeQuery(n) === bare)) return record;
-    }
+  const qualified = /^([a-z]+)\.(.+)$/.exec(key);
+  const group = qualified && CONSTANT_GROUPS[qualified[1]];
+  if (group) {
+    if (kind && kind !== group) return undefined;
+    return names.get(group)!.get(qualified![2]);
   }
-  return undefined;
+  return names.get(kind ?? '')?.get(key);
 }
 
-/** The meaning of a record on a method: the newest source wins, one with the given HTTP status first. */
+/** The meaning of a record on a method (see pickMeaning): the newest source wins, one with the given HTTP status first. */
 export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number): Meaning | undefined {
-  if (!method) return undefined;
-  const candidates = record.meanings.filter((m) => !m.methods || m.methods.includes(method));
-  const score = (m: Meaning) => (http !== undefined && m.http === http ? 1000 : 0) + (SOURCE_RANKS[m.source] ?? 0) * 10 + (m.methods ? 1 : 0);
-  return candidates.reduce<Meaning | undefined>((best, m) => (!best || score(m) > score(best) ? m : best), undefined);
+  return pickMeaning(record.meanings, method, SOURCE_RANKS, http);
 }
 
 export function localize(neutral: NeutralRecord, tables: TextTables, locale: Locale, method?: Method, http?: number): CatalogRecord {
@@ -162,7 +157,7 @@ export function localize(neutral: NeutralRecord, tables: TextTables, locale: Loc
 
 export function lookupIn(tables: TextTables, defaultLocale: Locale, query: unknown, options: LookupOptions = {}): CatalogRecord | undefined {
   const opts = options && typeof options === 'object' ? options : {};
-  const method = METHOD_NAMES.includes(opts.method as Method) ? opts.method : undefined;
+  const method = METHODS.includes(opts.method as Method) ? opts.method : undefined;
   const neutral = findRecord(query, opts.kind);
   return neutral && localize(neutral, tables, opts.locale === 'zh' || opts.locale === 'en' ? opts.locale : defaultLocale, method);
 }

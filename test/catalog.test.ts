@@ -66,12 +66,24 @@ describe('the real catalog', () => {
 
   it('keeps the exact facts: delays of 65, the 5 minutes of 433, the limits of 1013', () => {
     const e65 = has('error-code:65')!;
-    const onStart = e65.meanings.find((m) => m.methods?.includes('start') && m.source === 'seed')?.retry ?? e65.retry;
-    expect(onStart).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true });
-    expect(has('error-code:433')!.summary.en).toMatch(/5 minutes/);
-    expect(has('error-code:433')!.summary.zh).toMatch(/5 分钟/);
-    expect(textsOf(has('error-code:1013')!, 'en').join(' ')).toMatch(/64 bytes/);
-    expect(textsOf(has('error-code:1013')!, 'en').join(' ')).toMatch(/89/);
+    const seedOnStart = e65.meanings.find((m) => m.methods?.includes('start') && m.source === 'seed');
+    expect(seedOnStart?.retry).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true });
+    expect(textsOf(e65, 'en').join(' ')).toMatch(/3 s.*6 s/);
+    expect(textsOf(e65, 'zh').join(' ')).toMatch(/3 秒.*6 秒/);
+    const e433 = has('error-code:433')!;
+    expect(e433.summary.en).toMatch(/5 minutes/);
+    expect(e433.summary.zh).toMatch(/5 分钟/);
+    expect(e433.facts?.expiresAfterSeconds).toBe(300);
+    const e1013 = has('error-code:1013')!;
+    for (const [locale, bytes] of [['en', /64 bytes/], ['zh', /64 字节/]] as const) {
+      expect(textsOf(e1013, locale).join(' ')).toMatch(bytes);
+      expect(textsOf(e1013, locale).join(' ')).toMatch(/89/);
+    }
+    expect(e1013.facts).toEqual({
+      maxBytes: 64,
+      allowedCharacters: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&()+-:;<=.>?@[]^_{}|~,',
+    });
+    expect(has('error-code:8')!.facts?.headers).toEqual({ 'Content-Type': 'application/json;charset=utf-8' });
   });
 
   it('keeps one meaning per method and source where a code means different things (62, 501)', () => {

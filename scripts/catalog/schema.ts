@@ -180,7 +180,12 @@ const Constant = z
 export const Facts = z
   .strictObject({
     maxBytes: z.int().positive().optional().meta({ description: 'A length limit in bytes (UTF-8)' }),
-    allowedCharacters: z.string().min(1).optional().meta({
+    allowedCharacters: z
+      .string()
+      .min(1)
+      .refine((chars) => new Set(chars).size === [...chars].length, 'each allowed character once')
+      .optional()
+      .meta({
       description: 'Every character allowed, each once, in one string (the channel-name rule of 1013)',
     }),
     expiresAfterSeconds: z.int().positive().optional().meta({ description: 'How long something stays valid' }),
@@ -202,7 +207,10 @@ const recordFields = {
   actions: z.array(LocalizedText).default([]).meta({ description: 'What to do, one step each' }),
   meanings: z.array(Meaning).default([]).meta({ description: 'Per method and source: HTTP status, reason, meaning' }),
   retry: RetryPolicy.meta({ description: 'The next step where no meaning for the method says otherwise' }),
-  related: z.array(Reference).default([]),
+  related: z
+    .array(Reference)
+    .refine((refs) => new Set(refs).size === refs.length, 'each related record once')
+    .default([]),
   links: z.array(Link).default([]),
   keywords: Keywords.optional(),
   sources: z.array(SourceId).min(1).meta({ description: 'Where the facts come from (ids in data/api.yaml)' }),
@@ -317,7 +325,12 @@ export const ApiFile = z.strictObject({
   rateLimitPerSecond: z.int().positive(),
   contentType: z.string().min(1),
   modes: z.array(z.string().min(1)).min(1),
-  methods: z.array(MethodEntry).length(METHODS.length),
+  methods: z
+    .array(MethodEntry)
+    .refine(
+      (entries) => entries.length === METHODS.length && METHODS.every((m) => entries.some((e) => e.name === m)),
+      `each method once: ${METHODS.join(', ')}`,
+    ),
   sources: z.array(SourceEntry).min(1),
   links: z
     .strictObject({ docs: Link, enable: Link, support: Link })

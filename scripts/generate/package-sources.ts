@@ -74,7 +74,13 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
     if (!records.length) continue;
     const members = records.map((r) => {
       const value = r.kind === 'message-error' ? r.message : r.code;
-      const legacy = r.lifecycle.status === 'current' ? '' : `\n   * @deprecated ${r.lifecycle.status}${r.lifecycle.replacedBy ? `: see ${r.lifecycle.replacedBy}` : ''}`;
+      // Only a replaced record is deprecated; a legacy one may still be sent (older wording, older docs).
+      const legacy =
+        r.lifecycle.status === 'replaced'
+          ? `\n   * @deprecated replaced by ${r.lifecycle.replacedBy}`
+          : r.lifecycle.status === 'legacy'
+            ? `\n   * Legacy: from older docs or wording${r.lifecycle.replacedBy ? `; see ${r.lifecycle.replacedBy}` : ''}.`
+            : '';
       return [
         `  /**`,
         `   * ${escapeComment(json(value))} — ${escapeComment(r.title.en)} · ${escapeComment(r.title.zh)}`,
@@ -129,8 +135,14 @@ function recordsModule(catalog: Catalog, siteUrl: string, neutral: unknown[]): s
   const sources = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
   return (
     HEADER +
-    `import type { Kind } from './types.ts';\n\n` +
+    `import type { Kind, Method } from './types.ts';\n\n` +
     `export const SITE_URL = ${json(siteUrl)};\n` +
+    `export const METHODS: readonly Method[] = ${json(METHODS)};\n` +
+    `export const KIND_NAMES: readonly Kind[] = ${json(KIND_NAMES)};\n` +
+    `/** The kinds a number may name, in the order a bare number is looked up: body codes first. */\n` +
+    `export const NUMBER_KINDS: readonly Kind[] = ${json(KIND_NAMES.filter((k) => KINDS[k].idType === 'number'))};\n` +
+    `/** Constant group (lower case) → its kind: "httpstatus" → "http-status". */\n` +
+    `export const CONSTANT_GROUPS: Readonly<Record<string, Kind>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [KINDS[k].constantGroup.toLowerCase(), k])))};\n` +
     `export const KIND_SEGMENTS: Readonly<Record<Kind, string>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].segment])))};\n` +
     `/** Which source wins where two give a meaning for the same method: higher is newer. */\n` +
     `export const SOURCE_RANKS: Readonly<Record<string, number>> = ${json(sources)};\n` +

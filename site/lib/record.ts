@@ -3,6 +3,8 @@
  * the code as shown, the methods it occurs on, whether it is retryable. The
  * tests import these too.
  */
+import { SOURCE_RANKS } from '../../src/generated/records.ts';
+import { isRetry, pickMeaning } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
 import { type CatalogRecord, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import type { Lang } from './i18n.ts';
@@ -26,11 +28,8 @@ export function recordMethods(r: CatalogRecord): Method[] {
   return METHODS.filter((m) => set.has(m));
 }
 
-export const RETRYABLE: readonly RetryPolicy['action'][] = ['retry', 'acquire-again'];
-
 /** A record is retryable when sending again (possibly after a new acquire) can succeed, by default or on some method. */
-export const isRetryable = (r: CatalogRecord): boolean =>
-  [r.retry, ...r.meanings.map((m) => m.retry)].some((p) => p && RETRYABLE.includes(p.action));
+export const isRetryable = (r: CatalogRecord): boolean => [r.retry, ...r.meanings.map((m) => m.retry)].some((p) => p && isRetry(p));
 
 /** The retry policies of a record: its default, then each meaning that says otherwise. */
 export function retryPolicies(r: CatalogRecord): { policy: RetryPolicy; methods?: Method[]; source?: string }[] {
@@ -46,9 +45,7 @@ export function sourcesDisagree(r: CatalogRecord): boolean {
   return new Set(r.meanings.map((m) => m.source)).size > 1;
 }
 
-/** The retry policy that applies to a record on a method: a meaning's own, else the record's. */
+/** The retry policy that applies to a record on a method: that of the meaning the package picks, else the record's. */
 export function retryOn(r: CatalogRecord, method?: Method): RetryPolicy {
-  if (!method) return r.retry;
-  const meanings = r.meanings.filter((m) => m.retry && (!m.methods || m.methods.includes(method)));
-  return meanings[0]?.retry ?? r.retry;
+  return pickMeaning(r.meanings, method, SOURCE_RANKS)?.retry ?? r.retry;
 }

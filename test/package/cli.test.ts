@@ -38,14 +38,15 @@ describe('agora-rec-codes <query>', () => {
 
   it('shows the meaning on a method with --method', async () => {
     const r = await run(['62', '--method', 'start']);
-    expect(r.stdout).toMatch(/On this method \(.*start.*HTTP 500 "request timeout"; sc\)/);
+    expect(r.stdout).toMatch(/On this method \(start; HTTP 500; "request timeout"; sc\):/);
   });
 
   it('prints JSON with --json', async () => {
     const r = await run(['65', '--method', 'start', '--json']);
     const record = JSON.parse(r.stdout);
     expect(record).toMatchObject({ kind: 'error-code', code: 65, constant: 'REQUEST_NOT_COMPLETED' });
-    expect(record.meaning.retry.delaysMs).toEqual([3000, 6000]);
+    expect(record.meaning).toMatchObject({ source: "sc", http: 206, reason: "request not completed" });
+    expect(record.retry.delaysMs).toEqual([3000, 6000]);
   });
 
   it('reads a number as an HTTP status with --kind http-status', async () => {

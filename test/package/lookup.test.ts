@@ -7,7 +7,8 @@ import * as pkg from '../../src/index.ts';
 import * as zh from '../../src/zh.ts';
 import * as en from '../../src/en.ts';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
-import { KINDS, recordRef } from '../../scripts/catalog/schema.ts';
+import { KINDS, METHODS, recordRef } from '../../scripts/catalog/schema.ts';
+import { retryOn } from '../../site/lib/record.ts';
 import { SITE_URL } from '../../src/generated/records.ts';
 
 const catalog = loadCatalogOrThrow();
@@ -22,6 +23,7 @@ describe('lookup finds every record', () => {
       expect(pkg.lookup(value, { kind })?.ref).toBe(ref);
       // By its constant name, alone and qualified by its group.
       expect(pkg.lookup(source.constant, { kind })?.ref).toBe(ref);
+      expect(pkg.lookup(`${KINDS[kind].constantGroup}.${source.constant}`)?.ref).toBe(ref);
       expect(pkg.lookup(`${KINDS[kind].constantGroup}.${source.constant}`, { kind })?.ref).toBe(ref);
       // By its reference.
       expect(pkg.lookup(ref)?.ref).toBe(ref);
@@ -60,6 +62,14 @@ describe('lookup, as a user types', () => {
     expect(pkg.lookup('request not completed')?.ref).toBe('error-code:65');
   });
 
+  it('reads Group.CONSTANT in the group\'s kind, where the same name exists in several kinds', () => {
+    expect(pkg.lookup('HttpStatus.UNAUTHORIZED')?.ref).toBe('http-status:401');
+    expect(pkg.lookup('GatewayMessage.UNAUTHORIZED')?.ref).toBe('message-error:unauthorized');
+    expect(pkg.lookup('ExtensionState.IN_PROGRESS')?.ref).toBe('extension-state:inProgress');
+    expect(pkg.lookup('RecordingStatus.IN_PROGRESS')?.ref).toBe('recording-status:5');
+    expect(pkg.lookup('HttpStatus.UNAUTHORIZED', { kind: 'error-code' })).toBeUndefined();
+  });
+
   it('finds states by name', () => {
     expect(pkg.lookup('serviceidle')?.ref).toBe('service-state:serviceIdle');
     expect(pkg.lookup('backuped')?.ref).toBe('upload-status:backuped');
@@ -79,6 +89,17 @@ describe('lookup, as a user types', () => {
     expect(onStart.meaning?.source).toBe('sc');
     expect(onStart.meaning?.reason).toBe('request timeout');
     expect(pkg.lookup(62)!.meaning).toBeUndefined();
+  });
+});
+
+describe('the package and the site agree', () => {
+  it('on the retry policy of every record on every method', () => {
+    for (const source of catalog.records) {
+      for (const method of [undefined, ...METHODS]) {
+        const record = pkg.lookup(recordRef(source), { method })!;
+        expect(retryOn(source, method), `${recordRef(source)} on ${method}`).toEqual(record.meaning?.retry ?? record.retry);
+      }
+    }
   });
 });
 
