@@ -3,29 +3,19 @@
  * package's validateChannelName() in the page and says the result in words,
  * in each language.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateChannelName } from '../../src/channel-name.ts';
 import { open, type Opened } from './browse.ts';
-import { launchChromium } from './chromium.ts';
+import { useChromium } from './chromium.ts';
 import { type SiteServer, startSite } from './site-server.ts';
 
 let site: SiteServer;
-let browser: Browser;
-let unavailable: unknown;
+const chromium = useChromium();
 beforeAll(async () => {
   site = await startSite();
-  browser = await launchChromium().catch((error: unknown) => {
-    unavailable = error;
-    return undefined as unknown as Browser;
-  });
-});
-// Without Chromium every test fails (with how to install it), none is skipped.
-beforeEach(() => {
-  if (unavailable) throw unavailable;
 });
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
 });
 
@@ -39,7 +29,7 @@ describe('channel-name checker', () => {
   const maxBytes = (validateChannelName('a'.repeat(1000)) as { maxBytes: number }).maxBytes;
 
   it('en: says OK with the byte count, names a character that is not allowed, and a name that is too long', async () => {
-    const o: Opened = await open(browser, site.url, '/en/guides/channel-names/');
+    const o: Opened = await open(chromium.browser, site.url, '/en/guides/channel-names/');
     const { page } = o;
     expect(await page.locator('[data-channel-checker] form').isVisible()).toBe(true);
 
@@ -63,7 +53,7 @@ describe('channel-name checker', () => {
   });
 
   it('zh: says the same in Chinese', async () => {
-    const o = await open(browser, site.url, '/zh/guides/channel-names/');
+    const o = await open(chromium.browser, site.url, '/zh/guides/channel-names/');
     expect((await check(o.page, 'abc')).text).toBe('可以使用：3 字节。');
     expect((await check(o.page, 'a b😀')).text).toContain('第 4 个字符');
     expect((await check(o.page, 'x'.repeat(maxBytes + 2))).text).toBe(`太长：${maxBytes + 2} 字节，最多 ${maxBytes} 字节。`);
@@ -72,7 +62,7 @@ describe('channel-name checker', () => {
   });
 
   it('without JavaScript, says the checker needs it', async () => {
-    const o = await open(browser, site.url, '/en/guides/channel-names/', { javaScriptEnabled: false });
+    const o = await open(chromium.browser, site.url, '/en/guides/channel-names/', { javaScriptEnabled: false });
     expect(await o.page.locator('[data-channel-checker] form').isVisible()).toBe(false);
     expect(await o.page.locator('[data-channel-checker]').textContent()).toContain('needs JavaScript');
     await o.context.close();

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -31,4 +32,33 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   } catch (error) {
     throw new Error(`Chromium at ${executablePath} did not start: ${(error as Error).message}\n${INSTALL_HINT}`);
   }
+}
+
+/**
+ * Chromium for the tests of one file: launched before them, closed after. Where
+ * it cannot start, every test of the file fails with how to install it; none is
+ * skipped.
+ */
+export function useChromium(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  let unavailable: unknown;
+  beforeAll(async () => {
+    try {
+      browser = await launchChromium();
+    } catch (error) {
+      unavailable = error;
+    }
+  });
+  beforeEach(() => {
+    if (unavailable) throw unavailable;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw unavailable ?? new Error('Chromium is not started yet');
+      return browser;
+    },
+  };
 }

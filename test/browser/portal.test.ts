@@ -10,19 +10,18 @@
  * or break the Content-Security-Policy (browse.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
 import { serve } from '../../scripts/serve.ts';
 import { catalog, type Lang, pagePath, shownCode } from '../site/helpers.ts';
 import { open, type Opened, searchResults } from './browse.ts';
-import { launchChromium } from './chromium.ts';
-import { type SiteServer, startSite } from './site-server.ts';
+import { useChromium } from './chromium.ts';
+import { type SiteServer, serveFolder, startSite } from './site-server.ts';
 
 const PORTAL = fileURLToPath(new URL('../../examples/support-portal.html', import.meta.url));
 const { records } = catalog();
@@ -35,9 +34,8 @@ const byRef = (ref: string) => {
 let site: SiteServer;
 let portal: SiteServer;
 let portalDir: string;
-let browser: Browser;
+const chromium = useChromium();
 let opened: Opened[] = [];
-let unavailable: unknown;
 
 /** The portal as shipped, with its one setting pointed at the test's site. */
 function portalFor(siteUrl: string): string {
@@ -51,22 +49,9 @@ beforeAll(async () => {
   site = await startSite();
   portalDir = mkdtempSync(join(tmpdir(), 'portal-'));
   writeFileSync(join(portalDir, 'index.html'), portalFor(site.url));
-  const server = await serve({ root: portalDir, port: 0, host: '127.0.0.1', quiet: true });
-  portal = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
-  };
-  browser = await launchChromium().catch((error: unknown) => {
-    unavailable = error;
-    return undefined as unknown as Browser;
-  });
-});
-// Without Chromium every test fails (with how to install it), none is skipped.
-beforeEach(() => {
-  if (unavailable) throw unavailable;
+  portal = await serveFolder(portalDir);
 });
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
   await portal?.close();
   if (portalDir) rmSync(portalDir, { recursive: true, force: true });
@@ -80,7 +65,7 @@ afterEach(async () => {
 });
 
 async function openPortal(): Promise<Opened> {
-  const o = await open(browser, portal.url, '/');
+  const o = await open(chromium.browser, portal.url, '/');
   opened.push(o);
   o.page.on('dialog', (d) => {
     o.problems.push(`dialog on ${o.page.url()}: ${d.type()} ${d.message()}`);

@@ -6,13 +6,12 @@
  * Every page opened must log no console error and break no rule of the
  * Content-Security-Policy (browse.ts watches for violations).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
 import { isRetryable, recordMethods } from '../../site/lib/record.ts';
 import { catalog, HTML_LANG, LANGS, pagePath } from '../site/helpers.ts';
 import { open, type Opened, searchResults, seriousViolations } from './browse.ts';
-import { launchChromium } from './chromium.ts';
+import { useChromium } from './chromium.ts';
 import { type SiteServer, startSite } from './site-server.ts';
 
 const { records } = catalog();
@@ -23,23 +22,13 @@ const byRef = (ref: string) => {
 };
 
 let site: SiteServer;
-let browser: Browser;
+const chromium = useChromium();
 let opened: Opened[] = [];
 
-let unavailable: unknown;
 beforeAll(async () => {
   site = await startSite();
-  browser = await launchChromium().catch((error: unknown) => {
-    unavailable = error;
-    return undefined as unknown as Browser;
-  });
-});
-// Without Chromium every test fails (with how to install it), none is skipped.
-beforeEach(() => {
-  if (unavailable) throw unavailable;
 });
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
 });
 /** No console error, uncaught exception or failed request on any page a test opened. */
@@ -51,7 +40,7 @@ afterEach(async () => {
 });
 
 async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
-  const o = await open(browser, site.url, path, options);
+  const o = await open(chromium.browser, site.url, path, options);
   opened.push(o);
   return o;
 }
