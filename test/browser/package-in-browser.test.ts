@@ -5,19 +5,11 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({
@@ -38,7 +30,7 @@ async function bundle(entry: string): Promise<string> {
 describe('the package in a browser', () => {
   for (const [entry, locale] of [['index.js', 'en'], ['zh.js', 'zh']] as const) {
     it(`dist/esm/${entry} works in Chromium`, async () => {
-      const page = await browser.newPage();
+      const page = await chromium.browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.setContent('<!doctype html><title>package</title>');
