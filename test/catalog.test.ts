@@ -118,6 +118,7 @@ describe('npm run check catches each mistake, pointing at file, line and field',
     ['unknown-method.yaml', 8, 'error-code:9001', 'meanings[0].methods[1]', /"acquire"\|"start"\|"query"\|"update"\|"updateLayout"\|"stop"/],
     ['hostile-text.yaml', 5, 'error-code:9001', 'title.en', /HTML tag/],
     ['unknown-kind.yaml', 2, 'error-cod:9001', 'kind', /unknown kind/],
+    ['fact-differs-from-api.yaml', 9, 'error-code:9001', 'facts.headers.Content-Type', /differs from contentType in api.yaml/],
   ];
   for (const [name, line, record, field, message] of cases) {
     it(`${name.replace('.yaml', '')}: reports records.yaml:${line} ${record} ${field ?? ''}`, () => {

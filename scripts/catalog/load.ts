@@ -250,6 +250,15 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       });
     }
     for (const p of reviewProblems(record)) problems.push({ ...where(record, p.field), message: p.message });
+    // A fact stated both in a record and in api.yaml must be the same fact.
+    const contentType = record.facts?.headers?.['Content-Type'];
+    if (api && contentType !== undefined && contentType !== api.contentType) {
+      problems.push({ ...where(record, ['facts', 'headers', 'Content-Type']), message: `differs from contentType in ${API_FILE} (${api.contentType})` });
+    }
+    const rate = record.facts?.requestsPerSecond;
+    if (api && rate !== undefined && rate !== api.rateLimitPerSecond) {
+      problems.push({ ...where(record, ['facts', 'requestsPerSecond']), message: `differs from rateLimitPerSecond in ${API_FILE} (${api.rateLimitPerSecond})` });
+    }
   }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
