@@ -1,47 +1,52 @@
 /**
  * Package figures: bundled sizes (esbuild, minified, gzipped) of what a
  * consumer imports, beside http-status-codes and statuses measured in the same
- * run; and the throughput of lookup and explain.
+ * run; and the throughput of lookup and explain. Both read a built dist/
+ * (the bench builds it first, in its workspace).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { ROOT } from './workspace.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const dist = join(root, 'dist/esm');
+export type SizeFigure = { name: string; code: string; minified: number; gzipped: number; modules: { path: string; bytes: number }[] };
 
-export type SizeFigure = { name: string; code: string; minified: number; gzipped: number };
-
-/** The size of `code` (an ES module) bundled for the browser, minified and gzipped. */
-export async function bundledSize(name: string, code: string): Promise<SizeFigure> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-size-'));
-  const entry = join(dir, 'entry.mjs');
-  writeFileSync(entry, code);
+/**
+ * The size of `code` (an ES module) bundled for the browser with esbuild's
+ * defaults and the package in `dist`, minified and gzipped (level 9); and the
+ * minified bytes each module of the package adds. `DIST/` in `code` is dist/esm/.
+ */
+export async function bundledSize(dist: string, name: string, code: string): Promise<SizeFigure> {
+  const esm = join(dist, 'esm');
   const result = await build({
-    entryPoints: [entry],
+    stdin: { contents: code.replaceAll('DIST/', `${esm}/`), resolveDir: ROOT, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     write: false,
-    nodePaths: [join(root, 'node_modules')],
-    alias: { '@org/agora-rec-codes': join(dist, 'index.js'), '@org/agora-rec-codes/zh': join(dist, 'zh.js'), '@org/agora-rec-codes/en': join(dist, 'en.js') },
+    metafile: true,
+    alias: Object.fromEntries(['', '/zh', '/en', '/constants'].map((sub) => [`@org/agora-rec-codes${sub}`, join(esm, `${sub.slice(1) || 'index'}.js`)])),
     logLevel: 'silent',
   });
   const bytes = result.outputFiles[0].contents;
-  return { name, code, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs);
+  const modules = inputs.map(([path, i]) => ({ path: path.slice(path.lastIndexOf('esm/') + 4), bytes: i.bytesInOutput })).sort((a, b) => b.bytes - a.bytes);
+  return { name, code, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, modules };
 }
 
+/** What is measured: [name, the consumer's module]; each logs what it imports, so that nothing is tree-shaken away. */
 export const SIZE_CASES: [string, string][] = [
   ['`import { ErrorCode }`', `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`],
+  ['`import { ErrorCode }` from `/constants`', `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`],
   ['`import { lookup }`', `import { lookup } from '@org/agora-rec-codes'; console.log(lookup(433));`],
   ['`import { explain }`', `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`],
   ['`import { validateChannelName }`', `import { validateChannelName } from '@org/agora-rec-codes'; console.log(validateChannelName('a'));`],
-  ['one locale: `@org/agora-rec-codes/en` (everything)', `import * as en from '@org/agora-rec-codes/en'; console.log(en);`],
-  ['one locale: `@org/agora-rec-codes/zh` (everything)', `import * as zh from '@org/agora-rec-codes/zh'; console.log(zh);`],
+  ['one locale: all of `@org/agora-rec-codes/en`', `import * as en from '@org/agora-rec-codes/en'; console.log(en);`],
+  ['one locale: all of `@org/agora-rec-codes/zh`', `import * as zh from '@org/agora-rec-codes/zh'; console.log(zh);`],
+  ['one locale\'s texts alone (en; not an entry point)', `import { TEXTS } from 'DIST/generated/texts.en.js'; console.log(TEXTS);`],
+  ['one locale\'s texts alone (zh; not an entry point)', `import { TEXTS } from 'DIST/generated/texts.zh.js'; console.log(TEXTS);`],
   ['everything, both locales', `import * as all from '@org/agora-rec-codes'; console.log(all);`],
   ['http-status-codes: `import { StatusCodes }`', `import { StatusCodes } from 'http-status-codes'; console.log(StatusCodes.OK);`],
   ['statuses: `import statuses`', `import statuses from 'statuses'; console.log(statuses(404));`],
@@ -49,10 +54,10 @@ export const SIZE_CASES: [string, string][] = [
 
 export type Throughput = { name: string; opsPerSecond: number };
 
-/** Operations per second of `fn` over `inputs`: the median of several timed rounds. */
+/** Operations per second of `fn` over `inputs`: the median of `rounds` timed rounds of at least 200 ms each, after a warm-up. */
 export function throughput(name: string, inputs: unknown[], fn: (input: unknown) => unknown, rounds = 7): Throughput {
   const per: number[] = [];
-  for (let i = 0; i < 2000; i++) fn(inputs[i % inputs.length]); // warm up
+  for (let i = 0; i < 2000; i++) fn(inputs[i % inputs.length]);
   for (let r = 0; r < rounds; r++) {
     let ops = 0;
     const start = process.hrtime.bigint();
@@ -68,18 +73,22 @@ export function throughput(name: string, inputs: unknown[], fn: (input: unknown)
   return { name, opsPerSecond: per[Math.floor(per.length / 2)] };
 }
 
-export async function packageThroughput(): Promise<Throughput[]> {
-  const { lookup, explain } = await import(join(dist, 'index.js'));
-  const lookups = [433, '433', ' invalid AppID ', 'RESOURCE_ID_EXPIRED', 'failed to find worker', 'serviceIdle', 9999, 'no such message'];
-  const responses = [
-    { status: 206, body: '{"code":65,"reason":"request not completed"}', method: 'start' },
-    { status: 401, body: '{"message":"Invalid authentication credentials"}' },
-    { status: 404, body: { code: 404, serverResponse: { payload: { message: 'failed to find worker' } } }, method: 'stop' },
-    { status: 200, body: { serverResponse: { status: 5 } }, method: 'query' },
-    { status: 504, body: '<html><title>504</title></html>' },
-  ];
+export const LOOKUPS: unknown[] = [433, '433', ' invalid AppID ', 'RESOURCE_ID_EXPIRED', 'failed to find worker', 'serviceIdle', 9999, 'no such message'];
+export const RESPONSES: unknown[] = [
+  { status: 206, body: '{"code":65,"reason":"request not completed"}', method: 'start' },
+  { status: 401, body: '{"message":"Invalid authentication credentials"}' },
+  { status: 404, body: { code: 404, serverResponse: { payload: { message: 'failed to find worker' } } }, method: 'stop' },
+  { status: 200, body: { serverResponse: { status: 5 } }, method: 'query' },
+  { status: 504, body: '<html><title>504</title></html>' },
+];
+
+export async function packageThroughput(dist: string, rounds = 7): Promise<Throughput[]> {
+  const { lookup, explain } = (await import(pathToFileURL(join(dist, 'esm/index.js')).href)) as {
+    lookup(q: unknown): unknown;
+    explain(r: unknown): unknown;
+  };
   return [
-    throughput('`lookup` (mixed queries)', lookups, (q) => lookup(q)),
-    throughput('`explain` (mixed real responses)', responses, (r) => explain(r)),
+    throughput('`lookup`, 8 mixed queries', LOOKUPS, (q) => lookup(q), rounds),
+    throughput('`explain`, 5 mixed responses', RESPONSES, (r) => explain(r), rounds),
   ];
 }

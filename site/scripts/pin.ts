@@ -60,10 +60,10 @@ export function pinned(entries: readonly CodeEntry[], query: string): CodeEntry[
 // pinned() it finds entries for (1 code, 2 title, 3 phrase, 4 a two-character
 // piece of a Chinese title or phrase); it lives in file shardOf(key).
 
-export const PIN_ENTRIES_PER_FILE = 16;
+export const PIN_ENTRIES_PER_FILE = 4;
 
-/** How many key files and entry files a catalog of `entries` records has. */
-export const pinFiles = (entries: number): number => Math.max(1, Math.ceil(entries / PIN_ENTRIES_PER_FILE));
+/** How many key files a catalog of `entries` records has (~16 records' keys in each). */
+export const pinFiles = (entries: number): number => Math.max(1, Math.ceil(entries / 16));
 
 /** The key file that holds `key`: FNV-1a over its UTF-16 code units, the group left out (one file for all four). */
 export function shardOf(key: string, files: number): number {
@@ -80,7 +80,7 @@ const pieces = (s: string): string[] => Array.from({ length: s.length - 1 }, (_,
  * of its Chinese title and phrases, which any Chinese query they contain has too.
  */
 export function entryKeys(e: CodeEntry): string[] {
-  const keys = new Set(['1' + e.c.toLowerCase(), '1' + e.i.toLowerCase()]);
+  const keys = new Set(['1' + e.c.toLowerCase(), '1' + e.i.toLowerCase(), ...(e.k === 'http-status' ? ['1http ' + e.i] : [])]);
   [e.t, ...e.w].forEach((w, i) => {
     const n = normalize(w);
     const group = i === 0 ? '2' : '3';
@@ -93,16 +93,41 @@ export function entryKeys(e: CodeEntry): string[] {
 
 /**
  * The keys to look up for a query: `exact`, in pinned()'s order of groups,
- * find every entry it matches by code, title or phrase (and, for "HTTP 404",
- * every record 404); every entry that contains a Chinese query is under each
- * of its `pieces`.
+ * find every entry it matches by code (HTTP statuses also as "http 404"),
+ * title or phrase; every entry that contains a Chinese query is under each of
+ * its `pieces`.
  */
 export function queryKeys(query: string): { exact: string[]; pieces: string[] } {
   const q = normalize(query);
   if (!q) return { exact: [], pieces: [] };
   const http = /^http(?:\s*status)?\s*(\d{3})$/.exec(q)?.[1];
   const han = hasHan(q);
-  const exact = ['1' + q, ...(http ? ['1' + http] : [])];
+  const exact = ['1' + q, ...(http ? ['1http ' + http] : [])];
   for (const group of ['2', '3']) exact.push(group + q, ...(han ? [group + squeeze(q)] : []));
   return { exact: [...new Set(exact)], pieces: han && squeeze(q).length >= 2 ? pieces(squeeze(q)) : [] };
+}
+
+/**
+ * Which entries pinned() needs for a query, given the entry numbers `found`
+ * under each of its queryKeys(): the first `max` it matches by code, title or
+ * phrase (pinned()'s order), then — if fewer — every other record that has
+ * all the pieces of a Chinese query, when there are at most `maxContaining`
+ * (pinned() pins those that contain it only when they are few). In catalog
+ * order. pinned() over these entries starts with the same `max` records as
+ * over every record, unless more than `maxContaining` records have the pieces
+ * but at most MAX_CONTAINED contain the query.
+ */
+export function pinNeeds(keys: { exact: string[]; pieces: string[] }, found: (key: string) => readonly number[], max: number, maxContaining = 12): number[] {
+  const exactly = new Set<number>();
+  for (const group of ['1', '2', '3']) {
+    const numbers = keys.exact.filter((k) => k[0] === group).flatMap((k) => found(k));
+    [...new Set(numbers)].sort((a, b) => a - b).forEach((n) => exactly.add(n));
+  }
+  const out = [...exactly].slice(0, max);
+  if (keys.pieces.length && out.length < max) {
+    const sets = keys.pieces.map((k) => new Set(found(k)));
+    const containing = [...sets[0]].filter((n) => !exactly.has(n) && sets.every((s) => s.has(n)));
+    if (containing.length <= maxContaining) out.push(...containing);
+  }
+  return out.sort((a, b) => a - b);
 }

@@ -4,7 +4,7 @@
  * to pin exact matches first (pin.ts).
  * Results are built with DOM nodes and textContent only: no innerHTML.
  */
-import { pinned, normalize, PIN_ENTRIES_PER_FILE, queryKeys, shardOf, type CodeEntry } from './pin.ts';
+import { pinned, normalize, PIN_ENTRIES_PER_FILE, pinNeeds, queryKeys, shardOf, type CodeEntry } from './pin.ts';
 
 type PagefindResultData = {
   url: string;
@@ -21,16 +21,8 @@ type Hit = { url: string; code: string; title: string; kind?: string; excerpt: s
 
 const MAX_RESULTS = 20;
 /**
- * A Chinese query's pieces find every record that contains it, and some that
- * have the pieces apart; past this many, it is in more records than pinned()
- * would pin (5), or nearly so: load none of them.
- */
-const MAX_CONTAINING = 12;
-
-/**
  * The entries pinned() needs for `query`, from /{lang}/search/pin/: the key
- * files of its keys, then the entry files of the records they name, in
- * pinned()'s order and no more than can be shown (pin.ts).
+ * files of its keys, then the entry files of the records pinNeeds() names.
  */
 function pinLoader(lang: string, files: number): (query: string) => Promise<CodeEntry[]> {
   const cache = new Map<string, Promise<unknown>>();
@@ -39,22 +31,15 @@ function pinLoader(lang: string, files: number): (query: string) => Promise<Code
     return cache.get(name) as Promise<T>;
   };
   return async (query) => {
-    const { exact, pieces } = queryKeys(query);
+    const keys = queryKeys(query);
     const found = new Map<string, number[]>();
     await Promise.all(
-      [...exact, ...pieces].map(async (key) => {
-        const keys = await load<Record<string, number[]>>(`k${shardOf(key, files)}`);
-        found.set(key, Object.hasOwn(keys, key) ? keys[key] : []);
+      [...keys.exact, ...keys.pieces].map(async (key) => {
+        const file = await load<Record<string, number[]>>(`k${shardOf(key, files)}`);
+        if (Object.hasOwn(file, key)) found.set(key, file[key]);
       }),
     );
-    const ordered = new Set<number>();
-    const add = (numbers: Iterable<number>) => [...numbers].sort((a, b) => a - b).forEach((n) => ordered.add(n));
-    for (const group of ['1', '2', '3']) add(exact.filter((k) => k[0] === group).flatMap((k) => found.get(k)!));
-    if (pieces.length) {
-      const containing = pieces.map((k) => new Set(found.get(k))).reduce((a, b) => new Set([...a].filter((n) => b.has(n))));
-      if (containing.size <= MAX_CONTAINING) add(containing);
-    }
-    const numbers = [...ordered].slice(0, 2 * MAX_RESULTS).sort((a, b) => a - b);
+    const numbers = pinNeeds(keys, (key) => found.get(key) ?? [], MAX_RESULTS);
     const entries = await Promise.all(
       numbers.map(async (n) => (await load<CodeEntry[]>(`e${Math.floor(n / PIN_ENTRIES_PER_FILE)}`))[n % PIN_ENTRIES_PER_FILE]),
     );
@@ -162,25 +147,34 @@ export async function startSearch(): Promise<void> {
     searching.catch(() => undefined); // reported below
     const first = await pinnedFor(q).catch(() => [] as CodeEntry[]);
     const hits: Hit[] = first.map((e) => ({ url: e.u, code: e.c, title: e.t, kind: e.kl, excerpt: e.s, marked: false }));
+    let unloaded = 0; // results not loaded, for the count
     try {
       const found = await searching;
       if (mine !== run) return;
       const seen = new Set(hits.map((h) => h.url));
-      const more = await Promise.all((found?.results ?? []).slice(0, MAX_RESULTS + hits.length).map((r) => r.data()));
-      if (mine !== run) return;
-      for (const d of more) {
-        const url = d.url.replace(/index\.html$/, '');
-        if (seen.has(url)) continue;
-        seen.add(url);
-        hits.push({ url, code: d.meta.code ?? '', title: d.meta.title ?? url, kind: d.meta.kind, excerpt: d.excerpt, marked: true });
+      const results = found?.results ?? [];
+      let loaded = 0;
+      // Load only the results that fill the list (each is a fragment to download).
+      while (hits.length < MAX_RESULTS && loaded < results.length) {
+        const batch = results.slice(loaded, loaded + MAX_RESULTS - hits.length);
+        loaded += batch.length;
+        const more = await Promise.all(batch.map((r) => r.data()));
+        if (mine !== run) return;
+        for (const d of more) {
+          const url = d.url.replace(/index\.html$/, '');
+          if (seen.has(url)) continue;
+          seen.add(url);
+          hits.push({ url, code: d.meta.code ?? '', title: d.meta.title ?? url, kind: d.meta.kind, excerpt: d.excerpt, marked: true });
+        }
       }
+      unloaded = results.length - loaded;
     } catch (error) {
       console.warn('search index unavailable', error);
     }
     if (mine !== run) return;
     const shown = hits.slice(0, MAX_RESULTS);
     list.replaceChildren(...shown.map(renderHit));
-    say(count(hits.length));
+    say(count(hits.length + unloaded));
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;

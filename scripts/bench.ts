@@ -1,0 +1,169 @@
+/**
+ * npm run bench — measure the package and the site side by side and write
+ * BENCHMARKS.md (`npm run bench -- --quick`: the real and ×10 catalogs, one
+ * run each, printed rather than written).
+ *
+ * 1. Catalogs: the real one (data/), and synthetic ones ×10 and ×100
+ *    (scripts/bench/synthetic.ts), each checked with loadCatalog first.
+ * 2. Builds: each catalog in its own copy of the project (scripts/bench/
+ *    workspace.ts; the real build/site, dist/ and caches are not touched),
+ *    `npm run build` from clean, BUILD_RUNS times, the sizes interleaved.
+ * 3. Package: sizes and throughput, on the dist/ the real catalog's build made.
+ * 4. Browser: page weights (real catalog) and first searches (every size), in
+ *    Chromium, from its network log.
+ * Every figure is the median of its runs. The test suite must not run meanwhile.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { formatProblem, loadCatalog, loadCatalogOrThrow } from './catalog/load.ts';
+import { firstSearch, launch, pageWeight, type FirstSearch, type PageWeight } from './bench/browser.ts';
+import { bundledSize, packageThroughput, SIZE_CASES, type SizeFigure, type Throughput } from './bench/package.ts';
+import { median, report, type Scale } from './bench/report.ts';
+import { serveGzipped } from './bench/server.ts';
+import { countPages, pagefindSize, sitePhases } from './bench/site.ts';
+import { writeSyntheticCatalog } from './bench/synthetic.ts';
+import { buildWorkspace, createWorkspace, ROOT } from './bench/workspace.ts';
+
+const quick = process.argv.includes('--quick');
+const FACTORS = quick ? [1, 10] : [1, 10, 100];
+const BUILD_RUNS = quick ? 1 : 3;
+const BROWSER_RUNS = quick ? 1 : 5;
+const SIZE_RUNS = quick ? 1 : 3;
+const QUERIES: Record<'en' | 'zh', string[]> = {
+  en: ['433', 'invalid authentication credentials', 'recording'],
+  zh: ['433', '资源 ID 过期', '录制'],
+};
+
+const started = performance.now();
+const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${message}`);
+const loadBefore = loadavg();
+const work = join(tmpdir(), 'agora-rec-codes-bench');
+rmSync(work, { recursive: true, force: true });
+
+// 1. Catalogs, and a workspace for each.
+const workspaces = new Map<number, string>();
+const recordCounts = new Map<number, number>();
+for (const factor of FACTORS) {
+  const data = factor === 1 ? join(ROOT, 'data') : writeSyntheticCatalog(join(work, `data-x${factor}`), factor).dir;
+  const { catalog, problems } = loadCatalog(data);
+  if (problems.length) throw new Error(`the ×${factor} catalog has problems:\n${problems.slice(0, 20).map(formatProblem).join('\n')}`);
+  recordCounts.set(factor, catalog.records.length);
+  log(`${factor === 1 ? 'real' : `×${factor}`} catalog: ${catalog.records.length} records, valid`);
+  workspaces.set(factor, createWorkspace(join(work, `x${factor}`), data));
+}
+
+// 2. Builds, interleaved so that a busy moment of the machine does not fall on one size only.
+const builds = new Map<number, ReturnType<typeof buildWorkspace>[]>(FACTORS.map((f) => [f, []]));
+for (let run = 1; run <= BUILD_RUNS; run++) {
+  for (const factor of FACTORS) {
+    const times = buildWorkspace(workspaces.get(factor)!);
+    builds.get(factor)!.push(times);
+    log(`build ${run}/${BUILD_RUNS} ×${factor}: ${times.total.toFixed(1)} s`);
+  }
+}
+
+// 3. Package, built by the real catalog's workspace.
+const dist = join(workspaces.get(1)!, 'dist');
+const sizes: SizeFigure[] = [];
+for (const [name, code] of SIZE_CASES) {
+  const runs: SizeFigure[] = [];
+  for (let i = 0; i < SIZE_RUNS; i++) runs.push(await bundledSize(dist, name, code));
+  sizes.push({ ...runs[0], minified: median(runs.map((r) => r.minified)), gzipped: median(runs.map((r) => r.gzipped)) });
+}
+const throughputs: Throughput[] = await packageThroughput(dist);
+log('package measured');
+
+// 4. Browser.
+const browser = await launch();
+const chromium = browser.version();
+const scales: Scale[] = [];
+const pages: { name: string; lang: string; weight: PageWeight }[] = [];
+for (const factor of FACTORS) {
+  const site = join(workspaces.get(factor)!, 'build', 'site');
+  const server = await serveGzipped(site);
+  try {
+    const searches: { lang: string; query: string; runs: FirstSearch[] }[] = [];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const query of QUERIES[lang]) {
+        const runs: FirstSearch[] = [];
+        for (let i = 0; i < BROWSER_RUNS; i++) runs.push(await firstSearch(browser, server.url, lang, query));
+        searches.push({ lang, query, runs });
+      }
+    }
+    if (factor === 1) {
+      const catalog = loadCatalogOrThrow();
+      const r433 = catalog.records.find((r) => r.kind === 'error-code' && r.code === 433)!;
+      for (const lang of ['en', 'zh'] as const) {
+        for (const [name, path, read] of [
+          ['home', `/${lang}/`, undefined],
+          ['record page (error 433)', `/${lang}/errors/433/`, [r433.title[lang], r433.summary[lang]]],
+          ['guide (retries)', `/${lang}/guides/retries/`, undefined],
+        ] as const) {
+          const runs: PageWeight[] = [];
+          for (let i = 0; i < BROWSER_RUNS; i++) runs.push(await pageWeight(browser, server.url, path, read ? [...read] : undefined));
+          const m = (k: 'html' | 'css' | 'js' | 'jsOnLoad' | 'total') => median(runs.map((r) => r[k]));
+          pages.push({ name, lang, weight: { ...runs[0], html: m('html'), css: m('css'), js: m('js'), jsOnLoad: m('jsOnLoad'), total: m('total') } });
+        }
+      }
+    }
+    const homes: PageWeight[] = [];
+    for (let i = 0; i < BROWSER_RUNS; i++) homes.push(await pageWeight(browser, server.url, '/en/'));
+    const b = builds.get(factor)!;
+    const phases = b.map((x) => sitePhases(x.siteLog));
+    const phase = (k: 'content' | 'render' | 'astro') => (phases.every((p) => p[k] !== undefined) ? median(phases.map((p) => p[k]!)) : undefined);
+    scales.push({
+      factor,
+      records: recordCounts.get(factor)!,
+      pages: countPages(site),
+      check: median(b.map((x) => x.check)),
+      package: median(b.map((x) => x.package)),
+      site: median(b.map((x) => x.site)),
+      total: median(b.map((x) => x.total)),
+      totals: b.map((x) => x.total),
+      content: phase('content'),
+      render: phase('render'),
+      astro: phase('astro'),
+      index: pagefindSize(site),
+      homeGzipped: median(homes.map((h) => h.total)),
+      searches,
+    });
+    log(`×${factor} browser figures measured`);
+  } finally {
+    await server.close();
+  }
+}
+await browser.close();
+rmSync(work, { recursive: true, force: true });
+
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const markdown = report({
+  date: new Date().toISOString().slice(0, 10),
+  commit,
+  seconds: (performance.now() - started) / 1000,
+  machine: {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: totalmem() / 2 ** 30,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    chromium,
+    loadBefore,
+    loadAfter: loadavg(),
+  },
+  runs: { build: BUILD_RUNS, browser: BROWSER_RUNS, size: SIZE_RUNS },
+  sizes,
+  throughputs,
+  pages,
+  scales,
+});
+if (quick) console.log(markdown);
+else writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
+log(quick ? 'done (quick: BENCHMARKS.md not written)' : 'BENCHMARKS.md written');

@@ -1,0 +1,283 @@
+/**
+ * BENCHMARKS.md from the figures of one run of scripts/bench.ts: the machine,
+ * the goals and whether each is met, the figures, what limits them, and how
+ * each is measured.
+ */
+import type { FirstSearch, PageWeight, Transfer } from './browser.ts';
+import type { SizeFigure, Throughput } from './package.ts';
+import type { IndexSize } from './site.ts';
+import { LOOKUPS, RESPONSES } from './package.ts';
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export type Search = { lang: string; query: string; runs: FirstSearch[] };
+export type Scale = {
+  factor: number;
+  records: number;
+  pages: number;
+  check: number;
+  package: number;
+  site: number;
+  total: number;
+  totals: number[];
+  content?: number;
+  render?: number;
+  astro?: number;
+  index: IndexSize;
+  homeGzipped: number;
+  searches: Search[];
+};
+export type Figures = {
+  date: string;
+  commit: string;
+  seconds: number;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string; chromium: string; loadBefore: number[]; loadAfter: number[] };
+  runs: { build: number; browser: number; size: number };
+  sizes: SizeFigure[];
+  throughputs: Throughput[];
+  pages: { name: string; lang: string; weight: PageWeight }[];
+  scales: Scale[];
+};
+
+const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
+const b = (n: number) => (n < 1000 ? `${n} B` : kb(n));
+const mb = (n: number) => (n < 1e6 ? kb(n) : `${(n / 1e6).toFixed(1)} MB`);
+const s = (n: number | undefined) => (n === undefined ? '—' : `${n.toFixed(1)} s`);
+const yes = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const scaleName = (f: number) => (f === 1 ? 'real' : `×${f}`);
+const q = (query: string) => `“${query}”`;
+
+/** A search's median bytes, and the run with those bytes (for its files). */
+function searchFigures(search: Search) {
+  const bytes = median(search.runs.map((r) => r.bytes));
+  const typical = search.runs.reduce((a, r) => (Math.abs(r.bytes - bytes) < Math.abs(a.bytes - bytes) ? r : a));
+  return {
+    bytes,
+    onLoad: median(search.runs.map((r) => r.onLoad)),
+    afterTyping: median(search.runs.map((r) => r.afterTyping)),
+    bodies: median(search.runs.map((r) => r.bodies)),
+    requests: median(search.runs.map((r) => r.requests)),
+    ms: median(search.runs.map((r) => r.msToResult)),
+    files: typical.files,
+  };
+}
+
+const worst = (scale: Scale) =>
+  scale.searches.map((x) => ({ ...x, ...searchFigures(x) })).reduce((a, x) => (x.bytes > a.bytes ? x : a));
+
+/** What a search downloaded, by what it is. */
+function byPart(files: Transfer[]): [string, number, number][] {
+  const parts: [string, RegExp][] = [
+    ['search page script (ours)', /^\/_astro\//],
+    ['pinning data, /{lang}/search/pin/ (ours)', /\/search\/pin\//],
+    ['Pagefind runtime: pagefind.js, WebAssembly, entry', /pagefind\.js|pagefind-worker\.js|\.pagefind$|pagefind-entry\.json/],
+    ['Pagefind index: language meta and index chunks', /\.pf_(meta|index|filter)$/],
+    ['Pagefind fragments (one per result shown)', /\.pf_fragment$/],
+  ];
+  const out = parts.map(([name, re]) => {
+    const mine = files.filter((f) => re.test(f.path.replace(/\?.*$/, '')));
+    return [name, mine.length, mine.reduce((n, f) => n + f.bytes, 0)] as [string, number, number];
+  });
+  const known = out.reduce((n, [, c]) => n + c, 0);
+  if (known < files.length) out.push(['other', files.length - known, files.filter((f) => !parts.some(([, re]) => re.test(f.path.replace(/\?.*$/, '')))).reduce((n, f) => n + f.bytes, 0)]);
+  return out;
+}
+
+export function report(f: Figures): string {
+  const size = (name: string) => f.sizes.find((x) => x.name === name)!;
+  const constants = size('`import { ErrorCode }`');
+  const locales = f.sizes.filter((x) => x.name.startsWith('one locale:'));
+  const localeMax = Math.max(...locales.map((x) => x.gzipped));
+  const records = f.pages.filter((p) => p.name.startsWith('record'));
+  const recordOk = records.every((p) => p.weight.total <= 20_000 && p.weight.readableWithoutJs === true);
+  const real = f.scales.find((x) => x.factor === 1)!;
+  const x10 = f.scales.find((x) => x.factor === 10);
+  const x100 = f.scales.find((x) => x.factor === 100);
+  const realWorst = worst(real);
+  const x100Worst = x100 && worst(x100);
+  const ratio = x10 && x100 ? x100.total / x10.total : undefined;
+  const minutes = `${Math.floor(f.seconds / 60)} min ${Math.round(f.seconds % 60)} s`;
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
+
+  const goals: (string | number)[][] = [
+    ['constants-only import ≤ 500 B gzipped', `${constants.gzipped} B (\`import { ErrorCode }\`)`, yes(constants.gzipped <= 500)],
+    [
+      'one locale ≤ 16 KB gzipped',
+      `${locales.map((x) => `${x.name.includes('/zh') ? 'zh' : 'en'} ${kb(x.gzipped)}`).join(', ')} (all of \`@org/agora-rec-codes/en\` or \`/zh\`); the texts alone: ${f.sizes
+        .filter((x) => x.name.startsWith('one locale\'s texts'))
+        .map((x) => kb(x.gzipped))
+        .join(', ')}`,
+      yes(localeMax <= 16_000),
+    ],
+    [
+      'a record page ≤ 20 KB gzipped before search, with no JS needed to read it',
+      records.map((p) => `${p.lang} ${kb(p.weight.total)}${p.weight.readableWithoutJs ? ', readable with JS off' : ', NOT readable with JS off'}`).join('; '),
+      yes(recordOk),
+    ],
+    ['a first search downloads ≤ 150 KB on the real catalog', `worst ${kb(realWorst.bytes)} (${realWorst.lang} ${q(realWorst.query)})`, yes(realWorst.bytes <= 150_000)],
+    ...(x100Worst ? [['a first search downloads ≤ 300 KB at ×100', `worst ${kb(x100Worst.bytes)} (${x100Worst.lang} ${q(x100Worst.query)})`, yes(x100Worst.bytes <= 300_000)]] : []),
+    ...(ratio !== undefined
+      ? [['build time grows no faster than linearly: ×100 ≤ 12 × the ×10 time', `×100 ${s(x100!.total)} = ${ratio.toFixed(1)} × the ×10 ${s(x10!.total)}`, yes(ratio <= 12)]]
+      : []),
+    [`the real catalog's full build ≤ 20 s on a 2-core machine`, `${s(real.total)} on ${f.machine.cores} cores`, yes(real.total <= 20)],
+  ];
+
+  const out: string[] = [];
+  out.push(`# Benchmarks
+
+Written by \`npm run bench\` (scripts/bench.ts, scripts/bench/) on ${f.date}, at commit \`${f.commit}\` and the working tree of that
+moment; the whole run took ${minutes}. Do not edit it by hand: run the benchmark again.
+
+Every figure is the median of several runs: ${f.runs.build} full builds of each catalog (the sizes interleaved), ${f.runs.browser} runs of
+each browser figure (each in a fresh browser context, so with an empty cache), ${f.runs.size} bundles of each import (byte counts,
+identical each time), 7 timed rounds of each throughput. 1 KB = 1000 bytes.`);
+
+  out.push(`## Machine
+
+${table(['CPU', 'cores', 'memory', 'Node', 'Chromium', 'OS', 'load average (1, 5, 15 min) before → after'], [[f.machine.cpu, f.machine.cores, `${f.machine.memoryGiB.toFixed(0)} GiB`, f.machine.node, f.machine.chromium, f.machine.os, `${load(f.machine.loadBefore)} → ${load(f.machine.loadAfter)}`]])}
+
+Times depend on what else the machine does; the load average says how busy it was.`);
+
+  out.push(`## Goals
+
+${table(['goal', 'measured', ''], goals)}`);
+
+  out.push(`## Package
+
+Bundled for the browser with esbuild (its defaults, \`minify\`, \`format: esm\`), gzipped at level 9; http-status-codes and statuses
+bundled the same way in the same run.
+
+${table(['import', 'minified', 'gzipped'], f.sizes.map((x) => [x.name, b(x.minified), b(x.gzipped)]))}
+
+${table(['function', 'operations per second'], f.throughputs.map((t) => [t.name, Math.round(t.opsPerSecond).toLocaleString('en-US')]))}
+
+\`lookup\` runs over ${LOOKUPS.map((x) => `\`${JSON.stringify(x)}\``).join(', ')}; \`explain\` over ${RESPONSES.length} responses (a 206 with
+code 65 on \`start\`, a gateway 401, a 404 "failed to find worker" on \`stop\`, a \`query\` 200 with status 5, and an HTML 504 page).`);
+
+  const search = (scale: Scale) =>
+    scale.searches.map((x) => {
+      const m = searchFigures(x);
+      return [scaleName(scale.factor), x.lang, q(x.query), kb(m.bytes), kb(m.onLoad), kb(m.afterTyping), m.requests, kb(m.bodies), `${Math.round(m.ms)} ms`];
+    });
+  out.push(`## Site at scale
+
+The real catalog, and synthetic catalogs of ten and a hundred times as many records (scripts/bench/synthetic.ts: seeded; every
+kind; unique codes and constants; zh and en texts as long as the real ones; valid references; checked with \`loadCatalog\` before
+use). Each is built in its own copy of the project, from clean: \`npm run check\`, \`build:package\` and \`build:site\`.
+
+${table(
+  ['catalog', 'records', 'pages', 'full build', 'check', 'package', 'site', 'pages per second (site step)', 'full builds (each run)'],
+  f.scales.map((x) => [scaleName(x.factor), x.records, x.pages, s(x.total), s(x.check), s(x.package), s(x.site), Math.round(x.pages / x.site), x.totals.map((t) => t.toFixed(1)).join(', ')]),
+)}
+
+Where the site step's time goes (from Astro's log): loading and validating the catalog into the content layer, rendering the pages,
+and, after Astro, the JSON API, the Pagefind index and the checks of scripts/build-site.ts.
+
+${table(
+  ['catalog', 'content layer', 'rendering pages', 'all of astro build', 'after Astro (JSON API, Pagefind, checks)'],
+  f.scales.map((x) => [scaleName(x.factor), s(x.content), s(x.render), s(x.astro), s(x.astro === undefined ? undefined : x.site - x.astro)]),
+)}
+
+Pagefind's index, bytes on disk of build/site/pagefind: each language's index (its meta, index chunks, one fragment per page,
+filters) and Pagefind's runtime files (scripts, WebAssembly, UI files; the same at any size). And the home page, which lists
+every record (HTML + CSS + JS, gzipped):
+
+${table(
+  ['catalog', 'pagefind/ in all', 'en index', 'zh index', 'runtime files', 'home page (en)'],
+  f.scales.map((x) => [scaleName(x.factor), mb(x.index.total), mb(x.index.en), mb(x.index.zh), mb(x.index.runtime), mb(x.homeGzipped)]),
+)}
+
+A first search: open /{lang}/search/ with an empty cache, wait for the network to be idle, enter the query, wait for the first
+result and until no request has been in flight for 300 ms. Counted: every request of the search page except its HTML, CSS and favicon — its
+script, Pagefind's files and the pinning data — as transfer sizes (response headers + body as sent: gzipped for text, as stored
+for Pagefind's already-compressed files), on load and after typing; and how much of it is bodies (HTTP/1.1 headers are
+about 200 bytes a request here; HTTP/2 would compress them). The time runs from the input event to the first result in
+the list, and includes the page's 120 ms debounce.
+
+${table(['catalog', 'lang', 'query', 'downloaded', 'on load', 'after typing', 'requests', 'of which bodies', 'to first result'], f.scales.flatMap(search))}`);
+
+  out.push(`## Page weight (real catalog)
+
+HTML + CSS + JS as downloaded (gzipped bodies, no headers), and the JavaScript the page runs before any search (its scripts,
+gzipped on their own; searching loads the search page's). A record page must be readable with JavaScript off: its title and
+summary are looked for in its main content with JavaScript disabled.
+
+${table(
+  ['page', 'lang', 'HTML', 'CSS', 'JS', 'total', 'JS before the first search', 'readable without JS'],
+  f.pages.map((p) => [p.name, p.lang, b(p.weight.html), b(p.weight.css), b(p.weight.js), kb(p.weight.total), b(p.weight.jsOnLoad), p.weight.readableWithoutJs === undefined ? '—' : p.weight.readableWithoutJs ? 'yes' : 'no']),
+)}`);
+
+  const parts = (label: string, w: ReturnType<typeof worst>, goal: number) => {
+    const rows = byPart(w.files);
+    const ours = rows.filter(([n]) => n.includes('(ours)')).reduce((n, [, , by]) => n + by, 0);
+    const verdict =
+      w.bytes <= goal
+        ? `Within the goal of ${kb(goal)}.`
+        : `Over the goal of ${kb(goal)} by ${kb(w.bytes - goal)}. Of the ${kb(w.bytes)}, Pagefind's files are ${kb(w.bytes - ours)} and ours ${kb(ours)}. ` +
+          'What is left to us is how many results the page shows (20, one fragment each); the WebAssembly, the script and the ' +
+          'index chunks are what Pagefind needs for any query.';
+    return `${label} (${w.lang} ${q(w.query)}, ${kb(w.bytes)}):\n\n${table(['part', 'requests', 'bytes'], rows.map(([n, c, by]) => [n, c, kb(by)]))}\n\n${verdict}`;
+  };
+  const localeRows = locales.flatMap((x) =>
+    x.modules.slice(0, 5).map((m) => [x.name.includes('/zh') ? 'zh' : 'en', `\`${m.path}\``, b(m.bytes)]),
+  );
+  out.push(`## Findings
+
+**The heaviest first search**, by part — Pagefind's WebAssembly and script, and the index chunks of the query's words, are most
+of it; fragments are one per result shown (at most 20):
+
+${parts('Real catalog', realWorst, 150_000)}
+${x100Worst ? `\n${parts('×100', x100Worst, 300_000)}\n` : ''}
+**One locale.** A one-language entry point holds that language's texts, the language-neutral records and the code of \`lookup\`,
+\`explain\` and the rest; the largest modules of each bundle (minified bytes):
+
+${table(['locale', 'module', 'minified'], localeRows)}
+
+The texts of one language alone are ${f.sizes
+    .filter((x) => x.name.startsWith('one locale\'s texts'))
+    .map((x) => `${kb(x.gzipped)} (${x.name.includes('zh') ? 'zh' : 'en'})`)
+    .join(' and ')} gzipped: the catalog's own prose (esbuild writes Chinese as \`\\uXXXX\` escapes by default, which is why zh is the
+larger). ${
+    localeMax <= 16_000
+      ? 'Within the goal of 16 KB.'
+      : 'With the language-neutral records and the code on top, no small change brings a whole one-language entry point under 16 KB; ' +
+        'the first step would be giving each language only its own sentences (\`messages.js\` holds both languages\' phrases). ' +
+        'Read as the texts of one language alone, the goal is met.'
+  }
+
+**Changes made for these goals** (figures from the investigation, before each change):
+
+- The search page downloaded /{lang}/search/codes.json, every record's code, title, summary and phrases, before any search: 6.5 KB
+  on the real catalog, 486 KB (en) and 723 KB (zh) at ×100. It now reads /{lang}/search/pin/: a query fetches the key files of
+  its keys (about 16 records' keys each) and the entry files (4 records each) of the records it pins, no more than it can show
+  (site/scripts/pin.ts, site/scripts/search.ts, site/pages/[lang]/search/pin/[file].json.ts). codes.json is still built.
+- Pagefind's web worker: its script (12.7 KB) was downloaded before a first search; the search page now runs Pagefind in the page
+  (\`noWorker\`).
+- The search page loaded a fragment for 20 results plus one per pinned record, then dropped the duplicates; it now loads only as
+  many as fill the list.
+- The record tables of the guides were indexed too: at ×100 a guide's Pagefind fragment was up to 947 KB, and common words found
+  the guides first. They are now left out of the index (\`data-pagefind-ignore\`); each record is found on its own page.`);
+
+  out.push(`## How it is measured
+
+- Machine and load: \`os.cpus()\`, \`os.totalmem()\`, \`os.loadavg()\` before and after the run; Node is the project's (devDependency \`node\`).
+- Builds: scripts/bench/workspace.ts copies site/, content/, scripts/, src/ and the configs into a temporary folder, with the catalog
+  as its data/ and node_modules/ as links to the real packages (with their own Astro and Vite caches), deletes every output and cache,
+  then runs scripts/check.ts, scripts/build-package.ts and scripts/build-site.ts; the full build time is the sum of the three.
+- Pages: HTML files in the built site. Pages per second: pages ÷ the site step's time.
+- Sizes: esbuild \`bundle\`, \`minify\`, \`format: esm\`, \`platform: browser\`, gzip level 9 (scripts/bench/package.ts).
+- Browser: playwright-core driving ${f.machine.chromium} with the tests' flags (test/browser/chromium.ts); the built site is served
+  by scripts/bench/server.ts, which gzips text as a static host does (level 6). Transfer sizes come from Chromium's network log:
+  the response headers' size and the body's Content-Length (Chromium reports no body size for a worker's own script).
+- Queries: en ${Object.values(f.scales[0].searches.filter((x) => x.lang === 'en').map((x) => q(x.query))).join(', ')}; zh ${f.scales[0].searches
+    .filter((x) => x.lang === 'zh')
+    .map((x) => q(x.query))
+    .join(', ')}: a code, a phrase pasted whole, and the catalog's most common word.
+`);
+  return out.join('\n\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * The benchmark's synthetic catalog (scripts/bench/synthetic.ts) is a valid
+ * catalog: it passes the loader with no problem, holds `factor` times the real
+ * records of every kind, in both languages, and the same seed writes the same
+ * files. (Performance itself is measured by `npm run bench`, never here.)
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatProblem, loadCatalog } from '../scripts/catalog/load.ts';
+import { KIND_NAMES, LOCALES } from '../scripts/catalog/schema.ts';
+import { textsOf } from '../scripts/catalog/translations.ts';
+import { writeSyntheticCatalog } from '../scripts/bench/synthetic.ts';
+
+const dirs: string[] = [];
+const synthetic = (factor: number, seed?: number) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-catalog-'));
+  dirs.push(dir);
+  return writeSyntheticCatalog(dir, factor, seed);
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('the synthetic catalog of the benchmark', () => {
+  const real = loadCatalog().catalog.records;
+  const factor = 3;
+  const written = synthetic(factor);
+  const { catalog, problems } = loadCatalog(written.dir);
+
+  it('passes loadCatalog with no problem', () => {
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+
+  it(`holds ${factor} times the real records of every kind, each with its texts in both languages`, () => {
+    expect(catalog.records).toHaveLength(factor * real.length);
+    expect(written.records).toBe(factor * real.length);
+    for (const kind of KIND_NAMES) {
+      const count = (records: typeof real) => records.filter((r) => r.kind === kind).length;
+      expect(count(catalog.records), kind).toBe(factor * count(real));
+    }
+    for (const locale of LOCALES) {
+      const complete = catalog.records.filter((r) => r.title[locale] && r.summary[locale] && textsOf(r, locale).every((t) => t.trim() !== ''));
+      expect(complete, locale).toHaveLength(factor * real.length);
+    }
+  });
+
+  it('keeps the real records and gives every copy new texts', () => {
+    const titles = (locale: 'zh' | 'en') => new Set(catalog.records.map((r) => r.title[locale]));
+    for (const r of real) expect(catalog.records.some((c) => c.kind === r.kind && c.code === r.code && c.title.en === r.title.en)).toBe(true);
+    for (const locale of LOCALES) expect(titles(locale).size, locale).toBeGreaterThan(real.length * 2);
+  });
+
+  it('writes the same files for the same seed', () => {
+    const read = (dir: string) => readdirSync(dir).sort().map((name) => readFileSync(join(dir, name), 'utf8').replace(/^# .*\n/, ''));
+    expect(read(synthetic(factor).dir)).toEqual(read(written.dir));
+    expect(read(synthetic(factor, 2).dir)).not.toEqual(read(written.dir));
+  });
+});
