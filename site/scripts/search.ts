@@ -14,12 +14,15 @@ type PagefindResultData = {
 type Pagefind = {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(q: string, o?: Record<string, unknown>): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 };
+
+type PagefindResult = { id: string; data(): Promise<PagefindResultData> };
 
 type Hit = { url: string; code: string; title: string; kind?: string; excerpt: string; marked: boolean };
 
-const MAX_RESULTS = 20;
+/** Results shown at first, and added by each "more results": each is a fragment to download. */
+const PAGE = 10;
 /**
  * The entries pinned() needs for `query`, from /{lang}/search/pin/: the key
  * files of its keys, then the entry files of the records pinNeeds() names.
@@ -39,7 +42,7 @@ function pinLoader(lang: string, files: number): (query: string) => Promise<Code
         if (Object.hasOwn(file, key)) found.set(key, file[key]);
       }),
     );
-    const numbers = pinNeeds(keys, (key) => found.get(key) ?? [], MAX_RESULTS);
+    const numbers = pinNeeds(keys, (key) => found.get(key) ?? [], PAGE);
     const entries = await Promise.all(
       numbers.map(async (n) => (await load<CodeEntry[]>(`e${Math.floor(n / PIN_ENTRIES_PER_FILE)}`))[n % PIN_ENTRIES_PER_FILE]),
     );
@@ -105,6 +108,7 @@ export async function startSearch(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const list = document.querySelector<HTMLOListElement>('#results');
   const status = document.querySelector<HTMLElement>('#status');
+  const moreButton = document.querySelector<HTMLButtonElement>('#more-results');
   const switcher = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
   if (!input || !form || !list || !status) return;
   const lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -133,10 +137,19 @@ export async function startSearch(): Promise<void> {
   };
 
   let run = 0;
+  /** Shows the next page of the current search's results; undefined when all are shown. */
+  let showMore: (() => Promise<void>) | undefined;
+  const offerMore = (next: typeof showMore) => {
+    showMore = next;
+    if (moreButton) moreButton.hidden = !next;
+  };
+  moreButton?.addEventListener('click', () => void showMore?.());
+
   const search = async (raw: string) => {
     const mine = ++run;
     const q = raw.trim();
     remember(q);
+    offerMore(undefined);
     if (!normalize(q)) {
       list.replaceChildren();
       say('');
@@ -147,19 +160,16 @@ export async function startSearch(): Promise<void> {
     searching.catch(() => undefined); // reported below
     const first = await pinnedFor(q).catch(() => [] as CodeEntry[]);
     const hits: Hit[] = first.map((e) => ({ url: e.u, code: e.c, title: e.t, kind: e.kl, excerpt: e.s, marked: false }));
-    let unloaded = 0; // results not loaded, for the count
-    try {
-      const found = await searching;
-      if (mine !== run) return;
-      const seen = new Set(hits.map((h) => h.url));
-      const results = found?.results ?? [];
-      let loaded = 0;
-      // Load only the results that fill the list (each is a fragment to download).
-      while (hits.length < MAX_RESULTS && loaded < results.length) {
-        const batch = results.slice(loaded, loaded + MAX_RESULTS - hits.length);
+    const seen = new Set(hits.map((h) => h.url));
+    let results: PagefindResult[] = [];
+    let loaded = 0;
+    /** Load Pagefind results (each a fragment to download) until `hits` holds `upTo`, or none are left. */
+    const fill = async (upTo: number): Promise<boolean> => {
+      while (hits.length < upTo && loaded < results.length) {
+        const batch = results.slice(loaded, loaded + upTo - hits.length);
         loaded += batch.length;
         const more = await Promise.all(batch.map((r) => r.data()));
-        if (mine !== run) return;
+        if (mine !== run) return false;
         for (const d of more) {
           const url = d.url.replace(/index\.html$/, '');
           if (seen.has(url)) continue;
@@ -167,14 +177,26 @@ export async function startSearch(): Promise<void> {
           hits.push({ url, code: d.meta.code ?? '', title: d.meta.title ?? url, kind: d.meta.kind, excerpt: d.excerpt, marked: true });
         }
       }
-      unloaded = results.length - loaded;
+      return mine === run;
+    };
+    let shown = 0;
+    const show = async (upTo: number) => {
+      if (!(await fill(upTo))) return;
+      list.append(...hits.slice(shown, upTo).map(renderHit));
+      shown = Math.min(upTo, hits.length);
+      say(count(hits.length + results.length - loaded));
+      offerMore(shown < hits.length || loaded < results.length ? () => show(shown + PAGE) : undefined);
+    };
+    try {
+      const found = await searching;
+      if (mine !== run) return;
+      results = found?.results ?? [];
     } catch (error) {
       console.warn('search index unavailable', error);
     }
     if (mine !== run) return;
-    const shown = hits.slice(0, MAX_RESULTS);
-    list.replaceChildren(...shown.map(renderHit));
-    say(count(hits.length + unloaded));
+    list.replaceChildren();
+    await show(PAGE);
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;

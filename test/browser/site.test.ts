@@ -187,6 +187,23 @@ describe('search', () => {
     }
   });
 
+  it('shows 10 results first, and more on request, without repeating any', async () => {
+    const { page } = await visit('/en/search/?q=recording');
+    const first = await searchResults(page);
+    expect(first).toHaveLength(10);
+    const more = page.locator('#more-results');
+    expect(await more.isVisible()).toBe(true);
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#results li').length > 10);
+    const all = await page.$$eval('#results li > a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(all.slice(0, 10)).toEqual(first);
+    expect(new Set(all).size).toBe(all.length);
+    // A new query starts again from the first page.
+    await page.fill('#q', '433');
+    await page.waitForFunction(() => document.querySelector('#results li a')?.getAttribute('href')?.includes('/433/'));
+    expect(await page.$$eval('#results li', (items) => items.length)).toBeLessThanOrEqual(10);
+  });
+
   it('searches as you type, keeps ?q= in the address, and shows code, title and excerpt', async () => {
     const { page } = await visit('/en/search/');
     await page.fill('#q', 'jitter');
