@@ -11,17 +11,10 @@ import { DEFAULT_DATA_DIR, formatProblem, loadCatalog, type Problem } from '../s
 import { LOCALES, recordRef } from '../scripts/catalog/schema.ts';
 import { textsOf } from '../scripts/catalog/translations.ts';
 import { JSON_SCHEMA_FILES, jsonSchemaText } from '../scripts/generate/json-schema.ts';
+import { catalogWith, fixturePath } from './fixtures/catalog.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const fixture = (name: string) => join(root, 'test/fixtures/catalog', name);
-
-/** A data folder holding the real api.yaml and one fixture as its record file. */
-function catalogWith(fixtureName: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
-  copyFileSync(join(DEFAULT_DATA_DIR, 'api.yaml'), join(dir, 'api.yaml'));
-  copyFileSync(fixture(fixtureName), join(dir, 'records.yaml'));
-  return dir;
-}
+const fixture = fixturePath;
 
 function problemsOf(fixtureName: string): Problem[] {
   return loadCatalog(catalogWith(fixtureName)).problems.filter((p) => !/not marked reviewed/.test(p.message));

@@ -13,10 +13,10 @@
  * copy of the real dist/ and build/site/, so the real ones are never at risk.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
+import { brokenCatalog } from '../fixtures/catalog.ts';
 import { copyRepo, output, type RepoCopy } from './repo-copy.ts';
 
 /** Every file under `dir`: its path, mode and content hash; and the folder's inode. */
@@ -33,29 +33,6 @@ function snapshot(dir: string) {
   return { inode: statSync(dir).ino, files };
 }
 
-/** A catalog folder with one record that names a record that does not exist. */
-function brokenCatalog(repo: RepoCopy): string {
-  const data = join(repo.root, 'broken-data');
-  mkdirSync(data);
-  copyFileSync(join(DEFAULT_DATA_DIR, 'api.yaml'), join(data, 'api.yaml'));
-  writeFileSync(
-    join(data, 'records.yaml'),
-    [
-      'records:',
-      '  - kind: error-code',
-      '    code: 9001',
-      '    constant: BROKEN',
-      '    title: {zh: 坏记录, en: A broken record}',
-      '    summary: {zh: 引用了不存在的记录。, en: It names a record that does not exist.}',
-      '    retry: {action: fix-request}',
-      '    related: [error-code:9999]',
-      '    sources: [seed]',
-      '',
-    ].join('\n'),
-  );
-  return data;
-}
-
 describe('npm run build:package', () => {
   let repo: RepoCopy;
   beforeAll(() => {
@@ -67,9 +44,9 @@ describe('npm run build:package', () => {
   it('fails on a catalog problem (CATALOG_DIR) and leaves dist/ and src/generated/ byte-identical', () => {
     const before = snapshot(dist());
     const generated = snapshot(join(repo.root, 'src', 'generated'));
-    const run = repo.run('scripts/build-package.ts', [], { CATALOG_DIR: brokenCatalog(repo) });
+    const run = repo.run('scripts/build-package.ts', [], { CATALOG_DIR: brokenCatalog(join(repo.root, 'broken-data')) });
     expect(run.status, output(run)).not.toBe(0);
-    expect(run.stdout + run.stderr).toMatch(/error-code:9001 related\[0\]: no record error-code:9999 exists/);
+    expect(run.stdout + run.stderr).toMatch(/error-code:9001 related\[0\]: no record http-status:9999 exists/);
     expect(snapshot(dist())).toEqual(before);
     expect(snapshot(join(repo.root, 'src', 'generated'))).toEqual(generated);
     expect(existsSync(join(repo.root, 'dist.next'))).toBe(false);

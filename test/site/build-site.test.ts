@@ -4,12 +4,11 @@
  * was and no temporary folder behind.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
+import { brokenCatalog } from '../fixtures/catalog.ts';
 import { SITE_ROOT } from './helpers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,23 +28,7 @@ describe('npm run build:site', () => {
     expect(existsSync(join(SITE_ROOT, 'index.html')), 'build/site must exist: run `npm run build:site` first').toBe(true);
     const before = snapshot();
 
-    const data = mkdtempSync(join(tmpdir(), 'broken-catalog-'));
-    copyFileSync(join(DEFAULT_DATA_DIR, 'api.yaml'), join(data, 'api.yaml'));
-    writeFileSync(
-      join(data, 'records.yaml'),
-      [
-        'records:',
-        '  - kind: error-code',
-        '    code: 9001',
-        '    constant: BROKEN',
-        '    title: {zh: 坏记录, en: A broken record}',
-        '    summary: {zh: 引用了不存在的记录。, en: It names a record that does not exist.}',
-        '    retry: {action: fix-request}',
-        '    related: [error-code:9999]',
-        '    sources: [seed]',
-        '',
-      ].join('\n'),
-    );
+    const data = brokenCatalog();
     const run = spawnSync(process.execPath, ['scripts/build-site.ts'], {
       cwd: root,
       encoding: 'utf8',
@@ -54,7 +37,7 @@ describe('npm run build:site', () => {
     });
     const output = run.stdout + run.stderr;
     expect(run.status, output).not.toBe(0);
-    expect(output).toMatch(/no record error-code:9999 exists/);
+    expect(output).toMatch(/no record http-status:9999 exists/);
     expect(output).toMatch(/build\/site was left as it was/);
 
     expect(snapshot()).toEqual(before);
