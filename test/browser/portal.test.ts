@@ -17,19 +17,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
-import { serve } from '../../scripts/serve.ts';
-import { catalog, type Lang, pagePath, shownCode } from '../site/helpers.ts';
+import { catalog, recordByRef, type Lang, pagePath, shownCode } from '../site/helpers.ts';
 import { open, type Opened, searchResults } from './browse.ts';
 import { useChromium } from './chromium.ts';
 import { type SiteServer, serveFolder, startSite } from './site-server.ts';
 
 const PORTAL = fileURLToPath(new URL('../../examples/support-portal.html', import.meta.url));
 const { records } = catalog();
-const byRef = (ref: string) => {
-  const r = records.find((x) => recordRef(x) === ref);
-  if (!r) throw new Error(`the catalog has no ${ref}`);
-  return r;
-};
+const byRef = (ref: string) => recordByRef(records, ref);
 
 let site: SiteServer;
 let portal: SiteServer;

@@ -9,17 +9,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
 import { isRetryable, recordMethods } from '../../site/lib/record.ts';
-import { catalog, HTML_LANG, LANGS, pagePath } from '../site/helpers.ts';
+import { catalog, recordByRef, HTML_LANG, LANGS, pagePath } from '../site/helpers.ts';
 import { open, type Opened, searchResults, seriousViolations } from './browse.ts';
 import { useChromium } from './chromium.ts';
 import { type SiteServer, startSite } from './site-server.ts';
 
 const { records } = catalog();
-const byRef = (ref: string) => {
-  const r = records.find((x) => recordRef(x) === ref);
-  if (!r) throw new Error(`the catalog has no ${ref}`);
-  return r;
-};
+const byRef = (ref: string) => recordByRef(records, ref);
 
 let site: SiteServer;
 const chromium = useChromium();

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
-import { type CatalogRecord, KINDS, type Catalog } from '../../scripts/catalog/schema.ts';
+import { type CatalogRecord, KINDS, type Catalog, recordRef } from '../../scripts/catalog/schema.ts';
 import { DEFAULT_ROOT } from '../../scripts/serve.ts';
 import { recordPath } from '../../src/paths.ts';
 
@@ -16,6 +16,13 @@ export const HTML_LANG = { zh: 'zh-CN', en: 'en' } as const;
 
 /** The catalog the site was built from. */
 export const catalog = (): Catalog => loadCatalogOrThrow(process.env.CATALOG_DIR);
+
+/** The record a reference names (error-code:433); throws when the catalog has none. */
+export function recordByRef(records: readonly CatalogRecord[], ref: string): CatalogRecord {
+  const r = records.find((x) => recordRef(x) === ref);
+  if (!r) throw new Error(`the catalog has no ${ref}`);
+  return r;
+}
 
 export const pagePath = (r: Pick<CatalogRecord, 'kind' | 'code'>, lang: Lang): string => recordPath(KINDS[r.kind].segment, r.code, lang);
 
