@@ -75,27 +75,22 @@ export function excerptNodes(excerpt: string): Node[] {
   return nodes;
 }
 
+/** An element holding `text` as text, never as markup. */
+function textElement(tag: 'code' | 'span', className: string, text: string): HTMLElement {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
 function renderHit(hit: Hit): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
   a.href = hit.url;
-  if (hit.code) {
-    const code = document.createElement('code');
-    code.className = 'r-code';
-    code.textContent = hit.code;
-    a.append(code);
-  }
-  const title = document.createElement('span');
-  title.className = 'r-title';
-  title.textContent = hit.title;
-  a.append(title);
+  if (hit.code) a.append(textElement('code', 'r-code', hit.code));
+  a.append(textElement('span', 'r-title', hit.title));
   li.append(a);
-  if (hit.kind) {
-    const kind = document.createElement('span');
-    kind.className = 'badge r-kind';
-    kind.textContent = hit.kind;
-    li.append(kind);
-  }
+  if (hit.kind) li.append(textElement('span', 'badge r-kind', hit.kind));
   const p = document.createElement('p');
   if (hit.marked) p.append(...excerptNodes(hit.excerpt));
   else p.textContent = hit.excerpt;
