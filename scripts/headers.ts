@@ -46,7 +46,7 @@ export function pathMatches(pattern: string, pathname: string): boolean {
     .split(/(\*|:[A-Za-z_]\w*)/)
     .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escape(part)))
     .join('');
-  return new RegExp(`^${source}$`).test(pathname);
+  return new RegExp(`^${source}$`, 's').test(pathname);
 }
 
 /** The headers for a URL path: names lower-cased, in the order the file gives them. */

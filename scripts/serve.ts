@@ -70,7 +70,8 @@ type Encoding = 'br' | 'gzip';
 export function negotiateEncoding(accept: string | string[] | undefined): Encoding | undefined {
   const q = new Map<string, number>();
   for (const part of String(accept ?? '').split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const [token, ...params] = part.toLowerCase().split(';');
+    const name = token?.trim();
     if (!name) continue;
     const weight = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     q.set(name, weight === undefined ? 1 : Number(weight));
@@ -147,10 +148,11 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     } catch {
       pathname = undefined;
     }
-    /** What `_headers` says for this path (the path as sent when it cannot be decoded). */
+    const valid = pathname !== undefined && pathname.startsWith('/') && !CONTROL.test(pathname);
+    /** What `_headers` says for this path (for a path that is not valid, for the path as sent). */
     const ruled = (status: number, headers: OutgoingHttpHeaders): OutgoingHttpHeaders => ({
       'cache-control': DEFAULT_CACHE_CONTROL,
-      ...headersFor(rules, pathname ?? rawPath),
+      ...headersFor(rules, valid ? (pathname as string) : rawPath.startsWith('/') ? rawPath : '/'),
       // An error is never kept: not even where `_headers` says a file may be kept a year.
       ...(status >= 400 ? { 'cache-control': DEFAULT_CACHE_CONTROL } : {}),
       ...headers,
@@ -187,7 +189,7 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     };
 
     try {
-      if (pathname === undefined || !pathname.startsWith('/') || CONTROL.test(pathname)) return plain(400, 'Bad Request');
+      if (!valid || pathname === undefined) return plain(400, 'Bad Request');
       if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
       // `..`, `.` and repeated slashes resolved; never above the site folder.
       const clean = posix.normalize(pathname);
@@ -225,8 +227,10 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     const type = contentType(file);
     const ranged = req.headers.range !== undefined;
     const encoding = compressible(type) && !ranged ? negotiateEncoding(req.headers['accept-encoding']) : undefined;
-    const { writeHead, write, end } = res;
-    let status = 200;
+    const { writeHead } = res;
+    const write = res.write as (chunk: unknown, ...rest: unknown[]) => boolean;
+    const end = res.end as (...args: unknown[]) => ServerResponse;
+    let status: number | undefined;
     let headers: OutgoingHttpHeaders = {};
     let started = false;
     let zip: ReturnType<typeof createGzip> | undefined;
@@ -243,6 +247,7 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
       if (started) return;
       started = true;
       res.writeHead = writeHead;
+      status ??= res.statusCode;
       const own: OutgoingHttpHeaders = status === 304 ? {} : { 'content-type': type };
       if (compressible(type)) own.vary = 'Accept-Encoding';
       const size = Number(headers['content-length'] ?? res.getHeader('content-length'));
@@ -267,11 +272,11 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       start();
       if (zip) return zip.write(chunk as Buffer);
-      return (write as (...a: unknown[]) => boolean).call(res, chunk, ...rest);
+      return write.call(res, chunk, ...rest);
     }) as typeof res.write;
     res.end = ((...args: unknown[]) => {
       start();
-      if (!zip) return (end as (...a: unknown[]) => ServerResponse).apply(res, args);
+      if (!zip) return end.apply(res, args);
       const [chunk] = args;
       if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') zip.write(chunk as Buffer);
       zip.end();
@@ -284,7 +289,7 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
       source.once('open', (fd: number) => {
         // The file now opened may not be the one sirv looked at (a rebuild swapped the folder).
         const size = fstatSync(fd).size;
-        if (!started && status === 200 && !ranged && Number(headers['content-length']) !== size) {
+        if (!started && (status ?? 200) === 200 && !ranged && Number(headers['content-length']) !== size) {
           headers['content-length'] = size;
           delete headers.etag;
           delete headers['last-modified'];
@@ -301,8 +306,8 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     });
     const restore = () => {
       res.writeHead = writeHead;
-      res.write = write;
-      res.end = end;
+      res.write = write as typeof res.write;
+      res.end = end as typeof res.end;
       for (const name of res.getHeaderNames()) res.removeHeader(name);
     };
 
@@ -314,7 +319,10 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
       });
     } catch {
       // The file went away between the lookups (sirv's existsSync and statSync).
-      if (started) return res.destroy();
+      if (started) {
+        res.destroy();
+        return;
+      }
       restore();
       notFound();
     }
