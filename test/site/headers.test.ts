@@ -39,6 +39,10 @@ const urlPath = (file: string) => '/' + relative(SITE_ROOT, file).split(sep).joi
 describe('site/public/_headers', () => {
   it('parses: paths with their headers; `*` and `:name` patterns; every matching rule applies', () => {
     const parsed = parseHeaders('# c\n/*\n  A: 1\n\n/api/*\n  B: two words\n  A: 2\n/x/:id/\n  C: c\n');
+    // A splat matches anything, even a character no URL should hold.
+    expect(pathMatches('/*', '/\n/../zh')).toBe(true);
+    expect(pathMatches('/pagefind/*.pf_meta', '/pagefind/pagefind.en_1a.pf_meta')).toBe(true);
+    expect(pathMatches('/pagefind/*.pf_meta', '/pagefind/pagefind.js')).toBe(false);
     expect(parsed).toEqual([
       { path: '/*', headers: [['A', '1']] },
       { path: '/api/*', headers: [['B', 'two words'], ['A', '2']] },
@@ -126,7 +130,12 @@ describe('scripts/serve.ts on the built site', () => {
   afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
 
   /** What serve.ts adds to any static file server: the answer's own mechanics. */
-  const OWN = new Set(['content-type', 'content-length', 'cache-control', 'location', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+  const OWN = new Set([
+    ...['content-type', 'content-length', 'content-encoding', 'vary', 'location', 'allow', 'etag', 'last-modified', 'accept-ranges', 'content-range'],
+    ...['date', 'connection', 'keep-alive', 'transfer-encoding'],
+  ]);
+  /** Cache-Control is _headers' own where it says one (fingerprinted files), else the hosts' default: revalidate. */
+  const expected = (path: string, status: number) => ({ 'cache-control': status < 400 ? (headersFor(rules, path)['cache-control'] ?? 'no-cache') : 'no-cache', ...headersFor(rules, path) , ...(status >= 400 ? { 'cache-control': 'no-cache' } : {}) });
   const extra = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => !OWN.has(name)));
 
   it('sends exactly the headers of _headers: pages, 404s, redirects, Pagefind and the JSON API', async () => {
@@ -145,11 +154,50 @@ describe('scripts/serve.ts on the built site', () => {
       ['/zh/errors/99999/', 404],
       ['/api/v1/nope.json', 404],
       ['/en/errors/433', 301],
+      [`/_astro/${readdirSync(join(SITE_ROOT, '_astro'))[0]}`, 200],
+      [`/pagefind/${readdirSync(join(SITE_ROOT, 'pagefind')).find((n) => n.endsWith('.pf_meta'))}`, 200],
+      [`/pagefind/fragment/${readdirSync(join(SITE_ROOT, 'pagefind', 'fragment'))[0]}`, 200],
+      ['/_astro/gone.js', 404],
+      ['/pagefind/fragment/gone.pf_fragment', 404],
+      ['/en/%E0%A4%A', 400],
     ];
     for (const [path, status] of paths) {
       const res = await fetch(base + path, { redirect: 'manual' });
       expect(res.status, path).toBe(status);
-      expect(extra(res), path).toEqual(headersFor(rules, path));
+      expect(extra(res), path).toEqual(expected(path, status));
+    }
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
+      for (const path of ['/en/', '/api/v1/codes.json', '/pagefind/pagefind.js']) {
+        const res = await fetch(base + path, { method, redirect: 'manual' });
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(extra(res), `${method} ${path}`).toEqual(expected(path, 405));
+      }
+    }
+    // Revalidation: the 304 carries them too.
+    for (const path of ['/en/', `/_astro/${readdirSync(join(SITE_ROOT, '_astro'))[0]}`, '/api/v1/codes.json']) {
+      const etag = (await fetch(base + path)).headers.get('etag') ?? '';
+      const res = await fetch(base + path, { headers: { 'if-none-match': etag } });
+      expect(res.status, path).toBe(304);
+      expect(extra(res), path).toEqual(expected(path, 304));
+    }
+  });
+
+  it('keeps fingerprinted files a year and revalidates every page, and compresses text', async () => {
+    const immutable = 'public, max-age=31536000, immutable';
+    for (const name of readdirSync(join(SITE_ROOT, '_astro'))) {
+      expect((await fetch(`${base}/_astro/${name}`)).headers.get('cache-control'), name).toBe(immutable);
+    }
+    for (const dir of ['index', 'fragment', 'filter']) {
+      const name = readdirSync(join(SITE_ROOT, 'pagefind', dir)).find((n) => !n.startsWith('.'));
+      if (name) expect((await fetch(`${base}/pagefind/${dir}/${name}`)).headers.get('cache-control'), name).toBe(immutable);
+    }
+    for (const path of ['/', '/en/', '/zh/errors/433/', '/en/search/', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/api/v1/codes.json', '/sitemap-index.xml']) {
+      expect((await fetch(base + path)).headers.get('cache-control'), path).toBe('no-cache');
+    }
+    for (const [path, encoding] of [['/en/errors/433/', 'br'], ['/zh/', 'gzip'], ['/api/v1/codes.json', 'br'], [`/_astro/${readdirSync(join(SITE_ROOT, '_astro')).find((n) => n.endsWith('.css'))}`, 'gzip']] as const) {
+      const res = await fetch(base + path, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding'), path).toBe(encoding);
+      expect((await res.text()).length, path).toBeGreaterThan(0);
     }
   });
 
@@ -183,29 +231,67 @@ describe('README.md', () => {
 });
 
 describe('examples/nginx.conf', () => {
-  const conf = readFileSync(fileURLToPath(new URL('../../examples/nginx.conf', import.meta.url)), 'utf8').replace(/#.*$/gm, '');
+  const conf = readFileSync(fileURLToPath(new URL('../../examples/nginx.conf', import.meta.url)), 'utf8').replace(/(^|\s)#.*$/gm, '$1');
   const csp = /set \$csp "([^"]*)";/.exec(conf)?.[1];
-  /** The add_header lines of a block, with $csp filled in. */
+  /** The variables the file sets (`set $csp "…";`). */
+  const variables = new Map([...conf.matchAll(/set \$(\w+) "([^"]*)";/g)].map(([, name, value]) => [`$${name}`, value]));
+  /** The add_header lines of a block, with its variables filled in. */
   const addHeaders = (block: string) =>
     Object.fromEntries(
-      [...block.matchAll(/add_header\s+(\S+)\s+("[^"]*"|\S+)\s+always;/g)].map(([, name, value]) => [
-        name.toLowerCase(),
-        value.replace(/^"|"$/g, '') === '$csp' ? csp : value.replace(/^"|"$/g, ''),
-      ]),
+      [...block.matchAll(/add_header\s+(\S+)\s+("[^"]*"|\S+)\s+always;/g)].map(([, name, quoted]) => {
+        const value = quoted.replace(/^"|"$/g, '');
+        return [name.toLowerCase(), variables.get(value) ?? value];
+      }),
     );
   const locations = new Map([...conf.matchAll(/location\s+([^{]+?)\s*\{([^}]*)\}/g)].map(([, path, body]) => [path.trim(), body]));
   const serverLevel = conf.replace(/location\s+[^{]+\{[^}]*\}/g, '');
 
+  /** The location nginx picks for a path: an exact match, else the regular expressions in order, else the longest prefix (none here uses ^~). */
+  const locationFor = (path: string): string | undefined => {
+    const names = [...locations.keys()];
+    const exact = names.find((n) => n.startsWith('= ') && n.slice(2) === path);
+    if (exact) return exact;
+    const regex = names.find((n) => n.startsWith('~ ') && new RegExp(n.slice(2).replace(/^"|"$/g, '')).test(path));
+    if (regex) return regex;
+    return names.filter((n) => !/^[=~@]/.test(n) && path.startsWith(n)).sort((a, b) => b.length - a.length)[0];
+  };
+  /** The add_header lines nginx applies to a path: its location's, or the server's when that location has none. */
+  const headersAt = (path: string) => {
+    const own = addHeaders(locations.get(locationFor(path) ?? '') ?? '');
+    return Object.keys(own).length ? own : addHeaders(serverLevel);
+  };
+  /** _headers, plus the revalidation the hosts do by default (Cache-Control: no-cache) where it sets none. */
+  const hosted = (path: string) => ({ 'cache-control': 'no-cache', ...headersFor(rules, path) });
+
   it('sends the policy and headers of _headers, and CORS on /pagefind/ and /api/', () => {
     expect(csp).toBe(policy);
-    expect(addHeaders(serverLevel)).toEqual(headersFor(rules, '/'));
-    expect(addHeaders(locations.get('/pagefind/') ?? '')).toEqual(headersFor(rules, '/pagefind/pagefind.js'));
-    expect(addHeaders(locations.get('/api/') ?? '')).toEqual(headersFor(rules, '/api/v1/codes.json'));
+    expect(addHeaders(serverLevel)).toEqual(hosted('/'));
+    for (const path of ['/', '/en/', '/zh/errors/433/', '/_astro/app.B_UNUIHV.js', '/_astro/HeadCommon.CSn0L5RT.css', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind.en_934a458513.pf_meta', '/pagefind/fragment/en_0a1b2c.pf_fragment', '/pagefind/index/en_0a1b2c.pf_index', '/pagefind/filter/en_0a1b2c.pf_filter', '/api/v1/codes.json', '/api/v1/error-code/433.json']) {
+      expect(headersAt(path), `${path} (location ${locationFor(path)})`).toEqual(hosted(path));
+    }
     // A location with add_header of its own drops the server's: each must repeat them all.
     for (const [path, body] of locations) {
       const own = addHeaders(body);
-      if (Object.keys(own).length) for (const name of Object.keys(headersFor(rules, '/'))) expect(own[name], `${path} ${name}`).toBeDefined();
+      if (Object.keys(own).length) for (const name of Object.keys(hosted('/'))) expect(own[name], `${path} ${name}`).toBeDefined();
     }
     expect(locations.get('= /_headers')).toMatch(/return 404;/);
+  });
+
+  it('answers not-found under /api/ and /pagefind/ with CORS, and never keeps a not-found a year', () => {
+    for (const path of ['/api/v1/nope.json', '/pagefind/nope.js', '/pagefind/fragment/en_gone.pf_fragment', '/pagefind/pagefind.en_gone.pf_meta', '/_astro/gone.js']) {
+      const page = /error_page\s+404\s+(\S+);/.exec(locations.get(locationFor(path) ?? '') ?? '')?.[1];
+      expect(page, path).toMatch(/^@/);
+      const notFound = addHeaders(locations.get(page!) ?? '');
+      expect(notFound['cache-control'], path).toBe('no-cache');
+      expect(notFound['access-control-allow-origin'], path).toBe(headersFor(rules, path)['access-control-allow-origin']);
+      expect(locations.get(page!), path).toMatch(/try_files \/404\.html =404;/);
+    }
+  });
+
+  it('compresses text', () => {
+    expect(serverLevel).toMatch(/^\s*gzip on;/m);
+    const types = /gzip_types ([^;]+);/.exec(serverLevel)?.[1].split(/\s+/) ?? [];
+    for (const type of ['text/css', 'application/javascript', 'text/javascript', 'application/json', 'application/xml', 'image/svg+xml']) expect(types).toContain(type);
+    expect(serverLevel).toMatch(/^\s*gzip_vary on;/m);
   });
 });
