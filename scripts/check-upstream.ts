@@ -45,7 +45,7 @@
  *  - a bullet or table row that cannot be read is reported as `unparsed`.
  */
 import { readFileSync } from 'node:fs';
-import { formatProblem, loadCatalog } from './catalog/load.ts';
+import { formatProblems, loadCatalog } from './catalog/load.ts';
 import { compare, formatDifference } from './upstream/compare.ts';
 import { parsePage } from './upstream/parse.ts';
 
@@ -80,7 +80,7 @@ if (!facts.items.length) fail(`${file}: found no error code, message, HTTP statu
 
 const { catalog, problems } = loadCatalog();
 if (problems.length) {
-  fail(`cannot compare: the catalog has ${problems.length} problem(s) (see npm run check):\n${problems.map(formatProblem).join('\n')}`);
+  fail(`cannot compare: the catalog has ${problems.length} problem(s) (see npm run check):\n${formatProblems(problems).join('\n')}`);
 }
 
 const differences = compare(facts, catalog);

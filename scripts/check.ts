@@ -1,13 +1,14 @@
 /**
  * npm run check — validate the whole catalog and print every problem, one line
- * each (file:line:column record field: what was expected). Exit status 1 on any
- * problem. `npm run check -- <dir>` checks another data folder.
+ * each (file:line:column record field: what was expected); past the first
+ * hundred, how many more there are. Exit status 1 on any problem.
+ * `npm run check -- <dir>` checks another data folder.
  */
-import { formatProblem, loadCatalog } from './catalog/load.ts';
+import { formatProblems, loadCatalog } from './catalog/load.ts';
 
 const dir = process.argv[2];
 const { catalog, problems } = loadCatalog(dir);
-for (const problem of problems) console.error(formatProblem(problem));
+for (const line of formatProblems(problems)) console.error(line);
 if (problems.length) {
   console.error(`\n✗ ${problems.length} problem(s) in the catalog.`);
   process.exit(1);

@@ -2,12 +2,16 @@
  * Load the catalog: read every YAML file under data/, validate it against the
  * schema, and check what a schema of one record cannot see (duplicates,
  * references, sources). Every problem is collected, with the file, the line and
- * column, the record and the field it concerns; nothing stops at the first one.
+ * column, the record and the field it concerns; nothing stops at the first one,
+ * and nothing a file holds — bytes that are not UTF-8, a file too large, YAML
+ * aliases that multiply, a hundred thousand mistakes — ends in a stack trace.
+ * One mistake gives one message: a record that fails the schema still exists
+ * for the records that refer to it.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, recordRef } from './schema.ts';
 import { reviewProblems } from './translations.ts';
@@ -27,11 +31,66 @@ export type LoadResult = { catalog: Catalog; problems: Problem[] };
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const API_FILE = 'api.yaml';
+/** The largest catalog file read (the real ones are a few dozen KB; the benchmark's ×100 ones a few MB). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** How many times YAML aliases may be expanded in one file (yaml's guard against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+/** How many problems are printed before the rest is counted. */
+export const PRINTED_PROBLEMS = 100;
 
 /** One problem as one line: `data/x.yaml:12:5 error-code:433 title.en: expected ...`. */
 export function formatProblem(p: Problem): string {
   const where = [p.record, p.field].filter(Boolean).join(' ');
   return `${p.file}:${p.line}:${p.column}${where ? ` ${where}` : ''}: ${p.message}`;
+}
+
+/** The problems as lines, the first `limit` of them, then how many more there are. */
+export function formatProblems(problems: readonly Problem[], limit: number = PRINTED_PROBLEMS): string[] {
+  const lines = problems.slice(0, limit).map(formatProblem);
+  if (problems.length > limit) {
+    lines.push(`… and ${(problems.length - limit).toLocaleString('en-US')} more (${problems.length.toLocaleString('en-US')} problems in all; fix these first)`);
+  }
+  return lines;
+}
+
+/** Thrown by loadCatalogOrThrow: the problems, and a message that lists them (no stack trace needed to read it). */
+export class CatalogError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(`The catalog has ${problems.length} problem(s):\n${formatProblems(problems).join('\n')}`);
+    this.name = 'CatalogError';
+    this.problems = problems;
+  }
+}
+
+/** The offset of the first byte that does not begin a valid UTF-8 sequence, or -1 (WHATWG's decoder: no overlongs, surrogates or values past U+10FFFF). */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) length = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      length = 2;
+      if (c === 0xe0) low = 0xa0;
+      if (c === 0xed) high = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      length = 3;
+      if (c === 0xf0) low = 0x90;
+      if (c === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length + 1;
+  }
+  return -1;
 }
 
 type ParsedFile = {
@@ -119,25 +178,84 @@ function issueProblems(parsed: ParsedFile, issues: readonly z.core.$ZodIssue[], 
   return problems;
 }
 
-function parseYaml(path: string, file: string, problems: Problem[]): ParsedFile | undefined {
-  let text: string;
+/** The text of a file, or a problem: unreadable, too large, or not UTF-8 (with where the first bad byte is). */
+function readText(path: string, file: string, problems: Problem[]): string | undefined {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      problems.push({ file, line: 1, column: 1, message: `the file is ${mb(size)}: larger than the ${mb(MAX_FILE_BYTES)} a catalog file may be (split it)` });
+      return undefined;
+    }
+    bytes = readFileSync(path);
   } catch (error) {
     problems.push({ file, line: 1, column: 1, message: `cannot read the file: ${(error as Error).message}` });
     return undefined;
   }
+  const bad = invalidUtf8Offset(bytes);
+  if (bad >= 0) {
+    const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < bad; i = bytes.indexOf(0x0a, i + 1)) line++;
+    const column = [...bytes.subarray(lineStart, bad).toString('utf8')].length + 1;
+    const byte = `0x${bytes[bad]!.toString(16).padStart(2, '0')}`;
+    problems.push({ file, line, column, message: `not valid UTF-8 at byte offset ${bad} (byte ${byte}): save the file as UTF-8` });
+    return undefined;
+  }
+  // A byte order mark is not part of the text.
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+function parseYaml(path: string, file: string, problems: Problem[]): ParsedFile | undefined {
+  const text = readText(path, file, problems);
+  if (text === undefined) return undefined;
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The parser itself gave up (e.g. nesting too deep for its stack).
+    problems.push({ file, line: 1, column: 1, message: `cannot parse the YAML: ${(error as Error).message}` });
+    return undefined;
+  }
   const parsed = { file, doc, lines };
+  // The same error at the same place, as a parser that gave up repeats it, is said once.
+  const said = new Set<string>();
   for (const error of doc.errors) {
-    problems.push({
-      file,
-      ...position(parsed, error.pos[0]),
-      message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-    });
+    const first = error.message.split('\n')[0]!;
+    const message = /maximum call stack/i.test(first) ? 'YAML nested too deeply to read' : `YAML syntax error: ${first}`;
+    const problem = { file, ...position(parsed, error.pos[0]), message };
+    const key = formatProblem(problem);
+    if (said.has(key)) continue;
+    said.add(key);
+    problems.push(problem);
   }
   return doc.errors.length ? undefined : parsed;
+}
+
+/** The file's data, or a problem where it cannot be built: aliases that expand past MAX_ALIAS_COUNT. */
+function dataOf(parsed: ParsedFile, problems: Problem[]): { value: unknown } | undefined {
+  try {
+    return { value: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    let first: Node | undefined;
+    visit(parsed.doc, {
+      Alias(_, node) {
+        first = node;
+        return visit.BREAK;
+      },
+    });
+    const aliasing = first !== undefined && /alias/i.test((error as Error).message);
+    problems.push({
+      file: parsed.file,
+      ...position(parsed, first?.range?.[0] ?? 0),
+      message: aliasing
+        ? `YAML aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT} expansions, from here on): write the values out instead of repeating anchors`
+        : `cannot read the YAML: ${(error as Error).message}`,
+    });
+    return undefined;
+  }
 }
 
 /**
@@ -164,15 +282,23 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   let api: ApiFile | undefined;
   const records: CatalogRecord[] = [];
   const located = new Map<CatalogRecord, { parsed: ParsedFile; index: number }>();
+  /** Records that failed the schema but name themselves (kind and code): they exist for references. */
+  const invalidRefs = new Set<string>();
+  // One by one: a file with a hundred thousand problems is more than a spread (...) can pass.
+  const report = (more: readonly Problem[]) => {
+    for (const p of more) problems.push(p);
+  };
 
   for (const name of names) {
     const parsed = parseYaml(join(dir, name), display(name), problems);
     if (!parsed) continue;
-    const raw = parsed.doc.toJS();
+    const data = dataOf(parsed, problems);
+    if (!data) continue;
+    const raw = data.value;
     if (name === API_FILE) {
       const result = ApiFile.safeParse(raw);
       if (result.success) api = result.data;
-      else problems.push(...issueProblems(parsed, result.error.issues, raw));
+      else report(issueProblems(parsed, result.error.issues, raw));
       continue;
     }
     // Validate record by record, so that one bad record does not hide the good ones.
@@ -183,12 +309,16 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
         located.set(record, { parsed, index });
       });
     } else {
-      problems.push(...issueProblems(parsed, file.error.issues, raw));
+      report(issueProblems(parsed, file.error.issues, raw));
       const rawRecords = (raw as { records?: unknown })?.records;
       if (Array.isArray(rawRecords)) {
         const failed = new Set(file.error.issues.filter((i) => i.path[0] === 'records').map((i) => i.path[1]));
         rawRecords.forEach((rawRecord, index) => {
-          if (failed.has(index)) return;
+          if (failed.has(index)) {
+            const label = recordLabel(rawRecord, index);
+            if (label !== `records[${index}]`) invalidRefs.add(label);
+            return;
+          }
           const one = RecordFile.shape.records.element.safeParse(rawRecord);
           if (one.success) {
             records.push(one.data);
@@ -230,7 +360,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   }
 
   // References must name records that exist; sources must be declared in api.yaml.
-  const refs = new Set(records.map(recordRef));
+  const refs = new Set([...records.map(recordRef), ...invalidRefs]);
   const sourceIds = new Set(api?.sources.map((s) => s.id));
   for (const record of records) {
     record.related.forEach((ref, i) => {
@@ -266,11 +396,9 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   return { catalog: { api: fallbackApi, records }, problems };
 }
 
-/** Load the catalog and throw, listing every problem, unless it is clean. */
+/** Load the catalog and throw a CatalogError, listing its problems, unless it is clean. */
 export function loadCatalogOrThrow(dir?: string): Catalog {
   const { catalog, problems } = loadCatalog(dir);
-  if (problems.length) {
-    throw new Error(`The catalog has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
-  }
+  if (problems.length) throw new CatalogError(problems);
   return catalog;
 }
