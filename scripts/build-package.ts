@@ -2,21 +2,31 @@
  * npm run build:package — catalog → src/generated/*.ts → dist/ (ESM, CommonJS
  * and type declarations for both). The catalog must be clean.
  *
+ * It compiles into a folder of its own (dist.next-<pid>) and swaps it in only
+ * when everything compiled; a second build at once waits for the first
+ * (scripts/build-process.ts); Ctrl-C or SIGTERM stops the compiler and leaves
+ * dist/ as it was.
+ *
  * CATALOG_DIR builds from another data folder, as for the other catalog scripts.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadCatalogOrThrow } from './catalog/load.ts';
+import { ROOT as root, startBuild } from './build-process.ts';
+import { CatalogError, loadCatalogOrThrow } from './catalog/load.ts';
 import { packageSources } from './generate/package-sources.ts';
 import { SITE_URL } from './site-url.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = join(root, 'src/generated');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-const catalog = loadCatalogOrThrow(process.env.CATALOG_DIR);
+const build = await startBuild('build:package', 'package');
+const catalog = (() => {
+  try {
+    return loadCatalogOrThrow(process.env.CATALOG_DIR);
+  } catch (error) {
+    return build.fail(error instanceof CatalogError ? error.message : String(error));
+  }
+})();
 mkdirSync(generated, { recursive: true });
 const sources = packageSources(catalog, SITE_URL);
 for (const name of readdirSync(generated)) if (!(name in sources)) rmSync(join(generated, name));
@@ -25,15 +35,27 @@ for (const [name, text] of Object.entries(sources)) {
   if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
 }
 
-// Build into a fresh folder and swap it in only when everything compiled.
-const next = join(root, 'dist.next');
-rmSync(next, { recursive: true, force: true });
-const compile = (project: string, outDir: string) =>
-  execFileSync(process.execPath, [tsc, '-p', join(root, project), '--outDir', outDir], { cwd: root, stdio: 'inherit' });
-compile('tsconfig.package.json', join(next, 'esm'));
-compile('tsconfig.package-cjs.json', join(next, 'cjs'));
-writeFileSync(join(next, 'cjs/package.json'), JSON.stringify({ type: 'commonjs' }) + '\n');
+// Build into a fresh folder of this process and swap it in only when everything compiled.
+const next = build.temporary(join(root, `dist.next-${process.pid}`));
+const old = build.temporary(join(root, `dist.old-${process.pid}`));
+// Leftovers of builds whose process is gone (the older name had no pid).
+rmSync(join(root, 'dist.next'), { recursive: true, force: true });
+for (const name of readdirSync(root)) {
+  if (/^dist\.(?:next|old)-\d+$/.test(name) && join(root, name) !== next && join(root, name) !== old) {
+    rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+const compile = async (project: string, outDir: string) => {
+  const run = await build.run(process.execPath, [tsc, '-p', join(root, project), '--outDir', outDir], { cwd: root });
+  if (run.status !== 0) build.fail(`tsc -p ${project} exited with ${run.status ?? run.signal}; dist/ was left as it was.`);
+};
+await compile('tsconfig.package.json', join(next, 'esm'));
+await compile('tsconfig.package-cjs.json', join(next, 'cjs'));
+writeFileSync(join(next, 'cjs/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 chmodSync(join(next, 'esm/cli.js'), 0o755);
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-renameSync(next, join(root, 'dist'));
+const dist = join(root, 'dist');
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });
+build.finish();
 console.log(`✓ package built: ${catalog.records.length} records → dist/ (esm, cjs, types)`);

@@ -6,40 +6,33 @@
  *    static JSON API (scripts/generate/json-api.ts) under /api/;
  * 3. index it with Pagefind (one index per <html lang>) into <tmp>/pagefind/;
  * 4. check the result, then swap it in for build/site.
- * Any failure leaves the previous build/site as it was.
+ * Any failure leaves the previous build/site as it was. A second build at once
+ * waits for the first (scripts/build-process.ts); Ctrl-C or SIGTERM stops Astro
+ * and Pagefind, removes the temporary folder and leaves build/site as it was.
  *
  * CATALOG_DIR builds from another data folder; SITE_URL sets the site's address.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadCatalogOrThrow } from './catalog/load.ts';
+import { pathToFileURL } from 'node:url';
+import { alive, ROOT as root, startBuild } from './build-process.ts';
+import { CatalogError, loadCatalogOrThrow } from './catalog/load.ts';
 import { SITE_URL } from './site-url.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = join(root, 'build');
 const target = join(buildDir, 'site');
 const LANGS = ['zh', 'en'];
-const tmp = join(buildDir, `.site-tmp-${process.pid}`);
+const build = await startBuild('build:site', 'site');
+const tmp = build.temporary(join(buildDir, `.site-tmp-${process.pid}`));
 
 function fail(message: string): never {
-  rmSync(tmp, { recursive: true, force: true });
-  console.error(`\n✗ build:site failed: ${message}\n  build/site was left as it was.`);
-  process.exit(1);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return build.fail(`${message}\n  build/site was left as it was.`);
 }
 
 async function main() {
   const started = performance.now();
+  // A catalog problem stops the build before Astro starts, with its file:line:col lines.
+  const checked = catalog();
   mkdirSync(buildDir, { recursive: true });
   // Leftovers of an interrupted build (whose process is gone).
   for (const name of readdirSync(buildDir)) {
@@ -49,9 +42,8 @@ async function main() {
 
   // 1. Astro, in a child process so that its exit status is the verdict.
   const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const astro = spawnSync(process.execPath, [astroBin, 'build', '--outDir', tmp], {
+  const astro = await build.run(process.execPath, [astroBin, 'build', '--outDir', tmp], {
     cwd: root,
-    stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (astro.status !== 0) fail(`astro build exited with ${astro.status ?? astro.signal}`);
@@ -68,7 +60,7 @@ async function main() {
     const { jsonApiFiles } = (await import(pathToFileURL(jsonApi).href)) as {
       jsonApiFiles(catalog: ReturnType<typeof loadCatalogOrThrow>, siteUrl: string): Record<string, string>;
     };
-    const files = jsonApiFiles(loadCatalogOrThrow(process.env.CATALOG_DIR), SITE_URL);
+    const files = jsonApiFiles(checked, SITE_URL);
     for (const [path, content] of Object.entries(files)) {
       const file = join(tmp, path);
       mkdirSync(dirname(file), { recursive: true });
@@ -77,8 +69,11 @@ async function main() {
     console.log(`json api: ${Object.keys(files).length} files`);
   }
 
-  // 3. Pagefind.
+  // 3. Pagefind (a service process of its own, closed on interruption too).
   const pagefind = await import('pagefind');
+  build.onAbort(async () => {
+    await pagefind.close();
+  });
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) fail(`pagefind: ${errors.join('; ')}`);
@@ -99,7 +94,7 @@ async function main() {
   const indexes = readdirSync(join(tmp, 'pagefind')).filter((n) => /^pagefind\..+\.pf_meta$/.test(n));
   if (indexes.length < LANGS.length) fail(`expected a Pagefind index per language, found ${indexes.join(', ') || 'none'}`);
 
-  const old = join(buildDir, `.site-old-${process.pid}`);
+  const old = build.temporary(join(buildDir, `.site-old-${process.pid}`));
   if (existsSync(target)) renameSync(target, old);
   try {
     renameSync(tmp, target);
@@ -108,7 +103,17 @@ async function main() {
     fail(`could not move the new build in place: ${(error as Error).message}`);
   }
   rmSync(old, { recursive: true, force: true });
+  build.finish();
   console.log(`\n✓ build/site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The catalog, checked: a problem in it ends the build with its file:line:col lines, no stack trace. */
+function catalog() {
+  try {
+    return loadCatalogOrThrow(process.env.CATALOG_DIR);
+  } catch (error) {
+    return fail(error instanceof CatalogError ? error.message : String(error));
+  }
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
