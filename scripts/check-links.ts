@@ -5,7 +5,7 @@
  * `npm run check:links -- <dir>` checks another build (default build/site).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 
@@ -41,10 +41,20 @@ function readPage(path: string): Page {
   return { ids, links };
 }
 
-/** The file a site path is served from, or undefined. */
+/** A percent-decoded URL part, or undefined when it holds a bad escape (`%E0%A4%A`, `%zz`). */
+function decoded(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file a (decoded) site path is served from, or undefined. */
 function fileFor(root: string, pathname: string): string | undefined {
-  const path = join(root, decodeURIComponent(pathname));
-  if (!path.startsWith(root)) return undefined;
+  const base = resolve(root);
+  const path = join(base, pathname);
+  if (path !== base && !path.startsWith(base + sep)) return undefined;
   if (existsSync(path) && statSync(path).isFile()) return path;
   const index = join(path, 'index.html');
   if (existsSync(index)) return index;
@@ -78,12 +88,18 @@ export function checkLinks(root: string, siteUrl?: string): LinkProblem[] {
       const internal = url.origin === 'https://site.invalid' || (siteUrl !== undefined && link.startsWith(siteUrl + '/'));
       if (!internal) continue;
       const pathname = url.origin === 'https://site.invalid' ? url.pathname : new URL(link).pathname;
-      const target = fileFor(root, pathname);
+      const path = decoded(pathname);
+      const fragment = decoded(url.hash.slice(1));
+      if (path === undefined || fragment === undefined) {
+        // A browser would keep the escape as it is and find no such page or anchor.
+        problems.push({ page: pagePath, link, problem: `a bad percent escape in its ${path === undefined ? 'path' : 'fragment'} (not %XX bytes of UTF-8)` });
+        continue;
+      }
+      const target = fileFor(root, path);
       if (!target) {
         problems.push({ page: pagePath, link, problem: `no file for ${pathname}` });
         continue;
       }
-      const fragment = decodeURIComponent(url.hash.slice(1));
       if (fragment && target.endsWith('.html') && !pageOf(target).ids.has(fragment)) {
         problems.push({ page: pagePath, link, problem: `no element with id "${fragment}" on ${pathname}` });
       }

@@ -50,19 +50,24 @@ describe('checkLinks on a hand-made broken site', () => {
         '<a href="/en/#nowhere">missing anchor</a>',
         '<a href="javascript:alert(1)">script</a>',
         `<a href="${SITE_URL}/en/gone/">gone</a>`,
+        // Bad percent escapes, in a path and in a fragment.
+        '<a href="%E0%A4%A">bad escape</a>',
+        '<a href="/en/#%FF">bad fragment</a>',
       ].join('\n'),
     );
     page('en/index.html', '<h2 id="here">Here</h2><a href="../">up</a> <a href="./#here">self</a> <img src="pic.png" alt="">');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('reports exactly what is broken: a missing page (by path, by absolute URL, an image), a missing anchor, a javascript: URL', () => {
+  it('reports exactly what is broken: a missing page (by path, by absolute URL, an image), a missing anchor, a javascript: URL, a bad percent escape', () => {
     expect(checkLinks(root, SITE_URL)).toEqual([
       { page: '/en/', link: 'pic.png', problem: 'no file for /en/pic.png' },
       { page: '/', link: '/missing/', problem: 'no file for /missing/' },
       { page: '/', link: '/en/#nowhere', problem: 'no element with id "nowhere" on /en/' },
       { page: '/', link: 'javascript:alert(1)', problem: 'a javascript: URL' },
       { page: '/', link: `${SITE_URL}/en/gone/`, problem: 'no file for /en/gone/' },
+      { page: '/', link: '%E0%A4%A', problem: 'a bad percent escape in its path (not %XX bytes of UTF-8)' },
+      { page: '/', link: '/en/#%FF', problem: 'a bad percent escape in its fragment (not %XX bytes of UTF-8)' },
     ]);
   });
 
