@@ -130,6 +130,30 @@ describe('reading the English page', () => {
     expect(item(facts, 'message-error', 'API rate limit exceeded').values).toEqual([{ field: 'requestsPerSecond', value: 10, line: 39 }]);
   });
 
+  it('reads a table as Markdown does: an escaped \\| stays in its cell, a table may follow a paragraph, missing cells are empty', () => {
+    const page = [
+      '### start',
+      'Errors of start:',
+      '| HTTP status code | Error code | Reason | Description |',
+      '| --- | --- | --- | --- |',
+      '| 400 | 2 | `a\\|b` | Either a\\|b or `c`. |',
+      '| 400 | 53 | task\\|conflict |',
+      '',
+      '| HTTP status code | Message | Description |',
+      '|:-:|--|--|',
+      '| 401 | `Unauthorized \\| retry` | no header |',
+    ].join('\n');
+    const facts = parse(page);
+    expect(facts.items.filter((i) => i.kind === 'error-code').map((i) => [i.id, i.reason, i.line])).toEqual([
+      ['2', 'a|b', 5],
+      ['53', 'task|conflict', 6],
+    ]);
+    expect(facts.items.filter((i) => i.kind === 'message-error').map((i) => [i.id, i.http, i.line, i.excerpt])).toEqual([
+      ['Unauthorized | retry', 401, 10, '| 401 | `Unauthorized \\| retry` | no header |'],
+    ]);
+    expect(facts.unparsed).toEqual([]);
+  });
+
   it('reads each per-method row with the methods of its heading, its status, code and reason', () => {
     const rows = facts.items.filter((i) => i.kind === 'error-code').map((i) => `${i.methods.join(',')} ${i.http} ${i.id} ${i.reason ?? '-'}`);
     expect(rows).toEqual([

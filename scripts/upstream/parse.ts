@@ -4,6 +4,10 @@
  * codes, messages, HTTP statuses and states it lists, and the delays, limits
  * and header values its texts state. Pure: page text in, facts out.
  */
+import type { Nodes, TableRow } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { METHODS, type Method } from '../catalog/schema.ts';
 
 export type PageFormat = 'zh' | 'en';
@@ -120,31 +124,37 @@ const methodsIn = (text: string): Method[] => {
   return METHODS.filter((m) => words.includes(m));
 };
 
-/** The cells of a Markdown table row, or undefined when the line is not one. */
-function cellsOf(text: string): string[] | undefined {
-  if (!/^\s*\|/.test(text)) return undefined;
-  return text.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-}
-const isSeparator = (cells: string[]) => cells.every((c) => /^:?-+:?$/.test(c));
 /** A cell without `code span` backticks and "quotes" around it. */
 const bare = (cell: string) => cell.replace(/^[`"]+|[`"]+$/g, '').trim();
 
+/** The text of a Markdown node: its code spans' and texts' values, without the marks around them. */
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return ' ';
+  if ('value' in node) return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+  return '';
+}
+
 type Row = { n: number; text: string; cells: string[] };
-/** The tables of some lines: each with its header cells and its rows. */
+/**
+ * The tables of some lines (GitHub-flavoured Markdown, read by micromark: an
+ * escaped `\|` stays in its cell), each with its header cells, lower-cased,
+ * and its rows: page line number, line text and cell texts.
+ */
 function tablesIn(lines: Line[]): { header: string[]; rows: Row[] }[] {
+  const tree = fromMarkdown(lines.map((l) => l.text).join('\n'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const tables: { header: string[]; rows: Row[] }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const header = cellsOf(lines[i]!.text);
-    const separator = lines[i + 1] && cellsOf(lines[i + 1]!.text);
-    if (!header || !separator || !isSeparator(separator)) continue;
-    const rows: Row[] = [];
-    for (i += 2; i < lines.length; i++) {
-      const cells = cellsOf(lines[i]!.text);
-      if (!cells) break;
-      rows.push({ n: lines[i]!.n, text: lines[i]!.text.trim(), cells });
-    }
-    tables.push({ header: header.map((h) => h.toLowerCase()), rows });
-  }
+  const visit = (node: Nodes) => {
+    if (node.type === 'table') {
+      const [head, ...body] = node.children;
+      const row = (r: TableRow): Row => {
+        const line = lines[(r.position?.start.line ?? 1) - 1]!;
+        return { n: line.n, text: line.text.trim(), cells: r.children.map((cell) => textOf(cell).trim()) };
+      };
+      tables.push({ header: head ? row(head).cells.map((h) => h.toLowerCase()) : [], rows: body.map(row) });
+    } else if ('children' in node) (node.children as Nodes[]).forEach(visit);
+  };
+  visit(tree);
   return tables;
 }
 
