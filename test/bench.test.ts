@@ -12,6 +12,7 @@ import { formatProblem, loadCatalog } from '../scripts/catalog/load.ts';
 import { KIND_NAMES, LOCALES } from '../scripts/catalog/schema.ts';
 import { textsOf } from '../scripts/catalog/translations.ts';
 import { writeSyntheticCatalog } from '../scripts/bench/synthetic.ts';
+import { throughput } from '../scripts/bench/package.ts';
 
 const dirs: string[] = [];
 const synthetic = (factor: number, seed?: number) => {
@@ -54,5 +55,24 @@ describe('the synthetic catalog of the benchmark', () => {
     const read = (dir: string) => readdirSync(dir).sort().map((name) => readFileSync(join(dir, name), 'utf8').replace(/^# .*\n/, ''));
     expect(read(synthetic(factor).dir)).toEqual(read(written.dir));
     expect(read(synthetic(factor, 2).dir)).not.toEqual(read(written.dir));
+  });
+});
+
+describe('the throughput figures of the benchmark (tinybench)', () => {
+  it('time passes over every input and turn the median pass into calls per second', async () => {
+    const seen = new Map<unknown, number>();
+    const figure = await throughput('count', ['a', 'b', 3], (x) => seen.set(x, (seen.get(x) ?? 0) + 1), 50);
+    expect(figure.name).toBe('count');
+    expect([...seen.keys()]).toEqual(['a', 'b', 3]);
+    // Every input as often as the others: whole passes only.
+    expect(new Set(seen.values()).size).toBe(1);
+    expect(figure.samples).toBeGreaterThan(0);
+    expect(seen.get('a')).toBeGreaterThanOrEqual(figure.samples);
+    expect(figure.opsPerSecond).toBeGreaterThan(0);
+    expect(Number.isFinite(figure.spread)).toBe(true);
+  });
+
+  it('fail, naming the function, when it throws', async () => {
+    await expect(throughput('explodes', [1], () => { throw new Error('boom'); }, 20)).rejects.toThrow(/explodes.*boom/);
   });
 });

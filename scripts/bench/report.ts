@@ -6,7 +6,7 @@
 import type { FirstSearch, PageWeight, Transfer } from './browser.ts';
 import type { SizeFigure, Throughput } from './package.ts';
 import type { IndexSize } from './site.ts';
-import { LOOKUPS, RESPONSES } from './package.ts';
+import { LOOKUPS, RESPONSES, THROUGHPUT_MS } from './package.ts';
 
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -135,7 +135,7 @@ moment; the whole run took ${minutes}. Do not edit it by hand: run the benchmark
 
 Every figure is the median of several runs: ${f.runs.build} full builds of each catalog (the sizes interleaved), ${f.runs.browser} runs of
 each browser figure (each in a fresh browser context, so with an empty cache), ${f.runs.size} bundles of each import (byte counts,
-identical each time), 7 timed rounds of each throughput. 1 KB = 1000 bytes.`);
+identical each time); throughputs are tinybench's median pass over ${THROUGHPUT_MS / 1000} s of passes. 1 KB = 1000 bytes.`);
 
   out.push(`## Machine
 
@@ -154,7 +154,7 @@ bundled the same way in the same run.
 
 ${table(['import', 'minified', 'gzipped'], f.sizes.map((x) => [x.name, b(x.minified), b(x.gzipped)]))}
 
-${table(['function', 'operations per second'], f.throughputs.map((t) => [t.name, Math.round(t.opsPerSecond).toLocaleString('en-US')]))}
+${table(['function', 'calls per second', 'spread of pass times (MAD)', 'passes timed'], f.throughputs.map((t) => [t.name, Math.round(t.opsPerSecond).toLocaleString('en-US'), `± ${t.spread.toFixed(1)} %`, t.samples.toLocaleString('en-US')]))}
 
 \`lookup\` runs over ${LOOKUPS.map((x) => `\`${JSON.stringify(x)}\``).join(', ')}; \`explain\` over ${RESPONSES.length} responses (a 206 with
 code 65 on \`start\`, a gateway 401, a 404 "failed to find worker" on \`stop\`, a \`query\` 200 with status 5, and an HTML 504 page).`);
