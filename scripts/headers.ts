@@ -38,13 +38,13 @@ export function parseHeaders(text: string): HeaderRule[] {
   return rules;
 }
 
-const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
 /** Does a `_headers` path pattern match a URL path? */
 export function pathMatches(pattern: string, pathname: string): boolean {
   const source = pattern
     .split(/(\*|:[A-Za-z_]\w*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escape(part)))
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
     .join('');
   return new RegExp(`^${source}$`, 's').test(pathname);
 }

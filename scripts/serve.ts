@@ -19,7 +19,7 @@
  * - a file that vanishes or changes between the lookup and the read (a
  *   rebuild swaps build/site) is answered from what was opened, or as not found.
  */
-import { createReadStream, fstatSync, type ReadStream, readFileSync, type Stats, statSync } from 'node:fs';
+import { fstatSync, type ReadStream, readFileSync, type Stats, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, posix, relative, resolve, sep } from 'node:path';
@@ -148,7 +148,7 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     } catch {
       pathname = undefined;
     }
-    const valid = pathname !== undefined && pathname.startsWith('/') && !CONTROL.test(pathname);
+    const valid = pathname?.startsWith('/') === true && !CONTROL.test(pathname);
     /** What `_headers` says for this path (for a path that is not valid, for the path as sent). */
     const ruled = (status: number, headers: OutgoingHttpHeaders): OutgoingHttpHeaders => ({
       'cache-control': DEFAULT_CACHE_CONTROL,
@@ -188,22 +188,31 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
       plain(404, 'Not Found');
     };
 
-    try {
-      if (!valid || pathname === undefined) return plain(400, 'Bad Request');
-      if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
-      // `..`, `.` and repeated slashes resolved; never above the site folder.
+    /** The answer to this request: each branch sends one. */
+    const route = (): void => {
+      if (!valid || pathname === undefined) {
+        plain(400, 'Bad Request');
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        plain(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+        return;
+      }
+      // `..`, `.` and repeated slashes resolved; never above the site folder; no dotfile, not _headers.
       const clean = posix.normalize(pathname);
-      if (clean === '/_headers' || clean.split('/').some((s) => s.startsWith('.'))) return notFound();
       const path = join(base, clean);
-      if (path !== base && !path.startsWith(base + sep)) return notFound();
-      const stat = fileAt(path);
-      let file: string | undefined;
-      if (stat?.isDirectory()) {
-        if (!clean.endsWith('/')) return reply(301, 'text/plain; charset=utf-8', '', { location: urlOf(`${clean}/`) + safeQuery(search) });
-        if (fileAt(join(path, 'index.html'))?.isFile()) file = join(path, 'index.html');
-      } else if (stat?.isFile()) file = path;
-      if (!file) return notFound();
-      sendFile(req, res, file, `/${relative(base, file).split(sep).join('/')}`, ruled, notFound);
+      const inside = path === base || path.startsWith(base + sep);
+      const stat = inside && clean !== '/_headers' && !clean.split('/').some((s) => s.startsWith('.')) ? fileAt(path) : undefined;
+      if (stat?.isDirectory() && !clean.endsWith('/')) {
+        reply(301, 'text/plain; charset=utf-8', '', { location: urlOf(`${clean}/`) + safeQuery(search) });
+        return;
+      }
+      const file = stat?.isFile() ? path : stat?.isDirectory() && fileAt(join(path, 'index.html'))?.isFile() ? join(path, 'index.html') : undefined;
+      if (file) sendFile(req, res, file, `/${relative(base, file).split(sep).join('/')}`, ruled, notFound);
+      else notFound();
+    };
+    try {
+      route();
     } catch (error) {
       if (!res.headersSent) plain(500, 'Internal Server Error');
       else res.destroy(error as Error);

@@ -52,6 +52,7 @@ export function localeFromEnv(env: Record<string, string | undefined>): Locale {
 
 /** Parse the command line; throws UsageError with a message naming the problem. */
 export function parseCli(argv: readonly string[], env: Record<string, string | undefined> = {}): CliArgs {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: typed by its one assignment below (parseArgs' inferred result)
   let parsed;
   try {
     parsed = parseArgs({

@@ -60,7 +60,7 @@ export type Diagnosis = {
 };
 
 const MAX_TEXT = 200;
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 function field(object: unknown, key: string): unknown {
   return object && typeof object === 'object' && !Array.isArray(object) && own(object, key) ? (object as Record<string, unknown>)[key] : undefined;

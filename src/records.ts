@@ -33,7 +33,7 @@ export type TextTables = Partial<Record<Locale, TextTable>>;
 export { METHODS, KIND_NAMES } from './generated/records.ts';
 
 const refOf = (r: NeutralRecord) => `${r.kind}:${r.code}`;
-const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const own = (o: object, key: string) => Object.hasOwn(o, key);
 
 /** The permanent page of a record on the site. */
 export function docUrl(record: Pick<NeutralRecord, 'kind' | 'code'>, locale: Locale = 'en'): string {
@@ -103,7 +103,8 @@ function buildIndex(): Index {
 }
 
 function getIndex(): Index {
-  return (index ??= buildIndex());
+  index ??= buildIndex();
+  return index;
 }
 
 export type LookupOptions = {

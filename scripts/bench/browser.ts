@@ -30,8 +30,14 @@ function log(page: Page, base: string): { seen: Promise<Transfer>[]; settled(): 
   let open = 0;
   let last = performance.now();
   const context = page.context();
-  context.on('request', () => void (open++, (last = performance.now())));
-  context.on('requestfailed', () => void (open--, (last = performance.now())));
+  context.on('request', () => {
+    open++;
+    last = performance.now();
+  });
+  context.on('requestfailed', () => {
+    open--;
+    last = performance.now();
+  });
   context.on('requestfinished', (r) => {
     open--;
     last = performance.now();
@@ -71,6 +77,7 @@ export async function pageWeight(browser: Browser, base: string, path: string, m
     const off = await browser.newContext({ javaScriptEnabled: false });
     const p = await off.newPage();
     await p.goto(base + path);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, the text as rendered, is what is wanted
     const text = (await p.locator('main').innerText()).replace(/\s+/g, ' ');
     weight.readableWithoutJs = mustRead.every((t) => text.includes(t.replace(/`/g, '').replace(/\s+/g, ' ')));
     await off.close();
@@ -104,7 +111,10 @@ export async function firstSearch(browser: Browser, base: string, lang: string, 
     const w = window as unknown as { benchTyped?: number; benchResult?: number };
     document.querySelector('#q')!.addEventListener('input', () => (w.benchTyped ??= performance.now()), { once: true });
     new MutationObserver((_, observer) => {
-      if (document.querySelector('#results li')) (w.benchResult = performance.now()), observer.disconnect();
+      if (document.querySelector('#results li')) {
+        w.benchResult = performance.now();
+        observer.disconnect();
+      }
     }).observe(document.querySelector('#results')!, { childList: true });
   });
   await page.locator('#q').fill(query);

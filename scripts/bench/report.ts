@@ -246,7 +246,7 @@ larger). ${
     localeMax <= 16_000
       ? 'Within the goal of 16 KB.'
       : 'With the language-neutral records and the code on top, no small change brings a whole one-language entry point under 16 KB; ' +
-        'the first step would be giving each language only its own sentences (\`messages.js\` holds both languages\' phrases). ' +
+        'the first step would be giving each language only its own sentences (`messages.js` holds both languages\' phrases). ' +
         'Read as the texts of one language alone, the goal is met.'
   }
 

@@ -127,8 +127,10 @@ export function writeSyntheticCatalog(dir: string, factor: number, seed = 1, sou
   for (let round = 1; round < factor; round++) {
     for (const template of real.records) {
       if (template.kind !== 'http-status') copies.push({ template, round });
-      else if (statuses < freeStatuses.length) copies.push({ template, round }), statuses++;
-      else missing++;
+      else if (statuses < freeStatuses.length) {
+        copies.push({ template, round });
+        statuses++;
+      } else missing++;
     }
   }
   const errorCodes = real.records.filter((r) => r.kind === 'error-code');

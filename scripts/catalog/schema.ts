@@ -105,6 +105,7 @@ export const RetryPolicy = z
       .boolean()
       .optional()
       .meta({ description: 'retry with the same resource ID (true) or not' }),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the retry policy's field (what to do after the retries), never awaited
     then: z
       .enum(['acquire-again', 'contact-support', 'fix-request'])
       .optional()

@@ -11,7 +11,10 @@ export function textsOf(record: CatalogRecord, locale: Locale): string[] {
   const out: string[] = [];
   const walk = (value: unknown, key: string): void => {
     if (key === 'reviewed' || key === 'keywords' || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, ''));
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, '');
+      return;
+    }
     const object = value as Record<string, unknown>;
     if (typeof object.zh === 'string' && typeof object.en === 'string' && Object.keys(object).length === 2) {
       out.push(object[locale] as string);

@@ -36,6 +36,7 @@ describe('the package in a browser', () => {
       await page.setContent('<!doctype html><title>package</title>');
       await page.addScriptTag({ content: await bundle(entry) });
       const out = await page.evaluate(() => {
+        // biome-ignore lint/suspicious/noExplicitAny: the package's functions, called with whatever each check passes
         const pkg = (window as unknown as { pkg: Record<string, (...a: unknown[]) => any> & { ErrorCode: Record<string, number> } }).pkg;
         const d = pkg.explain({ status: 206, body: '{"code":65,"reason":"request not completed"}', method: 'start' });
         return {

@@ -114,7 +114,10 @@ describe('build:package, twice at once and interrupted', () => {
     const before = readFileSync(join(repo.root, 'dist', 'esm', 'index.js'), 'utf8');
     const build = start(repo, 'scripts/build-package.ts');
     let compilers: number[] = [];
-    await until(() => (compilers = descendants(build.child.pid!)).length > 0, 'tsc to start');
+    await until(() => {
+      compilers = descendants(build.child.pid!);
+      return compilers.length > 0;
+    }, 'tsc to start');
     build.child.kill('SIGINT');
     const end = await build.exited;
     expect(end.status, end.out).toBe(130);
@@ -143,7 +146,10 @@ describe('build:site interrupted', () => {
     build = start(repo, 'scripts/build-site.ts');
     const parent: ChildProcess = build.child;
     let astro: number[] = [];
-    await until(() => (astro = descendants(parent.pid!)).length > 0, 'astro to start');
+    await until(() => {
+      astro = descendants(parent.pid!);
+      return astro.length > 0;
+    }, 'astro to start');
     // Let Astro get going (it writes into build/.site-tmp-<pid>).
     await new Promise((done) => setTimeout(done, 1500));
     astro = [...new Set([...astro, ...descendants(parent.pid!)])];

@@ -109,8 +109,8 @@ describe('explain: real responses', () => {
 describe('explain never throws', () => {
   const huge = 'x'.repeat(1_000_000);
   const inputs: unknown[] = [
-    undefined, null, 0, 42, NaN, -0, 1e309, 'text', [], [1, 2], true, Symbol('s'), () => 1,
-    {}, { status: null }, { status: {} }, { status: 'abc' }, { status: 1e309 }, { status: -1 },
+    undefined, null, 0, 42, NaN, -0, Infinity, 'text', [], [1, 2], true, Symbol('s'), () => 1,
+    {}, { status: null }, { status: {} }, { status: 'abc' }, { status: Infinity }, { status: -1 },
     { body: 42 }, { body: [1] }, { body: null }, { body: '{' }, { body: '[1,2' }, { body: 'null' }, { body: '"str"' }, { body: '[]' },
     { body: { code: {} } }, { body: { code: [] } }, { body: { code: null } }, { body: { code: -5 } }, { body: { code: 1.5 } }, { body: { code: 'abc' } },
     { body: { message: {} } }, { body: { message: 42 } }, { body: { serverResponse: 'x' } }, { body: { serverResponse: { payload: 5 } } },

@@ -301,7 +301,7 @@ describe('site-wide', () => {
       expect(html, file).toMatch(/<main id="main"/);
       expect(html, file).toMatch(/role="search"/);
       expect(html, file).toMatch(/data-lang-switch/);
-      expect(html, file).toMatch(/<footer[^]*<a href="\/api\/v1\/codes\.json"/);
+      expect(html, file).toMatch(/<footer[\s\S]*<a href="\/api\/v1\/codes\.json"/);
     }
   });
 });

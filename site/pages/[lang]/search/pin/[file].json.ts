@@ -19,7 +19,11 @@ function pinData(lang: Lang): Promise<Map<string, unknown>> {
         const n = pinFiles(entries.length);
         const keys = Array.from({ length: n }, () => ({}) as Record<string, number[]>);
         entries.forEach((e, i) => {
-          for (const key of entryKeys(e)) (keys[shardOf(key, n)][key] ??= []).push(i);
+          for (const key of entryKeys(e)) {
+            const shard = keys[shardOf(key, n)];
+            shard[key] ??= [];
+            shard[key].push(i);
+          }
         });
         const out = new Map<string, unknown>();
         keys.forEach((k, j) => out.set(`k${j}`, k));
