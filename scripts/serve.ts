@@ -100,11 +100,28 @@ const safeQuery = (search: string): string => search.replace(/[^\x21-\x7e]/g, (c
 
 const CONTROL = /[\x00-\x1f\x7f]/;
 
-/** The rules of the site's own `_headers` (none when it has no such file). */
-const siteRules = (base: string): HeaderRule[] => {
+/**
+ * The rules of the site's own `_headers` (none when it has no such file), read
+ * again when a rebuild changes it; while it cannot be read, the last rules hold.
+ */
+function siteRules(base: string): () => HeaderRule[] {
   const file = join(base, '_headers');
-  return fileAt(file)?.isFile() ? readHeaders(file) : [];
-};
+  let rules: HeaderRule[] = [];
+  let version = '';
+  return () => {
+    const stat = fileAt(file);
+    const now = stat?.isFile() ? `${stat.ino} ${stat.size} ${stat.mtimeMs}` : 'none';
+    if (now !== version) {
+      try {
+        rules = stat?.isFile() ? readHeaders(file) : [];
+        version = now;
+      } catch {
+        // half-written: keep the last rules, try again on the next request
+      }
+    }
+    return rules;
+  };
+}
 
 export type ServeOptions = { root?: string; port?: number; host?: string; quiet?: boolean };
 
@@ -152,7 +169,7 @@ export function siteHandler({ root = DEFAULT_ROOT, quiet = true }: Pick<ServeOpt
     /** What `_headers` says for this path (for a path that is not valid, for the path as sent). */
     const ruled = (status: number, headers: OutgoingHttpHeaders): OutgoingHttpHeaders => ({
       'cache-control': DEFAULT_CACHE_CONTROL,
-      ...headersFor(rules, valid ? (pathname as string) : rawPath.startsWith('/') ? rawPath : '/'),
+      ...headersFor(rules(), valid ? (pathname as string) : rawPath.startsWith('/') ? rawPath : '/'),
       // An error is never kept: not even where `_headers` says a file may be kept a year.
       ...(status >= 400 ? { 'cache-control': DEFAULT_CACHE_CONTROL } : {}),
       ...headers,
@@ -346,7 +363,7 @@ export function serve({ root = DEFAULT_ROOT, port = 4321, host = '127.0.0.1', qu
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    const headers = Object.entries({ ...headersFor(rules, '/'), 'cache-control': DEFAULT_CACHE_CONTROL })
+    const headers = Object.entries({ ...headersFor(rules(), '/'), 'cache-control': DEFAULT_CACHE_CONTROL })
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('');
     socket.end(`HTTP/1.1 ${status}\r\n${headers}content-type: text/plain; charset=utf-8\r\ncontent-length: 12\r\nconnection: close\r\n\r\nBad Request\n`);

@@ -427,3 +427,26 @@ describe('hostile requests, against the server process that `npm start` runs', (
     }
   });
 });
+
+describe('a rebuilt _headers', () => {
+  it('applies from the next request on, without a restart', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'serve-headers-'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(site, '_headers'), '/*\n  X-Version: 1\n');
+    const running = await serve({ root: site, port: 0, quiet: true });
+    const at = `http://127.0.0.1:${(running.address() as AddressInfo).port}`;
+    try {
+      expect((await raw(at, '/')).headers['x-version']).toBe('1');
+      writeFileSync(join(site, '_headers'), '/*\n  X-Version: 2\n  X-Added: yes\n');
+      const after = await raw(at, '/');
+      expect(after.headers['x-version']).toBe('2');
+      expect(after.headers['x-added']).toBe('yes');
+      // A file it cannot read (half-written) leaves the last rules in force.
+      writeFileSync(join(site, '_headers'), '  X-Broken: before any path\n');
+      expect((await raw(at, '/')).headers['x-version']).toBe('2');
+    } finally {
+      await new Promise<void>((ok) => running.close(() => ok()));
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
