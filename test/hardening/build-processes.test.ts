@@ -76,7 +76,7 @@ describe('build:package, twice at once and interrupted', () => {
 
   it('two at once: both finish, the second after saying it waits; dist/ is whole', async () => {
     const first = start(repo, 'scripts/build-package.ts');
-    await until(() => existsSync(join(repo.root, 'build', '.package.lock')), 'the first build to take its lock');
+    await until(() => descendants(first.child.pid!).length > 0, 'the first build to start compiling');
     const second = start(repo, 'scripts/build-package.ts');
     const [a, b] = await Promise.all([first.exited, second.exited]);
     expect(a.status, a.out).toBe(0);
