@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { PHRASES } from './messages.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
 import { describeRetry, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
+import { runScan, type ScanIO } from './scan.ts';
 
 const KINDS: readonly string[] = KIND_NAMES;
 
@@ -150,10 +151,13 @@ export type CliIO = {
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
   color: boolean;
+  /** Standard input as a stream, for `scan` (else it reads readStdin()). */
+  stdin?: ScanIO['stdin'];
 };
 
 /** Run the CLI; returns the exit status. */
 export async function runCli(io: CliIO): Promise<number> {
+  if (io.argv[0] === 'scan') return runScan(io.argv.slice(1), { ...io, stdin: io.stdin ?? { stream: (async function* () { yield await io.readStdin(); })() } });
   let args: CliArgs;
   try {
     args = parseCli(io.argv, io.env);
@@ -199,6 +203,7 @@ if (isMain) {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     readStdin: () => readAll(process.stdin),
+    stdin: { stream: process.stdin, isTTY: process.stdin.isTTY },
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   }).then((code) => {
     process.exitCode = code;
