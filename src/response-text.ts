@@ -239,6 +239,7 @@ export function readLooseValue(text: string, start = 0): Parsed | undefined {
     if (/[\d-]/.test(c)) {
       const v = num();
       // A number only counts once something follows it: at the cut, 43 may be 433.
+      ws();
       need();
       attach(v);
       return;
@@ -252,6 +253,7 @@ export function readLooseValue(text: string, start = 0): Parsed | undefined {
       return;
     }
     const w = word();
+    ws();
     need();
     const literals: Record<string, unknown> = { true: true, True: true, false: false, False: false, null: null, None: null, undefined: null, NaN: null, Infinity: null };
     if (!own(literals, w)) throw new Invalid();
@@ -766,7 +768,9 @@ export class ResponseReader {
 export function readResponses(text: string, options?: ReaderOptions): FoundResponse[] {
   const reader = new ResponseReader(options);
   const found: FoundResponse[] = [];
-  for (const line of String(text ?? '').split('\n')) found.push(...reader.line(line));
+  const lines = String(text ?? '').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) found.push(...reader.line(line));
   found.push(...reader.end());
   return found;
 }
