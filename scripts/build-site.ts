@@ -4,6 +4,7 @@
  * 1. `astro build` into a temporary folder beside build/site;
  * 2. move each language's not-found page to /{lang}/404.html, and write the
  *    static JSON API (scripts/generate/json-api.ts) under /api/;
+ *    bundle the diagnose box for each language into /lib/;
  * 3. index it with Pagefind (one index per <html lang>) into <tmp>/pagefind/;
  * 4. check the result, then swap it in for build/site.
  * Any failure leaves the previous build/site as it was.
@@ -77,6 +78,21 @@ async function main() {
     console.log(`json api: ${Object.keys(files).length} files`);
   }
 
+  // The diagnose box, one module per language (site/scripts/diagnose.{lang}.ts): loaded by
+  // /{lang}/diagnose/ and by pages on other origins, so at a stable address, /lib/.
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: LANGS.map((lang) => ({ in: join(root, 'site', 'scripts', `diagnose.${lang}.ts`), out: `diagnose.${lang}` })),
+    outdir: join(tmp, 'lib'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    logLevel: 'warning',
+  }).catch((error: Error) => fail(`diagnose module: ${error.message}`));
+  console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);
+
   // 3. Pagefind.
   const pagefind = await import('pagefind');
   try {
@@ -93,7 +109,7 @@ async function main() {
   }
 
   // 4. Check, then swap.
-  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`])];
+  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`])];
   const missing = required.filter((p) => !existsSync(join(tmp, p)));
   if (missing.length) fail(`missing from the build: ${missing.join(', ')}`);
   const indexes = readdirSync(join(tmp, 'pagefind')).filter((n) => /^pagefind\..+\.pf_meta$/.test(n));

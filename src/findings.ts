@@ -87,10 +87,15 @@ export class Findings {
     this.limit = limit;
   }
 
-  /** Count one response; `file` names where it was read (several files in one scan). */
-  add(found: FoundResponse, options: { file?: string; method?: string } = {}): Finding | undefined {
+  /**
+   * Count one response; `file` names where it was read (several files in one
+   * scan); `method` is the method of a response that names none, or of every
+   * response with `chosen` (a person picked it).
+   */
+  add(found: FoundResponse, options: { file?: string; method?: string; chosen?: boolean } = {}): Finding | undefined {
     this.responses++;
-    const diagnosis = this.explain(explainInput(found, options.method));
+    const input = options.chosen && options.method ? { ...found, method: undefined } : found;
+    const diagnosis = this.explain(explainInput(input, options.method));
     const key = keyOf(diagnosis, found);
     const first: Place = { ...(options.file !== undefined && { file: options.file }), line: found.line };
     const last: Place = { ...first, line: found.endLine };
