@@ -11,6 +11,8 @@ export type DiagnoseWords = {
   methodLabel: string;
   methodAuto: string;
   submit: string;
+  /** Offered where a search query is a pasted response. */
+  offer: string;
   noJs: string;
   privacy: string;
   /** Over several responses: how many, in how many findings, how many need action. */
@@ -44,6 +46,7 @@ export const DIAGNOSE_EN: DiagnoseWords = {
   methodLabel: 'Method',
   methodAuto: 'From the paste',
   submit: 'Diagnose',
+  offer: 'Diagnose this response',
   noJs: 'Diagnosing needs JavaScript. Without it, look the code up in the table on the home page.',
   privacy: 'The text stays in this page: nothing is sent anywhere.',
   overview: (responses, findings, act) =>
@@ -76,6 +79,7 @@ export const DIAGNOSE_ZH: DiagnoseWords = {
   methodLabel: '方法',
   methodAuto: '从粘贴内容中识别',
   submit: '诊断',
+  offer: '诊断这个响应',
   noJs: '诊断需要 JavaScript。不开启 JavaScript 时，请在首页的表格中查找错误码。',
   privacy: '文本只留在本页面中，不会发送到任何地方。',
   overview: (responses, findings, act) => `共 ${responses} 个响应，归为 ${findings} 类：${act === 0 ? '都无需处理' : `${act} 类需要处理`}。`,

@@ -7,4 +7,6 @@ import { DIAGNOSE_EN } from '../lib/diagnose-words.ts';
 import { diagnoseModule } from './diagnose.ts';
 
 export { looksLikeResponse } from './diagnose.ts';
+/** The box's own words in this language (labels for a page that builds its own form). */
+export const words = DIAGNOSE_EN;
 export const { diagnose, render } = diagnoseModule({ locale: 'en', words: DIAGNOSE_EN, explain }, new URL('/', import.meta.url));
