@@ -15,7 +15,7 @@
  *    `serverResponse.status` or `uploadingStatus` sets the step, and a
  *    sub-service, extension or output in trouble can only make it graver.
  */
-import { type BodyForm, field, header, type HeadersLike, readBody, readValues, wholeNumber } from './response.ts';
+import { type BodyForm, field, header, type HeadersLike, readBody, readValues, splitHttpMessage, wholeNumber } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import {
@@ -200,12 +200,13 @@ function clip(value: unknown): string {
 
 function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: Locale, now: number): Diagnosis {
   const notes: string[] = [];
-  const status = wholeNumber(field(input, 'status'));
+  const pasted = splitHttpMessage(field(input, 'body'));
+  const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
   const rawMethod = field(input, 'method');
   const method = METHODS.find((m) => m === rawMethod);
   if (rawMethod !== undefined && rawMethod !== null && rawMethod !== '' && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
-  const headers = field(input, 'headers');
-  const body = readBody(field(input, 'body'), header(headers, 'content-type'));
+  const headers = field(input, 'headers') ?? pasted?.headers;
+  const body = readBody(pasted ? pasted.body : field(input, 'body'), header(headers, 'content-type'));
   const values = readValues(body.data);
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
@@ -221,10 +222,16 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     return { at: s.at, value: s.value, ...(record && { record }) };
   });
 
-  if (body.form === 'html') notes.push(P.notes.htmlBody(status, body.title));
-  if (body.form === 'text' && !messageRecord) notes.push(P.notes.textBody(status, body.text!));
+  /** What the body is, when it is not the API's JSON: said first in the summary where nothing else is known. */
+  const pageNote =
+    body.form === 'html'
+      ? P.notes.htmlBody(status, body.title)
+      : body.form === 'text' && !messageRecord
+        ? P.notes.textBody(status, body.text!)
+        : body.form === 'other'
+          ? P.notes.otherBody
+          : undefined;
   if (body.form === 'partial-json') notes.push(P.notes.partialBody);
-  if (body.form === 'other') notes.push(P.notes.otherBody);
   if (values.code !== undefined && !codeRecord) notes.push(P.notes.unknownCode(values.code));
   if (values.message !== undefined && !messageRecord && !codeRecord) notes.push(P.notes.unknownMessage(values.message));
 
@@ -237,7 +244,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   let record: CatalogRecord | undefined;
   let basis: Basis | undefined;
   /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
-  let lead: 'record' | 'state' | 'success' | 'none' = 'record';
+  let lead: 'record' | 'state' | 'success' | 'page' | 'missing' | 'none' = 'record';
   let missing: string | undefined;
   const is2xx = status !== undefined && status >= 200 && status < 300;
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
@@ -265,11 +272,12 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     basis = { by: 'us', why: P.ours.pageFromElsewhere };
     if (is2xx || status === 404) policy = { action: 'fix-request' };
     else policy = record ? record.retry : byStatusClass(status);
-    if (!record) lead = 'none';
+    lead = 'page';
   } else if (status === 404 && body.form !== 'json') {
     record = statusPlain();
     policy = { action: 'fix-request' };
     basis = { by: 'us', why: P.ours.pageFromElsewhere };
+    lead = 'page';
   } else if (!success) {
     // An error status with a JSON body that names nothing, an empty body, or a cut one.
     record = statusRecord;
@@ -282,12 +290,13 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     // A success: the status's own step (201, 206 …), what success must carry on the method, then the states.
     record = statusRecord;
     policy = statusRecord ? policyOf(statusRecord) : { action: 'none' };
-    lead = policy.action === 'none' ? 'success' : 'record';
+    lead = statusRecord && status !== 200 ? 'record' : 'success';
     const need = method && SUCCESS_FIELD[method];
     if (policy.action === 'none' && need && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
       missing = need;
       policy = unansweredPolicy(method);
       basis = { by: 'us', why: P.ours.missingField };
+      lead = 'missing';
     } else if (policy.action === 'none') {
       const main = states.find((s) => s.record && (s.record.kind === 'recording-status' || s.record.kind === 'upload-status'));
       if (main?.record) {
@@ -306,8 +315,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     }
   }
 
-  if (missing && method) notes.push(P.notes.missingField(method, missing));
-  if (body.form === 'empty' && (status === undefined || status >= 300 || missing)) notes.push(P.notes.emptyBody(status));
+  const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
 
   const outcome = outcomeOf(policy, waitMs);
   if (waitMs !== undefined && (outcome.kind === 'retry' || (outcome.kind === 'in-progress' && waitMs > 0))) notes.push(P.notes.retryAfter(waitMs));
@@ -321,10 +329,18 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     summary.push(`${headline(record)}${P.period}`);
     summary.push(method && record.meaning ? `${P.onMethod(method)}${P.colon}${record.meaning.text}` : record.summary);
   } else if (lead === 'state' && record && reading) {
-    summary.push(`${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`, record.summary);
+    // The summaries of recording and upload statuses name their field and value; the others say it here.
+    summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
   } else if (lead === 'success') {
     summary.push(P.succeeded(method));
+  } else if (lead === 'page') {
+    if (record) summary.push(`${headline(record)}${P.period}`);
+    summary.push(pageNote ?? emptyNote ?? '');
+  } else if (lead === 'missing' && method && missing) {
+    summary.push(P.notes.missingField(method, missing));
   }
+  if (pageNote && lead !== 'page') notes.push(pageNote);
+  if (emptyNote && lead !== 'page') notes.push(emptyNote);
   for (const s of states) {
     if (!s.record || (lead === 'state' && s === reading)) continue;
     summary.push(`${P.stateAt(s.at, s.value)}${P.colon}${s.record.title}${P.period}`);
@@ -353,9 +369,9 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   const records = [record, codeRecord, messageRecord, reasonRecord, ...states.map((s) => s.record), statusRecord].filter(
     (r, i, all): r is CatalogRecord => r !== undefined && all.findIndex((o) => o?.ref === r.ref) === i,
   );
-  const hasError = values.code !== undefined || values.message !== undefined || messageRecord !== undefined;
+  const hasError = values.code !== undefined || values.message !== undefined || messageRecord !== undefined || reasonRecord !== undefined;
   const unknownState = states.some((s) => !s.record);
-  const known = !unknownId && !unknownState && lead !== 'none' && (record !== undefined || lead === 'success');
+  const known = !unknownId && !unknownState && lead !== 'none' && (record !== undefined || lead === 'success' || lead === 'missing');
 
   return {
     ok: outcome.kind === 'success' && !hasError && !missing && success,

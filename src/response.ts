@@ -238,6 +238,36 @@ export function readBody(body: unknown, contentType?: string): Body {
 }
 
 // ---------------------------------------------------------------------------
+// A whole HTTP response pasted as text (`curl -i`, `curl -si … | agora-rec-codes explain`)
+
+export type HttpMessage = { status: number; headers: [string, string][]; body: string };
+
+/**
+ * Split `HTTP/1.1 206 Partial Content\r\nContent-Type: …\r\n\r\n{"code":65}` into
+ * its status, headers and body; undefined for text that is not such a message.
+ * With several messages (a proxy's `100 Continue`, redirects followed by
+ * `curl -L`), the last one counts.
+ */
+export function splitHttpMessage(body: unknown): HttpMessage | undefined {
+  if (typeof body !== 'string' || !/^\s*HTTP\/\d(?:\.\d)? \d{3}/.test(body.slice(0, 40))) return undefined;
+  let rest = body.replace(/^\s+/, '');
+  let message: HttpMessage | undefined;
+  for (let i = 0; i < 10 && /^HTTP\/\d(?:\.\d)? \d{3}/.test(rest); i++) {
+    const end = /\r?\n\r?\n/.exec(rest);
+    const head = end ? rest.slice(0, end.index) : rest;
+    rest = end ? rest.slice(end.index + end[0].length) : '';
+    const [statusLine, ...lines] = head.split(/\r?\n/);
+    const headers: [string, string][] = [];
+    for (const line of lines.slice(0, 200)) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+    message = { status: Number(/ (\d{3})/.exec(statusLine)![1]), headers, body: rest };
+  }
+  return message;
+}
+
+// ---------------------------------------------------------------------------
 // Headers
 
 export type HeadersLike =

@@ -123,7 +123,7 @@ export const PHRASES_EN: Phrases = {
     fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
     htmlBody: (status, title) => `The body is an HTML page${title ? ` ("${title}")` : ''}, not the API's JSON.${bodyFrom(status)}`,
     textBody: (status, text) => `The body is plain text, not the API's JSON: "${text}".${bodyFrom(status)}`,
-    emptyBody: (status) => `The body is empty${status !== undefined ? ` (HTTP ${status})` : ''}.`,
+    emptyBody: (status) => `The body is empty${status !== undefined ? ` (HTTP ${status})` : ''}.${status !== undefined && status >= 300 ? bodyFrom(status) : ''}`,
     partialBody: 'The body is cut off or not valid JSON; it was read as far as it goes.',
     otherBody: 'The body is not a JSON object, which is all the API sends.',
     missingField: (method, name) => `A successful \`${method}\` answers with \`${name}\`; this response has none, so the request cannot be taken as done.`,

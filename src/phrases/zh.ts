@@ -123,7 +123,7 @@ export const PHRASES_ZH: Phrases = {
     fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,
     htmlBody: (status, title) => `响应包体是 HTML 页面${title ? `（“${title}”）` : ''}，不是 API 返回的 JSON。${bodyFrom(status)}`,
     textBody: (status, text) => `响应包体是纯文本，不是 API 返回的 JSON：“${text}”。${bodyFrom(status)}`,
-    emptyBody: (status) => `响应包体为空${status !== undefined ? `（HTTP ${status}）` : ''}。`,
+    emptyBody: (status) => `响应包体为空${status !== undefined ? `（HTTP ${status}）` : ''}。${status !== undefined && status >= 300 ? bodyFrom(status) : ''}`,
     partialBody: '响应包体不完整或不是合法的 JSON，已尽可能读取其中的内容。',
     otherBody: '响应包体不是 JSON 对象，而 API 只返回 JSON 对象。',
     missingField: (method, name) => `\`${method}\` 成功时会返回 \`${name}\`，这次响应中没有，因此不能当作成功。`,
