@@ -88,7 +88,7 @@ export const PHRASES_EN: Phrases = {
     onThisMethod: 'On this method',
     causes: 'Causes:',
     actions: 'What to do:',
-    retry: 'Retry:',
+    retry: 'Next step:',
     next: 'Next:',
     also: 'Also',
     kind: {

@@ -88,7 +88,7 @@ export const PHRASES_ZH: Phrases = {
     onThisMethod: '在此方法上',
     causes: '原因：',
     actions: '处理：',
-    retry: '重试：',
+    retry: '下一步：',
     next: '下一步：',
     also: '另见',
     kind: {
