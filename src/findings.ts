@@ -5,7 +5,9 @@
  * retry may fix, before what is fine. Used by `agora-rec-codes scan` and by the
  * diagnose box of the site and the support portal. No texts here.
  */
-import type { Diagnosis, ExplainInput } from './explain.ts';
+import type { Basis, Diagnosis, ExplainInput } from './explain.ts';
+import type { OutcomeKind } from './outcome.ts';
+import type { Method } from './records.ts';
 import type { FoundResponse } from './response-text.ts';
 
 /** Where a response was: a line of a file (or of the paste, file undefined). */
@@ -28,47 +30,45 @@ export type Finding = {
 /** What is left once `limit` distinct findings were kept: counted, not told apart. */
 export type OtherFindings = { count: number; needsAction: number; first?: Place; last?: Place };
 
-/** The next step of a diagnosis, as the order of findings ranks it: worst first. */
-const WORST_FIRST = ['contact-support', 'fix-account', 'fix-credentials', 'fix-request', 'gone', 'acquire-again', 'do-not-retry', 'retry', 'wait', 'poll', 'already-done', 'none'];
-/** The next steps that ask nothing of anyone: success, in progress, already done. */
-const NO_ACTION = new Set(['none', 'poll', 'wait', 'already-done']);
+/** Outcomes, worst first: what needs a person, then what a client's retry logic handles, then what is fine. */
+const WORST_FIRST: readonly OutcomeKind[] = ['contact-support', 'fix-account', 'fix-credentials', 'fix-request', 'gone', 'acquire-again', 'retry', 'in-progress', 'already-done', 'success'];
+/** The outcomes that ask nothing of anyone: done, still running, or already in place. */
+const NO_ACTION: ReadonlySet<OutcomeKind> = new Set(['success', 'in-progress', 'already-done']);
 
-/** The kind of next step a diagnosis gives (its retry policy's action). */
-export const stepOf = (d: Diagnosis): string => d.retry.action;
+/** Does the diagnosis ask someone (or a client's retry logic) to act? */
+export const needsAction = (d: Diagnosis): boolean => !NO_ACTION.has(d.outcome.kind);
 
-/** Does the diagnosis ask someone (or a client's retry) to act? */
-export function needsAction(d: Diagnosis): boolean {
-  return !(d.ok || NO_ACTION.has(stepOf(d)));
-}
-
-/** The input explain() takes for a response found in a text, with a method to use where the text names none. */
-export function explainInput(found: FoundResponse, method?: string): ExplainInput {
+/**
+ * The input explain() takes for a response found in a text, with a method to
+ * use where the text names none. A body cut short is handed on as JSON cut
+ * short (its readable part without the closing brace), so that explain()
+ * reads it as the half body it is.
+ */
+export function explainInput(found: FoundResponse, method?: Method): ExplainInput {
+  const body = found.partial && found.body && typeof found.body === 'object' ? JSON.stringify(found.body).slice(0, -1) : found.body;
+  const chosen = found.method ?? method;
   return {
     ...(found.status !== undefined && { status: found.status }),
-    ...(found.body !== undefined && { body: found.body }),
-    ...((found.method ?? method) && { method: found.method ?? method }),
+    ...(body !== undefined && { body }),
+    ...(chosen && { method: chosen }),
     ...(found.headers && { headers: found.headers }),
-  } as ExplainInput;
+  };
 }
 
-function keyOf(d: Diagnosis, found: FoundResponse): string {
+function keyOf(d: Diagnosis): string {
   return JSON.stringify([
     d.method ?? '',
     d.status ?? '',
-    stepOf(d),
-    d.ok,
+    d.outcome,
     d.known,
+    d.body,
     d.records.map((r) => r.ref),
     d.records.length ? '' : (d.code ?? d.message ?? ''),
     d.notes,
-    found.partial === true,
   ]);
 }
 
-const rank = (f: Finding) => {
-  const i = WORST_FIRST.indexOf(stepOf(f.diagnosis));
-  return (f.needsAction ? 0 : 100) + (i < 0 ? 50 : i);
-};
+const rank = (f: Finding) => WORST_FIRST.indexOf(f.diagnosis.outcome.kind);
 
 /**
  * Counts responses into findings. At most `limit` distinct findings are kept
@@ -92,11 +92,11 @@ export class Findings {
    * scan); `method` is the method of a response that names none, or of every
    * response with `chosen` (a person picked it).
    */
-  add(found: FoundResponse, options: { file?: string; method?: string; chosen?: boolean } = {}): Finding | undefined {
+  add(found: FoundResponse, options: { file?: string; method?: Method; chosen?: boolean } = {}): Finding | undefined {
     this.responses++;
     const input = options.chosen && options.method ? { ...found, method: undefined } : found;
     const diagnosis = this.explain(explainInput(input, options.method));
-    const key = keyOf(diagnosis, found);
+    const key = keyOf(diagnosis);
     const first: Place = { ...(options.file !== undefined && { file: options.file }), line: found.line };
     const last: Place = { ...first, line: found.endLine };
     const known = this.byKey.get(key);
@@ -128,24 +128,18 @@ export class Findings {
   }
 }
 
-/** Words about where a finding was and how it was read, in each language (the diagnosis has its own). */
+/** Words about where a finding was, how its method was read and where its advice comes from, in each language (the diagnosis has its own). */
 export const FINDING_WORDS = {
   en: {
-    partialBody: 'The body was cut short: only what came before the cut was read.',
     methodFromLine: (line: number) => `The method is the one of the request on line ${line}.`,
     lines: (first: string, last: string) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
     times: (n: number) => `${n.toLocaleString('en')}×`,
+    basis: (b: Basis) => (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`),
   },
   zh: {
-    partialBody: '响应包体不完整：只读取了截断之前的部分。',
     methodFromLine: (line: number) => `方法取自第 ${line} 行的请求。`,
     lines: (first: string, last: string) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
     times: (n: number) => `${n} 次`,
+    basis: (b: Basis) => (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`),
   },
 } as const;
-
-/** The notes a found response adds to its diagnosis: a body cut short, a method read from an earlier line. */
-export function foundNotes(found: FoundResponse, locale: 'zh' | 'en'): string[] {
-  const words = FINDING_WORDS[locale];
-  return [...(found.partial ? [words.partialBody] : []), ...(found.methodLine !== undefined ? [words.methodFromLine(found.methodLine)] : [])];
-}

@@ -15,11 +15,12 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { type Finding, FINDING_WORDS, Findings, foundNotes } from './findings.ts';
-import { retryLabel } from './messages.ts';
-import { explain, type Diagnosis, type Locale, type Method } from './index.ts';
+import { type Finding, FINDING_WORDS, Findings } from './findings.ts';
+import { PHRASES } from './messages.ts';
+import { explain, type Locale, type Method } from './index.ts';
 import { METHODS } from './records.ts';
 import { ResponseReader } from './response-text.ts';
+import { plain, toJson } from './terminal.ts';
 
 export const SCAN_USAGE = `Usage: agora-rec-codes scan [file…] [--method <m>] [--lang zh|en] [--json]
 
@@ -118,13 +119,15 @@ const WORDS = {
 
 type Paint = (code: string, text: string) => string;
 
-/** C0 controls but tab and newline, DEL, and C1 controls: what a log says is printed as text and cannot drive the terminal. */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const plain = (text: string) => text.replace(CONTROLS, '');
-
 function place(f: Finding, multi: boolean, locale: Locale): string {
   const at = (p: Finding['first']) => (multi && p.file !== undefined ? `${p.file}:${p.line}` : String(p.line));
   return FINDING_WORDS[locale].lines(at(f.first), at(f.last));
+}
+
+/** What the finding's response says beyond its diagnosis: where its method came from, and where the advice comes from. */
+function extraNotes(f: Finding, locale: Locale): string[] {
+  const words = FINDING_WORDS[locale];
+  return [...(f.response.methodLine !== undefined ? [words.methodFromLine(f.response.methodLine)] : []), ...(f.diagnosis.basis ? [words.basis(f.diagnosis.basis)] : [])];
 }
 
 /** The words of one finding: outcome and next step first, then what it is, notes and its page. */
@@ -135,13 +138,14 @@ function formatFinding(f: Finding, multi: boolean, paint: Paint): string {
   const mark = f.needsAction ? paint('31', '✗') : paint('32', '✓');
   const what = [d.method ?? w.noMethod, d.status !== undefined && w.http(d.status)].filter(Boolean).join(' · ');
   const lines = [
-    `${mark} ${paint('1', retryLabel(d.retry, locale))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
-    `  ${w.next}${d.next}`,
+    `${mark} ${paint('1', PHRASES[locale].retryLabel(d.retry))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
+    `  ${w.next}${plain(d.next)}`,
   ];
-  if (d.summary) lines.push(`  ${d.summary}`);
-  for (const note of [...d.notes, ...foundNotes(f.response, locale)]) lines.push(paint('33', `  ! ${note}`));
+  // What a log says (a message, a reason) reaches the terminal through plain() only.
+  if (d.summary) lines.push(`  ${plain(d.summary)}`);
+  for (const note of [...d.notes, ...extraNotes(f, locale)]) if (!d.summary.includes(note)) lines.push(paint('33', `  ! ${plain(note)}`));
   if (d.docs) lines.push(paint('2', `  ${d.docs[locale]}`));
-  return plain(lines.join('\n'));
+  return lines.join('\n');
 }
 
 export function formatScan(result: ScanResult, locale: Locale, paint: Paint = (_c, t) => t): string {
@@ -160,12 +164,14 @@ export function formatScan(result: ScanResult, locale: Locale, paint: Paint = (_
 const placeJson = (p: Finding['first']) => ({ ...(p.file !== undefined && { file: p.file }), line: p.line });
 
 function findingJson(f: Finding, locale: Locale) {
-  const d: Diagnosis = f.diagnosis;
+  const d = f.diagnosis;
   return {
     count: f.count,
     first: placeJson(f.first),
     last: placeJson(f.last),
     needsAction: f.needsAction,
+    outcome: d.outcome,
+    ...(d.basis && { basis: d.basis }),
     ...(d.method && { method: d.method }),
     ...(d.status !== undefined && { status: d.status }),
     ...(d.code !== undefined && { code: d.code }),
@@ -173,27 +179,25 @@ function findingJson(f: Finding, locale: Locale) {
     ...(d.reason !== undefined && { reason: d.reason }),
     ok: d.ok,
     known: d.known,
-    retry: d.retry,
+    body: d.body,
     summary: d.summary,
     next: d.next,
     records: d.records.map((r) => ({ ref: r.ref, kind: r.kind, value: r.value, constant: r.constant, title: r.title, url: r.urls[locale] })),
-    notes: [...d.notes, ...foundNotes(f.response, locale)],
+    notes: [...d.notes, ...extraNotes(f, locale)],
     ...(d.docs && { docs: d.docs[locale] }),
   };
 }
 
 /** The result as JSON: totals, then the findings worst first. */
 export function scanJson(result: ScanResult, locale: Locale): string {
-  const list = result.findings.list();
-  const value = {
+  return toJson({
     files: result.files,
     lines: result.lines,
     responses: result.findings.responses,
     needAction: result.findings.needAction,
-    findings: list.map((f) => findingJson(f, locale)),
+    findings: result.findings.list().map((f) => findingJson(f, locale)),
     others: result.findings.others,
-  };
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  });
 }
 
 export type ScanIO = {

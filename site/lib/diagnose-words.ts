@@ -19,8 +19,8 @@ export type DiagnoseWords = {
   overview: (responses: number, findings: number, act: number) => string;
   nothing: string;
   searchInstead: string;
-  next: string;
-  what: string;
+  /** "Next: " before the next step. */
+  nextLabel: string;
   records: string;
   notes: string;
   method: string;
@@ -28,6 +28,10 @@ export type DiagnoseWords = {
   methodFrom: (line: number) => string;
   methodOwnLine: string;
   methodChosen: string;
+  /** The method, and where it was read: "start (from the request on line 1)". */
+  methodValue: (method: string, from: string) => string;
+  /** Where the advice comes from (Agora's documentation, or our own advice). */
+  basis: string;
   chosenOverrides: (found: string, line: number, chosen: string) => string;
   status: string;
   link: string;
@@ -53,8 +57,7 @@ export const DIAGNOSE_EN: DiagnoseWords = {
     `${responses} ${responses === 1 ? 'response' : 'responses'} in ${findings} ${findings === 1 ? 'finding' : 'findings'}: ${act === 0 ? 'nothing needs action' : `${act} ${act === 1 ? 'needs' : 'need'} action`}.`,
   nothing: 'Nothing here looks like a Cloud Recording response. Paste a body such as {"code":65,"reason":"…"}, a whole response or log lines.',
   searchInstead: 'Search for it instead',
-  next: 'Next',
-  what: 'What happened',
+  nextLabel: 'Next: ',
   records: 'Matched records',
   notes: 'Notes',
   method: 'Method',
@@ -62,6 +65,8 @@ export const DIAGNOSE_EN: DiagnoseWords = {
   methodFrom: (line) => `from the request on line ${line}`,
   methodOwnLine: 'from the paste',
   methodChosen: 'as chosen above',
+  methodValue: (method, from) => `${method} (${from})`,
+  basis: 'Basis',
   chosenOverrides: (found, line, chosen) => `The paste says \`${found}\` (line ${line}); diagnosed on \`${chosen}\`, as chosen above.`,
   status: 'HTTP status',
   link: 'Link to this diagnosis',
@@ -85,8 +90,7 @@ export const DIAGNOSE_ZH: DiagnoseWords = {
   overview: (responses, findings, act) => `共 ${responses} 个响应，归为 ${findings} 类：${act === 0 ? '都无需处理' : `${act} 类需要处理`}。`,
   nothing: '这里没有看起来像云端录制响应的内容。请粘贴响应包体（如 {"code":65,"reason":"…"}）、完整的响应或日志行。',
   searchInstead: '改为搜索',
-  next: '下一步',
-  what: '发生了什么',
+  nextLabel: '下一步：',
   records: '匹配的记录',
   notes: '注意',
   method: '方法',
@@ -94,6 +98,8 @@ export const DIAGNOSE_ZH: DiagnoseWords = {
   methodFrom: (line) => `取自第 ${line} 行的请求`,
   methodOwnLine: '取自粘贴内容',
   methodChosen: '按上方的选择',
+  methodValue: (method, from) => `${method}（${from}）`,
+  basis: '依据',
   chosenOverrides: (found, line, chosen) => `粘贴内容中的方法是 \`${found}\`（第 ${line} 行）；已按上方的选择以 \`${chosen}\` 诊断。`,
   status: 'HTTP 状态码',
   link: '本次诊断的链接',

@@ -7,18 +7,17 @@
  * /lib/diagnose.{lang}.js, by pages on other origins (examples/support-portal.html).
  * Everything from the paste is set as text (textContent), never as markup.
  */
-import { Findings, FINDING_WORDS, type Finding, foundNotes } from '../../src/findings.ts';
-import { retryLabel } from '../../src/messages.ts';
+import { Findings, FINDING_WORDS, type Finding } from '../../src/findings.ts';
 import { looksLikeResponse, readResponses } from '../../src/response-text.ts';
-import type { CatalogRecord, Diagnosis, ExplainInput, Locale, Method } from '../../src/index.ts';
+import type { CatalogRecord, Diagnosis, ExplainInput, Locale, Method, RetryPolicy } from '../../src/index.ts';
 import { METHODS } from '../../src/records.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
 import { kindLabel } from '../lib/i18n.ts';
 
 export { looksLikeResponse };
 
-/** One language of the box: its words and the package's explain() in that language. */
-export type Language = { locale: Locale; words: DiagnoseWords; explain: (input: ExplainInput) => Diagnosis };
+/** One language of the box: its words, and the package's explain() and next-step label in that language. */
+export type Language = { locale: Locale; words: DiagnoseWords; explain: (input: ExplainInput) => Diagnosis; retryLabel: (policy: RetryPolicy) => string };
 
 export type DiagnoseResult = {
   text: string;
@@ -78,23 +77,22 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   const d = f.diagnosis;
   const found = f.response;
   const where = FINDING_WORDS[locale];
-  const heading = el('h2', 'dx-outcome', retryLabel(d.retry, locale));
+  const heading = el('h2', 'dx-outcome', language.retryLabel(d.retry));
   if (many) heading.append(' ', el('span', 'dx-where', `${where.times(f.count)} · ${where.lines(String(f.first.line), String(f.last.line))}`));
   const facts = el('dl', 'dx-facts');
-  const methodText = d.method
-    ? `${d.method} (${result.method ? words.methodChosen : found.methodLine !== undefined ? words.methodFrom(found.methodLine) : words.methodOwnLine})`
-    : words.methodUnknown;
-  facts.append(el('dt', undefined, words.method), el('dd', undefined, methodText));
+  const from = result.method ? words.methodChosen : found.methodLine !== undefined ? words.methodFrom(found.methodLine) : words.methodOwnLine;
+  facts.append(el('dt', undefined, words.method), el('dd', undefined, d.method ? words.methodValue(d.method, from) : words.methodUnknown));
   if (d.status !== undefined) facts.append(el('dt', undefined, words.status), el('dd', undefined, String(d.status)));
+  if (d.basis) facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(d.basis))));
 
   const article = el('article', `dx-finding ${f.needsAction ? 'dx-act' : 'dx-fine'}`, heading);
-  article.append(el('p', 'dx-next', el('strong', undefined, `${words.next}${locale === 'zh' ? '：' : ': '}`), ...textNodes(d.next)));
+  article.append(el('p', 'dx-next', el('strong', undefined, words.nextLabel), ...textNodes(d.next)));
   if (d.summary) article.append(el('p', 'dx-what', ...textNodes(d.summary)));
   article.append(facts);
   if (d.records.length) {
     article.append(el('h3', undefined, words.records), el('ul', 'dx-records', ...d.records.map((r) => recordItem(r, language, site))));
   }
-  const notes = [...d.notes, ...foundNotes(result.method ? { ...found, methodLine: undefined } : found, locale)];
+  const notes = d.notes.filter((n) => !d.summary.includes(n));
   if (result.method && found.method && found.method !== result.method) notes.push(words.chosenOverrides(found.method, found.methodLine ?? found.line, result.method));
   if (notes.length) article.append(el('h3', undefined, words.notes), el('ul', 'dx-notes', ...notes.map((n) => el('li', undefined, ...textNodes(n)))));
   return article;

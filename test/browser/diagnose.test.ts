@@ -83,7 +83,7 @@ async function paste(page: Page, text: string, method = ''): Promise<Shown> {
 
 for (const lang of LANGS) {
   const words = DIAGNOSE_WORDS[lang];
-  const nextLabel = `${words.next}${lang === 'zh' ? '：' : ': '}`;
+  const nextLabel = words.nextLabel;
   describe(`${lang}: the diagnose page`, () => {
     it('a body: the outcome, what to do next, what happened, the records linked to their pages', async () => {
       const { page } = await visit(`/${lang}/diagnose/`);
@@ -108,7 +108,7 @@ for (const lang of LANGS) {
       const d = explain({ status: 206, body: '{"code":65,"reason":"request not completed"}', method: 'start' }, { locale: lang });
       expect(r.findings).toHaveLength(1);
       expect(r.findings[0].next).toBe(nextLabel + plain(d.next));
-      expect(r.findings[0].facts).toContain(`start (${words.methodFrom(1)})`);
+      expect(r.findings[0].facts).toContain(words.methodValue('start', words.methodFrom(1)));
       expect(r.findings[0].facts).toContain('206');
       expect(r.findings[0].records.map((x) => x.href)).toEqual(d.records.map((x) => new URL(x.urls[lang]).pathname));
       expect(r.findings[0].records.map((x) => x.href)).toEqual(expect.arrayContaining([`/${lang}/errors/65/`, `/${lang}/http/206/`]));
@@ -155,7 +155,7 @@ for (const lang of LANGS) {
       expect(a.next).not.toBe(s.next);
       expect(onAcquire.findings[0].next).toBe(nextLabel + plain(a.next));
       expect(onStart.findings[0].next).toBe(nextLabel + plain(s.next));
-      expect(onStart.findings[0].facts).toContain(`start (${words.methodChosen})`);
+      expect(onStart.findings[0].facts).toContain(words.methodValue('start', words.methodChosen));
       // A method chosen over the one in the paste says so.
       const over = await paste(page, log('curl-i.txt').replace('HTTP/1.1 206', 'HTTP/1.1 500').replace('"code":65,"reason":"request not completed"', '"code":62'), 'acquire');
       expect(over.findings[0].notes).toContain(plain(words.chosenOverrides('start', 1, 'acquire')));

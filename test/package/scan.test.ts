@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
+import { explain } from '../../src/index.ts';
+import { PHRASES } from '../../src/messages.ts';
 import { linesOf, runScan } from '../../src/scan.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,7 +62,7 @@ describe('a summary of a log', () => {
     const r = await scan([fixture('plain-text.log')]);
     expect(r.status).toBe(1);
     const [head, , first] = r.stdout.split('\n');
-    expect(head).toBe('4 Cloud Recording responses in 17 lines: 4 findings, all need action.');
+    expect(head).toBe('4 Cloud Recording responses in 17 lines: 4 findings, 3 need action.');
     expect(first).toMatch(/^✗ \S.* {2}1× {2}line \d+ {2}\(\w+ · HTTP \d{3}\)$/);
     expect(r.stdout).toMatch(/✗ .*line 6–16 {2}\(query\)|✗ .*lines 6–16 {2}\(query\)/);
     expect(r.stdout).toMatch(/Next: /);
@@ -68,12 +70,23 @@ describe('a summary of a log', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('access-log lines: statuses on methods, the site’s own requests left out', async () => {
+  it('access-log lines: statuses on methods, the site’s own requests left out, the body not taken as empty', async () => {
     const r = await scan([fixture('nginx-access.log'), '--json']);
-    const findings: JsonFinding[] = r.json().findings;
+    const findings: (JsonFinding & { outcome: { kind: string }; body: string })[] = r.json().findings;
     expect(r.json().responses).toBe(5);
-    expect(findings.filter((f) => f.needsAction).map((f) => [f.method, f.status])).toEqual(expect.arrayContaining([['start', 504], ['stop', 404]]));
-    expect(findings.filter((f) => !f.needsAction).reduce((n, f) => n + f.count, 0)).toBe(3);
+    expect(findings.filter((f) => f.needsAction).map((f) => [f.method, f.status, f.outcome.kind])).toEqual([
+      ['stop', 404, explain({ status: 404, method: 'stop' }).outcome.kind],
+      ['start', 504, 'retry'],
+    ]);
+    expect(findings.filter((f) => !f.needsAction).map((f) => [f.method, f.status, f.outcome.kind])).toEqual([
+      ['acquire', 200, 'success'],
+      ['start', 200, 'success'],
+      ['query', 200, 'success'],
+    ]);
+    for (const f of findings) {
+      expect(f.body).toBe('absent');
+      expect(f.notes).toContain(PHRASES.en.notes.noBody);
+    }
   });
 
   it('a mixed log: every shape at once, half a body noted', async () => {
@@ -81,7 +94,7 @@ describe('a summary of a log', () => {
     const out = r.json();
     expect(out.responses).toBe(7);
     const cut = (out.findings as JsonFinding[]).find((f) => f.first.line === 34)!;
-    expect(cut.notes).toContain('The body was cut short: only what came before the cut was read.');
+    expect(cut.notes).toContain(PHRASES.en.notes.partialBody);
     const html = (out.findings as JsonFinding[]).find((f) => f.first.line === 20)!;
     expect(html).toMatchObject({ method: 'stop', status: 502, last: { line: 31 } });
   });
