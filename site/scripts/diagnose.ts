@@ -17,7 +17,14 @@ import { kindLabel } from '../lib/i18n.ts';
 export { looksLikeResponse };
 
 /** One language of the box: its words, and the package's explain() and next-step label in that language. */
-export type Language = { locale: Locale; words: DiagnoseWords; explain: (input: ExplainInput) => Diagnosis; retryLabel: (policy: RetryPolicy) => string };
+export type Language = {
+  locale: Locale;
+  words: DiagnoseWords;
+  explain: (input: ExplainInput) => Diagnosis;
+  retryLabel: (policy: RetryPolicy) => string;
+  /** The titles of the catalog's sources by id, where the page gives them. */
+  sources?: Record<string, string>;
+};
 
 export type DiagnoseResult = {
   text: string;
@@ -83,7 +90,10 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   const from = result.method ? words.methodChosen : found.methodLine !== undefined ? words.methodFrom(found.methodLine) : words.methodOwnLine;
   facts.append(el('dt', undefined, words.method), el('dd', undefined, d.method ? words.methodValue(d.method, from) : words.methodUnknown));
   if (d.status !== undefined) facts.append(el('dt', undefined, words.status), el('dd', undefined, String(d.status)));
-  if (d.basis) facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(d.basis))));
+  if (d.basis) {
+    const basis = d.basis.by === 'agora' ? { ...d.basis, source: language.sources?.[d.basis.source] ?? d.basis.source } : d.basis;
+    facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(basis))));
+  }
 
   const article = el('article', `dx-finding ${f.needsAction ? 'dx-act' : 'dx-fine'}`, heading);
   article.append(el('p', 'dx-next', el('strong', undefined, words.nextLabel), ...textNodes(d.next)));
@@ -163,7 +173,14 @@ export function stateFromHash(hash: string): { text: string; method: string } {
  * types or pastes, on submit, and when the method changes; keep the state in
  * the address so that the address is a link to the diagnosis.
  */
-export function mountDiagnose(root: HTMLElement, language: Language, site: URL): void {
+export function mountDiagnose(root: HTMLElement, page: Language, site: URL): void {
+  let sources: Record<string, string> | undefined;
+  try {
+    sources = JSON.parse(root.dataset.sources ?? 'null') ?? undefined;
+  } catch {
+    sources = undefined;
+  }
+  const language: Language = { ...page, ...(sources && { sources }) };
   const form = root.querySelector('form')!;
   const textarea = root.querySelector('textarea')!;
   const select = root.querySelector('select')!;
