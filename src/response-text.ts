@@ -12,8 +12,8 @@
  * time and keeps at most a few bounded buffers, so a log of any size is read in
  * constant memory; readResponses() is the same over a whole text.
  */
+import { GatewayMessage } from './generated/constants.ts';
 import { METHODS, type Method } from './records.ts';
-import { RECORDS } from './generated/records.ts';
 
 /** One response found in the text: an input for explain(), and where it was. */
 export type FoundResponse = {
@@ -110,7 +110,7 @@ let messagePattern: RegExp | undefined;
 /** The gateway's messages, as the catalog has them (`Invalid authentication credentials` …). */
 function gatewayMessages(): RegExp {
   if (!messagePattern) {
-    const messages = RECORDS.filter((r) => r.kind === 'message-error' && typeof r.message === 'string').map((r) => r.message as string);
+    const messages: string[] = Object.values(GatewayMessage);
     const escaped = messages.sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
     messagePattern = escaped.length ? new RegExp(`(?:^|[^\\w])(${escaped.join('|')})(?![\\w])`, 'i') : /(?!)/;
   }

@@ -10,9 +10,9 @@
 import { Findings, FINDING_WORDS, type Finding } from '../../src/findings.ts';
 import { looksLikeResponse, readResponses } from '../../src/response-text.ts';
 import type { CatalogRecord, Diagnosis, ExplainInput, Locale, Method, RetryPolicy } from '../../src/index.ts';
-import { METHODS } from '../../src/records.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
 import { kindLabel } from '../lib/i18n.ts';
+import { isMethod, stateFromHash, stateToHash } from './diagnose-state.ts';
 
 export { looksLikeResponse };
 
@@ -39,8 +39,6 @@ export type DiagnoseResult = {
 
 /** Distinct findings shown; a paste with more is summed up in one line. */
 const SHOWN = 100;
-
-export const isMethod = (value: unknown): value is Method => (METHODS as readonly unknown[]).includes(value);
 
 /** Diagnose a pasted text: every response in it, as findings, worst first. */
 export function diagnoseText(language: Language, text: string, method?: Method | string): DiagnoseResult {
@@ -135,37 +133,6 @@ export function renderDiagnosis(result: DiagnoseResult, language: Language, site
   for (const f of result.findings) box.append(findingView(f, result, language, site, many));
   if (result.others) box.append(el('p', 'muted', words.others(result.others)));
   return box;
-}
-
-// ---------------------------------------------------------------------------
-// The state in the address: #method=start&text=… (a link to a diagnosis)
-
-/** Longest paste carried in a link (characters, before encoding). */
-const LINK_LIMIT = 20_000;
-
-/** The paste without credentials: an Authorization header's value, curl's -u user:password. */
-export function withoutCredentials(text: string): string {
-  return text
-    .replace(/(authorization["']?\s*[:=]\s*["']?)(basic|bearer|digest)\s+[^\s"',}]+/gi, '$1$2 ***')
-    .replace(/((?:^|\s)(?:-u|--user)\s+)("[^"]*"|'[^']*'|\S+)/g, '$1***');
-}
-
-export function stateToHash(text: string, method: string): { hash: string; notes: ('credentials' | 'too-long')[] } {
-  const params = new URLSearchParams();
-  const notes: ('credentials' | 'too-long')[] = [];
-  if (method) params.set('method', method);
-  const safe = withoutCredentials(text);
-  if (safe !== text) notes.push('credentials');
-  if (safe.length > LINK_LIMIT) notes.push('too-long');
-  else if (safe) params.set('text', safe);
-  const query = params.toString();
-  return { hash: query ? `#${query}` : '', notes };
-}
-
-export function stateFromHash(hash: string): { text: string; method: string } {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const method = params.get('method') ?? '';
-  return { text: params.get('text') ?? '', method: isMethod(method) ? method : '' };
 }
 
 /**

@@ -114,6 +114,27 @@ for (const lang of LANGS) {
       expect(r.findings[0].records.map((x) => x.href)).toEqual(expect.arrayContaining([`/${lang}/errors/65/`, `/${lang}/http/206/`]));
     });
 
+    it('a query response: the recording status and every sub-service state, each linked to its page', async () => {
+      const { page } = await visit(`/${lang}/diagnose/`);
+      const body = JSON.stringify({ resourceId: 'R1', sid: 'S1', serverResponse: { status: 5, subServiceStatus: { recordingService: 'serviceAbnormal', uploaderService: 'serviceReady' } } });
+      const r = await paste(page, `GET https://api.sd-rtn.com/v1/apps/6f1c/cloud_recording/resourceid/R1/sid/S1/mode/mix/query\nHTTP/1.1 200 OK\n\n${body}`);
+      const d = explain({ status: 200, body, method: 'query' }, { locale: lang });
+      expect(r.findings[0].next).toBe(nextLabel + plain(d.next));
+      expect(r.findings[0].records.map((x) => x.href)).toEqual(
+        expect.arrayContaining([`/${lang}/recording-status/5/`, `/${lang}/states/serviceAbnormal/`, `/${lang}/states/serviceReady/`, `/${lang}/http/200/`]),
+      );
+    });
+
+    it('an HTML page from a proxy: says so in a note or in what happened', async () => {
+      const { page } = await visit(`/${lang}/diagnose/`);
+      const html = '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>';
+      const r = await paste(page, `HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\n\n${html}`, 'start');
+      const d = explain({ status: 502, body: html, method: 'start', headers: { 'content-type': 'text/html' } }, { locale: lang });
+      expect(d.body).toBe('html');
+      expect(r.findings[0].what).toBe(plain(d.summary));
+      expect(r.findings[0].next).toBe(nextLabel + plain(d.next));
+    });
+
     it('a log with several responses: an overview, one finding per kind of response, worst first, with counts and lines', async () => {
       const { page } = await visit(`/${lang}/diagnose/`);
       const r = await paste(page, log('json-lines.log'));
@@ -210,6 +231,26 @@ for (const lang of LANGS) {
       await paste(page, log('mixed.log') + '\n{"message":"' + 'x'.repeat(300) + '"}');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+    });
+
+    it('the search page offers a pasted response to the diagnose page, with the text carried over', async () => {
+      const o = await open(chromium.browser, site.url, `/${lang}/search/?q=433`);
+      opened.push(o);
+      const { page } = o;
+      await page.waitForLoadState('networkidle');
+      expect(await page.isHidden('#diagnose-offer')).toBe(true);
+      const body = '{"code":62,"reason":"request timeout"}';
+      await page.fill('#q', body);
+      await page.waitForSelector('#diagnose-offer:not([hidden])');
+      expect(await page.textContent('#diagnose-offer a')).toBe(words.offer);
+      await page.click('#diagnose-offer a');
+      await page.waitForURL(`**/${lang}/diagnose/#text=*`);
+      await page.waitForSelector('[data-diagnose-output] .dx-finding');
+      expect(await page.inputValue('#dx-text')).toBe(body);
+      expect((await shown(page)).findings[0].records[0].href).toBe(`/${lang}/errors/62/`);
+      // A search page opened with a pasted body in ?q= offers it at once.
+      await page.goto(`${site.url}/${lang}/search/?q=${encodeURIComponent('HTTP/1.1 401 Unauthorized')}`);
+      await page.waitForSelector('#diagnose-offer:not([hidden])');
     });
 
     it('is linked from every page’s navigation', async () => {
