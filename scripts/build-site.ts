@@ -89,6 +89,8 @@ async function main() {
     format: 'esm',
     platform: 'browser',
     target: 'es2020',
+    // Chinese as UTF-8, not \uXXXX escapes (a module script is always read as UTF-8).
+    charset: 'utf8',
     logLevel: 'warning',
   }).catch((error: Error) => fail(`diagnose module: ${error.message}`));
   console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);

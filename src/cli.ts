@@ -7,6 +7,7 @@
  *   agora-rec-codes 62 --method start --json
  *   curl … | agora-rec-codes explain --status 206 --method start
  *   agora-rec-codes explain '{"code":65,"reason":"request not completed"}' --status 206 --method start
+ *   agora-rec-codes scan app.log            (src/scan.ts)
  *
  * Exit status: 0 found, 1 unknown, 2 bad usage.
  */
@@ -25,10 +26,12 @@ const KINDS: readonly string[] = KIND_NAMES;
 export const USAGE = `Usage:
   agora-rec-codes [lookup] <code | message | constant | state> [--method <m>] [--kind <k>] [--lang zh|en] [--json]
   agora-rec-codes explain [<body>] [--status <http>] [--method <m>] [--lang zh|en] [--json]
+  agora-rec-codes scan [file…] [--method <m>] [--lang zh|en] [--json]    (agora-rec-codes scan --help)
 
 Look up an Agora Cloud Recording error code, HTTP status, state or message
 (a number that names several kinds — body code 401 and HTTP 401 — shows each),
-or explain a whole response: the body as an argument or on standard input.
+or explain a whole response: the body as an argument or on standard input,
+or scan a log for every Cloud Recording response in it.
 
 Options:
   --method <m>   acquire, start, query, update, updateLayout or stop:

@@ -25,6 +25,7 @@ export async function diagnoseScript(site: string, lang: 'en' | 'zh'): Promise<D
     format: 'esm',
     platform: 'browser',
     target: 'es2020',
+    charset: 'utf8',
     write: false,
     metafile: true,
     logLevel: 'silent',
