@@ -89,7 +89,9 @@ const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 const OKHTTP = /<-- ([1-5]\d\d)\b/;
 /** `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`. */
 const STATUS_FIELD =
-  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b/i;
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i;
+/** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
+const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
 /** A timestamp or level that starts a log line: such a line is not a response's text body. */
 const LOG_LINE_START = /^\s*(?:\[?\d{4}-\d\d-\d\d|\[?\d\d:\d\d|\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b|\w+\[\d+\]:)/i;
 
@@ -100,7 +102,7 @@ const statusNumber = (v: unknown): number | undefined => {
 
 function statusInText(text: string): number | undefined {
   const m = STATUS_FIELD.exec(text);
-  return m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+  return m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -673,16 +675,32 @@ export class ResponseReader {
     return true;
   }
 
-  /** `"code": 433, "reason": "…"` without its braces: a fragment of a body. */
+  /** `"code": 433, "reason": "…"` without its braces: a fragment of a body; or logfmt's `code=433 reason="…"`. */
   private readFragment(line: string, here: Method | undefined): boolean {
     const m = /["'](?:code|message|reason)["']\s*:/.exec(line);
-    if (!m) return false;
+    if (!m) return this.readLogfmt(line, here);
     const parsed = readLooseValue(`{${line.slice(m.index).replace(/[,\s]+$/, '')}}`);
     if (!parsed || !isObject(parsed.value)) return false;
     const body = parsed.value;
     if (!(wholeCode(body.code) || typeof body.message === 'string' || typeof body.reason === 'string')) return false;
     const status = statusInText(line.slice(0, m.index));
     this.emit({ ...(status !== undefined && { status }), body, partial: true, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);
+    return true;
+  }
+
+  /**
+   * logfmt (`level=error msg="start failed" status=400 code=53 reason="task conflict"`): a body
+   * code with its reason, or with a Cloud Recording URL or a status on the line.
+   */
+  private readLogfmt(line: string, here: Method | undefined): boolean {
+    const code = /(?:^|\s)(?:code|error_code|errcode)=(\d{1,9})(?=\s|$)/.exec(line);
+    if (!code) return false;
+    const reason = /(?:^|\s)reason=(?:"((?:[^"\\]|\\.)*)"|(\S+))/.exec(line);
+    const status = statusInText(line);
+    if (!reason && !here && status === undefined) return false;
+    const body: Record<string, unknown> = { code: Number(code[1]) };
+    if (reason) body.reason = (reason[1] ?? reason[2]).replace(/\\(.)/g, '$1');
+    this.emit({ ...(status !== undefined && { status }), body, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);
     return true;
   }
 
@@ -699,7 +717,7 @@ export class ResponseReader {
     const m = gatewayMessages().exec(line);
     const status = statusInText(line);
     // `401 Unauthorized` is a status and its reason phrase, not the gateway's message.
-    if (!m || /\b[1-5]\d\d\W{0,2}$/.test(line.slice(0, m.index + m[0].indexOf(m[1])))) {
+    if (!m || BEFORE_REASON_PHRASE.test(line.slice(0, m.index + m[0].indexOf(m[1])))) {
       // A Cloud Recording call and its status, with no body: `POST …/start 206 (85 ms)`, `GET …/query -> 404`.
       const after = status ?? statusNumber(/cloud_recording\/\S+?["']?\s+([1-5]\d\d)\b/.exec(line)?.[1]);
       if (here && after !== undefined) this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here);

@@ -172,6 +172,26 @@ describe('logs as services write them', () => {
     expect(one('GET /v1/apps/x/cloud_recording/resourceid/r/sid/s/mode/mix/query -> 404 Not Found')).toMatchObject({ method: 'query', status: 404 });
     expect(one('{"level":"error","message":"Request failed with status code 429","status":429,"config":{"url":"https://api.sd-rtn.com/v1/apps/x/cloud_recording/acquire"}}')).toMatchObject({ method: 'acquire', status: 429 });
   });
+  it('logfmt, a Python requests error, a Spring client error', () => {
+    expect(one('time=2024-05-01T10:00:00Z level=error msg="agora start failed" status=400 code=53 reason="task conflict" url=/v1/apps/x/cloud_recording/resourceid/r/mode/mix/start')).toMatchObject({
+      method: 'start',
+      status: 400,
+      body: { code: 53, reason: 'task conflict' },
+    });
+    expect(one('requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.sd-rtn.com/v1/apps/x/cloud_recording/acquire')).toEqual({
+      method: 'acquire',
+      status: 401,
+      line: 1,
+      endLine: 1,
+      evidence: 'status-line',
+    });
+    expect(one('org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{"code":2,"reason":"Start: invalid clientRequest"}"')).toMatchObject({
+      status: 400,
+      body: { code: 2 },
+    });
+    expect(readResponses('level=info msg="listening" code=200\nexit code=1 after 3 tries')).toEqual([]);
+  });
+
   it('a gateway message in plain text, but not a status line’s reason phrase', () => {
     expect(one('ERROR agora acquire: Invalid authentication credentials')).toMatchObject({ body: { message: 'Invalid authentication credentials' }, evidence: 'message' });
     expect(one('GET /v1/apps/x/cloud_recording/acquire -> 401 Unauthorized')).toEqual({ method: 'acquire', status: 401, line: 1, endLine: 1, evidence: 'status-line' });
