@@ -9,6 +9,8 @@
  *    workspace.ts; the real build/site, dist/ and caches are not touched),
  *    `npm run build` from clean, BUILD_RUNS times, the sizes interleaved.
  * 3. Package: sizes and throughput, on the dist/ the real catalog's build made.
+ *    The diagnose page's JavaScript, and `agora-rec-codes scan` over a 1 GB
+ *    generated log (peak memory of the real process).
  * 4. Browser: page weights (real catalog) and first searches (every size), in
  *    Chromium, from its network log.
  * Every figure is the median of its runs. The test suite must not run meanwhile.
@@ -23,6 +25,7 @@ import { bundledSize, packageThroughput, SIZE_CASES, type SizeFigure, type Throu
 import { median, report, type Scale } from './bench/report.ts';
 import { serveGzipped } from './bench/server.ts';
 import { countPages, pagefindSize, sitePhases } from './bench/site.ts';
+import { diagnoseScript, scanFigures } from './bench/diagnose.ts';
 import { writeSyntheticCatalog } from './bench/synthetic.ts';
 import { buildWorkspace, createWorkspace, ROOT } from './bench/workspace.ts';
 
@@ -74,6 +77,12 @@ for (const [name, code] of SIZE_CASES) {
 }
 const throughputs: Throughput[] = await packageThroughput(dist);
 log('package measured');
+// The diagnose page's JavaScript, and `scan` over a large generated log (1 GB; 100 MB with --quick).
+const diagnose = {
+  scripts: await Promise.all((['en', 'zh'] as const).map((lang) => diagnoseScript(join(workspaces.get(1)!, 'build', 'site'), lang))),
+  scan: await scanFigures(dist, work, quick ? [1e6, 1e7, 1e8] : [1e6, 1e8, 1e9]),
+};
+log(`diagnose measured: scan peaked at ${diagnose.scan.map((r) => `${r.peakMB.toFixed(0)} MB over ${(r.bytes / 1e6).toFixed(0)} MB`).join(', ')}`);
 
 // 4. Browser.
 const browser = await launch();
@@ -163,6 +172,7 @@ const markdown = report({
   throughputs,
   pages,
   scales,
+  diagnose,
 });
 if (quick) console.log(markdown);
 else writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);

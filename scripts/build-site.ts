@@ -4,6 +4,7 @@
  * 1. `astro build` into a temporary folder beside build/site;
  * 2. move each language's not-found page to /{lang}/404.html, and write the
  *    static JSON API (scripts/generate/json-api.ts) under /api/;
+ *    bundle the diagnose box for each language into /lib/;
  * 3. index it with Pagefind (one index per <html lang>) into <tmp>/pagefind/;
  * 4. check the result, then swap it in for build/site.
  * Any failure leaves the previous build/site as it was. A second build at once
@@ -69,6 +70,23 @@ async function main() {
     console.log(`json api: ${Object.keys(files).length} files`);
   }
 
+  // The diagnose box, one module per language (site/scripts/diagnose.{lang}.ts): loaded by
+  // /{lang}/diagnose/ and by pages on other origins, so at a stable address, /lib/.
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: LANGS.map((lang) => ({ in: join(root, 'site', 'scripts', `diagnose.${lang}.ts`), out: `diagnose.${lang}` })),
+    outdir: join(tmp, 'lib'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    // Chinese as UTF-8, not \uXXXX escapes (a module script is always read as UTF-8).
+    charset: 'utf8',
+    logLevel: 'warning',
+  }).catch((error: Error) => fail(`diagnose module: ${error.message}`));
+  console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);
+
   // 3. Pagefind (a service process of its own, closed on interruption too).
   const pagefind = await import('pagefind');
   build.onAbort(async () => {
@@ -88,7 +106,7 @@ async function main() {
   }
 
   // 4. Check, then swap.
-  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`])];
+  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`])];
   const missing = required.filter((p) => !existsSync(join(tmp, p)));
   if (missing.length) fail(`missing from the build: ${missing.join(', ')}`);
   const indexes = readdirSync(join(tmp, 'pagefind')).filter((n) => /^pagefind\..+\.pf_meta$/.test(n));

@@ -4,7 +4,8 @@
  * the headers of its _headers file, and the portal on another port. The portal
  * loads the site's Pagefind and JSON API across origins (CORS), gets absolute
  * links to the right records in each language, drafts a reply from a record's
- * JSON, and keeps hostile input as text; its link opens the site's search with
+ * JSON, diagnoses a pasted response with the site's own module, and keeps
+ * hostile input as text; its link opens the site's search with
  * the query run (a deep link). The JSON API it reads validates against
  * /api/v1/schema.json. Like every browser test, no page may log a console error
  * or break the Content-Security-Policy (browse.ts).
@@ -17,6 +18,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
+import { DIAGNOSE_WORDS } from '../../site/lib/diagnose-words.ts';
+import { explain } from '../../src/index.ts';
 import { catalog, recordByRef, type Lang, pagePath, shownCode } from '../site/helpers.ts';
 import { open, type Opened, searchResults } from './browse.ts';
 import { useChromium } from './chromium.ts';
@@ -168,6 +171,57 @@ describe('the support portal, on another origin', () => {
     expect(await deep.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
     expect(new URL(deep.url()).searchParams.get('q')).toBe(evil);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the portal’s diagnose box: the site’s module, across origins', () => {
+  const curlI = readFileSync(new URL('../fixtures/logs/curl-i.txt', import.meta.url), 'utf8');
+  async function diagnose(page: Page, text: string, method = '') {
+    await page.selectOption('#dx-method', method);
+    await page.fill('#dx-text', text);
+    await page.click('#dx-go');
+    await page.waitForFunction(() => document.querySelector('#dx-out')!.childElementCount > 0);
+    return page.$$eval('#dx-out .dx-finding', (els) =>
+      els.map((e) => ({ next: e.querySelector('.dx-next')?.textContent ?? '', links: [...e.querySelectorAll('.dx-records a')].map((a) => a.getAttribute('href')) })),
+    );
+  }
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}: diagnoses a pasted curl -i response with the site’s module, links on the site`, async () => {
+      const { page } = await openPortal();
+      if (lang !== 'en') await page.selectOption('#lang', lang);
+      // A module from another origin loads in CORS mode: a cross-origin fetch of it fails unless the site allows it.
+      const status = await page.evaluate((url) => fetch(url).then((r) => r.status, (e: Error) => e.message), `${site.url}/lib/diagnose.${lang}.js`);
+      expect(status).toBe(200);
+      await page.waitForFunction((title) => document.querySelector('#dx-title')?.textContent === title, DIAGNOSE_WORDS[lang].title);
+      const findings = await diagnose(page, curlI);
+      const d = explain({ status: 206, body: '{"code":65,"reason":"request not completed"}', method: 'start' }, { locale: lang });
+      expect(findings).toHaveLength(1);
+      expect(findings[0].next).toContain(d.next.replace(/`/g, ''));
+      expect(findings[0].links).toEqual(d.records.map((r) => site.url + new URL(r.urls[lang]).pathname));
+    });
+  }
+
+  it('the method changes the diagnosis of 62; hostile text stays text', async () => {
+    const { page } = await openPortal();
+    const onAcquire = await diagnose(page, '{"code":62}', 'acquire');
+    const onStart = await diagnose(page, '{"code":62}', 'start');
+    expect(onAcquire[0].next).not.toBe(onStart[0].next);
+    const evil = '{"message":"<img src=x onerror=alert(1)>","request_id":"1"}';
+    await diagnose(page, evil);
+    expect(await page.textContent('#dx-out')).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+  });
+
+  it('a search query that is a pasted response is offered to the diagnose box', async () => {
+    const { page } = await openPortal();
+    await page.fill('#q', '433');
+    expect(await page.isHidden('#dx-offer')).toBe(true);
+    await page.fill('#q', '{"code":433,"reason":"resource expired"}');
+    await page.waitForSelector('#dx-offer:not([hidden])');
+    await page.click('#dx-offer');
+    expect(await page.inputValue('#dx-text')).toBe('{"code":433,"reason":"resource expired"}');
+    await page.waitForFunction(() => document.querySelector('#dx-out a[href$="/en/errors/433/"]') !== null);
   });
 });
 

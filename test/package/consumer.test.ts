@@ -65,10 +65,12 @@ describe('the published package', () => {
       const script = `import { ErrorCode, lookup, explain, retryPolicy } from '@org/agora-rec-codes';
 import { lookup as zh } from '@org/agora-rec-codes/zh';
 import { ErrorCode as C } from '@org/agora-rec-codes/constants';
+import { readResponses } from '@org/agora-rec-codes/response-text';
 const d = explain({ status: 206, body: '{"code":65}', method: 'start' });
-console.log(JSON.stringify([ErrorCode.RESOURCE_ID_EXPIRED, C.RESOURCE_ID_EXPIRED, lookup('invalid appid').ref, zh(433).title, retryPolicy(65, 'start').delaysMs, d.retry.delaysMs]));`;
+const found = readResponses('POST /v1/apps/a/cloud_recording/acquire\\n{"code":2,"reason":"x"}');
+console.log(JSON.stringify([ErrorCode.RESOURCE_ID_EXPIRED, C.RESOURCE_ID_EXPIRED, lookup('invalid appid').ref, zh(433).title, retryPolicy(65, 'start').delaysMs, d.retry.delaysMs, found.map((f) => [f.method, f.line])]));`;
       const out = execFileSync(node, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
-      expect(JSON.parse(out)).toEqual([433, 433, 'message-error:invalid-appid', 'resource ID 已过期', [3000, 6000], [3000, 6000]]);
+      expect(JSON.parse(out)).toEqual([433, 433, 'message-error:invalid-appid', 'resource ID 已过期', [3000, 6000], [3000, 6000], [['acquire', 2]]]);
     });
     it(`requires as CommonJS on Node ${version}`, () => {
       const script = `const { ErrorCode, lookup } = require('@org/agora-rec-codes'); const en = require('@org/agora-rec-codes/en');
@@ -88,6 +90,9 @@ console.log(JSON.stringify([ErrorCode.RESOURCE_ID_EXPIRED, lookup(433).constant,
       const explained = spawnSync(node, [cli, 'explain', '--status', '404', '--method', 'stop'], { input: '{"code":404,"serverResponse":{"payload":{"message":"failed to find worker"}}}', encoding: 'utf8' });
       expect(explained.status).toBe(0);
       expect(explained.stdout).toMatch(/404 WORKER_NOT_FOUND/);
+      const scanned = spawnSync(node, [cli, 'scan', '--json'], { input: '{"code":433,"reason":"resource expired"}\n{"code":433,"reason":"resource expired"}\n', encoding: 'utf8' });
+      expect(scanned.status).toBe(1);
+      expect(JSON.parse(scanned.stdout).findings[0]).toMatchObject({ count: 2, records: [{ ref: 'error-code:433' }] });
     });
   }
 
@@ -112,7 +117,7 @@ if (record?.kind === 'message-error') { const m: string = record.message; void m
 // @ts-expect-error not a method of the API
 lookup(433, { method: 'resume' });
 const d = explain({ status: 206, body: {}, method: 'start' });
-const delays: number[] | undefined = d.retry.delaysMs;
+const delays: number[] | undefined = d.retry.action === 'retry' ? d.retry.delaysMs : undefined;
 void wrong; void delays; void explainZh;
 `,
     );

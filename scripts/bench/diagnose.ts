@@ -1,0 +1,132 @@
+/**
+ * Diagnose figures: what the diagnose page downloads as JavaScript (the
+ * module /lib/diagnose.{lang}.js of a built site, gzipped, with how much of it
+ * is the package), and `agora-rec-codes scan` over a large generated log (peak
+ * resident memory of the real process, lines and responses found, time).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ROOT } from './workspace.ts';
+
+export type DiagnoseScript = { lang: string; files: string[]; gzipped: number; minified: number; parts: { name: string; minified: number }[] };
+
+/** The JavaScript /{lang}/diagnose/ loads (its <script src> files, gzipped at level 9), and which part of it is whose. */
+export async function diagnoseScript(site: string, lang: 'en' | 'zh'): Promise<DiagnoseScript> {
+  const html = readFileSync(join(site, lang, 'diagnose', 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  const bytes = files.map((f) => readFileSync(join(site, f)));
+  const result = await build({
+    entryPoints: [join(ROOT, 'site', 'scripts', `diagnose.${lang}.ts`)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    charset: 'utf8',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs);
+  const sum = (test: (path: string) => boolean) => inputs.filter(([path]) => test(path)).reduce((n, [, i]) => n + i.bytesInOutput, 0);
+  const ours = (path: string) => /src\/(response-text|findings)\.ts$|site\//.test(path);
+  return {
+    lang,
+    files,
+    minified: bytes.reduce((n, b) => n + b.length, 0),
+    gzipped: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    parts: [
+      { name: 'the package: explain() with its records and one language\'s texts', minified: sum((p) => !ours(p)) },
+      { name: 'reading a paste (response-text, findings) and the box (site/scripts/diagnose*)', minified: sum(ours) },
+    ],
+  };
+}
+
+/** A small deterministic generator of numbers in [0, 1). */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BASE = 'https://api.sd-rtn.com/v1/apps/6f1c2a/cloud_recording';
+/** Lines as services log them: mostly noise, and Cloud Recording calls in every shape the reader knows. */
+const SHAPES: ((r: () => number, n: number) => string)[] = [
+  (_r, n) => `2024-05-01 10:00:${String(n % 60).padStart(2, '0')},118 INFO  [http-nio-8080-exec-${n % 9}] c.e.recorder.Health - ok in ${n % 97} ms\n`,
+  (_r, n) => `{"level":30,"time":${1714557600000 + n},"pid":412,"msg":"request completed","route":"/rooms/${n % 1000}","ms":${n % 300}}\n`,
+  (_r, n) => `10.0.3.17 - - [01/May/2024:10:00:04 +0000] "GET /rooms/${n % 1000} HTTP/1.1" 200 ${n % 4000} "-" "okhttp/4.12.0"\n`,
+  (_r, n) => `{"level":50,"time":${1714557600000 + n},"msg":"agora response","statusCode":206,"url":"${BASE}/resourceid/R${n}/mode/mix/start","responseBody":"{\\"code\\":65,\\"reason\\":\\"request not completed\\"}"}\n`,
+  (_r, n) => `2024-05-01 10:00:09,020 WARN  c.e.recorder.AgoraClient - start failed, status=400, body={"code":53,"reason":"task conflict","resourceId":"R${n}"}, url=${BASE}/resourceid/R${n}/mode/individual/start\n`,
+  (_r, n) => `10.0.3.17 - - [01/May/2024:10:00:05 +0000] "POST /v1/apps/6f1c2a/cloud_recording/resourceid/R${n}/sid/S${n}/mode/mix/stop HTTP/1.1" ${n % 3 ? 200 : 404} 228 "-" "okhttp/4.12.0"\n`,
+  (_r, n) => `[2024-05-01T10:01:12.004Z] error: query failed { code: 404,\n  reason: 'failed to find worker',\n  serverResponse: { command: 'QueryCloudRecorder', payload: { message: 'failed to find worker' } },\n  sid: 'S${n}' }\n`,
+  (r, n) => `{"level":30,"msg":"agora response","statusCode":200,"url":"${BASE}/resourceid/R${n}/sid/S${n}/mode/mix/query","responseBody":{"resourceId":"R${n}","sid":"S${n}","serverResponse":{"status":${[0, 1, 4, 5, 20][Math.floor(r() * 5)]}}}}\n`,
+];
+/** How often each shape comes: noise most of the time. */
+const WEIGHTS = [30, 30, 20, 3, 2, 2, 1, 2];
+
+/** Write a log of about `bytes` bytes to `file`, streaming (never more than a chunk in memory). */
+export async function writeLog(file: string, bytes: number, seed = 1): Promise<{ bytes: number }> {
+  const r = random(seed);
+  const total = WEIGHTS.reduce((a, b) => a + b, 0);
+  const pick = () => {
+    let x = r() * total;
+    for (let i = 0; i < WEIGHTS.length; i++) if ((x -= WEIGHTS[i]) < 0) return i;
+    return 0;
+  };
+  const out = createWriteStream(file);
+  let written = 0;
+  let n = 0;
+  while (written < bytes) {
+    let chunk = '';
+    while (chunk.length < 1 << 20) chunk += SHAPES[pick()](r, n++);
+    written += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await new Promise((ok) => out.once('drain', ok));
+  }
+  await new Promise((ok) => out.end(ok));
+  return { bytes: statSync(file).size };
+}
+
+export type ScanRun = { bytes: number; lines: number; responses: number; findings: number; seconds: number; peakMB: number };
+
+/** Run the package's CLI (`dist/esm/cli.js scan <file> --json`) as its own process; its peak resident memory, from process.resourceUsage(). */
+export function scanRun(dist: string, file: string): Promise<ScanRun> {
+  const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', report, join(dist, 'esm', 'cli.js'), 'scan', file, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const rss = /maxrss=(\d+)/.exec(stderr);
+      if (code === 2 || !rss) return reject(new Error(`scan exited with ${code}: ${stderr.slice(0, 500)}`));
+      const out = JSON.parse(stdout) as { lines: number; responses: number; findings: unknown[] };
+      resolve({ bytes: statSync(file).size, lines: out.lines, responses: out.responses, findings: out.findings.length, seconds: (performance.now() - started) / 1000, peakMB: Number(rss[1]) / 1024 });
+    });
+  });
+}
+
+/** Scan generated logs of each size in `sizes` (bytes), each written to a temporary file and removed after. */
+export async function scanFigures(dist: string, dir: string, sizes: number[]): Promise<ScanRun[]> {
+  const runs: ScanRun[] = [];
+  for (const [i, bytes] of sizes.entries()) {
+    const file = join(dir, `scan-${i}.log`);
+    try {
+      await writeLog(file, bytes);
+      runs.push(await scanRun(dist, file));
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+  return runs;
+}

@@ -1,0 +1,12 @@
+/**
+ * The diagnose box in Chinese: built to /lib/diagnose.zh.js by scripts/build-site.ts,
+ * loaded by /zh/diagnose/ and by pages on other origins (the support portal).
+ */
+import { explain, retryLabel } from '../../src/zh.ts';
+import { DIAGNOSE_ZH } from '../lib/diagnose-words.ts';
+import { diagnoseModule } from './diagnose.ts';
+
+export { looksLikeResponse } from './diagnose.ts';
+/** The box's own words in this language (labels for a page that builds its own form). */
+export const words = DIAGNOSE_ZH;
+export const { diagnose, render } = diagnoseModule({ locale: 'zh', words: DIAGNOSE_ZH, explain, retryLabel }, new URL('/', import.meta.url));

@@ -1,0 +1,145 @@
+/**
+ * Many responses → a few findings: responses that get the same diagnosis
+ * (method, HTTP status, outcome, records, notes) are one finding, with how
+ * often and where it occurred. Worst first: what needs a person before what a
+ * retry may fix, before what is fine. Used by `agora-rec-codes scan` and by the
+ * diagnose box of the site and the support portal. No texts here.
+ */
+import type { Basis, Diagnosis, ExplainInput } from './explain.ts';
+import type { OutcomeKind } from './outcome.ts';
+import type { Method } from './records.ts';
+import type { FoundResponse } from './response-text.ts';
+
+/** Where a response was: a line of a file (or of the paste, file undefined). */
+export type Place = { file?: string; line: number };
+
+export type Finding = {
+  /** What makes two responses the same finding. */
+  key: string;
+  count: number;
+  first: Place;
+  last: Place;
+  /** The first response of the finding, as found. */
+  response: FoundResponse;
+  /** Its diagnosis (every response of the finding has the same). */
+  diagnosis: Diagnosis;
+  /** Whether someone (or the client's retry logic) has to act on it. */
+  needsAction: boolean;
+};
+
+/** What is left once `limit` distinct findings were kept: counted, not told apart. */
+export type OtherFindings = { count: number; needsAction: number; first?: Place; last?: Place };
+
+/** Outcomes, worst first: what needs a person, then what a client's retry logic handles, then what is fine. */
+const WORST_FIRST: readonly OutcomeKind[] = ['contact-support', 'fix-account', 'fix-credentials', 'fix-request', 'gone', 'acquire-again', 'retry', 'in-progress', 'already-done', 'success'];
+/** The outcomes that ask nothing of anyone: done, still running, or already in place. */
+const NO_ACTION: ReadonlySet<OutcomeKind> = new Set(['success', 'in-progress', 'already-done']);
+
+/** Does the diagnosis ask someone (or a client's retry logic) to act? */
+export const needsAction = (d: Diagnosis): boolean => !NO_ACTION.has(d.outcome.kind);
+
+/**
+ * The input explain() takes for a response found in a text, with a method to
+ * use where the text names none. A body cut short is handed on as JSON cut
+ * short (its readable part without the closing brace), so that explain()
+ * reads it as the half body it is.
+ */
+export function explainInput(found: FoundResponse, method?: Method): ExplainInput {
+  const body = found.partial && found.body && typeof found.body === 'object' ? JSON.stringify(found.body).slice(0, -1) : found.body;
+  const chosen = found.method ?? method;
+  return {
+    ...(found.status !== undefined && { status: found.status }),
+    ...(body !== undefined && { body }),
+    ...(chosen && { method: chosen }),
+    ...(found.headers && { headers: found.headers }),
+  };
+}
+
+function keyOf(d: Diagnosis): string {
+  return JSON.stringify([
+    d.method ?? '',
+    d.status ?? '',
+    d.outcome,
+    d.known,
+    d.body,
+    d.records.map((r) => r.ref),
+    d.records.length ? '' : (d.code ?? d.message ?? ''),
+    d.notes,
+  ]);
+}
+
+const rank = (f: Finding) => WORST_FIRST.indexOf(f.diagnosis.outcome.kind);
+
+/**
+ * Counts responses into findings. At most `limit` distinct findings are kept
+ * (memory stays bounded whatever the log holds); the rest are only counted.
+ */
+export class Findings {
+  private readonly byKey = new Map<string, Finding>();
+  readonly others: OtherFindings = { count: 0, needsAction: 0 };
+  responses = 0;
+
+  private readonly explain: (input: ExplainInput) => Diagnosis;
+  private readonly limit: number;
+
+  constructor(explain: (input: ExplainInput) => Diagnosis, limit = 1000) {
+    this.explain = explain;
+    this.limit = limit;
+  }
+
+  /**
+   * Count one response; `file` names where it was read (several files in one
+   * scan); `method` is the method of a response that names none, or of every
+   * response with `chosen` (a person picked it).
+   */
+  add(found: FoundResponse, options: { file?: string; method?: Method; chosen?: boolean } = {}): Finding | undefined {
+    this.responses++;
+    const input = options.chosen && options.method ? { ...found, method: undefined } : found;
+    const diagnosis = this.explain(explainInput(input, options.method));
+    const key = keyOf(diagnosis);
+    const first: Place = { ...(options.file !== undefined && { file: options.file }), line: found.line };
+    const last: Place = { ...first, line: found.endLine };
+    const known = this.byKey.get(key);
+    if (known) {
+      known.count++;
+      known.last = last;
+      return known;
+    }
+    if (this.byKey.size >= this.limit) {
+      this.others.count++;
+      if (needsAction(diagnosis)) this.others.needsAction++;
+      this.others.first ??= first;
+      this.others.last = last;
+      return undefined;
+    }
+    const finding: Finding = { key, count: 1, first, last, response: found, diagnosis, needsAction: needsAction(diagnosis) };
+    this.byKey.set(key, finding);
+    return finding;
+  }
+
+  /** The findings, worst first; among equals the most frequent, then the earliest (the sort is stable). */
+  list(): Finding[] {
+    return [...this.byKey.values()].sort((a, b) => rank(a) - rank(b) || b.count - a.count);
+  }
+
+  /** Does anything found need action? */
+  get needAction(): boolean {
+    return this.others.needsAction > 0 || [...this.byKey.values()].some((f) => f.needsAction);
+  }
+}
+
+/** Words about where a finding was, how its method was read and where its advice comes from, in each language (the diagnosis has its own). */
+export const FINDING_WORDS = {
+  en: {
+    methodFromLine: (line: number) => `The method is the one of the request on line ${line}.`,
+    lines: (first: string, last: string) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
+    times: (n: number) => `${n.toLocaleString('en')}×`,
+    basis: (b: Basis) => (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`),
+  },
+  zh: {
+    methodFromLine: (line: number) => `方法取自第 ${line} 行的请求。`,
+    lines: (first: string, last: string) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
+    times: (n: number) => `${n} 次`,
+    basis: (b: Basis) => (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`),
+  },
+} as const;

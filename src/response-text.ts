@@ -1,0 +1,805 @@
+/**
+ * Reading what people paste or log into the responses explain() takes.
+ *
+ * A paste may be a JSON body, half a body, a whole HTTP response (status line,
+ * headers, body), `curl -i` or `curl -v` output, or a log with many responses
+ * in it: JSON lines, plain text with a body in it (JSON, a Python dict, a
+ * JavaScript object as Node prints it), access-log lines (`"POST /v1/apps/…/start
+ * HTTP/1.1" 206`). The method comes from the request's URL or a `method` field
+ * where the text has one; otherwise from the request line just before.
+ *
+ * Language-neutral (no texts) and streaming: ResponseReader takes one line at a
+ * time and keeps at most a few bounded buffers, so a log of any size is read in
+ * constant memory; readResponses() is the same over a whole text.
+ */
+import { GatewayMessage } from './generated/constants.ts';
+import { METHODS, type Method } from './records.ts';
+
+/** One response found in the text: an input for explain(), and where it was. */
+export type FoundResponse = {
+  method?: Method;
+  /** The HTTP status. */
+  status?: number;
+  /** The response headers, names in lower case (only where the text has them). */
+  headers?: Record<string, string>;
+  /** The body: a parsed object, or the text of an HTML or plain-text body. */
+  body?: unknown;
+  /** 1-based number of the first line of the response in the text. */
+  line: number;
+  /** 1-based number of its last line. */
+  endLine: number;
+  /** Where the method was read from, when it is not on the response's own lines (a request line before it). */
+  methodLine?: number;
+  /** The body was cut short: only the fields before the cut were read. */
+  partial?: boolean;
+  /** How it was recognised: a body, an HTTP status line, an access-log line or a known gateway message in plain text. */
+  evidence: 'body' | 'status-line' | 'access-log' | 'message';
+};
+
+export type ReaderOptions = {
+  /** Characters of a line that are read (the rest is ignored). Default 65536. */
+  maxLineLength?: number;
+};
+
+/** Longest line read, lines of one body, characters of one body. */
+const MAX_LINE = 65_536;
+const MAX_BODY_LINES = 400;
+const MAX_BODY_CHARS = 65_536;
+/** A request line's method applies to a response at most this many lines later. */
+const METHOD_REACH = 40;
+/** How many headers of one response are kept, and how long a value. */
+const MAX_HEADERS = 64;
+const MAX_HEADER_VALUE = 1000;
+/** Longest string value kept from a body. */
+const MAX_STRING = 2000;
+
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+// ---------------------------------------------------------------------------
+// Methods and statuses in text
+
+const METHOD_BY_LOWER = new Map<string, Method>(METHODS.map((m) => [m.toLowerCase(), m]));
+
+/**
+ * The method a Cloud Recording URL names:
+ * `/v1/apps/{appid}/cloud_recording/acquire` → acquire,
+ * `…/cloud_recording/resourceid/{rid}/mode/mix/start` → start,
+ * `…/resourceid/{rid}/sid/{sid}/mode/mix/query` → query (also update, updateLayout, stop).
+ */
+const URL_METHOD = /cloud_recording\/(?:(acquire)|resourceid\/[^/\s"'?#]+\/(?:sid\/[^/\s"'?#]+\/)?mode\/[^/\s"'?#]+\/(start|query|updatelayout|update|stop))(?![\w-])/i;
+/** `method=start`, `"method": "start"`, `api: 'acquire'`. */
+const FIELD_METHOD = /\b(?:method|api|action|operation|op)["']?\s*[:=]\s*["']?(acquire|start|query|updatelayout|update|stop)\b/i;
+/** A body's `serverResponse.command`, e.g. StopCloudRecorder. */
+const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudrecorder$/i;
+
+/** The method named in a line of text: by a Cloud Recording URL first, then by a `method=` field. */
+export function methodInText(text: string): Method | undefined {
+  const url = URL_METHOD.exec(text);
+  if (url) return METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase());
+  const field = FIELD_METHOD.exec(text);
+  return field ? METHOD_BY_LOWER.get(field[1].toLowerCase()) : undefined;
+}
+
+/** `HTTP/1.1 206 Partial Content`, `< HTTP/2 400` (curl -v), `reply: 'HTTP/1.1 500 …` — not a request line. */
+const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/;
+/** An access log's `"POST /path HTTP/1.1" 206`, as nginx, Apache and urllib3 write it. */
+const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
+/** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`. */
+const OKHTTP = /<-- ([1-5]\d\d)\b/;
+/** `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`. */
+const STATUS_FIELD =
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i;
+/** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
+const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
+/** A timestamp or level that starts a log line: such a line is not a response's text body. */
+const LOG_LINE_START = /^\s*(?:\[?\d{4}-\d\d-\d\d|\[?\d\d:\d\d|\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b|\w+\[\d+\]:)/i;
+
+const statusNumber = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{3}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+};
+
+function statusInText(text: string): number | undefined {
+  const m = STATUS_FIELD.exec(text);
+  return m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Gateway messages in plain text
+
+let messagePattern: RegExp | undefined;
+/** The gateway's messages, as the catalog has them (`Invalid authentication credentials` …). */
+function gatewayMessages(): RegExp {
+  if (!messagePattern) {
+    const messages: string[] = Object.values(GatewayMessage);
+    const escaped = messages.sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    messagePattern = escaped.length ? new RegExp(`(?:^|[^\\w])(${escaped.join('|')})(?![\\w])`, 'i') : /(?!)/;
+  }
+  return messagePattern;
+}
+
+// ---------------------------------------------------------------------------
+// A tolerant reader of JSON, Python dicts and JavaScript objects as printed
+
+type Parsed = { value: unknown; end: number; complete: boolean };
+
+class Incomplete extends Error {}
+class Invalid extends Error {}
+
+/**
+ * Read one value at `start`: JSON, or what Python (`{'code': 65, 'ok': True}`) and
+ * Node (`{ code: 65, reason: 'x', data: [Object] }`) print. At the end of the text
+ * (a body cut short), what was read so far comes back with `complete: false`; the
+ * value being read at the cut is left out (a number cut short is another number).
+ * undefined when the text is not such a value.
+ */
+export function readLooseValue(text: string, start = 0): Parsed | undefined {
+  let i = start;
+  let root: unknown;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 0xa0)) i++;
+  };
+  const need = () => {
+    if (i >= n) throw new Incomplete();
+  };
+  const str = (): string => {
+    const quote = text[i++];
+    let out = '';
+    let from = i;
+    for (;;) {
+      need();
+      const c = text[i];
+      if (c === quote) {
+        out += text.slice(from, i++);
+        return out.length > MAX_STRING ? out.slice(0, MAX_STRING) : out;
+      }
+      if (c === '\n') throw new Invalid();
+      if (c === '\\') {
+        out += text.slice(from, i);
+        i++;
+        need();
+        const e = text[i++];
+        if (e === 'u') {
+          const hex = text.slice(i, i + 4);
+          if (hex.length < 4) throw new Incomplete();
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Invalid();
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 4;
+        } else out += ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e;
+        from = i;
+      } else i++;
+    }
+  };
+  const word = (): string => {
+    const m = /^[A-Za-z_$][\w$-]*/.exec(text.slice(i, i + 80));
+    if (!m) throw new Invalid();
+    i += m[0].length;
+    return m[0];
+  };
+  const value = (depth: number, attach: (v: unknown) => void): void => {
+    if (depth > 40) throw new Invalid();
+    ws();
+    need();
+    const c = text[i];
+    if (c === '{') {
+      const obj: Record<string, unknown> = {};
+      attach(obj);
+      i++;
+      for (;;) {
+        ws();
+        need();
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        const k = text[i] === '"' || text[i] === "'" ? str() : /[\d-]/.test(text[i]) ? String(num()) : word();
+        ws();
+        need();
+        if (text[i] !== ':' && text[i] !== '=') throw new Invalid();
+        i++;
+        value(depth + 1, (v) => {
+          if (k !== '__proto__') obj[k] = v;
+        });
+        ws();
+        need();
+        if (text[i] === ',') i++;
+        else if (text[i] !== '}') throw new Invalid();
+      }
+    }
+    if (c === '[') {
+      // Node's placeholders: [Object], [Array], [Circular *1], [Function: f], [Getter].
+      const placeholder = /^\[(?:Object|Array|Circular[^\]]*|Function[^\]]*|Getter[^\]]*|Setter[^\]]*)\]/.exec(text.slice(i, i + 60));
+      if (placeholder) {
+        i += placeholder[0].length;
+        attach(null);
+        return;
+      }
+      const arr: unknown[] = [];
+      attach(arr);
+      i++;
+      for (;;) {
+        ws();
+        need();
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        value(depth + 1, (v) => arr.push(v));
+        ws();
+        need();
+        if (text[i] === ',') i++;
+        else if (text[i] !== ']') throw new Invalid();
+      }
+    }
+    if (c === '"' || c === "'") {
+      const s = str();
+      attach(s);
+      return;
+    }
+    if (/[\d-]/.test(c)) {
+      const v = num();
+      // A number only counts once something follows it: at the cut, 43 may be 433.
+      ws();
+      need();
+      attach(v);
+      return;
+    }
+    if (c === '<') {
+      // Node: <ref *1> { … }
+      const ref = /^<ref \*\d+>\s*/.exec(text.slice(i, i + 20));
+      if (!ref) throw new Invalid();
+      i += ref[0].length;
+      value(depth, attach);
+      return;
+    }
+    const w = word();
+    ws();
+    need();
+    const literals: Record<string, unknown> = { true: true, True: true, false: false, False: false, null: null, None: null, undefined: null, NaN: null, Infinity: null };
+    if (!own(literals, w)) throw new Invalid();
+    attach(literals[w]);
+  };
+  const num = (): number => {
+    const m = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
+    if (!m) throw new Invalid();
+    i += m[0].length;
+    return Number(m[0]);
+  };
+  try {
+    value(0, (v) => (root = v));
+    return { value: root, end: i, complete: true };
+  } catch (error) {
+    if (error instanceof Incomplete) return root === undefined ? undefined : { value: root, end: n, complete: false };
+    if (error instanceof Invalid || error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** The first object in `text` from `from` on: by JSON.parse where it can, else by readLooseValue. */
+function readObjectAt(text: string, from: number): Parsed | undefined {
+  const close = text.lastIndexOf('}');
+  if (close > from) {
+    try {
+      const value = JSON.parse(text.slice(from, close + 1)) as unknown;
+      if (isObject(value)) return { value, end: close + 1, complete: true };
+    } catch {
+      // not strict JSON, or more than one object: read it the tolerant way
+    }
+  }
+  const parsed = readLooseValue(text, from);
+  return parsed && isObject(parsed.value) ? parsed : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Which object is a response body
+
+const BODY_COMPANIONS = ['reason', 'resourceId', 'sid', 'cname', 'uid', 'serverResponse'];
+const GATEWAY_EXTRAS = new Set(['message', 'request_id', 'requestId', 'request-id']);
+const wholeCode = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || (typeof v === 'string' && /^\d{1,9}$/.test(v));
+
+function isKnownMessage(text: string): boolean {
+  const m = gatewayMessages().exec(text);
+  return !!m && m[1].replace(/\s+/g, ' ').length === text.trim().replace(/\s+/g, ' ').length;
+}
+
+/** Does this object look like a Cloud Recording response body (error, gateway message or success)? */
+function isBody(o: Record<string, unknown>): boolean {
+  const keys = Object.keys(o);
+  if (isObject(o.serverResponse)) return true;
+  if (own(o, 'code') && wholeCode(o.code)) {
+    if (keys.length === 1 || BODY_COMPANIONS.some((k) => own(o, k))) return true;
+  }
+  if (typeof o.message === 'string' && !own(o, 'code')) {
+    if (keys.every((k) => GATEWAY_EXTRAS.has(k))) return true;
+    if (isKnownMessage(o.message)) return true;
+  }
+  return typeof o.resourceId === 'string' && (own(o, 'cname') || own(o, 'uid'));
+}
+
+const STATUS_KEYS = /^(?:status|statuscode|status_code|httpstatus|http_status|httpstatuscode|responsestatus|response_status|statuscodevalue)$/i;
+const METHOD_KEYS = /^(?:method|api|action|operation|op|call|step)$/i;
+const HEADER_KEYS = /^(?:headers|responseheaders|response_headers)$/i;
+
+type Wrapped = { body?: Record<string, unknown>; status?: number; method?: Method; headers?: Record<string, string>; partial?: boolean };
+
+function headerMap(value: unknown): Record<string, string> | undefined {
+  if (!isObject(value)) return undefined;
+  const out: Record<string, string> = {};
+  let count = 0;
+  for (const [k, v] of Object.entries(value)) {
+    if (count >= MAX_HEADERS) break;
+    if (typeof v === 'string' || typeof v === 'number') {
+      out[k.toLowerCase()] = String(v).slice(0, MAX_HEADER_VALUE);
+      count++;
+    }
+  }
+  return count ? out : undefined;
+}
+
+/**
+ * Find the response in a parsed object: the object itself when it is a body,
+ * else the body inside a log record (`{"status":400,"body":{…}}`,
+ * `{"res":{"statusCode":500},"responseBody":"{…}"}`) with the record's status,
+ * method and headers.
+ */
+function unwrap(value: unknown, depth = 0): Wrapped | undefined {
+  if (!isObject(value)) return undefined;
+  if (isBody(value)) return { body: value };
+  if (depth > 5) return undefined;
+  const found: Wrapped = {};
+  const nested: unknown[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (STATUS_KEYS.test(key) && found.status === undefined) found.status = statusNumber(v);
+    else if (METHOD_KEYS.test(key) && typeof v === 'string' && found.method === undefined) found.method = METHOD_BY_LOWER.get(v.toLowerCase());
+    else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
+    else if (isObject(v) || Array.isArray(v)) nested.push(v);
+    else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*\{/.test(v)) {
+      const inner = readObjectAt(v, v.indexOf('{'));
+      if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
+    }
+  }
+  for (const v of nested) {
+    const items = Array.isArray(v) ? v.slice(0, 20) : [v];
+    for (const item of items) {
+      const partial = isObject(item) && own(item, '__partial');
+      const inner = unwrap(partial ? (item as { __partial: unknown }).__partial : item, depth + 1);
+      if (!inner) continue;
+      if (inner.body) {
+        return {
+          body: inner.body,
+          status: inner.status ?? found.status,
+          method: inner.method ?? found.method,
+          headers: inner.headers ?? found.headers,
+          partial: partial || inner.partial,
+        };
+      }
+      found.status ??= inner.status;
+      found.method ??= inner.method;
+      found.headers ??= inner.headers;
+    }
+  }
+  return found.status !== undefined || found.method !== undefined ? found : undefined;
+}
+
+function commandMethod(body: unknown): Method | undefined {
+  const server = isObject(body) ? body.serverResponse : undefined;
+  const command = isObject(server) ? server.command : undefined;
+  const m = typeof command === 'string' ? COMMAND_METHOD.exec(command) : null;
+  return m ? METHOD_BY_LOWER.get(m[1].toLowerCase()) : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// The streaming reader
+
+/** Tracks whether braces opened in a text are closed, across lines, minding strings. */
+class BraceDepth {
+  depth = 0;
+  private quote = '';
+  private escaped = false;
+  feed(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (this.quote) {
+        if (this.escaped) this.escaped = false;
+        else if (c === '\\') this.escaped = true;
+        else if (c === this.quote) this.quote = '';
+      } else if (c === '"' || c === "'") this.quote = c;
+      else if (c === '{' || c === '[') this.depth++;
+      else if (c === '}' || c === ']') this.depth--;
+    }
+    // A quote is not carried over a line break: a stray apostrophe in prose must not swallow what follows.
+    this.quote = '';
+    this.escaped = false;
+  }
+}
+
+/** A line that can continue a body printed over several lines (pretty JSON, Python, Node). */
+const CONTINUES = /^\s*(?:["'}\]\[{,\d-]|(?:true|false|null|True|False|None|undefined)\b|[A-Za-z_$][\w$-]*["']?\s*:|$)/;
+/** After `{`, what a body starts with: a key, a quote, `}` or the end of the line. */
+const OPENS_BODY = /^\{\s*(?:["'}]|[A-Za-z_$][\w$-]*\s*:|$)/;
+/** A header line of an HTTP response: `Content-Type: application/json`. */
+const HEADER_LINE = /^([A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*):\s*(.*)$/;
+
+type Block = {
+  status: number;
+  line: number;
+  headers: Record<string, string>;
+  phase: 'headers' | 'body';
+  method?: Method;
+  methodLine?: number;
+  blankLines: number;
+};
+
+type Gathering = {
+  kind: 'json' | 'html';
+  text: string;
+  /** The line the body starts on, and how many lines it has so far. */
+  first: number;
+  lines: number;
+  depth: BraceDepth;
+  /** The text before the body on its first line (a status or method may be there). */
+  lead: string;
+  /** The response the body belongs to, when a status line came first. */
+  block?: Block;
+};
+
+type Found = Omit<FoundResponse, 'method' | 'methodLine'>;
+
+/**
+ * Reads a text line by line and hands back each response as soon as it is
+ * complete. Keeps only the response being read (bounded) and the last method seen.
+ *
+ *   const reader = new ResponseReader();
+ *   for (const line of lines) for (const found of reader.line(line)) use(found);
+ *   for (const found of reader.end()) use(found);
+ */
+export class ResponseReader {
+  private lineNo = 0;
+  private readonly maxLine: number;
+  private block: Block | undefined;
+  private gathering: Gathering | undefined;
+  /** The method of the last request line, for the response that follows it. */
+  private pending: { method: Method; line: number } | undefined;
+  private out: FoundResponse[] = [];
+
+  constructor(options: ReaderOptions = {}) {
+    this.maxLine = Math.max(80, options.maxLineLength ?? MAX_LINE);
+  }
+
+  /** The number of lines read so far. */
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  /** Read the next line (without its line break). Returns the responses it completed. */
+  line(raw: string): FoundResponse[] {
+    this.lineNo++;
+    const text = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
+    this.read(text.endsWith('\r') ? text.slice(0, -1) : text);
+    return this.take();
+  }
+
+  /** The end of the text: what was still being read (a body cut short, a status line without a body). */
+  end(): FoundResponse[] {
+    if (this.gathering) this.finishGathering(false);
+    this.closeBlock();
+    return this.take();
+  }
+
+  private take(): FoundResponse[] {
+    if (!this.out.length) return [];
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  /** A request line's method, if one came not long before `line`; used once. */
+  private takePending(line: number): { method?: Method; methodLine?: number } {
+    const p = this.pending;
+    if (!p || line - p.line > METHOD_REACH) return {};
+    this.pending = undefined;
+    return p.line >= line ? { method: p.method } : { method: p.method, methodLine: p.line };
+  }
+
+  /** A response; its method is its own, else a request line's before it. */
+  private emit(found: Found, own: Method | undefined): void {
+    let method: { method?: Method; methodLine?: number };
+    if (own) {
+      if (this.pending && this.pending.line >= found.line) this.pending = undefined;
+      method = { method: own };
+    } else method = this.takePending(found.line);
+    this.out.push({ ...(method.method && { method: method.method }), ...(method.methodLine !== undefined && { methodLine: method.methodLine }), ...found });
+  }
+
+  /** The response a status line opened, with what came after it (a body, or nothing). */
+  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Method): void {
+    const headers = { ...block.headers, ...extra.headers };
+    const found: Found = { status: block.status, line: block.line, endLine, evidence: 'status-line', ...extra };
+    if (Object.keys(headers).length) found.headers = headers;
+    if (own || !block.method) this.emit(found, own);
+    else this.out.push({ method: block.method, ...(block.methodLine !== undefined && { methodLine: block.methodLine }), ...found });
+  }
+
+  /** The open response ends without a body. */
+  private closeBlock(): void {
+    const block = this.block;
+    if (!block) return;
+    this.block = undefined;
+    this.emitBlock(block, {}, block.line);
+  }
+
+  private read(text: string): void {
+    if (this.gathering && this.continueGathering(text)) return;
+    const trimmed = text.trim();
+    // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
+    const curl = /^([<>*])(?: |$)/.exec(trimmed);
+    if (curl && curl[1] !== '<') {
+      const m = methodInText(trimmed);
+      if (m) this.pending = { method: m, line: this.lineNo };
+      return;
+    }
+    const line = curl ? trimmed.slice(2) : text;
+    if (this.block && this.readInBlock(line)) return;
+
+    const here = methodInText(line);
+    if (here) this.pending = { method: here, line: this.lineNo };
+
+    // An access-log line is a whole response (status and URL, no body).
+    const access = ACCESS_LOG.exec(line);
+    if (access && /cloud_recording/i.test(access[1])) {
+      this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, methodInText(access[1]));
+      return;
+    }
+    // A status line opens a response: headers and a body may follow.
+    const statusLine = STATUS_LINE.exec(line) ?? OKHTTP.exec(line);
+    if (statusLine) {
+      const block: Block = { status: Number(statusLine[1]), line: this.lineNo, headers: {}, phase: 'headers', blankLines: 0 };
+      if (here) {
+        block.method = here;
+        this.pending = undefined;
+      } else Object.assign(block, this.takePending(this.lineNo));
+      this.block = block;
+      const rest = line.slice(statusLine.index + statusLine[0].length);
+      const brace = rest.indexOf('{');
+      if (brace >= 0) {
+        block.phase = 'body';
+        this.readBodies(rest, brace, undefined);
+      }
+      return;
+    }
+    const brace = line.indexOf('{');
+    if (brace >= 0) {
+      if (this.readBodies(line, brace, here)) return;
+    } else if (this.readFragment(line, here)) return;
+    if (this.readHtmlStart(line, trimmed)) return;
+    this.readMessage(line, trimmed, here);
+  }
+
+  /** A line inside an open response: a header, the blank line, or the body. false when the line is not part of it. */
+  private readInBlock(line: string): boolean {
+    const block = this.block!;
+    const body = line.trim();
+    if (block.phase === 'headers') {
+      if (!body) {
+        block.phase = 'body';
+        return true;
+      }
+      const header = HEADER_LINE.exec(body);
+      if (header && !/^https?$/i.test(header[1])) {
+        if (Object.keys(block.headers).length < MAX_HEADERS) block.headers[header[1].toLowerCase()] = header[2].slice(0, MAX_HEADER_VALUE);
+        return true;
+      }
+      block.phase = 'body';
+    }
+    if (!body) {
+      if (++block.blankLines > 2) this.closeBlock();
+      return true;
+    }
+    if (/^<-- END HTTP/.test(body)) {
+      this.closeBlock();
+      return true;
+    }
+    if (STATUS_LINE.test(line) || ACCESS_LOG.test(line) || OKHTTP.test(line)) {
+      this.closeBlock();
+      return false;
+    }
+    if (body.startsWith('{')) {
+      if (this.readBodies(line, line.indexOf('{'), undefined)) return true;
+      this.closeBlock();
+      return false;
+    }
+    if (/^<(?:!doctype|html|head|body|title|h1|center)\b/i.test(body)) {
+      this.block = undefined;
+      this.startGathering('html', line, '', block);
+      if (/<\/html>/i.test(line)) this.finishGathering(true);
+      return true;
+    }
+    // A short line that is not a log line: a plain-text body ("upstream request timeout", "Bad Gateway").
+    if (body.length <= 300 && !LOG_LINE_START.test(body) && !methodInText(body) && !body.includes('{')) {
+      this.block = undefined;
+      this.emitBlock(block, { body }, this.lineNo);
+      return true;
+    }
+    this.closeBlock();
+    return false;
+  }
+
+  /**
+   * Read every body on a line from the first `{`; one that goes on past the
+   * line starts gathering the next lines. true when a response came of it (or may).
+   */
+  private readBodies(line: string, from: number, here: Method | undefined): boolean {
+    let at = from;
+    let any = false;
+    for (let attempts = 0; at >= 0 && at < line.length && attempts < 8; attempts++) {
+      const parsed = OPENS_BODY.test(line.slice(at, at + 120)) ? readObjectAt(line, at) : undefined;
+      if (!parsed) {
+        at = line.indexOf('{', at + 1);
+        continue;
+      }
+      if (!parsed.complete) {
+        this.startGathering('json', line.slice(at), line.slice(0, at), this.block);
+        return true;
+      }
+      if (this.useObject(parsed.value, line.slice(0, at) + ' ' + line.slice(parsed.end), here, this.lineNo, this.lineNo, false, this.block)) any = true;
+      at = line.indexOf('{', parsed.end);
+    }
+    return any;
+  }
+
+  /**
+   * A parsed object: a body, or a log record around one. Its status and method
+   * come from the record, the text around it, or the open response.
+   */
+  private useObject(value: unknown, around: string, here: Method | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
+    const found = unwrap(value);
+    if (!found) return false;
+    const own = found.method ?? here ?? commandMethod(found.body);
+    if (!found.body && !block && !(own || /cloud_recording/i.test(around))) return false;
+    const status = found.status ?? statusInText(around);
+    const response: Found = {
+      ...(status !== undefined && { status }),
+      ...(found.headers && { headers: found.headers }),
+      ...(found.body && { body: found.body }),
+      ...((partial || found.partial) && { partial: true }),
+      line: first,
+      endLine: last,
+      evidence: found.body ? 'body' : 'status-line',
+    };
+    if (block) {
+      if (block === this.block) this.block = undefined;
+      this.emitBlock(block, { ...response, status: status ?? block.status, line: block.line, evidence: 'status-line' }, last, own);
+    } else this.emit(response, own);
+    return true;
+  }
+
+  /** `"code": 433, "reason": "…"` without its braces: a fragment of a body; or logfmt's `code=433 reason="…"`. */
+  private readFragment(line: string, here: Method | undefined): boolean {
+    const m = /["'](?:code|message|reason)["']\s*:/.exec(line);
+    if (!m) return this.readLogfmt(line, here);
+    const parsed = readLooseValue(`{${line.slice(m.index).replace(/[,\s]+$/, '')}}`);
+    if (!parsed || !isObject(parsed.value)) return false;
+    const body = parsed.value;
+    if (!(wholeCode(body.code) || typeof body.message === 'string' || typeof body.reason === 'string')) return false;
+    const status = statusInText(line.slice(0, m.index));
+    this.emit({ ...(status !== undefined && { status }), body, partial: true, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);
+    return true;
+  }
+
+  /**
+   * logfmt (`level=error msg="start failed" status=400 code=53 reason="task conflict"`): a body
+   * code with its reason, or with a Cloud Recording URL or a status on the line.
+   */
+  private readLogfmt(line: string, here: Method | undefined): boolean {
+    const code = /(?:^|\s)(?:code|error_code|errcode)=(\d{1,9})(?=\s|$)/.exec(line);
+    if (!code) return false;
+    const reason = /(?:^|\s)reason=(?:"((?:[^"\\]|\\.)*)"|(\S+))/.exec(line);
+    const status = statusInText(line);
+    if (!reason && !here && status === undefined) return false;
+    const body: Record<string, unknown> = { code: Number(code[1]) };
+    if (reason) body.reason = (reason[1] ?? reason[2]).replace(/\\(.)/g, '$1');
+    this.emit({ ...(status !== undefined && { status }), body, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);
+    return true;
+  }
+
+  /** An HTML error page from a proxy, outside any response: `<html>…<title>504 Gateway Time-out</title>…`. */
+  private readHtmlStart(line: string, trimmed: string): boolean {
+    if (!/^<(?:!doctype html|html)\b/i.test(trimmed)) return false;
+    this.startGathering('html', line, '', undefined);
+    if (/<\/html>/i.test(line)) this.finishGathering(true);
+    return true;
+  }
+
+  /** A gateway message in plain text, when it is the whole line or the line is about a Cloud Recording call. */
+  private readMessage(line: string, trimmed: string, here: Method | undefined): void {
+    const m = gatewayMessages().exec(line);
+    const status = statusInText(line);
+    // `401 Unauthorized` is a status and its reason phrase, not the gateway's message.
+    if (!m || BEFORE_REASON_PHRASE.test(line.slice(0, m.index + m[0].indexOf(m[1])))) {
+      // A Cloud Recording call and its status, with no body: `POST …/start 206 (85 ms)`, `GET …/query -> 404`.
+      const after = status ?? statusNumber(/cloud_recording\/\S+?["']?\s+([1-5]\d\d)\b/.exec(line)?.[1]);
+      if (here && after !== undefined) this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here);
+      return;
+    }
+    const message = m[1].replace(/\s+/g, ' ');
+    const whole = trimmed.replace(/^["'`]+|["'`.]+$/g, '').replace(/\s+/g, ' ').toLowerCase() === message.toLowerCase();
+    if (!whole && !here && status === undefined && !/cloud_recording|agora/i.test(line)) return;
+    this.emit({ ...(status !== undefined && { status }), body: { message }, line: this.lineNo, endLine: this.lineNo, evidence: 'message' }, here);
+  }
+
+  private startGathering(kind: 'json' | 'html', text: string, lead: string, block: Block | undefined): void {
+    const depth = new BraceDepth();
+    if (kind === 'json') depth.feed(text);
+    if (block && block === this.block) this.block = undefined;
+    this.gathering = { kind, text, first: this.lineNo, lines: 1, depth, lead, ...(block && { block }) };
+  }
+
+  /** The next line of a body over several lines. false when the line is not part of it (the body ended, cut short). */
+  private continueGathering(text: string): boolean {
+    const g = this.gathering!;
+    if (g.kind === 'html') {
+      g.lines++;
+      if (g.text.length < MAX_BODY_CHARS) g.text += '\n' + text;
+      if (/<\/html>/i.test(text) || g.lines >= MAX_BODY_LINES) this.finishGathering(true);
+      return true;
+    }
+    if (!CONTINUES.test(text)) {
+      this.finishGathering(false);
+      return false;
+    }
+    g.lines++;
+    g.text += '\n' + text;
+    g.depth.feed(text);
+    if (g.depth.depth <= 0) this.finishGathering(true);
+    else if (g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
+    return true;
+  }
+
+  private finishGathering(closed: boolean): void {
+    const g = this.gathering!;
+    this.gathering = undefined;
+    const endLine = g.first + g.lines - 1;
+    if (g.kind === 'html') {
+      const title = /<(?:title|h1)>\s*([1-5]\d\d)\b/i.exec(g.text);
+      const body = g.text.slice(0, 4000);
+      if (g.block) this.emitBlock(g.block, { body }, endLine);
+      else if (title) this.emit({ status: Number(title[1]), body, line: g.first, endLine, evidence: 'status-line' }, undefined);
+      return;
+    }
+    const parsed = readObjectAt(g.text, 0);
+    const partial = !closed || !parsed?.complete;
+    if (parsed && this.useObject(parsed.value, g.lead, methodInText(g.lead), g.first, endLine, partial, g.block)) return;
+    // A body cut before anything could be read of it (`{"code":43`): still a response, with nothing known.
+    if (parsed && partial && /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text)) {
+      const found: Found = { body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };
+      if (g.block) this.emitBlock(g.block, { ...found, line: g.block.line, evidence: 'status-line' }, endLine);
+      else this.emit(found, methodInText(g.lead));
+      return;
+    }
+    if (g.block) this.emitBlock(g.block, {}, g.block.line);
+  }
+}
+
+/** Every response in a text (a paste or a log), in order. */
+export function readResponses(text: string, options?: ReaderOptions): FoundResponse[] {
+  const reader = new ResponseReader(options);
+  const found: FoundResponse[] = [];
+  const lines = String(text ?? '').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) found.push(...reader.line(line));
+  found.push(...reader.end());
+  return found;
+}
+
+/**
+ * Does a text look like a pasted response rather than a search query: a body
+ * or a fragment of one (`{"code":433}`, `"reason": "…"`), an HTTP status line,
+ * curl output, or a log line of a Cloud Recording call? A code alone (`433`)
+ * or a message alone is a query.
+ */
+export function looksLikeResponse(text: string): boolean {
+  if (typeof text !== 'string' || !text.trim()) return false;
+  return readResponses(text.slice(0, 20_000)).some((r) => r.evidence !== 'message');
+}

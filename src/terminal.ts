@@ -1,0 +1,23 @@
+/**
+ * Text for a terminal: what the catalog, a response or a log says is printed
+ * as text only, and cannot drive the terminal. Shared by the CLI's commands.
+ */
+
+/**
+ * Text from the command line or a response, made safe to print: terminal
+ * escape sequences (CSI, OSC …) and control characters removed, bidirectional
+ * overrides too, so nothing can colour, move the cursor, clear the screen,
+ * retitle the terminal or reorder what is shown. Tab and newline stay.
+ */
+export function plain(text: string): string {
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '') // OSC … BEL / ST
+    .replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g, '') // CSI
+    .replace(/\u001b[P^_X][^\u001b]*(?:\u001b\\)?/g, '') // DCS, PM, APC, SOS
+    .replace(/\u001b[ -/]*[0-~]?/g, '') // any other escape
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** JSON.stringify escapes C0 controls; escape DEL, C1 and bidirectional overrides too, so that no raw control reaches a terminal. */
+export const toJson = (value: unknown): string =>
+  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -1,0 +1,271 @@
+/**
+ * Reading what people paste: a body, half a body, a whole HTTP response, curl
+ * output, log lines of every common shape. Each response found is an input for
+ * explain() with the line numbers it came from.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { looksLikeResponse, methodInText, readLooseValue, readResponses, ResponseReader } from '../../src/response-text.ts';
+
+const log = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
+const one = (text: string) => {
+  const found = readResponses(text);
+  expect(found, text).toHaveLength(1);
+  return found[0];
+};
+
+describe('a body pasted alone', () => {
+  it('reads a JSON body', () => {
+    expect(one('{"code":65,"reason":"request not completed"}')).toEqual({ body: { code: 65, reason: 'request not completed' }, line: 1, endLine: 1, evidence: 'body' });
+  });
+  it('reads a body printed over several lines', () => {
+    const found = one('\n{\n  "code": 433,\n  "reason": "resource expired"\n}\n');
+    expect(found).toMatchObject({ body: { code: 433, reason: 'resource expired' }, line: 2, endLine: 5 });
+  });
+  it('reads a gateway body and a success body', () => {
+    expect(one('{"message":"Invalid authentication credentials"}').body).toEqual({ message: 'Invalid authentication credentials' });
+    expect(one('{"message":"no Route matched with those values","request_id":"9f1c"}').body).toMatchObject({ message: 'no Route matched with those values' });
+    expect(one('{"cname":"room-7","uid":"100","resourceId":"Xq1"}').body).toMatchObject({ resourceId: 'Xq1' });
+  });
+  it('keeps what comes before the cut of half a body, and drops a number cut short', () => {
+    expect(one('{"code":65,"reason":"request not compl')).toMatchObject({ body: { code: 65 }, partial: true });
+    expect(one('{"cname":"c","code":404,"serverResponse":{"command":"StopCloudRecorder","payload":{"message":"failed to find')).toMatchObject({
+      body: { code: 404, serverResponse: { command: 'StopCloudRecorder' } },
+      method: 'stop',
+      partial: true,
+    });
+    const cut = one('{"code":43');
+    expect(cut).toMatchObject({ partial: true, body: {} });
+  });
+  it('reads a fragment copied without its braces', () => {
+    expect(one('"code": 433, "reason": "resource expired",')).toMatchObject({ body: { code: 433, reason: 'resource expired' }, partial: true });
+  });
+  it('reads what Python and Node print for a body', () => {
+    expect(one("{'code': 435, 'reason': 'no recorded data', 'ok': False, 'sid': None}").body).toEqual({ code: 435, reason: 'no recorded data', ok: false, sid: null });
+    expect(one("{ code: 53, reason: 'task conflict', serverResponse: [Object] }").body).toEqual({ code: 53, reason: 'task conflict', serverResponse: null });
+    expect(one("agora error {\n  code: 65,\n  reason: 'request not completed'\n}\nretrying").body).toEqual({ code: 65, reason: 'request not completed' });
+  });
+  it('reads a body escaped inside a JSON string', () => {
+    expect(one('{"msg":"agora response","status":206,"body":"{\\"code\\":65,\\"reason\\":\\"request not completed\\"}"}')).toMatchObject({
+      status: 206,
+      body: { code: 65, reason: 'request not completed' },
+    });
+  });
+});
+
+describe('a whole HTTP response', () => {
+  it('reads curl -i: the method from the URL of the command, the status line, the headers and the body', () => {
+    expect(one(log('curl-i.txt'))).toEqual({
+      method: 'start',
+      methodLine: 1,
+      status: 206,
+      headers: {
+        date: 'Wed, 01 May 2024 10:00:14 GMT',
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': '44',
+        connection: 'keep-alive',
+        'x-request-id': '3f0c1d2e9b',
+      },
+      body: { code: 65, reason: 'request not completed' },
+      line: 2,
+      endLine: 9,
+      evidence: 'status-line',
+    });
+  });
+  it('reads curl -v: the method from the request line, response headers only (no Authorization)', () => {
+    const found = one(log('curl-v.txt'));
+    expect(found).toMatchObject({ method: 'acquire', methodLine: 6, status: 400, body: { code: 62 }, line: 14, endLine: 19 });
+    expect(JSON.stringify(found)).not.toMatch(/Basic|authorization/i);
+  });
+  it('keeps Retry-After', () => {
+    expect(one('HTTP/1.1 429 Too Many Requests\nRetry-After: 2\n\n{"message":"API rate limit exceeded"}').headers).toEqual({ 'retry-after': '2' });
+  });
+  it('reads an HTML page from a proxy as the body, with its status', () => {
+    const found = one('HTTP/1.1 504 Gateway Time-out\r\nServer: nginx\r\nContent-Type: text/html\r\n\r\n<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n</body>\r\n</html>\r\n');
+    expect(found).toMatchObject({ status: 504, line: 1, endLine: 9 });
+    expect(found.body).toMatch(/^<html>/);
+    expect(one('<html><head><title>502 Bad Gateway</title></head><body></body></html>')).toMatchObject({ status: 502 });
+  });
+  it('reads a plain-text body', () => {
+    expect(one('HTTP/1.1 504 Gateway Timeout\ncontent-type: text/plain\n\nupstream request timeout')).toMatchObject({ status: 504, body: 'upstream request timeout' });
+  });
+  it('reads a status line without a body', () => {
+    expect(one('HTTP/2 502\n\n')).toMatchObject({ status: 502, line: 1, endLine: 1 });
+  });
+});
+
+describe('the method', () => {
+  const urls: [string, string][] = [
+    ['https://api.sd-rtn.com/v1/apps/6f1c/cloud_recording/acquire', 'acquire'],
+    ['https://api.agora.io/v1/apps/6f1c/cloud_recording/resourceid/R1/mode/mix/start', 'start'],
+    ['/v1/apps/6f1c/cloud_recording/resourceid/R1/sid/S1/mode/individual/query', 'query'],
+    ['/v1/apps/6f1c/cloud_recording/resourceid/R1/sid/S1/mode/mix/update', 'update'],
+    ['/v1/apps/6f1c/cloud_recording/resourceid/R1/sid/S1/mode/mix/updateLayout', 'updateLayout'],
+    ['/v1/apps/6f1c/cloud_recording/resourceid/R1/sid/S1/mode/web/stop?x=1', 'stop'],
+  ];
+  for (const [url, method] of urls) it(`${method} from ${url}`, () => expect(methodInText(`POST ${url} HTTP/1.1`)).toBe(method));
+  it('from a method field, not from an HTTP verb or another word', () => {
+    expect(methodInText('method=start code=65')).toBe('start');
+    expect(methodInText('{"api":"acquire"}')).toBe('acquire');
+    expect(methodInText('"method":"POST" /v1/other/start')).toBeUndefined();
+    expect(methodInText('restart the stopwatch')).toBeUndefined();
+  });
+  it('a request line gives its method to the next response only', () => {
+    const found = readResponses('POST /v1/apps/x/cloud_recording/acquire\n{"code":2,"reason":"bad"}\n{"code":2,"reason":"bad"}');
+    expect(found.map((f) => f.method)).toEqual(['acquire', undefined]);
+  });
+  it('the response’s own URL wins over an earlier request line', () => {
+    const found = readResponses('GET /v1/apps/x/cloud_recording/resourceid/r/sid/s/mode/mix/query\nstatus=400 {"code":2,"reason":"x"} /v1/apps/x/cloud_recording/resourceid/r/sid/s/mode/mix/stop');
+    expect(found).toMatchObject([{ method: 'stop', status: 400 }]);
+  });
+});
+
+describe('logs as services write them', () => {
+  it('JSON lines: status and body from the record, the method from its URL or the request before', () => {
+    const found = readResponses(log('json-lines.log'));
+    expect(found.map((f) => [f.line, f.method, f.status, (f.body as { code?: number }).code ?? (f.body as { message?: string }).message ?? 'ok'])).toEqual([
+      [3, 'acquire', 200, 'ok'],
+      [5, 'start', 206, 65],
+      [6, 'start', 206, 65],
+      [7, 'start', 200, 'ok'],
+      [9, 'acquire', 401, 'Invalid authentication credentials'],
+      [10, 'acquire', 401, 'Invalid authentication credentials'],
+      [11, 'acquire', 401, 'Invalid authentication credentials'],
+    ]);
+  });
+  it('plain text with JSON, a Python dict and a Node object over several lines in it', () => {
+    const found = readResponses(log('plain-text.log'));
+    expect(found.map((f) => [f.line, f.endLine, f.method, f.status, (f.body as { code: number }).code])).toEqual([
+      [3, 3, 'acquire', 400, 2],
+      [4, 4, 'start', 400, 53],
+      [5, 5, 'stop', 206, 435],
+      [6, 16, 'query', undefined, 404],
+    ]);
+  });
+  it('access-log lines: Cloud Recording calls only', () => {
+    const found = readResponses(log('nginx-access.log'));
+    expect(found.map((f) => [f.line, f.method, f.status, f.evidence])).toEqual([
+      [1, 'acquire', 200, 'access-log'],
+      [3, 'start', 504, 'access-log'],
+      [4, 'start', 200, 'access-log'],
+      [5, 'query', 200, 'access-log'],
+      [6, 'stop', 404, 'access-log'],
+    ]);
+  });
+  it('a mixed log: syslog, JSON, pretty JSON, an access line, an HTML page from a proxy, half a body', () => {
+    const found = readResponses(log('mixed.log'));
+    expect(found.map((f) => [f.line, f.endLine, f.method, f.status, f.partial ?? false])).toEqual([
+      [3, 3, 'acquire', 200, false],
+      [4, 4, 'start', 400, false],
+      [6, 16, undefined, undefined, false],
+      [18, 18, 'query', 404, false],
+      [20, 31, 'stop', 502, false],
+      [33, 33, 'stop', undefined, false],
+      [34, 34, undefined, undefined, true],
+    ]);
+    expect(found[2].body).toMatchObject({ serverResponse: { status: 20 } });
+    expect(found[4].body).toMatch(/<title>502 Bad Gateway<\/title>/);
+  });
+  it('a status and a URL on one line, without a body', () => {
+    expect(one('12:00:01 POST https://api.sd-rtn.com/v1/apps/x/cloud_recording/resourceid/r/mode/mix/start 206 (85 ms)')).toMatchObject({ method: 'start', status: 206 });
+    expect(one('GET /v1/apps/x/cloud_recording/resourceid/r/sid/s/mode/mix/query -> 404 Not Found')).toMatchObject({ method: 'query', status: 404 });
+    expect(one('{"level":"error","message":"Request failed with status code 429","status":429,"config":{"url":"https://api.sd-rtn.com/v1/apps/x/cloud_recording/acquire"}}')).toMatchObject({ method: 'acquire', status: 429 });
+  });
+  it('logfmt, a Python requests error, a Spring client error', () => {
+    expect(one('time=2024-05-01T10:00:00Z level=error msg="agora start failed" status=400 code=53 reason="task conflict" url=/v1/apps/x/cloud_recording/resourceid/r/mode/mix/start')).toMatchObject({
+      method: 'start',
+      status: 400,
+      body: { code: 53, reason: 'task conflict' },
+    });
+    expect(one('requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.sd-rtn.com/v1/apps/x/cloud_recording/acquire')).toEqual({
+      method: 'acquire',
+      status: 401,
+      line: 1,
+      endLine: 1,
+      evidence: 'status-line',
+    });
+    expect(one('org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{"code":2,"reason":"Start: invalid clientRequest"}"')).toMatchObject({
+      status: 400,
+      body: { code: 2 },
+    });
+    expect(readResponses('level=info msg="listening" code=200\nexit code=1 after 3 tries')).toEqual([]);
+  });
+
+  it('a gateway message in plain text, but not a status line’s reason phrase', () => {
+    expect(one('ERROR agora acquire: Invalid authentication credentials')).toMatchObject({ body: { message: 'Invalid authentication credentials' }, evidence: 'message' });
+    expect(one('GET /v1/apps/x/cloud_recording/acquire -> 401 Unauthorized')).toEqual({ method: 'acquire', status: 401, line: 1, endLine: 1, evidence: 'status-line' });
+    expect(readResponses('WARN Unauthorized access to /admin from 10.0.0.8')).toEqual([]);
+  });
+});
+
+describe('what is not a response', () => {
+  const nothing = [
+    '',
+    'hello world',
+    '433',
+    'function start() {\n  return stop();\n}',
+    'TypeError: cannot read properties of undefined {\n    at Object.<anonymous> (/app/index.js:3:9)\n    at node:internal/main:1:1',
+    '{"level":"info","message":"server started","port":8080}',
+    '10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /index.html HTTP/1.1" 200 512',
+    'POST /v1/apps/x/cloud_recording/acquire HTTP/1.1',
+    '{"cname":"room","uid":"1","clientRequest":{}}',
+  ];
+  for (const text of nothing) it(JSON.stringify(text.slice(0, 50)), () => expect(readResponses(text)).toEqual([]));
+  it('a stack trace does not swallow the response after it', () => {
+    expect(readResponses('Error {\n    at run (/app/x.js:1:1)\n{"code":2,"reason":"bad"}')).toMatchObject([{ line: 3, body: { code: 2 } }]);
+  });
+});
+
+describe('looksLikeResponse: a paste to diagnose, not a query to search', () => {
+  const yes = ['{"code":433,"reason":"x"}', '"reason": "task conflict"', 'HTTP/1.1 206 Partial Content', log('curl-v.txt'), '<html><title>504 Gateway Time-out</title></html>', '{"code":6'];
+  const no = ['433', 'Invalid authentication credentials', 'resource id expired', '频道名不合法', 'code 65 start', '', '{}'];
+  for (const text of yes) it(`yes: ${JSON.stringify(text.slice(0, 40))}`, () => expect(looksLikeResponse(text)).toBe(true));
+  for (const text of no) it(`no: ${JSON.stringify(text)}`, () => expect(looksLikeResponse(text)).toBe(false));
+});
+
+describe('reading line by line', () => {
+  it('gives what readResponses gives, as each response completes', () => {
+    const text = log('mixed.log');
+    const reader = new ResponseReader();
+    const seen: [number, number][] = [];
+    text.split('\n').forEach((line, i) => {
+      for (const found of reader.line(line)) seen.push([i + 1, found.line]);
+    });
+    for (const found of reader.end()) seen.push([-1, found.line]);
+    expect(seen.map(([, line]) => line)).toEqual(readResponses(text).map((f) => f.line));
+    // The pretty-printed body (lines 6–16) is handed back once its last line is read.
+    expect(seen).toContainEqual([16, 6]);
+  });
+  it('reads only the start of a very long line', () => {
+    const found = new ResponseReader({ maxLineLength: 1000 }).line(`{"code":65,"reason":"request not completed","pad":"${'x'.repeat(100_000)}"}`);
+    expect(found).toEqual([]); // cut: the body is not whole, nothing is guessed from it
+    expect(readResponses(`{"code":65,"reason":"request not completed"} ${'x'.repeat(100_000)}`)).toMatchObject([{ body: { code: 65 } }]);
+  });
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        readResponses(text);
+        looksLikeResponse(text);
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.json(), fc.integer({ min: 0, max: 60 }), (json, cut) => {
+        readResponses(json.slice(0, cut));
+        readResponses(`x ${json} y`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('readLooseValue', () => {
+  it('reads JSON, Python and Node literals; undefined for what is none', () => {
+    expect(readLooseValue('{"a":[1,2,{"b":null}]} tail')).toEqual({ value: { a: [1, 2, { b: null }] }, end: 22, complete: true });
+    expect(readLooseValue("{'a': True, b: <ref *1> { c: [Circular *1] }}")?.value).toEqual({ a: true, b: { c: null } });
+    expect(readLooseValue('{"a": nope}')).toBeUndefined();
+    expect(readLooseValue('{"__proto__": {"polluted": 1}}')?.value).toEqual({});
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * agora-rec-codes scan: a log in, a summary of its Cloud Recording responses
+ * out — each finding once with its count and lines, worst first — and an exit
+ * status a script can act on. Logs are written the way services write them
+ * (test/fixtures/logs/). A large generated log runs through the real process
+ * in bounded memory.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { explain } from '../../src/index.ts';
+import { PHRASES } from '../../src/messages.ts';
+import { linesOf, runScan } from '../../src/scan.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string) => join(root, 'test/fixtures/logs', name);
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'scan-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function scan(argv: string[], { stdin, env = {} }: { stdin?: string; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runScan(argv, {
+    env,
+    color: false,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    ...(stdin !== undefined && { stdin: { stream: Readable.from([Buffer.from(stdin)]) } }),
+  });
+  return { status, stdout, stderr, json: () => JSON.parse(stdout) };
+}
+
+type JsonFinding = { count: number; first: { file?: string; line: number }; last: { file?: string; line: number }; needsAction: boolean; method?: string; status?: number; records: { ref: string }[]; notes: string[]; next: string };
+
+describe('a summary of a log', () => {
+  it('JSON lines: the same response counted once, with its first and last line, worst first', async () => {
+    const r = await scan([fixture('json-lines.log'), '--json']);
+    expect(r.status).toBe(1);
+    const out = r.json();
+    expect(out).toMatchObject({ lines: 11, responses: 7, needAction: true });
+    const findings: JsonFinding[] = out.findings;
+    expect(findings.map((f) => [f.count, f.first.line, f.last.line, f.method, f.status, f.records[0]?.ref, f.needsAction])).toEqual([
+      [3, 9, 11, 'acquire', 401, 'message-error:invalid-authentication-credentials', true],
+      [2, 5, 6, 'start', 206, 'error-code:65', true],
+      [1, 3, 3, 'acquire', 200, 'http-status:200', false],
+      [1, 7, 7, 'start', 200, 'http-status:200', false],
+    ]);
+    expect(findings[1].next).toMatch(/same resource ID after 3000 ms, then 6000 ms/);
+    expect(findings[2].notes).toContain('The method is the one of the request on line 2.');
+  });
+
+  it('prints the answer first: how many need action, then each finding with what to do', async () => {
+    const r = await scan([fixture('plain-text.log')]);
+    expect(r.status).toBe(1);
+    const [head, , first] = r.stdout.split('\n');
+    expect(head).toBe('4 Cloud Recording responses in 17 lines: 4 findings, 3 need action.');
+    expect(first).toMatch(/^✗ \S.* {2}1× {2}line \d+ {2}\(\w+ · HTTP \d{3}\)$/);
+    expect(r.stdout).toMatch(/✗ .*line 6–16 {2}\(query\)|✗ .*lines 6–16 {2}\(query\)/);
+    expect(r.stdout).toMatch(/Next: /);
+    expect(r.stdout).toMatch(/https:\/\/agora-rec-codes\.pages\.dev\/en\/errors\/53\//);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('access-log lines: statuses on methods, the site’s own requests left out, the body not taken as empty', async () => {
+    const r = await scan([fixture('nginx-access.log'), '--json']);
+    const findings: (JsonFinding & { outcome: { kind: string }; body: string })[] = r.json().findings;
+    expect(r.json().responses).toBe(5);
+    expect(findings.filter((f) => f.needsAction).map((f) => [f.method, f.status, f.outcome.kind])).toEqual([
+      ['stop', 404, explain({ status: 404, method: 'stop' }).outcome.kind],
+      ['start', 504, 'retry'],
+    ]);
+    expect(findings.filter((f) => !f.needsAction).map((f) => [f.method, f.status, f.outcome.kind])).toEqual([
+      ['acquire', 200, 'success'],
+      ['start', 200, 'success'],
+      ['query', 200, 'success'],
+    ]);
+    for (const f of findings) {
+      expect(f.body).toBe('absent');
+      expect(f.notes).toContain(PHRASES.en.notes.noBody);
+    }
+  });
+
+  it('a mixed log: every shape at once, half a body noted', async () => {
+    const r = await scan([fixture('mixed.log'), '--json']);
+    const out = r.json();
+    expect(out.responses).toBe(7);
+    const cut = (out.findings as JsonFinding[]).find((f) => f.first.line === 34)!;
+    expect(cut.notes).toContain(PHRASES.en.notes.partialBody);
+    const html = (out.findings as JsonFinding[]).find((f) => f.first.line === 20)!;
+    expect(html).toMatchObject({ method: 'stop', status: 502, last: { line: 31 } });
+  });
+
+  it('in Chinese with --lang zh or from the environment', async () => {
+    const r = await scan([fixture('json-lines.log')], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.stdout.split('\n')[0]).toBe('11 行中有 7 个云端录制响应，归为 4 类，其中 2 类需要处理。');
+    expect(r.stdout).toMatch(/下一步：/);
+    expect(r.stdout).toMatch(/第 5–6 行/);
+    expect((await scan([fixture('json-lines.log'), '--lang', 'zh'])).stdout).toBe(r.stdout);
+  });
+
+  it('--method names the method of responses whose log says none', async () => {
+    const without = await scan(['--json'], { stdin: '{"code":62}\n' });
+    const onStart = await scan(['--json', '--method', 'start'], { stdin: '{"code":62}\n' });
+    const onAcquire = await scan(['--json', '--method', 'acquire'], { stdin: '{"code":62}\n' });
+    expect(without.json().findings[0].method).toBeUndefined();
+    expect(onStart.json().findings[0]).toMatchObject({ method: 'start' });
+    expect(onAcquire.json().findings[0]).toMatchObject({ method: 'acquire' });
+    expect(onStart.json().findings[0].next).not.toBe(onAcquire.json().findings[0].next);
+  });
+
+  it('exit 0 when nothing needs action, and says so when no response is found', async () => {
+    const ok = await scan([], { stdin: '{"cname":"c","uid":"1","resourceId":"r"}\n' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^1 Cloud Recording response in 1 line: 1 finding, none needs action\./);
+    const none = await scan([], { stdin: 'started\nlistening on :8080\n' });
+    expect(none).toMatchObject({ status: 0, stdout: 'No Cloud Recording response in 2 lines.\n' });
+  });
+
+  it('several files: places name their file; gzip is read as such', async () => {
+    const gz = join(dir, 'old.log.gz');
+    writeFileSync(gz, gzipSync(readFileSync(fixture('json-lines.log'))));
+    const r = await scan([gz, fixture('json-lines.log'), '--json']);
+    const auth = (r.json().findings as JsonFinding[])[0];
+    expect(auth).toMatchObject({ count: 6, first: { file: gz, line: 9 }, last: { file: fixture('json-lines.log'), line: 11 } });
+    expect((await scan([gz, fixture('curl-v.txt')])).stdout).toMatch(/curl-v\.txt:14/);
+  });
+
+  it('log text stays text: no terminal escape from a log reaches the terminal', async () => {
+    const r = await scan([], { stdin: '{"message":"\u001b]0;pwned\u0007\u001b[2J evil","request_id":"1"}\n' });
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toMatch(/evil/);
+  });
+});
+
+describe('bad usage: exit 2, one line', () => {
+  const cases: [string[], RegExp][] = [
+    [[join(root, 'no-such.log')], /^agora-rec-codes scan: cannot read ".*no-such\.log": no such file \(see agora-rec-codes scan --help\)\n$/],
+    [[root], /cannot read ".*": it is a directory/],
+    [['--method', 'begin', 'x.log'], /--method must be one of acquire, start, query, update, updateLayout, stop \(got "begin"\)/],
+    [['--lang', 'fr'], /--lang must be zh or en/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['-', '-'], /standard input \("-"\) can be read only once/],
+  ];
+  for (const [argv, message] of cases) {
+    it(argv.join(' '), async () => {
+      const r = await scan(argv, { stdin: '' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    });
+  }
+  it('a terminal on standard input and no file: asks for a log', async () => {
+    const r = await runScan([], { env: {}, color: false, stdout: () => {}, stderr: (t) => expect(t).toMatch(/give a log file, or pipe a log into it/), stdin: { stream: Readable.from([]), isTTY: true } });
+    expect(r).toBe(2);
+  });
+  it('--help prints the usage, exit 0', async () => {
+    const r = await scan(['--help']);
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^Usage: agora-rec-codes scan \[file…\]/);
+  });
+  it('is reached from the main command', async () => {
+    let stdout = '';
+    const status = await runCli({ argv: ['scan', '--json'], env: {}, color: false, stdout: (t) => (stdout += t), stderr: () => {}, readStdin: async () => '{"code":433}' });
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout).findings[0].records[0].ref).toBe('error-code:433');
+  });
+});
+
+describe('lines of a stream', () => {
+  const collect = async (chunks: (string | Buffer)[], max?: number) => {
+    const out: string[] = [];
+    for await (const line of linesOf(Readable.from(chunks.map((c) => Buffer.from(c))), max)) out.push(line);
+    return out;
+  };
+  it('joins lines split across chunks, and multi-byte characters split across chunks', async () => {
+    const bytes = Buffer.from('一行\r\n第二行\nlast');
+    expect(await collect([bytes.subarray(0, 2), bytes.subarray(2, 9), bytes.subarray(9)])).toEqual(['一行\r', '第二行', 'last']);
+  });
+  it('cuts a line longer than the limit and goes on with the next', async () => {
+    expect(await collect(['abcdefghij', 'klmnop\nnext\n'], 4)).toEqual(['abcd', 'next']);
+    expect(await collect(['ab', 'cd', 'ef\nx'], 4)).toEqual(['abcd', 'x']);
+  });
+});
+
+describe('a large log, through the real process', () => {
+  /** Peak resident memory of `agora-rec-codes scan <file> --json`, in MB, and its output. */
+  function peak(file: string): { mb: number; out: { lines: number; responses: number } } {
+    const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
+    const r = spawnSync(process.execPath, ['--import', report, join(root, 'src/cli.ts'), 'scan', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(r.status, r.stderr).toBe(1);
+    return { mb: Number(/maxrss=(\d+)/.exec(r.stderr)![1]) / 1024, out: JSON.parse(r.stdout) };
+  }
+
+  it('40 MB of log, with a 10 MB line in it, in about the memory of a small one', async () => {
+    const big = join(dir, 'big.log');
+    const stream = createWriteStream(big);
+    const block = readFileSync(fixture('mixed.log'), 'utf8') + readFileSync(fixture('json-lines.log'), 'utf8') + `${'noise '.repeat(30)}\n`.repeat(200);
+    let lines = 0;
+    const perBlock = block.split('\n').length - 1;
+    for (let i = 0; i < 1200; i++) {
+      if (!stream.write(block)) await new Promise((ok) => stream.once('drain', ok));
+      lines += perBlock;
+      if (i === 600) {
+        stream.write(`{"pad":"${'x'.repeat(10_000_000)}"}\n`);
+        lines++;
+      }
+    }
+    await new Promise((ok) => stream.end(ok));
+    const small = join(dir, 'small.log');
+    writeFileSync(small, block);
+    const large = peak(big);
+    const base = peak(small);
+    expect(large.out.lines).toBe(lines);
+    expect(large.out.responses).toBe(base.out.responses * 1200);
+    expect(large.mb - base.mb, `peak RSS ${large.mb.toFixed(0)} MB on the large log, ${base.mb.toFixed(0)} MB on a small one`).toBeLessThan(30);
+  }, 120_000);
+});
