@@ -176,6 +176,22 @@ const Constant = z
   .regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'an UPPER_SNAKE_CASE constant name')
   .meta({ description: 'The stable constant name in the package, unique within the kind' });
 
+/**
+ * A constant name the package used before a rename. It stays exported as a
+ * `@deprecated` alias of the current name until the package version
+ * `removedIn`, so that a rename is never a silent break.
+ */
+export const FormerConstant = z
+  .strictObject({
+    name: Constant,
+    removedIn: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'a package version x.y.z')
+      .meta({ description: 'The first package version without the alias (one minor version after the rename)' }),
+  })
+  .meta({ description: 'A former constant name, kept as a deprecated alias until `removedIn`' });
+export type FormerConstant = z.infer<typeof FormerConstant>;
+
 /** Numbers and strings that code relies on: limits, time-outs, header values. */
 export const Facts = z
   .strictObject({
@@ -201,6 +217,10 @@ const Hash = z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hex hash written
 /** The fields every record has, whatever its kind. */
 const recordFields = {
   constant: Constant,
+  formerConstants: z
+    .array(FormerConstant)
+    .optional()
+    .meta({ description: 'Names this record\'s constant had before a rename, still exported as deprecated aliases' }),
   title: LocalizedText.meta({ description: 'A short name, shown as the heading' }),
   summary: LocalizedText.meta({ description: 'One or two sentences: what it means' }),
   causes: z.array(LocalizedText).default([]).meta({ description: 'Why it happens, one cause each' }),
@@ -337,6 +357,32 @@ export const ApiFile = z.strictObject({
     .meta({ description: 'Links every record may show: official docs, enabling cloud recording, the support ticket page' }),
 });
 export type ApiFile = z.infer<typeof ApiFile>;
+
+/**
+ * data/glossary.yaml: the terms the catalog's texts use, per language. Each
+ * entry names the term to use and the words it replaces; `npm run check`
+ * rejects a replaced word anywhere in a record's or api.yaml's texts (outside
+ * `code spans`; search keywords are exempt: readers type every variant).
+ */
+export const GlossaryTerm = z
+  .strictObject({
+    use: z.string().trim().min(1).meta({ description: 'The term to write' }),
+    avoid: z
+      .array(z.string().trim().min(1))
+      .min(1)
+      .meta({ description: 'Words to write as `use` instead (matched as written, case included; Latin words as whole words)' }),
+    why: z.string().trim().min(1).optional().meta({ description: 'Why this term: where Agora uses it, or what the other word gets wrong' }),
+  })
+  .meta({ description: 'One term choice' });
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+export const GlossaryFile = z
+  .strictObject({
+    zh: z.array(GlossaryTerm).default([]).meta({ description: 'Terms of the Chinese (zh-CN) texts' }),
+    en: z.array(GlossaryTerm).default([]).meta({ description: 'Terms of the English texts' }),
+  })
+  .meta({ description: 'The glossary: per language, the term to use and the words it replaces.' });
+export type GlossaryFile = z.infer<typeof GlossaryFile>;
 
 /** The whole catalog, as the loader returns it. */
 export type Catalog = {
