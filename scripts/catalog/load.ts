@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ApiFile, type Catalog, type CatalogRecord, GlossaryFile, KINDS, RecordFile, RETRY_ACTIONS, recordRef } from './schema.ts';
+import { basisProblems } from './basis.ts';
 import { constantProblems, relatedProblems, titleProblems } from './cross-checks.ts';
 import { describeTermUse, GLOSSARY_FILE, glossaryProblems, type TermUse } from './glossary.ts';
 import { reviewProblems } from './translations.ts';
@@ -323,6 +324,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       });
     }
     for (const p of reviewProblems(record)) problems.push({ ...where(record, p.field), message: p.message });
+    for (const p of basisProblems(record)) problems.push({ ...where(record, p.field), message: p.message });
     // A fact stated both in a record and in api.yaml must be the same fact.
     const contentType = record.facts?.headers?.['Content-Type'];
     if (api && contentType !== undefined && contentType !== api.contentType) {

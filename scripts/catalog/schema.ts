@@ -74,7 +74,7 @@ const HttpsUrl = z.url({ protocol: /^https$/, error: 'an absolute https:// URL' 
 // ---------------------------------------------------------------------------
 // Sources
 
-export const SOURCE_IDS = ['seed', 'ce-en', 'sc', 'query', 'older-docs', 'clients'] as const;
+export const SOURCE_IDS = ['seed', 'ce-en', 'sc', 'query', 'older-docs', 'clients', 'bp', 'acq', 'start', 'stop', 'api'] as const;
 export const SourceId = z.enum(SOURCE_IDS);
 export type SourceId = z.infer<typeof SourceId>;
 
@@ -118,14 +118,24 @@ export const RETRY_ACTION_MEANINGS: Record<RetryAction, string> = {
   'contact-support': 'open a ticket with Agora support',
 };
 
-/** Where a policy comes from: Agora says so (in that source), or it is our recommendation (and why). */
+/**
+ * Where a claim comes from: Agora says so, in a source the record cites
+ * (`{source: id}`), or it is our recommendation, with one line on why
+ * (`{recommendation: {zh, en}}`). Every retry policy, every action and the
+ * facts of a record carry one; a meaning carries one only when its text is our
+ * reading of a value its source merely lists. `npm run check` requires them
+ * and rejects a source the record does not cite.
+ */
 export const Basis = z
   .union([
-    z.strictObject({ source: SourceId.meta({ description: 'The source that says so (ids in data/api.yaml)' }) }),
+    z.strictObject({ source: SourceId.meta({ description: 'The source that says so (ids in data/api.yaml); the record must cite it in `sources`' }) }),
     z.strictObject({ recommendation: LocalizedText.meta({ description: 'Our advice, not Agora\'s: one line on why' }) }),
   ])
-  .meta({ description: 'Where the advice comes from: {source: id} when a source says so, {recommendation: {zh, en}} when it is ours.' });
+  .meta({ description: 'Where the claim comes from: {source: id} when a source says so, {recommendation: {zh, en}} when it is ours.' });
 export type Basis = z.infer<typeof Basis>;
+
+/** Is this basis a source (Agora says so) rather than our recommendation? */
+export const isSourced = (basis: Basis | undefined): basis is { source: SourceId } => !!basis && 'source' in basis;
 
 const step = <A extends RetryAction, S extends z.ZodRawShape>(action: A, shape: S) =>
   z
@@ -174,10 +184,23 @@ export const Meaning = z
     http: z.int().min(100).max(599).optional().meta({ description: 'The HTTP status returned with it' }),
     reason: z.string().min(1).optional().meta({ description: 'The `reason` (or message) string exactly as the API sends it' }),
     text: LocalizedText.meta({ description: 'What it means here, in both languages' }),
+    basis: Basis.optional().meta({
+      description: 'Only where the text is our reading of a value the source merely lists: {recommendation: why}',
+    }),
     retry: RetryPolicy.optional(),
   })
   .meta({ description: 'One meaning of the record on some methods, per one source.' });
 export type Meaning = z.infer<typeof Meaning>;
+
+/** One step of what to do, in both languages, and where the advice comes from. */
+export const Action = z
+  .strictObject({
+    zh: Text.meta({ description: 'Simplified Chinese (zh-CN), the source language' }),
+    en: Text.meta({ description: 'English' }),
+    basis: Basis.optional().meta({ description: 'Where this step comes from (required by `npm run check`)' }),
+  })
+  .meta({ description: 'One step, in both languages, with its basis.' });
+export type Action = z.infer<typeof Action>;
 
 const Reference = z
   .string()
@@ -244,6 +267,7 @@ export const Facts = z
       description: 'Header values the record is about, exactly as they must be sent',
     }),
     requestsPerSecond: z.int().positive().optional().meta({ description: 'A rate limit' }),
+    basis: Basis.optional().meta({ description: 'The source that gives these values (required by `npm run check`; the record must cite it)' }),
   })
   .meta({ description: 'Exact values that the package and the upstream check use' });
 
@@ -259,7 +283,7 @@ const recordFields = {
   title: LocalizedText.meta({ description: 'A short name, shown as the heading' }),
   summary: LocalizedText.meta({ description: 'One or two sentences: what it means' }),
   causes: z.array(LocalizedText).default([]).meta({ description: 'Why it happens, one cause each' }),
-  actions: z.array(LocalizedText).default([]).meta({ description: 'What to do, one step each' }),
+  actions: z.array(Action).default([]).meta({ description: 'What to do, one step each, each with its basis' }),
   meanings: z.array(Meaning).default([]).meta({ description: 'Per method and source: HTTP status, reason, meaning' }),
   retry: RetryPolicy.meta({ description: 'The next step where no meaning for the method says otherwise' }),
   related: z

@@ -35,9 +35,14 @@ const OMIT = ['reviewed', 'keywords'] as const;
 
 const json = (value: unknown) => JSON.stringify(value);
 
+/**
+ * A text: {zh, en}, or an action {zh, en, basis}. The package serves an action
+ * as its text alone; where each step comes from is shown on the site and in
+ * the JSON API (a retry policy's basis is served: see Basis in types.ts).
+ */
 function isLocalized(value: unknown): value is { zh: string; en: string } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
+  const keys = Object.keys(value).filter((k) => k !== 'basis');
   return keys.length === 2 && typeof (value as Record<string, unknown>).zh === 'string' && typeof (value as Record<string, unknown>).en === 'string';
 }
 
