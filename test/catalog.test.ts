@@ -75,6 +75,7 @@ describe('the real catalog', () => {
     expect(e1013.facts).toEqual({
       maxBytes: 64,
       allowedCharacters: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&()+-:;<=.>?@[]^_{}|~,',
+      basis: { source: 'seed' },
     });
     expect(has('error-code:8')!.facts?.headers).toEqual({ 'Content-Type': 'application/json;charset=utf-8' });
   });
@@ -231,7 +232,7 @@ describe('the JSON Schema for editors', () => {
   it('is referenced from every YAML file', () => {
     const files = execFileSync('git', ['ls-files', 'data/*.yaml'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     for (const f of files) {
-      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api)\.schema\.json$/);
+      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api|glossary)\.schema\.json$/);
     }
   });
 });
