@@ -16,7 +16,7 @@ const HOW = 'basis: {source: <an id in sources>} when a source says so, or basis
 /** What a retry policy claims, in words, for a message: "delaysMs [3000, 6000]", "backoff". */
 function policyClaims(policy: RetryPolicy): string {
   const claims: string[] = [];
-  if ('delaysMs' in policy) claims.push(`delaysMs ${JSON.stringify(policy.delaysMs)}`);
+  if ('delaysMs' in policy) claims.push(`delaysMs [${policy.delaysMs.join(', ')}]`);
   if ('backoff' in policy && policy.backoff) claims.push('backoff: true');
   return claims.length ? `the next step (${policy.action}, ${claims.join(', ')})` : `the next step (${policy.action})`;
 }
