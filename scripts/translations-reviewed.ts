@@ -8,7 +8,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { DEFAULT_DATA_DIR, API_FILE } from './catalog/load.ts';
+import { DEFAULT_DATA_DIR, NON_RECORD_FILES } from './catalog/load.ts';
 import { CatalogRecord, recordRef } from './catalog/schema.ts';
 import { reviewedHashes } from './catalog/translations.ts';
 
@@ -21,7 +21,7 @@ if (!all && wanted.size === 0) {
 }
 const dir = process.env.CATALOG_DIR ?? DEFAULT_DATA_DIR;
 let marked = 0;
-for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n) && n !== API_FILE).sort()) {
+for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n) && !NON_RECORD_FILES.includes(n)).sort()) {
   const path = join(dir, name);
   const doc = parseDocument(readFileSync(path, 'utf8'));
   const raw = doc.toJS() as { records?: unknown[] };

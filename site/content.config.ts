@@ -10,7 +10,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { parse } from 'yaml';
-import { API_FILE, DEFAULT_DATA_DIR, loadCatalogOrThrow } from '../scripts/catalog/load.ts';
+import { DEFAULT_DATA_DIR, loadCatalogOrThrow, NON_RECORD_FILES } from '../scripts/catalog/load.ts';
 import { ApiFile, CatalogRecord, recordRef, type Catalog } from '../scripts/catalog/schema.ts';
 
 const dataDir = process.env.CATALOG_DIR ?? DEFAULT_DATA_DIR;
@@ -21,7 +21,7 @@ const catalog = (): Catalog => loadCatalogOrThrow(dataDir);
 /** Which YAML file holds each record (kind:code → data/<file>.yaml), for "edit this record". */
 function recordFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(dataDir).filter((n) => /\.ya?ml$/.test(n) && n !== API_FILE)) {
+  for (const name of readdirSync(dataDir).filter((n) => /\.ya?ml$/.test(n) && !NON_RECORD_FILES.includes(n))) {
     const raw = parse(readFileSync(join(dataDir, name), 'utf8')) as { records?: { kind?: unknown; code?: unknown }[] };
     for (const r of raw?.records ?? []) files.set(`${r.kind}:${r.code}`, name);
   }

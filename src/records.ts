@@ -94,6 +94,8 @@ function buildIndex(): Index {
     if (typeof record.code === 'string') name(record.code, record);
   }
   for (const record of RECORDS) name(record.constant, record);
+  // Former constant names (deprecated aliases) still find their record, after every current name.
+  for (const record of RECORDS) for (const former of (record.formerConstants as { name: string }[] | undefined) ?? []) name(former.name, record);
   for (const record of RECORDS) {
     for (const meaning of (record.meanings as { reason?: string }[] | undefined) ?? []) {
       if (meaning.reason) name(meaning.reason, record);

@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, formatProblem, loadCatalog, type Problem } from '../scripts/catalog/load.ts';
 import { LOCALES, recordRef } from '../scripts/catalog/schema.ts';
 import { textsOf } from '../scripts/catalog/translations.ts';
+import { titleKey } from '../scripts/catalog/cross-checks.ts';
+import { textsWithPaths } from '../scripts/catalog/glossary.ts';
+import { parse } from 'yaml';
 import { JSON_SCHEMA_FILES, jsonSchemaText } from '../scripts/generate/json-schema.ts';
 import { catalogWith, fixturePath } from './fixtures/catalog.ts';
 
@@ -75,6 +78,7 @@ describe('the real catalog', () => {
     expect(e1013.facts).toEqual({
       maxBytes: 64,
       allowedCharacters: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%&()+-:;<=.>?@[]^_{}|~,',
+      basis: { source: 'seed' },
     });
     expect(has('error-code:8')!.facts?.headers).toEqual({ 'Content-Type': 'application/json;charset=utf-8' });
   });
@@ -146,6 +150,129 @@ describe('the next step of every record is one a client can act on', () => {
   });
 });
 
+describe('the glossary: the catalog writes Agora\'s terms', () => {
+  it('rejects a word the glossary avoids, at its line and column, naming the term to write', () => {
+    const problems = problemsOf('banned-term.yaml').filter((p) => /glossary/.test(p.message));
+    expect(problems.map((p) => [p.line, p.column, p.field])).toEqual([
+      [7, 11, 'summary.zh'],
+      [8, 29, 'summary.en'],
+    ]);
+    expect(problems[0].message).toMatch(/"网页录制" is not the catalog's term in Chinese: write "页面录制" instead/);
+    expect(problems[1].message).toMatch(/"cloud recording" is not the catalog's term in English: write "Cloud Recording" instead/);
+    // Code spans quote what the API sends, and keywords hold what readers type: neither is checked.
+    expect(formatProblem(problems[0])).toMatch(/records\.yaml:7:11 error-code:9001 summary\.zh: .*see data\/glossary\.yaml/);
+  });
+
+  it('names the words the issue found and the terms that replace them', () => {
+    const glossary = parse(readFileSync(join(DEFAULT_DATA_DIR, 'glossary.yaml'), 'utf8')) as Record<'zh' | 'en', { use: string; avoid: string[] }[]>;
+    const uses = (locale: 'zh' | 'en', word: string) => glossary[locale].find((t) => t.avoid.includes(word))?.use;
+    expect(uses('zh', '网页录制')).toBe('页面录制');
+    expect(uses('zh', '资源 ID')).toBe('resource ID');
+    expect(uses('zh', '对不上')).toBe('不匹配');
+    expect(uses('zh', '解不开')).toBe('无法解密');
+    expect(uses('zh', '手上有')).toBeDefined();
+    expect(uses('zh', '无从录起')).toBeDefined();
+    expect(uses('en', 'cloud recording')).toBe('Cloud Recording');
+  });
+
+  it('holds in every text of the real catalog and of api.yaml (keywords aside)', () => {
+    const { catalog } = loadCatalog();
+    const all = (locale: 'zh' | 'en') => [...catalog.records.flatMap((r) => textsOf(r, locale)), ...textsWithPaths(catalog.api).map((t) => t.text[locale])].join('\n');
+    for (const word of ['网页录制', '获取资源 ID', '服务解不开', '录制无从录起', '手上有', '对不上']) expect(all('zh')).not.toContain(word);
+    for (const phrase of ['must belong together one to one', 'how the upload of the files went']) expect(all('en')).not.toContain(phrase);
+  });
+});
+
+describe('every claim is sourced or marked as our advice', () => {
+  const { catalog } = loadCatalog();
+  const has = (ref: string) => catalog.records.find((r) => recordRef(r) === ref)!;
+  const policies = catalog.records.flatMap((r) => [
+    { record: r, where: `${recordRef(r)} retry`, policy: r.retry },
+    ...r.meanings.flatMap((m, i) => (m.retry ? [{ record: r, where: `${recordRef(r)} meanings[${i}].retry`, policy: m.retry }] : [])),
+  ]);
+
+  it('every retry policy, every action and every set of facts says where it comes from, in a source the record cites', () => {
+    const bases = catalog.records.flatMap((r) => [
+      ...policies.filter((p) => p.record === r).map((p) => ({ where: p.where, basis: p.policy.basis, record: r })),
+      ...r.actions.map((a, i) => ({ where: `${recordRef(r)} actions[${i}]`, basis: a.basis, record: r })),
+      ...(r.facts ? [{ where: `${recordRef(r)} facts`, basis: r.facts.basis, record: r }] : []),
+    ]);
+    expect(bases.length).toBeGreaterThan(200);
+    for (const { where, basis, record } of bases) {
+      expect(basis, where).toBeDefined();
+      if (basis && 'source' in basis) expect(record.sources, where).toContain(basis.source);
+      if (basis && 'recommendation' in basis) for (const l of LOCALES) expect(basis.recommendation[l].length, where).toBeGreaterThan(5);
+    }
+  });
+
+  it('backoff is claimed only where a source asks for it: acquire\'s 500, 501 and 504 (Response status codes) and the best practice', () => {
+    for (const { where, policy } of policies) {
+      if ('backoff' in policy && policy.backoff) {
+        expect(policy.basis && 'source' in policy.basis ? policy.basis.source : undefined, where).toMatch(/^(sc|bp)$/);
+        expect(where, where).toMatch(/^(error-code:(500|501|504)|http-status:500)/);
+      }
+    }
+  });
+
+  it('cites each source only for what it holds', () => {
+    // "appid is invalid" is not on the Chinese page, which has only the older wording.
+    expect(has('message-error:appid-is-invalid').sources).not.toContain('seed');
+    // The official clients are cited where their behaviour differs from the docs' advice (Go: start retried after 1, 2 and 3 s).
+    const e65 = has('error-code:65');
+    expect(e65.sources).toContain('clients');
+    expect(e65.actions.find((a) => a.basis && 'source' in a.basis && a.basis.source === 'clients')?.en).toMatch(/1, 2 and 3 s/);
+    // The integration sources are declared with their pages.
+    for (const id of ['bp', 'acq', 'start', 'stop', 'api']) expect(catalog.api.sources.find((s) => s.id === id)?.url, id).toMatch(/^https:\/\/docs(-beta)?\.agora\.io\//);
+    // Values Agora only lists are read by their names, and say so.
+    for (const ref of ['upload-status:backuped', 'extension-state:init', 'output-status:disconnected']) {
+      for (const m of has(ref).meanings) expect(m.basis && 'recommendation' in m.basis, ref).toBe(true);
+    }
+    expect(has('extension-state:init').summary.en).not.toMatch(/web page recording/);
+  });
+
+  it('keeps the seed\'s suggestion a suggestion, and states no frequency no source gives', () => {
+    const e65 = has('error-code:65');
+    const onStart = e65.meanings.find((m) => m.source === 'seed')!;
+    expect(onStart.text.zh).toMatch(/建议.*如/);
+    expect(onStart.text.en).toMatch(/suggests.*for example/);
+    // Not "must … at most twice" (应…最多重试两次): the page suggests two retries as an example.
+    for (const locale of LOCALES) expect(textsOf(e65, locale).join(' ')).not.toMatch(/最多重试两次|应以|at most twice|must retry/);
+    const every = (locale: 'zh' | 'en') => catalog.records.flatMap((r) => textsOf(r, locale)).join('\n');
+    expect(every('en')).not.toMatch(/most often|most commonly/i);
+    expect(every('zh')).not.toMatch(/最常见|多半/);
+  });
+
+  it('gives each record a name and a title a reader cannot confuse with another\'s', () => {
+    const constants = catalog.records.map((r) => r.constant);
+    expect(new Set(constants).size).toBe(constants.length);
+    for (const locale of LOCALES) {
+      const titles = catalog.records.map((r) => titleKey(r.title[locale]));
+      expect(titles.filter((t, i) => titles.indexOf(t) !== i), locale).toEqual([]);
+    }
+    expect(has('error-code:401').constant).not.toBe(has('error-code:1013').constant.replace('ILLEGAL', 'INVALID'));
+    expect(has('error-code:401').title.en).not.toMatch(/^Invalid channel name/);
+    expect(has('error-code:1004').constant).toMatch(/^LEGACY_/);
+    expect(has('message-error:unauthorized').constant).not.toBe(has('http-status:401').constant);
+    expect(has('recording-status:5').constant).not.toBe(has('extension-state:inProgress').constant);
+  });
+
+  it('links both ways, and links the three signs that Cloud Recording is not enabled to each other', () => {
+    for (const r of catalog.records) {
+      for (const ref of r.related) expect(has(ref).related, `${ref} → ${recordRef(r)}`).toContain(recordRef(r));
+    }
+    const trio = ['error-code:62', 'http-status:400', 'message-error:invalid-authentication-credentials'];
+    for (const a of trio) for (const b of trio) if (a !== b) expect(has(a).related, `${a} → ${b}`).toContain(b);
+  });
+
+  it('handles HTTP 400\'s "not enabled" case as an account fix, and 406 as its actions say (retry, then ask for more)', () => {
+    const notEnabled = has('http-status:400').meanings.find((m) => m.source === 'seed' && /not been enabled/.test(m.text.en));
+    expect(notEnabled?.retry?.action).toBe('fix-account');
+    const e406 = has('error-code:406');
+    expect(e406.retry).toMatchObject({ action: 'retry', then: 'contact-support', basis: { source: 'bp' } });
+    expect(e406.actions.map((a) => a.en).join(' ')).toMatch(/Retry `acquire`.*raise the quota/);
+  });
+});
+
 describe('npm run check catches each mistake, pointing at file, line and field', () => {
   const cases: [fixture: string, line: number, record: string, field: string | undefined, message: RegExp][] = [
     ['yaml-syntax.yaml', 6, '', undefined, /YAML syntax error/],
@@ -165,6 +292,20 @@ describe('npm run check catches each mistake, pointing at file, line and field',
     ['hostile-text.yaml', 5, 'error-code:9001', 'title.en', /HTML tag/],
     ['unknown-kind.yaml', 2, 'error-cod:9001', 'kind', /unknown kind/],
     ['fact-differs-from-api.yaml', 9, 'error-code:9001', 'facts.headers.Content-Type', /differs from contentType in api.yaml/],
+    // Where a claim comes from: a delay, a backoff or a limit said to be Agora's names a source the record cites.
+    ['sourced-delay-not-cited.yaml', 7, 'error-code:9001', 'retry.basis.source', /delaysMs \[3000, 6000\]\): marked as from source seed, but the record does not cite seed in sources/],
+    ['sourced-backoff-not-cited.yaml', 15, 'error-code:9001', 'meanings[0].retry.basis.source', /backoff: true\): marked as from source bp, but the record does not cite bp in sources/],
+    ['sourced-limit-not-cited.yaml', 10, 'error-code:9001', 'facts.basis.source', /the facts \(maxBytes 64\): marked as from source seed, but the record does not cite seed/],
+    ['recommended-backoff.yaml', 10, 'error-code:9001', 'retry.backoff', /backoff: true says a source asks for backoff, but the basis is our recommendation/],
+    ['missing-basis.yaml', 8, 'error-code:9001', 'actions[0]', /action 1: no basis says where it comes from: basis: \{source: .*\} when a source says so, or basis: \{recommendation: \{zh, en\}\}/],
+    ['missing-basis.yaml', 9, 'error-code:9001', 'retry', /the next step \(fix-request\): no basis says where it comes from/],
+    // Links go both ways.
+    ['one-way-related.yaml', 8, 'error-code:9001', 'related[0]', /links to error-code:9002, which does not link back: add error-code:9001 to the related of error-code:9002 \(\S*records\.yaml:11\)/],
+    // Names a reader could confuse.
+    ['confusable-names.yaml', 13, 'message-error:fixture-unauthorized', 'constant', /constant name FIXTURE_UNAUTHORIZED is also ErrorCode\.FIXTURE_UNAUTHORIZED \(error-code:9001, \S*records\.yaml:4\): name each for what differs/],
+    ['confusable-names.yaml', 24, 'error-code:9002', 'title.zh', /the same title as error-code:9001 \(\S*records\.yaml:5\) once the note in brackets is left out/],
+    ['confusable-names.yaml', 23, 'error-code:9002', 'formerConstants[0].removedIn', /the package is at \d+\.\d+\.\d+, so the deprecated alias ErrorCode\.FIXTURE_OLD_CHANNEL is past its time \(removed in 0\.0\.9\): delete this entry/],
+    ['confusable-names.yaml', 31, 'error-code:9003', 'constant', /a legacy record's constant starts with LEGACY_ .*LEGACY_FIXTURE_OLD_CODE/],
   ];
   for (const [name, line, record, field, message] of cases) {
     it(`${name.replace('.yaml', '')}: reports records.yaml:${line} ${record} ${field ?? ''}`, () => {
@@ -231,7 +372,7 @@ describe('the JSON Schema for editors', () => {
   it('is referenced from every YAML file', () => {
     const files = execFileSync('git', ['ls-files', 'data/*.yaml'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     for (const f of files) {
-      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api)\.schema\.json$/);
+      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api|glossary)\.schema\.json$/);
     }
   });
 });

@@ -20,6 +20,7 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { GLOSSARY_FILE } from '../catalog/glossary.ts';
 import { DEFAULT_DATA_DIR, loadCatalogOrThrow } from '../catalog/load.ts';
 import { CatalogRecord, KIND_NAMES, type Kind, recordRef } from '../catalog/schema.ts';
 import { reviewedHashes, textsOf } from '../catalog/translations.ts';
@@ -85,10 +86,10 @@ function varyTexts(value: unknown, rng: Rng, v: Vocabulary, rate: number): unkno
   if (Array.isArray(value)) return value.map((x) => varyTexts(x, rng, v, rate));
   if (value === null || typeof value !== 'object') return value;
   const o = value as Record<string, unknown>;
-  if (typeof o.zh === 'string' && typeof o.en === 'string' && Object.keys(o).length === 2) {
-    return { zh: vary(o.zh, rng, v, rate), en: vary(o.en, rng, v, rate) };
-  }
-  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, k === 'url' ? x : varyTexts(x, rng, v, rate)]));
+  const out = Object.fromEntries(Object.entries(o).map(([k, x]) => [k, k === 'url' ? x : varyTexts(x, rng, v, rate)]));
+  // A text {zh, en}, or an action {zh, en, basis}: its two texts varied too.
+  if (typeof o.zh === 'string' && typeof o.en === 'string') Object.assign(out, { zh: vary(o.zh, rng, v, rate), en: vary(o.en, rng, v, rate) });
+  return out;
 }
 
 const FILE: Record<Kind, string> = {
@@ -114,7 +115,9 @@ export function writeSyntheticCatalog(dir: string, factor: number, seed = 1, sou
   const v = vocabulary(real.records);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(source)) cpSync(join(source, name), join(dir, name));
+  // The glossary stays behind: varied texts may join characters into a word it avoids, and the
+  // benchmark measures size and speed, not wording.
+  for (const name of readdirSync(source).filter((n) => n !== GLOSSARY_FILE)) cpSync(join(source, name), join(dir, name));
 
   // 1. Which copies to make: round j = 1 … factor-1 of every record; HTTP
   //    statuses only while free statuses remain, the rest as more error codes.
@@ -157,9 +160,10 @@ export function writeSyntheticCatalog(dir: string, factor: number, seed = 1, sou
   };
   const ids = new Map<string, string | number>(); // "<round> <kind:code>" → new code
   for (const { template, round } of copies) ids.set(`${round} ${recordRef(template)}`, idOf(template, round));
-  const remap = (ref: string, round: number) => {
+  /** The copy of `ref` in the same round, if that round has one. */
+  const remap = (ref: string, round: number): string | undefined => {
     const id = ids.get(`${round} ${ref}`);
-    return id === undefined ? ref : `${ref.split(':')[0]}:${id}`;
+    return id === undefined ? undefined : `${ref.split(':')[0]}:${id}`;
   };
 
   // 3. The records, by file.
@@ -171,9 +175,17 @@ export function writeSyntheticCatalog(dir: string, factor: number, seed = 1, sou
     const record = varyTexts(rest, rng, v, 0.35) as Record<string, unknown> & CatalogRecord;
     record.code = ids.get(`${round} ${recordRef(template)}`)!;
     record.constant = `${template.constant}_S${round}`;
-    record.title = varyTexts(template.title, rng, v, 0.6) as CatalogRecord['title'];
-    record.related = template.related.map((ref) => remap(ref, round));
-    if (template.lifecycle.replacedBy) record.lifecycle = { ...record.lifecycle, replacedBy: remap(template.lifecycle.replacedBy, round) };
+    // Former names belong to the real record only.
+    delete record.formerConstants;
+    // Titles stay distinct (the check compares them without their notes in brackets): each names its copy.
+    const title = varyTexts(template.title, rng, v, 0.6) as CatalogRecord['title'];
+    const copyRef = `${template.kind}:${record.code}`;
+    record.title = { zh: `${title.zh} — ${copyRef}`, en: `${title.en} — ${copyRef}` };
+    // Links stay two-way: to copies of the same round only (a record without a copy in this round is left out).
+    record.related = template.related.flatMap((ref) => remap(ref, round) ?? []);
+    if (template.lifecycle.replacedBy) {
+      record.lifecycle = { ...record.lifecycle, replacedBy: remap(template.lifecycle.replacedBy, round) ?? template.lifecycle.replacedBy };
+    }
     // The channel-name rule (facts.allowedCharacters) is one record's only.
     if (record.facts?.allowedCharacters) record.facts = { ...record.facts, allowedCharacters: undefined };
     record.meanings = record.meanings.map((m) => (m.reason ? { ...m, reason: vary(m.reason, rng, v, 0.35) } : m));

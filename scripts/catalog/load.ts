@@ -13,7 +13,10 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, RETRY_ACTIONS, recordRef } from './schema.ts';
+import { ApiFile, type Catalog, type CatalogRecord, GlossaryFile, KINDS, RecordFile, RETRY_ACTIONS, recordRef } from './schema.ts';
+import { basisProblems } from './basis.ts';
+import { constantProblems, relatedProblems, titleProblems } from './cross-checks.ts';
+import { describeTermUse, GLOSSARY_FILE, glossaryProblems, type TermUse } from './glossary.ts';
 import { reviewProblems } from './translations.ts';
 
 export type Problem = {
@@ -37,6 +40,10 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 /** How many problems are printed before the rest is counted. */
 export const PRINTED_PROBLEMS = 100;
+/** Files of data/ that hold no records. */
+export const NON_RECORD_FILES: readonly string[] = [API_FILE, GLOSSARY_FILE];
+/** The package's version, which bounds how long a former constant name stays exported. */
+const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
 
 /** One problem as one line: `data/x.yaml:12:5 error-code:433 title.en: expected ...`. */
 export function formatProblem(p: Problem): string {
@@ -97,6 +104,8 @@ type ParsedFile = {
   file: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** The file's text, to point at a word inside a value. */
+  source: string;
 };
 
 function position(parsed: ParsedFile, offset: number) {
@@ -115,12 +124,30 @@ function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): { node: Nod
   return { node: node as Node, exact: true };
 }
 
+/** Where a word found in the text at `path` is written in the file (the start of the value if it cannot be found as written). */
+function wordPosition(parsed: ParsedFile, path: readonly PropertyKey[], text: string, use: TermUse) {
+  const node = nodeAt(parsed.doc, path).node;
+  const [start, , end] = node?.range ?? [0, 0, 0];
+  const nth = text.slice(0, use.index).split(use.found).length - 1;
+  let at = start - 1;
+  for (let i = 0; i <= nth; i++) {
+    at = parsed.source.indexOf(use.found, at + 1);
+    if (at < 0 || at >= end) return position(parsed, start);
+  }
+  return position(parsed, at);
+}
+
 /** The node of a key (not its value) in a map, to point at an unknown field itself. */
 function keyNode(doc: Document.Parsed, path: readonly PropertyKey[], key: string): Node | undefined {
   const { node, exact } = nodeAt(doc, path);
   if (!exact || !isMap(node)) return undefined;
   const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
   return (pair?.key as Node | undefined) ?? undefined;
+}
+
+/** A path inside a record or file as a reader writes it: meanings[0].retry.delaysMs[1]. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
 
 function recordLabel(raw: unknown, index: number): string {
@@ -168,7 +195,7 @@ function issueProblems(parsed: ParsedFile, issues: readonly z.core.$ZodIssue[], 
       const at =
         key !== undefined ? keyNode(parsed.doc, issue.path, key) ?? nodeAt(parsed.doc, path).node : nodeAt(parsed.doc, path).node;
       const offset = at?.range?.[0] ?? 0;
-      const field = fieldPath.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+      const field = fieldName(fieldPath);
       problems.push({
         file: parsed.file,
         ...position(parsed, offset),
@@ -222,7 +249,7 @@ function parseYaml(path: string, file: string, problems: Problem[]): ParsedFile 
     problems.push({ file, line: 1, column: 1, message: `cannot parse the YAML: ${(error as Error).message}` });
     return undefined;
   }
-  const parsed = { file, doc, lines };
+  const parsed = { file, doc, lines, source: text };
   // The same error at the same place, as a parser that gave up repeats it, is said once.
   const said = new Set<string>();
   for (const error of doc.errors) {
@@ -283,6 +310,8 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   }
 
   let api: ApiFile | undefined;
+  let apiParsed: ParsedFile | undefined;
+  let glossary: GlossaryFile | undefined;
   const records: CatalogRecord[] = [];
   const located = new Map<CatalogRecord, { parsed: ParsedFile; index: number }>();
   /** Records that failed the schema but name themselves (kind and code): they exist for references. */
@@ -300,7 +329,13 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
     const raw = data.value;
     if (name === API_FILE) {
       const result = ApiFile.safeParse(raw);
-      if (result.success) api = result.data;
+      if (result.success) [api, apiParsed] = [result.data, parsed];
+      else report(issueProblems(parsed, result.error.issues, raw));
+      continue;
+    }
+    if (name === GLOSSARY_FILE) {
+      const result = GlossaryFile.safeParse(raw);
+      if (result.success) glossary = result.data;
       else report(issueProblems(parsed, result.error.issues, raw));
       continue;
     }
@@ -335,12 +370,11 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   const where = (record: CatalogRecord, field: PropertyKey[]): Problem => {
     const at = located.get(record)!;
     const node = nodeAt(at.parsed.doc, ['records', at.index, ...field]).node;
-    const fieldName = field.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
-    return {
+        return {
       file: at.parsed.file,
       ...position(at.parsed, node?.range?.[0] ?? 0),
       record: recordRef(record),
-      field: fieldName || undefined,
+      field: fieldName(field) || undefined,
       message: '',
     };
   };
@@ -359,6 +393,43 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
     claim(`constant ${record.kind} ${record.constant}`, record, 'constant', `constant name ${record.constant}`);
     if (record.kind === 'message-error') {
       claim(`message ${record.message.trim().toLowerCase()}`, record, 'message', `message ${JSON.stringify(record.message)}`);
+    }
+  }
+
+  // Names a reader could confuse, and links that go one way only.
+  const locate = (record: CatalogRecord, field: PropertyKey[]) => {
+    const at = where(record, field);
+    return `${at.file}:${at.line}`;
+  };
+  const crossProblems = [
+    ...constantProblems(records, packageVersion(), locate),
+    ...titleProblems(records, locate),
+    ...relatedProblems(records, locate),
+  ];
+  for (const p of crossProblems) problems.push({ ...where(p.record, p.field), message: p.message });
+
+  // The glossary's terms, in every text of every record and of api.yaml.
+  if (glossary) {
+    for (const record of records) {
+      const at = located.get(record)!;
+      for (const { path, locale, use } of glossaryProblems(glossary, record)) {
+        const field = fieldName(path);
+        const text = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], record) as string;
+        problems.push({
+          file: at.parsed.file,
+          ...wordPosition(at.parsed, ['records', at.index, ...path], text, use),
+          record: recordRef(record),
+          field,
+          message: describeTermUse(use, locale),
+        });
+      }
+    }
+    if (api && apiParsed) {
+      for (const { path, locale, use } of glossaryProblems(glossary, api)) {
+        const field = fieldName(path);
+        const text = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], api) as string;
+        problems.push({ file: apiParsed.file, ...wordPosition(apiParsed, path, text, use), field, message: describeTermUse(use, locale) });
+      }
     }
   }
 
@@ -383,6 +454,7 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       });
     }
     for (const p of reviewProblems(record)) problems.push({ ...where(record, p.field), message: p.message });
+    for (const p of basisProblems(record)) problems.push({ ...where(record, p.field), message: p.message });
     // A fact stated both in a record and in api.yaml must be the same fact.
     const contentType = record.facts?.headers?.['Content-Type'];
     if (api && contentType !== undefined && contentType !== api.contentType) {
@@ -397,6 +469,14 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   const fallbackApi = api ?? (undefined as unknown as ApiFile);
   return { catalog: { api: fallbackApi, records }, problems };
+}
+
+function packageVersion(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Load the catalog and throw a CatalogError, listing its problems, unless it is clean. */

@@ -74,7 +74,7 @@ const HttpsUrl = z.url({ protocol: /^https$/, error: 'an absolute https:// URL' 
 // ---------------------------------------------------------------------------
 // Sources
 
-export const SOURCE_IDS = ['seed', 'ce-en', 'sc', 'query', 'older-docs', 'clients'] as const;
+export const SOURCE_IDS = ['seed', 'ce-en', 'sc', 'query', 'older-docs', 'clients', 'bp', 'acq', 'start', 'stop', 'api'] as const;
 export const SourceId = z.enum(SOURCE_IDS);
 export type SourceId = z.infer<typeof SourceId>;
 
@@ -118,14 +118,24 @@ export const RETRY_ACTION_MEANINGS: Record<RetryAction, string> = {
   'contact-support': 'open a ticket with Agora support',
 };
 
-/** Where a policy comes from: Agora says so (in that source), or it is our recommendation (and why). */
+/**
+ * Where a claim comes from: Agora says so, in a source the record cites
+ * (`{source: id}`), or it is our recommendation, with one line on why
+ * (`{recommendation: {zh, en}}`). Every retry policy, every action and the
+ * facts of a record carry one; a meaning carries one only when its text is our
+ * reading of a value its source merely lists. `npm run check` requires them
+ * and rejects a source the record does not cite.
+ */
 export const Basis = z
   .union([
-    z.strictObject({ source: SourceId.meta({ description: 'The source that says so (ids in data/api.yaml)' }) }),
+    z.strictObject({ source: SourceId.meta({ description: 'The source that says so (ids in data/api.yaml); the record must cite it in `sources`' }) }),
     z.strictObject({ recommendation: LocalizedText.meta({ description: 'Our advice, not Agora\'s: one line on why' }) }),
   ])
-  .meta({ description: 'Where the advice comes from: {source: id} when a source says so, {recommendation: {zh, en}} when it is ours.' });
+  .meta({ description: 'Where the claim comes from: {source: id} when a source says so, {recommendation: {zh, en}} when it is ours.' });
 export type Basis = z.infer<typeof Basis>;
+
+/** Is this basis a source (Agora says so) rather than our recommendation? */
+export const isSourced = (basis: Basis | undefined): basis is { source: SourceId } => !!basis && 'source' in basis;
 
 const step = <A extends RetryAction, S extends z.ZodRawShape>(action: A, shape: S) =>
   z
@@ -174,10 +184,23 @@ export const Meaning = z
     http: z.int().min(100).max(599).optional().meta({ description: 'The HTTP status returned with it' }),
     reason: z.string().min(1).optional().meta({ description: 'The `reason` (or message) string exactly as the API sends it' }),
     text: LocalizedText.meta({ description: 'What it means here, in both languages' }),
+    basis: Basis.optional().meta({
+      description: 'Only where the text is our reading of a value the source merely lists: {recommendation: why}',
+    }),
     retry: RetryPolicy.optional(),
   })
   .meta({ description: 'One meaning of the record on some methods, per one source.' });
 export type Meaning = z.infer<typeof Meaning>;
+
+/** One step of what to do, in both languages, and where the advice comes from. */
+export const Action = z
+  .strictObject({
+    zh: Text.meta({ description: 'Simplified Chinese (zh-CN), the source language' }),
+    en: Text.meta({ description: 'English' }),
+    basis: Basis.optional().meta({ description: 'Where this step comes from (required by `npm run check`)' }),
+  })
+  .meta({ description: 'One step, in both languages, with its basis.' });
+export type Action = z.infer<typeof Action>;
 
 const Reference = z
   .string()
@@ -211,6 +234,22 @@ const Constant = z
   .regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'an UPPER_SNAKE_CASE constant name')
   .meta({ description: 'The stable constant name in the package, unique within the kind' });
 
+/**
+ * A constant name the package used before a rename. It stays exported as a
+ * `@deprecated` alias of the current name until the package version
+ * `removedIn`, so that a rename is never a silent break.
+ */
+export const FormerConstant = z
+  .strictObject({
+    name: Constant,
+    removedIn: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'a package version x.y.z')
+      .meta({ description: 'The first package version without the alias (one minor version after the rename)' }),
+  })
+  .meta({ description: 'A former constant name, kept as a deprecated alias until `removedIn`' });
+export type FormerConstant = z.infer<typeof FormerConstant>;
+
 /** Numbers and strings that code relies on: limits, time-outs, header values. */
 export const Facts = z
   .strictObject({
@@ -228,6 +267,7 @@ export const Facts = z
       description: 'Header values the record is about, exactly as they must be sent',
     }),
     requestsPerSecond: z.int().positive().optional().meta({ description: 'A rate limit' }),
+    basis: Basis.optional().meta({ description: 'The source that gives these values (required by `npm run check`; the record must cite it)' }),
   })
   .meta({ description: 'Exact values that the package and the upstream check use' });
 
@@ -236,10 +276,14 @@ const Hash = z.string().regex(/^[0-9a-f]{12}$/, 'a 12-character hex hash written
 /** The fields every record has, whatever its kind. */
 const recordFields = {
   constant: Constant,
+  formerConstants: z
+    .array(FormerConstant)
+    .optional()
+    .meta({ description: 'Names this record\'s constant had before a rename, still exported as deprecated aliases' }),
   title: LocalizedText.meta({ description: 'A short name, shown as the heading' }),
   summary: LocalizedText.meta({ description: 'One or two sentences: what it means' }),
   causes: z.array(LocalizedText).default([]).meta({ description: 'Why it happens, one cause each' }),
-  actions: z.array(LocalizedText).default([]).meta({ description: 'What to do, one step each' }),
+  actions: z.array(Action).default([]).meta({ description: 'What to do, one step each, each with its basis' }),
   meanings: z.array(Meaning).default([]).meta({ description: 'Per method and source: HTTP status, reason, meaning' }),
   retry: RetryPolicy.meta({ description: 'The next step where no meaning for the method says otherwise' }),
   related: z
@@ -372,6 +416,32 @@ export const ApiFile = z.strictObject({
     .meta({ description: 'Links every record may show: official docs, enabling cloud recording, the support ticket page' }),
 });
 export type ApiFile = z.infer<typeof ApiFile>;
+
+/**
+ * data/glossary.yaml: the terms the catalog's texts use, per language. Each
+ * entry names the term to use and the words it replaces; `npm run check`
+ * rejects a replaced word anywhere in a record's or api.yaml's texts (outside
+ * `code spans`; search keywords are exempt: readers type every variant).
+ */
+export const GlossaryTerm = z
+  .strictObject({
+    use: z.string().trim().min(1).meta({ description: 'The term to write' }),
+    avoid: z
+      .array(z.string().trim().min(1))
+      .min(1)
+      .meta({ description: 'Words to write as `use` instead (matched as written, case included; Latin words as whole words)' }),
+    why: z.string().trim().min(1).optional().meta({ description: 'Why this term: where Agora uses it, or what the other word gets wrong' }),
+  })
+  .meta({ description: 'One term choice' });
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
+
+export const GlossaryFile = z
+  .strictObject({
+    zh: z.array(GlossaryTerm).default([]).meta({ description: 'Terms of the Chinese (zh-CN) texts' }),
+    en: z.array(GlossaryTerm).default([]).meta({ description: 'Terms of the English texts' }),
+  })
+  .meta({ description: 'The glossary: per language, the term to use and the words it replaces.' });
+export type GlossaryFile = z.infer<typeof GlossaryFile>;
 
 /** The whole catalog, as the loader returns it. */
 export type Catalog = {

@@ -16,11 +16,9 @@ export function textsOf(record: CatalogRecord, locale: Locale): string[] {
       return;
     }
     const object = value as Record<string, unknown>;
-    if (typeof object.zh === 'string' && typeof object.en === 'string' && Object.keys(object).length === 2) {
-      out.push(object[locale] as string);
-      return;
-    }
-    for (const [k, v] of Object.entries(object)) walk(v, k);
+    // A text ({zh, en}), or an action ({zh, en, basis}): its text first, then what its basis says.
+    if (typeof object.zh === 'string' && typeof object.en === 'string') out.push(object[locale] as string);
+    for (const [k, v] of Object.entries(object)) if (k !== 'zh' && k !== 'en') walk(v, k);
   };
   walk(record, '');
   return out;

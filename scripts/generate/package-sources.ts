@@ -3,7 +3,8 @@
  * deterministic: the same catalog and site URL give the same bytes.
  *
  * - constants.ts: one `as const` object per kind (ErrorCode, HttpStatus, …) with
- *   JSDoc per member, and a literal union type of each.
+ *   JSDoc per member, and a literal union type of each; a record's former
+ *   constant names follow it as `@deprecated` aliases of the same value.
  * - records.ts: every record without its texts; a text's place holds {$t: n}.
  * - texts.zh.ts / texts.en.ts: each record's texts in one language, in order,
  *   so that importing a constant or one language pulls in nothing else.
@@ -35,9 +36,14 @@ const OMIT = ['reviewed', 'keywords'] as const;
 
 const json = (value: unknown) => JSON.stringify(value);
 
+/**
+ * A text: {zh, en}, or an action {zh, en, basis}. The package serves an action
+ * as its text alone; where each step comes from is shown on the site and in
+ * the JSON API (a retry policy's basis is served: see Basis in types.ts).
+ */
 function isLocalized(value: unknown): value is { zh: string; en: string } {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
+  const keys = Object.keys(value).filter((k) => k !== 'basis');
   return keys.length === 2 && typeof (value as Record<string, unknown>).zh === 'string' && typeof (value as Record<string, unknown>).en === 'string';
 }
 
@@ -82,6 +88,16 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
           : r.lifecycle.status === 'legacy'
             ? `\n   * Legacy: from older docs or wording${r.lifecycle.replacedBy ? `; see ${r.lifecycle.replacedBy}` : ''}.`
             : '';
+      // A former name stays an alias of the same value, marked deprecated, until its removedIn version.
+      const aliases = (r.formerConstants ?? []).map((former) =>
+        [
+          `  /**`,
+          `   * ${escapeComment(json(value))} — former name of ${constantGroup}.${r.constant}.`,
+          `   * @deprecated Use ${constantGroup}.${r.constant} instead; this old name is removed in version ${former.removedIn}.`,
+          `   */`,
+          `  ${former.name}: ${json(value)},`,
+        ].join('\n'),
+      );
       return [
         `  /**`,
         `   * ${escapeComment(json(value))} — ${escapeComment(r.title.en)} · ${escapeComment(r.title.zh)}`,
@@ -90,6 +106,7 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
         `   * @see ${siteUrl}${recordPath(segment, r.code, 'en')}${legacy}`,
         `   */`,
         `  ${r.constant}: ${json(value)},`,
+        ...aliases,
       ].join('\n');
     });
     const valueType = KINDS[kind].idType === 'number' ? 'number' : 'string';

@@ -9,10 +9,11 @@ import { z } from 'zod';
 type Def = { type: string; [key: string]: unknown };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
+/** {zh, en}, or an action {zh, en, basis}: one language's reader gets a string. */
 function isLocalizedText(schema: z.ZodType): boolean {
   const def = defOf(schema);
   if (def.type !== 'object') return false;
-  const keys = Object.keys(def.shape as object);
+  const keys = Object.keys(def.shape as object).filter((k) => k !== 'basis');
   return keys.length === 2 && keys.includes('zh') && keys.includes('en');
 }
 

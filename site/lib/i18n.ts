@@ -32,8 +32,8 @@ export const kindLabel = (kind: Kind, lang: Lang): string => KIND_LABELS[kind][l
 
 /** Where a value of each kind is found in a response, in both languages. */
 const KIND_WHERE: Record<Kind, { zh: string; en: string }> = {
-  'error-code': { zh: '响应体中的 `code`', en: '`code` in the response body' },
-  'message-error': { zh: '响应体中的 `message`（来自网关）', en: '`message` in the response body (from the gateway)' },
+  'error-code': { zh: '响应包体中的 `code`', en: '`code` in the response body' },
+  'message-error': { zh: '响应包体中的 `message`（来自网关）', en: '`message` in the response body (from the gateway)' },
   'http-status': { zh: 'HTTP 响应状态码', en: 'the HTTP status of the response' },
   'service-state': { zh: '`query` 响应中的服务状态', en: 'the service state in a `query` response' },
   'recording-status': { zh: '`query` 响应中的 `serverResponse.status`', en: '`serverResponse.status` in a `query` response' },
@@ -76,6 +76,9 @@ export const ui = {
     meaningIntro: '同一个代码在不同方法、不同文档版本中的含义可能不同；每一行注明其方法和来源。',
     disagree: '不止一个来源描述了这个代码，说法可能不同：每一行注明它的来源和适用的方法；来自较新文档的行标有“较新”。',
     newer: '较新',
+    basisAgora: '声网文档如此说明',
+    basisUs: '这是我们的建议',
+    basisReading: '这是我们的理解',
     colMethod: '方法',
     colSource: '来源',
     colHttp: 'HTTP 状态',
@@ -165,6 +168,9 @@ export const ui = {
     meaningIntro: 'A code can mean different things on different methods and in different revisions of the docs; each row says its methods and its source.',
     disagree: 'More than one source describes this code, and they may differ: each row says which source it comes from and which methods it covers; rows from the newer documentation are marked “newer”.',
     newer: 'newer',
+    basisAgora: 'Agora says so',
+    basisUs: 'We recommend this',
+    basisReading: 'Our reading',
     colMethod: 'Methods',
     colSource: 'Source',
     colHttp: 'HTTP status',

@@ -197,7 +197,18 @@ describe('a catalog with hostile records, built into the package and the site', 
         const section = (id: string) => p.one((e) => e.name === 'section' && attr(e, 'aria-labelledby') === id)!;
         const items = (id: string) => findAll((e) => e.name === 'li', section(id).children);
         expectText(items('causes')[0], r.causes[0][lang], where('cause'));
-        expectText(items('actions')[0], r.actions[0][lang], where('action'));
+        // An action: its text, then where it comes from (here our recommendation, whose reason is hostile too).
+        const action = items('actions')[0];
+        const basis = findOne((e) => e.name === 'span' && hasClass(e, 'basis'), action.children)!;
+        const why = (r.actions[0].basis as { recommendation: Record<typeof lang, string> }).recommendation[lang];
+        expect(basis, where('action basis')).not.toBeNull();
+        expect(squash(textContent(action)), where('action')).toBe(squash(`${shown(r.actions[0][lang])} ${textContent(basis)}`));
+        const own = findAll((e) => e.name === 'code', action.children.filter((c) => c !== basis));
+        expect(own.map((c) => textContent(c)), where('action code spans')).toEqual(spans(r.actions[0][lang]));
+        expect(squash(textContent(basis)), where('action basis')).toMatch(new RegExp(`[:：] ?${shown(why).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+        const whyCodes = findAll((e) => e.name === 'code', basis.children);
+        expect(whyCodes.map((c) => textContent(c)), where('action basis code spans')).toEqual(spans(why));
+        expect(findAll((e) => !['code', 'span'].includes(e.name), basis.children), where('action basis elements')).toEqual([]);
         const cells = findAll((e) => e.name === 'td', section('meaning').children);
         const reason = cells.find((c) => attr(c, 'data-label') && findOne((e) => e.name === 'code', c.children) && textContent(c) === r.meanings[0].reason);
         expect(reason, where('reason cell')).toBeDefined();
@@ -428,7 +439,9 @@ describe('a catalog with hostile records, built into the package and the site', 
     });
 
     it('no JSDoc comment is broken out of: the constants are exactly the catalog\'s, in the .js and the .d.ts', () => {
-      const expectedMembers = (kind: string) => records.filter((r) => r.kind === kind).map((r) => r.constant);
+      // Each record's constant, then its former names (deprecated aliases), and nothing else.
+      const expectedMembers = (kind: string) =>
+        records.filter((r) => r.kind === kind).flatMap((r) => [r.constant, ...(r.formerConstants ?? []).map((f) => f.name)]);
       for (const flavour of ['esm', 'cjs']) {
         const dts = join(repo.root, 'dist', flavour, 'generated', 'constants.d.ts');
         const source = ts.createSourceFile(dts, readFileSync(dts, 'utf8'), ts.ScriptTarget.Latest, true);

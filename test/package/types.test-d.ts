@@ -51,6 +51,12 @@ describe('constants are literal types', () => {
     expectTypeOf(GatewayMessage.INVALID_AUTHENTICATION_CREDENTIALS).toEqualTypeOf<'Invalid authentication credentials'>();
     expectTypeOf(RecordingStatus.IN_PROGRESS).toEqualTypeOf<5>();
   });
+  it('a former name (deprecated alias) keeps the literal type of the value', () => {
+    expectTypeOf(ErrorCode.INVALID_CHANNEL_NAME).toEqualTypeOf<401>();
+    expectTypeOf(ErrorCode.CHANNEL_NAME_UNSUPPORTED_CHARACTERS).toEqualTypeOf<401>();
+    expectTypeOf(GatewayMessage.UNAUTHORIZED).toEqualTypeOf<'Unauthorized'>();
+    expectTypeOf(RecordingStatus.RECORDING_IN_PROGRESS).toEqualTypeOf<5>();
+  });
   it('each group is also a union type of its values', () => {
     expectTypeOf<433>().toExtend<ErrorCode>();
     expectTypeOf<434>().not.toExtend<ErrorCode>();
