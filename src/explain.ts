@@ -98,7 +98,7 @@ function readBody(body: unknown): Body {
 }
 
 function fallbackPolicy(status: number | undefined): RetryPolicy {
-  if (status !== undefined && status >= 500) return { action: 'retry', backoff: true };
+  if (status !== undefined && status >= 500) return { action: 'retry', delaysMs: [1000, 3000, 6000] };
   if (status !== undefined && status >= 400) return { action: 'fix-request' };
   if (status !== undefined && status >= 200 && status < 300) return { action: 'none' };
   return { action: 'contact-support' };
@@ -120,7 +120,7 @@ function diagnose(input: ExplainInput, tables: TextTables, locale: Locale): Diag
   const message = shortText(field(data, 'message')) ?? body.text;
   const reason = shortText(field(data, 'reason')) ?? shortText(field(field(server, 'payload'), 'message'));
 
-  const at = (record: ReturnType<typeof findRecord>) => record && localize(record, tables, locale, method, status);
+  const at = (record: ReturnType<typeof findRecord>) => record && localize(record, tables, locale, method, status, reason);
   const codeRecord = code !== undefined ? at(findRecord(code, 'error-code')) : undefined;
   const messageRecord = message !== undefined ? at(findRecord(message, 'message-error')) : undefined;
   const reasonRecord = code === undefined && reason !== undefined ? at(findRecord(reason, 'error-code')) : undefined;

@@ -53,16 +53,20 @@ export const PHRASES: Record<Locale, Phrases> = {
   },
 };
 
-const THEN: Record<NonNullable<RetryPolicy['then']>, Record<Locale, string>> = {
+const THEN: Record<'acquire-again' | 'contact-support' | 'fix-request', Record<Locale, string>> = {
   'acquire-again': { zh: '重新调用 `acquire` 获取新的 resource ID', en: 'call `acquire` again for a new resource ID' },
   'contact-support': { zh: '联系声网技术支持', en: 'contact Agora support' },
   'fix-request': { zh: '检查并修正请求', en: 'check and correct the request' },
 };
 
-const waits = (delays: number[], locale: Locale): string =>
+const waits = (delays: readonly number[], locale: Locale): string =>
   locale === 'zh'
     ? delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，')
     : delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
+
+type Then = keyof typeof THEN;
+const thenOf = (p: RetryPolicy): Then | undefined =>
+  p.action === 'retry' || p.action === 'fix-request' || p.action === 'fix-credentials' || p.action === 'fix-account' ? p.then : undefined;
 
 /**
  * A retry policy as one sentence: "Retry the same request with the same
@@ -71,35 +75,35 @@ const waits = (delays: number[], locale: Locale): string =>
  */
 export function describeRetry(p: RetryPolicy, locale: Locale): string {
   const zh = locale === 'zh';
-  const then = p.then ? (zh ? `；如仍失败，${THEN[p.then].zh}` : `; if it still fails, ${THEN[p.then].en}`) : '';
-  const same =
-    p.sameResourceId === true
-      ? zh ? '（使用同一个 resource ID）' : ' with the same resource ID'
-      : p.sameResourceId === false
-        ? zh ? '（使用新的 resource ID）' : ' with a new resource ID'
-        : '';
-  const when = p.delaysMs?.length
-    ? zh ? `，${waits(p.delaysMs, locale)}后重试` : ` ${waits(p.delaysMs, locale)}`
-    : p.backoff
-      ? zh ? '，每次重试前逐步延长等待时间（退避）' : ', waiting longer before each retry (backoff)'
-      : '';
+  const next = thenOf(p);
+  const then = next ? (zh ? `；如仍失败，${THEN[next].zh}` : `; if it still fails, ${THEN[next].en}`) : '';
   switch (p.action) {
     case 'none':
-      return zh ? '无需处理：这不是错误。' : 'Nothing to do: this is not an error.';
-    case 'do-not-retry':
-      return (zh ? '不要重试：重新发送同一请求无济于事' : 'Do not retry: sending the same request again cannot help') + then + (zh ? '。' : '.');
-    case 'fix-request':
-      return zh ? '修正请求后再发送。' : 'Correct the request, then send it again.';
-    case 'fix-account':
-      return zh ? '在声网控制台修正 App ID 或项目设置后，再发送请求。' : 'Fix the App ID or the project settings in Agora Console, then send the request again.';
-    case 'retry':
+      return zh ? '无需处理。' : 'Nothing to do.';
+    case 'poll':
+      return zh ? '尚未完成：稍后再调用 `query` 查看状态。' : 'Not finished yet: call `query` again later.';
+    case 'already-done':
+      return zh ? '请求要做的事已经生效，按成功处理，不要重复发送。' : 'What the request asked for is already in place: treat it as success and do not send it again.';
+    case 'retry': {
+      const same =
+        p.sameResourceId === true
+          ? zh ? '（使用同一个 resource ID）' : ' with the same resource ID'
+          : p.sameResourceId === false
+            ? zh ? '（使用新的 resource ID）' : ' with a new resource ID'
+            : '';
+      const when = zh ? `，${waits(p.delaysMs, locale)}后重试` : ` ${waits(p.delaysMs, locale)}`;
       return zh ? `重试同一请求${same}${when}${then}。` : `Retry the same request${same}${when}${then}.`;
+    }
     case 'acquire-again':
       return zh ? '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。' : 'Call `acquire` again for a new resource ID, then call `start` with it.';
-    case 'wait':
-      return zh
-        ? `稍后再查询${p.delaysMs?.length ? `（${waits(p.delaysMs, locale)}）` : ''}${then}。`
-        : `Wait, then query again${p.delaysMs?.length ? ` ${waits(p.delaysMs, locale)}` : ''}${then}.`;
+    case 'fix-request':
+      return (zh ? '修正请求后再发送' : 'Correct the request, then send it again') + then + (zh ? '。' : '.');
+    case 'fix-credentials':
+      return (zh ? '核对 Customer ID、Customer Secret 和 `Authorization: Basic …` 请求头后再发送' : 'Check the Customer ID, the Customer Secret and the `Authorization: Basic …` header, then send the request again') + then + (zh ? '。' : '.');
+    case 'fix-account':
+      return (zh ? '在声网控制台核对 App ID 和项目设置（是否开通云端录制、账户状态、配额）后再发送' : 'Check the App ID and the project settings in Agora Console (Cloud Recording enabled, account status, quotas), then send the request again') + then + (zh ? '。' : '.');
+    case 'gone':
+      return zh ? '录制任务已不存在，重试没有用；如需录制，重新调用 `acquire` 和 `start`。' : 'The recording task no longer exists, so retrying cannot help; to record, call `acquire` and `start` again.';
     case 'contact-support':
       return zh ? '联系声网技术支持（提交工单）。' : 'Contact Agora support (open a ticket).';
   }
@@ -108,22 +112,25 @@ export function describeRetry(p: RetryPolicy, locale: Locale): string {
 /** A retry policy as a short label, for tables: "Retry (3000, 6000 ms)". */
 export function retryLabel(p: RetryPolicy, locale: Locale): string {
   const zh = locale === 'zh';
-  const delays = p.delaysMs?.length ? (zh ? `（${p.delaysMs.join('、')} 毫秒）` : ` (${p.delaysMs.join(', ')} ms)`) : '';
   switch (p.action) {
     case 'none':
       return zh ? '无需处理' : 'Nothing to do';
-    case 'do-not-retry':
-      return zh ? '不要重试' : 'Do not retry';
-    case 'fix-request':
-      return zh ? '修正请求' : 'Fix the request';
-    case 'fix-account':
-      return zh ? '修正账号设置' : 'Fix the account';
+    case 'poll':
+      return zh ? '稍后再查询' : 'Query again later';
+    case 'already-done':
+      return zh ? '已生效' : 'Already done';
     case 'retry':
-      return (zh ? '重试' : 'Retry') + (delays || (p.backoff ? (zh ? '（退避）' : ' (backoff)') : ''));
+      return zh ? `重试（${p.delaysMs.join('、')} 毫秒）` : `Retry (${p.delaysMs.join(', ')} ms)`;
     case 'acquire-again':
       return zh ? '重新 acquire' : 'Acquire again';
-    case 'wait':
-      return (zh ? '等待' : 'Wait') + delays;
+    case 'fix-request':
+      return zh ? '修正请求' : 'Fix the request';
+    case 'fix-credentials':
+      return zh ? '修正认证信息' : 'Fix the credentials';
+    case 'fix-account':
+      return zh ? '修正账号设置' : 'Fix the account';
+    case 'gone':
+      return zh ? '任务已不存在' : 'Task gone';
     case 'contact-support':
       return zh ? '联系技术支持' : 'Contact support';
   }

@@ -12,6 +12,7 @@
 import type { z } from 'zod';
 import {
   CatalogRecord,
+  Basis,
   Facts,
   Link,
   type Catalog,
@@ -103,6 +104,7 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
 function typesModule(): string {
   const named = new Map<z.ZodType, string>([
     [RetryPolicy, 'RetryPolicy'],
+    [Basis, 'Basis'],
     [Meaning, 'Meaning'],
     [Link, 'Link'],
     [Facts, 'Facts'],
@@ -113,6 +115,8 @@ function typesModule(): string {
     `\nexport type Kind = ${KIND_NAMES.map(json).join(' | ')};\n` +
     `export type Method = ${METHODS.map(json).join(' | ')};\n` +
     `export type Locale = ${LOCALES.map(json).join(' | ')};\n\n` +
+    `/** Where advice comes from: a source that says so, or our recommendation and why. */\n` +
+    `export type Basis = ${printType(Basis, localized)};\n\n` +
     `/** What a client should do next, and whether and how to retry. */\n` +
     `export type RetryPolicy = ${printType(RetryPolicy, localized)};\n\n` +
     `/** One meaning of a record on some methods, per one source. */\n` +

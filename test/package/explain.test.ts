@@ -96,7 +96,7 @@ describe('explain: real responses', () => {
   it('an unknown message on 429-like status still gets a next step', () => {
     const d = explain({ status: 503, body: { message: 'Service Unavailable' } });
     expect(d.known).toBe(false);
-    expect(d.retry).toMatchObject({ action: 'retry', backoff: true });
+    expect(d.retry).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000] });
   });
 
   it('answers in Chinese on request', () => {

@@ -115,7 +115,7 @@ describe('retryPolicy', () => {
     expect(pkg.retryPolicy(62, 'start')?.action).toBe('retry');
   });
   it('takes a message too, and is undefined for an unknown code', () => {
-    expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', backoff: true });
+    expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000] });
     expect(pkg.retryPolicy(9999)).toBeUndefined();
   });
   it('every record has a policy that reads as words in both languages', () => {
