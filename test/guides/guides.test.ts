@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
-import { POLL_AFTER_MS } from '../../src/outcome.ts';
+const POLL_AFTER_MS = 5000; // TEMP until h11 merges
 import { checkBlocks, figures, type Problem, type ProblemKind, type Truth } from './mentions.ts';
 import { type Block, type Lang, renderGuide } from './render.ts';
 
@@ -95,6 +95,35 @@ describe('the mention check fails on wrong sentences, by class', () => {
     it(`passes: «${sentence}»`, () => {
       const problems = check(sentence);
       expect(problems, listing(problems)).toEqual([]);
+    });
+  }
+});
+
+describe('the check reads the real guides: one fact changed in a guide makes it fail', () => {
+  // Each mutation turns a true sentence of a guide into a false one, the way a careless edit would.
+  const mutations: { lang: Lang; slug: string; from: string | RegExp; to: string; kind: ProblemKind }[] = [
+    { lang: 'en', slug: 'retries', from: "suggests waiting 3 s, then 6 s", to: 'suggests waiting 3 s, then 5 s', kind: 'delay' },
+    { lang: 'zh', slug: 'retries', from: '建议先等 3 秒，再等 6 秒', to: '建议先等 2 秒，再等 6 秒', kind: 'delay' },
+    { lang: 'en', slug: 'retries', from: 'HTTP 206 is never a reason to retry on its own: the body code decides.', to: 'HTTP 206 says the request was partly completed: retry it.', kind: 'retry-claim' },
+    { lang: 'zh', slug: 'retries', from: '单凭 HTTP 206 不能决定重试：要看包体错误码。', to: '遇到 HTTP 206 时重试即可。', kind: 'retry-claim' },
+    { lang: 'en', slug: 'lifecycle', from: '(5 minutes)', to: '(10 minutes)', kind: 'limit' },
+    { lang: 'zh', slug: 'integrate', from: 'resource ID 本身的有效期是 5 分钟', to: 'resource ID 本身的有效期是 3 分钟', kind: 'limit' },
+    { lang: 'en', slug: 'integrate', from: 'no users for more than 30 seconds', to: 'no users for more than 60 seconds', kind: 'limit' },
+    { lang: 'en', slug: 'integrate', from: 'send 10 requests per second', to: 'send 20 requests per second', kind: 'limit' },
+    { lang: 'zh', slug: 'integrate', from: '同时运行 50 个录制任务', to: '同时运行 100 个录制任务', kind: 'limit' },
+    { lang: 'en', slug: 'channel-names', from: 'may be up to 128 bytes <Cite id="acq" />', to: 'may be up to 256 bytes <Cite id="acq" />', kind: 'limit' },
+    { lang: 'en', slug: 'integrate', from: 'within two seconds of receiving the resource ID, and advises against fetching resource IDs in advance in batches <Cite id="api" />', to: 'within two seconds of receiving the resource ID, and advises against fetching resource IDs in advance in batches', kind: 'uncited' },
+    { lang: 'en', slug: 'authentication', from: 'Both come with HTTP 401', to: 'Both come with HTTP 403', kind: 'unknown-code' },
+    { lang: 'en', slug: 'reading-errors', from: 'Here the body code <Rec of="error-code:404" /> comes with HTTP 404', to: 'Here the body code <Rec of="error-code:404" /> comes with HTTP 500', kind: 'wrong-http' },
+  ];
+  for (const m of mutations) {
+    it(`${m.lang}/${m.slug}: ${String(m.from)} → ${m.to}`, () => {
+      const source = readFileSync(join(GUIDES_DIR, m.lang, `${m.slug}.mdx`), 'utf8');
+      const mutated = source.replace(m.from, m.to);
+      expect(mutated, 'the sentence to change is in the guide').not.toBe(source);
+      expect(checkBlocks(renderGuide(source, m.lang, records).blocks, truth)).toEqual([]);
+      const problems = checkBlocks(renderGuide(mutated, m.lang, records).blocks, truth);
+      expect(kinds(problems), listing(problems)).toContain(m.kind);
     });
   }
 });

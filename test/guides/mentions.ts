@@ -61,7 +61,7 @@ export function figures(records: readonly CatalogRecord[], api: Pick<ApiFile, 'r
     { what: "the official Go client's retries of `start`", quantity: 'duration', values: [1000, 2000, 3000], anchor: /\bGo\b/, basis: { source: 'clients' } },
     { what: 'concurrent recording tasks per App ID, to begin with', quantity: 'tasks', values: [50], anchor: /same time|concurrent|同时|并发/i, basis: { source: 'bp' } },
     { what: '`cname` in page recording mode', quantity: 'bytes', values: [128], anchor: /page recording|web|页面录制/i, basis: { source: 'acq' } },
-    { what: 'the largest uid', quantity: 'uid', values: [2 ** 32 - 1], anchor: /uid/i, basis: { source: 'acq' } },
+    { what: 'the largest uid', quantity: 'uid', values: [2 ** 32 - 1], anchor: /uid|integer|整数/i, basis: { source: 'acq' } },
     { what: 'how often to poll `query` until the recording runs (the package’s pollAfterMs)', quantity: 'duration', values: [pollAfterMs], anchor: /poll|query|轮询/i, basis: 'ours' },
   ];
 }
@@ -70,9 +70,9 @@ export function figures(records: readonly CatalogRecord[], api: Pick<ApiFile, 'r
 // Reading a sentence
 
 type Mention = { refs: string[]; explicit: boolean; http?: boolean; methods?: Method[] };
-type Amount = { quantity: Quantity; value: number; text: string };
+type Amount = { quantity: Quantity; value: number; text: string; at: number };
 type Claim = 'positive' | 'negative';
-type Clause = { text: string; mentions: Mention[]; amounts: Amount[]; claims: Claim[] };
+type Clause = { text: string; start: number; mentions: Mention[]; amounts: Amount[]; claims: Claim[] };
 
 const OURS = /our advice|our choice|we recommend|in our experience|本站建议|我们的选择|我们建议|根据我们的经验/i;
 
@@ -96,9 +96,9 @@ export function sentences(text: string): string[] {
   return out.filter(Boolean);
 }
 
-/** Clauses of a sentence: split at , ; ( ) and their Chinese forms, and at "while", "but", 而, 但. */
-function clauses(sentence: string): string[] {
-  const out: string[] = [];
+/** Clauses of a sentence, with their offsets: split at , ; ( ) and their Chinese forms, and at "while", "but", 而, 但. */
+function clauses(sentence: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
   let start = 0;
   let code = false;
   let token = false;
@@ -108,13 +108,16 @@ function clauses(sentence: string): string[] {
     else if (c === '⟦') token = true;
     else if (c === '⟧') token = false;
     else if (!code && !token && (/[,;()，；（）]/.test(c) || /^(?: while | but |而|但)/.test(sentence.slice(i)))) {
-      out.push(sentence.slice(start, i));
+      out.push({ text: sentence.slice(start, i), start });
       start = i + 1;
     }
   }
-  out.push(sentence.slice(start));
-  return out.filter((c) => c.trim() !== '');
+  out.push({ text: sentence.slice(start), start });
+  return out.filter((c) => c.text.trim() !== '');
 }
+
+/** Code spans and tokens blanked out (same length), so offsets still match the sentence. */
+const blank = (text: string) => text.replace(/`[^`]*`|⟦[^⟧]*⟧/g, (m) => ' '.repeat(m.length));
 
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const num = (s: string) => WORD_NUMBERS[s.toLowerCase()] ?? Number(s);
@@ -132,7 +135,7 @@ function amounts(text: string): Amount[] {
   const out: Amount[] = [];
   for (const m of text.matchAll(DURATION)) {
     const factor = UNIT_MS.find(([re]) => re.test(m[2]!))![1];
-    for (const n of m[1]!.match(new RegExp(NUMBER, 'gi')) ?? []) out.push({ quantity: 'duration', value: num(n) * factor, text: m[0] });
+    for (const n of m[1]!.match(new RegExp(NUMBER, 'gi')) ?? []) out.push({ quantity: 'duration', value: num(n) * factor, text: m[0], at: m.index! });
   }
   const patterns: [Quantity, RegExp][] = [
     ['rate', /(\d+)\s*(?:requests?|calls?|queries)\s*(?:per|a|each|every|\/)\s*second/gi],
@@ -145,12 +148,12 @@ function amounts(text: string): Amount[] {
   for (const [quantity, re] of patterns) {
     for (const m of text.matchAll(re)) {
       const n = m.slice(1).find((g) => g !== undefined);
-      if (n !== undefined) out.push({ quantity, value: Number(n), text: m[0] });
+      if (n !== undefined) out.push({ quantity, value: Number(n), text: m[0], at: m.index! });
     }
   }
   for (const m of text.matchAll(/2\s*(?:\^|\*\*)?\s*(³²|\d+)\s*[−-]\s*1\b/g)) {
     const exp = m[1] === '³²' ? 32 : Number(m[1]);
-    out.push({ quantity: 'uid', value: 2 ** exp - 1, text: m[0] });
+    out.push({ quantity: 'uid', value: 2 ** exp - 1, text: m[0], at: m.index! });
   }
   return out;
 }
@@ -163,9 +166,9 @@ function retryClaims(text: string): Claim[] {
     const before = text.slice(0, m.index).toLowerCase();
     const after = text.slice(m.index! + m[0].length).toLowerCase();
     const word = m[1]!.toLowerCase();
-    if (/\b(?:not|never|no|don't|doesn't|do not|cannot|can't|nothing|without|instead of|neither|nor|stop)\s+(?:\S+\s+){0,4}$/.test(before) || /^\s*(?:cannot|does not|doesn't|won't|will not|is no|is not)\s+help|^\s+(?:fails|will fail) the same way/.test(after) || /\bnot worth\s+$/.test(before)) {
+    if (/\b(?:not|never|no|don't|doesn't|do not|cannot|can't|nothing|without|instead of|neither|nor|stop)\s+(?:\S+\s+){0,4}$/.test(before) || /^\s*(?:cannot|can't|does not|doesn't|won't|will not|is no|is not)\s+(?:help|change)|^\s+(?:fails|will fail) the same way/.test(after) || /\bnot worth\s+$/.test(before)) {
       claims.push('negative');
-    } else if (/\b(?:a|an|the|each|every|your|after|before|when|if|of|first)\s+$/.test(before) || (word === 'retried' && !/\b(?:be|been)\s+$/.test(before)) || /^\s*(?:policy|policies|schedule|loop)\b/.test(after)) {
+    } else if (/\b(?:a|an|the|each|every|your|after|before|when|if|of|first)\s+$|\b(?:when|if|once|after)\s+(?:you|we|it|the client)\s+$/.test(before) || (word === 'retried' && !/\b(?:be|been)\s+$/.test(before)) || /^\s*(?:policy|policies|schedule|loop)\b/.test(after)) {
       // a description ("after a retry", "a retried `start`"), not advice
     } else claims.push('positive');
   }
@@ -175,7 +178,7 @@ function retryClaims(text: string): Claim[] {
     const after = text.slice(m.index! + m[0].length);
     if (/(?:不要|无需|不必|不用|别|勿|不能|无法|不会|不值得|不再|没有必要|而不是|不)[^，。；]{0,6}$/.test(before) || /^[^，。；]{0,8}(?:无济于事|没有用|没用|无用|也不行|解决不了|改变不了|以同样的方式失败)/.test(after)) {
       claims.push('negative');
-    } else if (/^(?:后|之后|以后|时|了|过|的|前)/.test(after) || /(?:经|经过|被|已|已经|每次)$/.test(before)) {
+    } else if (/^(?:后|之后|以后|时|了|过|的|前)/.test(after) || /(?:经|经过|被|已|已经|每次)$/.test(before) || /(?:如果|若|当|一旦)[^，。；]{0,20}$/.test(before)) {
       // a description
     } else claims.push('positive');
   }
@@ -210,8 +213,8 @@ function mentionsIn(text: string, records: readonly CatalogRecord[], problems: (
   take(new RegExp(String.raw`\b(?:HTTP(?:\s+status(?:\s+code)?)?|status\s+code|HTTP\s*状态码?)\s*(\d{3})${list}`, 'gi'), 'http-status', 'HTTP');
   take(new RegExp(String.raw`(?:\b(?:body\s+)?codes?|(?:包体)?错误码)\s*(\d+)${list}`, 'gi'), 'error-code', 'body code');
   take(new RegExp(String.raw`(?:serverResponse\.status|\bstatus(?:es)?|状态(?:值)?)\s*(?:is|are|of|为|是|值)?\s*(\d+)${list}`, 'gi'), 'recording-status', 'recording status', true);
-  // Bare three- and four-digit numbers that name a body code or an HTTP status (not quantities).
-  for (const m of plain.matchAll(/(?<![\w.:/\-^])(\d{3,4})(?![\w.%/\-]|\s*(?:bytes?|字节|ms|毫秒|s\b|秒|分钟|minutes?|seconds?|requests?|个|次))/g)) {
+  // Bare numbers of two to four digits that name a body code or an HTTP status (not quantities).
+  for (const m of plain.matchAll(/(?<![\w.:/\-^])(\d{2,4})(?![\w.%/\-]|\s*(?:bytes?|字节|ms|毫秒|s\b|秒|分钟|minutes?|seconds?|requests?|个|次))/g)) {
     const refs = (['error-code', 'http-status'] as const).filter((k) => has(k, m[1]!)).map((k) => `${k}:${m[1]}`);
     if (refs.length) mentions.push({ refs, explicit: false });
   }
@@ -254,12 +257,21 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
     for (const sentence of sentences(block.text)) {
       const report = (kind: ProblemKind, message: string) => problems.push({ kind, line: block.line, sentence, message });
       const methodsOf = mentionsIn(sentence, truth.records, () => {}).methods;
-      const parts: Clause[] = clauses(sentence).map((text) => {
+      const split = clauses(sentence);
+      const found = amounts(blank(sentence));
+      const parts: Clause[] = split.map(({ text, start }, i) => {
+        const end = split[i + 1]?.start ?? sentence.length;
         const { mentions } = mentionsIn(text, truth.records, report);
-        const withoutCode = text.replace(/`[^`]*`/g, ' ').replace(/⟦[^⟧]*⟧/g, ' ');
-        return { text, mentions, amounts: amounts(withoutCode), claims: retryClaims(withoutCode) };
+        return { text, start, mentions, amounts: found.filter((a) => a.at >= start && a.at < end), claims: retryClaims(blank(text)) };
       });
       const all = parts.flatMap((p) => p.mentions);
+      /** What a clause is about: its own mentions, else those of the nearest clause before it, else after it. */
+      const context = (i: number): Mention[] => {
+        if (parts[i]!.mentions.length) return parts[i]!.mentions;
+        for (let k = i - 1; k >= 0; k--) if (parts[k]!.mentions.length) return parts[k]!.mentions;
+        for (let k = i + 1; k < parts.length; k++) if (parts[k]!.mentions.length) return parts[k]!.mentions;
+        return [];
+      };
       const recordsOf = (m: Mention) => m.refs.map((ref) => byRef.get(ref)!).filter(Boolean);
       const methodsFor = (m: Mention) => m.methods ?? methodsOf;
 
@@ -270,7 +282,7 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
           report('wrong-method', `${m.refs.map(show).join(' / ')} is not returned by ${methods.map((x) => `\`${x}\``).join(', ')} in the catalog`);
         }
       }
-      for (const part of parts) {
+      for (const [index, part] of parts.entries()) {
         // wrong-http: a body code with an HTTP status it never comes with.
         const statuses = part.mentions.filter((m) => m.http && m.explicit).flatMap((m) => m.refs.map((r) => Number(r.split(':')[1])));
         for (const m of part.mentions.filter((x) => !x.http && x.explicit)) {
@@ -282,12 +294,12 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
             }
           }
         }
-        // The subjects of the clause: its own mentions, else the sentence's.
-        const subjects = (part.mentions.length ? part.mentions : all).filter((m) => {
-          // An HTTP status that only carries a body code of the same clause is not a subject.
+        // The subjects of the clause (see context), less any HTTP status that only carries a body code beside it.
+        const about = context(index);
+        const subjects = about.filter((m) => {
           if (!m.http) return true;
           const status = Number(m.refs[0]!.split(':')[1]);
-          return !(part.mentions.length ? part.mentions : all).some((o) => !o.http && recordsOf(o).some((r) => httpOf(r, methodsFor(o)).includes(status)));
+          return !about.some((o) => !o.http && recordsOf(o).some((r) => httpOf(r, methodsFor(o)).includes(status)));
         });
 
         for (const claim of new Set(part.claims)) {
@@ -316,17 +328,20 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
         // Delays and limits.
         for (const amount of part.amounts) {
           const figureOf = (text: string) => truth.figures.filter((f) => f.quantity === amount.quantity && f.anchor.test(text));
-          const recordValues = (ms: Mention[]) =>
-            amount.quantity === 'duration'
-              ? ms.flatMap((m) =>
-                  recordsOf(m).flatMap((r) => [...policies(r, methodsFor(m)).flatMap((p) => p.delaysMs ?? []), ...(r.facts?.expiresAfterSeconds ? [r.facts.expiresAfterSeconds * 1000] : [])]),
-                )
-              : [];
-          const steps: { values: number[]; figures: Figure[]; what: string }[] = [
-            { values: recordValues(part.mentions), figures: [], what: part.mentions.map((m) => m.refs.map(show).join(' / ')).join(', ') },
-            { values: [], figures: figureOf(part.text), what: '' },
-            { values: recordValues(all), figures: [], what: all.map((m) => m.refs.map(show).join(' / ')).join(', ') },
+          // A record gives durations as the delays of its next step and as how long something stays valid.
+          const delaysOf = (ms: Mention[]) => (amount.quantity === 'duration' ? ms.flatMap((m) => recordsOf(m).flatMap((r) => policies(r, methodsFor(m)).flatMap((p) => p.delaysMs ?? []))) : []);
+          const validityOf = (ms: Mention[]) => (amount.quantity === 'duration' ? ms.flatMap((m) => recordsOf(m).flatMap((r) => (r.facts?.expiresAfterSeconds ? [r.facts.expiresAfterSeconds * 1000] : []))) : []);
+          const recordValues = (ms: Mention[]) => [...delaysOf(ms), ...validityOf(ms)];
+          const clauseFigures = figureOf(part.text);
+          const steps: { values: number[]; delays?: boolean; figures: Figure[]; what: string }[] = [
+            // 1. the records of the clause itself; 2. figures whose words are in the clause (with the
+            // sentence's: "in page recording mode, `cname` …"); 3. the records the clause is about;
+            // 4. figures whose words are in the sentence; 5. … in the paragraph.
+            { values: recordValues(part.mentions), delays: delaysOf(part.mentions).length > 0, figures: [], what: part.mentions.map((m) => m.refs.map(show).join(' / ')).join(', ') },
+            { values: [], figures: clauseFigures.length ? figureOf(sentence) : [], what: '' },
+            { values: recordValues(about), delays: delaysOf(about).length > 0, figures: [], what: about.map((m) => m.refs.map(show).join(' / ')).join(', ') },
             { values: [], figures: figureOf(sentence), what: '' },
+            { values: [], figures: figureOf(block.text), what: '' },
           ];
           const step = steps.find((s) => s.values.length > 0 || s.figures.length > 0);
           const shown = amount.quantity === 'duration' ? fmt(amount.value) : String(amount.value);
@@ -335,10 +350,14 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
             continue;
           }
           if (step.values.length) {
-            if (!step.values.includes(amount.value)) report('delay', `${shown} is not a delay the catalog gives for ${step.what} (${[...new Set(step.values)].map(fmt).join(', ')})`);
+            if (!step.values.includes(amount.value)) {
+              report(step.delays ? 'delay' : 'limit', `${shown} is not a ${step.delays ? 'delay' : 'duration'} the catalog gives for ${step.what} (${[...new Set(step.values)].map(fmt).join(', ')})`);
+            }
             continue;
           }
-          const match = step.figures.find((f) => f.values.includes(amount.value));
+          // Where several figures fit, the one the paragraph cites (or the catalog's) is meant.
+          const fitting = step.figures.filter((f) => f.values.includes(amount.value));
+          const match = fitting.find((f) => f.basis === 'catalog' || (typeof f.basis === 'object' && cites.has(f.basis.source))) ?? fitting[0];
           if (!match) {
             report('limit', `${shown} differs from ${step.figures.map((f) => `${f.what}: ${f.values.map((v) => (amount.quantity === 'duration' ? fmt(v) : String(v))).join(', ')}`).join('; ')}`);
           } else if (requireCitations && typeof match.basis === 'object' && !cites.has(match.basis.source)) {
