@@ -8,7 +8,7 @@
 //   AGORA_APP_ID=… AGORA_CUSTOMER_ID=… AGORA_CUSTOMER_SECRET=… AGORA_CHANNEL=demo \
 //   AGORA_STORAGE='{"vendor":2,"region":3,"bucket":"…","accessKey":"…","secretKey":"…"}' \
 //   node examples/integrate.ts
-import { fromResponse, RecordingError, withRetry, type Diagnosis, type Method } from '@org/agora-rec-codes';
+import { fromResponse, RecordingError, withRetry, type Diagnosis, type Method, type Outcome } from '@org/agora-rec-codes';
 
 export type Settings = {
   appId: string;
@@ -50,7 +50,7 @@ export type Recording = {
 // en: The fields this client reads from an answer.
 // zh: 这个客户端从响应中读取的字段。
 type Body = { resourceId?: unknown; sid?: unknown; serverResponse?: { uploadingStatus?: unknown; fileList?: unknown } };
-type Answer = { outcome: Diagnosis['outcome']; diagnosis: Diagnosis; body: Body; error?: RecordingError; retries: number };
+type Answer = { outcome: Outcome; diagnosis: Diagnosis; body: Body; error?: RecordingError; retries: number };
 
 // en: Start over (acquire + start) at most this many times; our choice.
 // zh: 最多重新开始（acquire + start）这么多次；这是我们的选择。
@@ -77,43 +77,37 @@ export async function record(settings: Settings, hooks: Hooks = {}): Promise<Rec
   const { channel: cname, uid, mode } = settings;
   const authorization = `Basic ${btoa(`${settings.customerId}:${settings.customerSecret}`)}`;
 
-  // en: One request: on a network failure, the same domain once more, then the alternative one.
-  // zh: 发送一个请求：网络出错时先再试一次同一个域名，再换备用域名。
-  async function send(verb: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-    const init: RequestInit = {
-      method: verb,
-      headers: { Authorization: authorization, 'Content-Type': 'application/json;charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    };
-    let failure: unknown;
-    for (const base of settings.baseUrls) {
-      for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-          return await fetch(`${base}/v1/apps/${settings.appId}/cloud_recording${path}`, init);
-        } catch (error) {
-          failure = error;
-          log(`network error on ${base}: ${(error as Error).message}`);
-        }
-      }
-    }
-    throw failure;
-  }
-
   // en: Send on the catalog's retry schedule, then read the answer once. The outcome is the
   // en: one next step to switch on; when withRetry gives up, it is the step after the retries.
   // zh: 按目录给出的重试计划发送，然后读取一次响应。outcome 是唯一要据以分支的下一步；
   // zh: withRetry 放弃时，它是重试之后的那一步。
   async function call(method: Method, verb: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> {
+    // en: A request that gets no answer is sent again by withRetry: to the same domain once more,
+    // en: then to the alternative one.
+    // zh: 没有得到响应的请求会由 withRetry 重新发送：先再发一次同一个域名，之后改用备用域名。
+    let unanswered = 0;
+    const send = async () => {
+      const base = settings.baseUrls[Math.min(Math.floor(unanswered / 2), settings.baseUrls.length - 1)];
+      try {
+        return await fetch(`${base}/v1/apps/${settings.appId}/cloud_recording${path}`, {
+          method: verb,
+          headers: { Authorization: authorization, 'Content-Type': 'application/json;charset=utf-8' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (error) {
+        unanswered++;
+        throw error;
+      }
+    };
     let retries = 0;
     let response: Response;
     try {
-      response = await withRetry(() => send(verb, path, body), {
+      response = await withRetry(send, {
         method,
         sleep,
-        signal: hooks.signal,
         onRetry: ({ attempt, delayMs, diagnosis }) => {
           retries++;
-          log(`${method}: ${diagnosis.summary} Attempt ${attempt + 1} in ${delayMs} ms.`);
+          log(`${method}: ${diagnosis.summary} Request ${attempt} in ${delayMs} ms.`);
         },
       });
     } catch (error) {
@@ -179,22 +173,22 @@ export async function record(settings: Settings, hooks: Hooks = {}): Promise<Rec
     // zh: 轮询 query，直到录制开始（状态 4 或 5：success）；0 到 3 为 in-progress。
     // zh: 之后不时确认录制仍在运行，直到该停止的时候。
     let recording = false;
-    let until = Number.POSITIVE_INFINITY;
+    let recorded = 0;
     let restart = false;
-    while (!restart && Date.now() < until && !hooks.signal?.aborted) {
+    while (!restart && !(recording && (recorded >= settings.recordForMs || hooks.signal?.aborted))) {
       const queried = await call('query', 'GET', `${path}/query`);
       switch (queried.outcome.kind) {
         case 'in-progress':
-          await sleep(recording ? WATCH_EVERY_MS : queried.outcome.pollAfterMs, hooks.signal);
+          await sleep(queried.outcome.pollAfterMs);
           continue;
-        case 'success':
-          if (!recording) {
-            recording = true;
-            until = Date.now() + settings.recordForMs;
-            log('recording');
-          }
-          await sleep(Math.max(0, Math.min(WATCH_EVERY_MS, until - Date.now())), hooks.signal);
+        case 'success': {
+          if (!recording) log('recording');
+          recording = true;
+          const step = Math.min(WATCH_EVERY_MS, settings.recordForMs - recorded);
+          if (step > 0) await sleep(step, hooks.signal);
+          recorded += step;
           continue;
+        }
         // en: A 404 (or status 8): the task has already exited, for example nobody was in the
         // en: channel for maxIdleTime, or the token or uid was wrong. There is nothing to stop.
         // zh: 404（或状态 8）：任务已经退出，例如频道内无人的时间超过 maxIdleTime，或 token、uid 不对。
