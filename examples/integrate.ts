@@ -76,26 +76,35 @@ export async function record(settings: Settings, hooks: Hooks = {}): Promise<Rec
   const log = hooks.log ?? ((line: string) => console.log(line));
   const { channel: cname, uid, mode } = settings;
   const authorization = `Basic ${btoa(`${settings.customerId}:${settings.customerSecret}`)}`;
+  // en: The domain in use (an index into baseUrls), and how many requests in a row it left unanswered.
+  // zh: 当前使用的域名（baseUrls 中的序号），以及它连续多少个请求没有响应。
+  let domain = 0;
+  let unanswered = 0;
 
   // en: Send on the catalog's retry schedule, then read the answer once. The outcome is the
   // en: one next step to switch on; when withRetry gives up, it is the step after the retries.
   // zh: 按目录给出的重试计划发送，然后读取一次响应。outcome 是唯一要据以分支的下一步；
   // zh: withRetry 放弃时，它是重试之后的那一步。
   async function call(method: Method, verb: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer> {
-    // en: A request that gets no answer is sent again by withRetry: to the same domain once more,
-    // en: then to the alternative one.
-    // zh: 没有得到响应的请求会由 withRetry 重新发送：先再发一次同一个域名，之后改用备用域名。
-    let unanswered = 0;
     const send = async () => {
-      const base = settings.baseUrls[Math.min(Math.floor(unanswered / 2), settings.baseUrls.length - 1)];
+      const base = settings.baseUrls[domain]!;
       try {
-        return await fetch(`${base}/v1/apps/${settings.appId}/cloud_recording${path}`, {
+        const response = await fetch(`${base}/v1/apps/${settings.appId}/cloud_recording${path}`, {
           method: verb,
           headers: { Authorization: authorization, 'Content-Type': 'application/json;charset=utf-8' },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
+        unanswered = 0;
+        return response;
       } catch (error) {
-        unanswered++;
+        // en: No answer: withRetry sends the request again, to the same domain once more,
+        // en: then to the alternative one, which later requests keep using.
+        // zh: 没有响应：withRetry 会重新发送请求，先再发一次同一个域名，之后改用备用域名，
+        // zh: 后续请求也继续使用备用域名。
+        if (++unanswered >= 2 && domain < settings.baseUrls.length - 1) {
+          domain++;
+          unanswered = 0;
+        }
         throw error;
       }
     };

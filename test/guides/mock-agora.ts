@@ -33,7 +33,7 @@ export type Scenario = {
   customerSecret: string;
   /** answers for the next requests of each method, in order */
   script?: Scripted[];
-  /** `serverResponse.status` of the successive `query` answers of a task; after the last, 5 */
+  /** `serverResponse.status` of the successive `query` answers (whatever the task); after the last, 5 */
   statuses?: number[];
   /** the task exits as soon as it has started (nobody in the channel, a wrong token …) */
   exitsAtOnce?: boolean;
@@ -46,7 +46,7 @@ export type Logged = { method: ApiMethod | 'unknown'; verb: string; path: string
 export type MockAgora = { url: string; requests: Logged[]; close(): Promise<void> };
 
 type Resource = { id: string; cname: string; uid: string; sid?: string };
-type Task = { sid: string; resourceId: string; cname: string; uid: string; mode: string; statuses: number[]; state: 'running' | 'stopping' | 'gone' };
+type Task = { sid: string; resourceId: string; cname: string; uid: string; mode: string; state: 'running' | 'stopping' | 'gone' };
 
 const ROUTES: [ApiMethod, string, RegExp][] = [
   ['acquire', 'POST', /^\/v1\/apps\/([^/]+)\/cloud_recording\/acquire$/],
@@ -58,6 +58,7 @@ const ROUTES: [ApiMethod, string, RegExp][] = [
 export async function startMockAgora(scenario: Scenario): Promise<MockAgora> {
   const requests: Logged[] = [];
   const script = [...(scenario.script ?? [])];
+  const statuses = [...(scenario.statuses ?? [])];
   const resources = new Map<string, Resource>();
   const tasks = new Map<string, Task>();
   let serial = 0;
@@ -121,13 +122,13 @@ export async function startMockAgora(scenario: Scenario): Promise<MockAgora> {
           }
           const s = `sid-${++serial}`;
           r.sid = s;
-          tasks.set(s, { sid: s, resourceId: r.id, cname: r.cname, uid: r.uid, mode: mode!, statuses: [...(scenario.statuses ?? [])], state: scenario.exitsAtOnce ? 'gone' : 'running' });
+          tasks.set(s, { sid: s, resourceId: r.id, cname: r.cname, uid: r.uid, mode: mode!, state: scenario.exitsAtOnce ? 'gone' : 'running' });
           return [200, { cname, uid, resourceId, sid: s }];
         }
         case 'query': {
           const t = tasks.get(sid!);
           if (!t || t.resourceId !== resourceId || t.mode !== mode || t.state === 'gone') return [404, workerGone('QueryCloudRecorder')];
-          const status = t.state === 'stopping' ? 8 : (t.statuses.shift() ?? 5);
+          const status = t.state === 'stopping' ? 8 : (statuses.shift() ?? 5);
           if (status === 8 || status === 20) t.state = 'gone';
           return [200, { cname: t.cname, uid: t.uid, resourceId, sid, serverResponse: { status, fileListMode: 'json', fileList: [], sliceStartTime: 1_700_000_000_000 } }];
         }
