@@ -45,6 +45,9 @@ describe('the mention check fails on wrong sentences, by class', () => {
     ['On `start`, retry code 65 with the same resource ID after 5 seconds.', 'delay'],
     ['Retry ⟦rec:error-code:65⟧ on `start` after 1 s, then 3 s.', 'delay'],
     ['在 `start` 上遇到错误码 65，等待 10 秒后重试。', 'delay'],
+    ['On `query`, retry code 65 after 3 s, then 6 s.', 'delay'],
+    ['Retry HTTP 429 after 3 s, then 1 s.', 'delay'],
+    ['Error 65 on `start`: wait 2 seconds, then try again.', 'delay'],
     // A limit or duration that differs.
     ['A resource ID expires 10 minutes after `acquire`.', 'limit'],
     ['resource ID 的有效期为 3 分钟。', 'limit'],
@@ -67,6 +70,12 @@ describe('the mention check fails on wrong sentences, by class', () => {
     ['Poll `query` every 5 seconds until it runs.', 'uncited'],
     ['Call `start` within 90 seconds of `acquire` to be safe.', 'limit'],
     ['Wait 7 seconds before calling `update`.', 'unsourced'],
+    ['If `start` returns 206, wait 3 seconds and try again.', 'retry-claim'],
+    ['`stop` returning 435 should be retried.', 'retry-claim'],
+    ['HTTP 429: don’t retry, slow down.', 'no-retry-claim'],
+    ['Channel names are limited to 64 characters.', 'limit'],
+    ['QPS limit: 20 per App ID.', 'limit'],
+    ['Resource IDs stay valid for 24 hours.', 'limit'],
   ];
   for (const [sentence, kind] of wrong) {
     it(`${kind}: «${sentence}»`, () => {
@@ -90,6 +99,8 @@ describe('the mention check fails on wrong sentences, by class', () => {
     '重新发送的 `start` 收到 HTTP 201 和错误码 7，说明第一次已经成功。',
     'Body code 404 on `stop` comes with HTTP 404.',
     'Status 0 to 3 means the recording has not started yet.',
+    'On `query`, retry code 65 after 1 s, 3 s and 6 s.',
+    'The official Go client retries `start` after 1, 2 and 3 seconds ⟦cite:clients⟧.',
   ];
   for (const sentence of right) {
     it(`passes: «${sentence}»`, () => {

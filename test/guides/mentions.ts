@@ -159,7 +159,8 @@ function amounts(text: string): Amount[] {
 }
 
 /** Retry advice in a clause: positive ("retry it", "may be retried"), negative ("do not retry"), or only a description. */
-function retryClaims(text: string): Claim[] {
+function retryClaims(raw: string): Claim[] {
+  const text = raw.replace(/[’‘]/g, "'");
   const claims: Claim[] = [];
   const en = /\b(re-?tr(?:y|ies|ied|ying)|resend(?:s|ing)?|send(?:ing|s)?\s+(?:\S+\s+){0,4}?again|try(?:ing)?\s+again)\b/gi;
   for (const m of text.matchAll(en)) {
@@ -259,6 +260,8 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
       const methodsOf = mentionsIn(sentence, truth.records, () => {}).methods;
       const split = clauses(sentence);
       const found = amounts(blank(sentence));
+      /** The waits a sentence states for one code (or one figure), in order, and the schedules they may follow. */
+      const schedules = new Map<string, { stated: number[]; schedules: number[][] }>();
       const parts: Clause[] = split.map(({ text, start }, i) => {
         const end = split[i + 1]?.start ?? sentence.length;
         const { mentions } = mentionsIn(text, truth.records, report);
@@ -352,12 +355,22 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
           if (step.values.length) {
             if (!step.values.includes(amount.value)) {
               report(step.delays ? 'delay' : 'limit', `${shown} is not a ${step.delays ? 'delay' : 'duration'} the catalog gives for ${step.what} (${[...new Set(step.values)].map(fmt).join(', ')})`);
+            } else if (step.delays) {
+              const ms = step === steps[0] ? part.mentions : about;
+              const entry = schedules.get(step.what) ?? { stated: [], schedules: ms.flatMap((m) => recordsOf(m).flatMap((r) => policies(r, methodsFor(m)).flatMap((p) => (p.delaysMs ? [p.delaysMs] : [])))) };
+              if (entry.schedules.some((d) => d.includes(amount.value))) entry.stated.push(amount.value);
+              schedules.set(step.what, entry);
             }
             continue;
           }
           // Where several figures fit, the one the paragraph cites (or the catalog's) is meant.
           const fitting = step.figures.filter((f) => f.values.includes(amount.value));
           const match = fitting.find((f) => f.basis === 'catalog' || (typeof f.basis === 'object' && cites.has(f.basis.source))) ?? fitting[0];
+          if (match && match.values.length > 1) {
+            const entry = schedules.get(match.what) ?? { stated: [], schedules: [match.values] };
+            entry.stated.push(amount.value);
+            schedules.set(match.what, entry);
+          }
           if (!match) {
             report('limit', `${shown} differs from ${step.figures.map((f) => `${f.what}: ${f.values.map((v) => (amount.quantity === 'duration' ? fmt(v) : String(v))).join(', ')}`).join('; ')}`);
           } else if (requireCitations && typeof match.basis === 'object' && !cites.has(match.basis.source)) {
@@ -365,6 +378,14 @@ export function checkBlocks(blocks: readonly Block[], truth: Truth, options: Che
           } else if (requireCitations && match.basis === 'ours' && !ours) {
             report('uncited', `${match.what} (${shown}) is our own choice: mark it as our advice`);
           }
+        }
+      }
+      // Several waits for one code follow one of its schedules, from its start: "3 s, then 6 s" is
+      // `start`'s schedule for 65, not `query`'s (1 s, 3 s, 6 s).
+      for (const [what, { stated, schedules: known }] of schedules) {
+        if (stated.length < 2) continue;
+        if (!known.some((d) => stated.every((v, k) => d[k] === v))) {
+          report('delay', `${stated.map(fmt).join(', then ')} is not a schedule the catalog gives for ${what} (${known.map((d) => d.map(fmt).join(', ')).join(' or ')})`);
         }
       }
     }
