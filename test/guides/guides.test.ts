@@ -161,7 +161,7 @@ describe('every guide', () => {
           expect(g.first).toBe('<InOneMinute>');
           expect(g.cited.length).toBeGreaterThan(0);
           expect(new Set(g.listed)).toEqual(new Set(g.cited));
-          const known = new Set(api.sources.map((s) => s.id));
+          const known = new Set<string>(api.sources.map((s) => s.id));
           expect(g.cited.filter((id) => !known.has(id))).toEqual([]);
         });
       }
