@@ -141,7 +141,7 @@ export async function record(settings: Settings, hooks: Hooks = {}): Promise<Rec
     // en: acquire, then start at once: a resource ID serves one recording and expires (433).
     // zh: acquire 之后立即 start：一个 resource ID 只用于一次录制，而且会过期（433）。
     const acquired = await call('acquire', 'POST', '/acquire', { cname, uid, clientRequest: {} });
-    if (acquired.outcome.kind !== 'success') fail('acquire', acquired);
+    if (acquired.outcome.kind !== 'success') return fail('acquire', acquired);
     const resourceId = acquired.body.resourceId;
     if (typeof resourceId !== 'string') throw new Error('acquire: the answer has no resourceId');
     const base = `/resourceid/${resourceId}`;
@@ -166,9 +166,9 @@ export async function record(settings: Settings, hooks: Hooks = {}): Promise<Rec
           log(`start: ${started.diagnosis.summary} Starting over.`);
           continue;
         }
-        fail('start', started);
+        return fail('start', started);
       default:
-        fail('start', started);
+        return fail('start', started);
     }
     if (typeof started.body.sid !== 'string') {
       throw new Error(`start: ${started.outcome.kind}, but the answer has no sid: the recording may run, but this client cannot query or stop it`);
@@ -209,10 +209,10 @@ export async function record(settings: Settings, hooks: Hooks = {}): Promise<Rec
         // zh: 状态 20（异常退出）：次数未用完时重新开始。
         case 'acquire-again':
           if (round < MAX_ROUNDS) restart = true;
-          else fail('query', queried);
+          else return fail('query', queried);
           break;
         default:
-          fail('query', queried);
+          return fail('query', queried);
       }
     }
     if (restart) continue;

@@ -37,7 +37,6 @@ export type Figure = { what: string; quantity: Quantity; values: number[]; ancho
 
 export type Truth = { records: readonly CatalogRecord[]; figures: Figure[] };
 
-const METHODS: readonly Method[] = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
 
 /**
  * The figures a guide may state. Those the catalog holds are read from it;
@@ -215,7 +214,7 @@ function mentionsIn(text: string, records: readonly CatalogRecord[], problems: (
   take(new RegExp(String.raw`(?:\b(?:body\s+)?codes?|(?:包体)?错误码)\s*(\d+)${list}`, 'gi'), 'error-code', 'body code');
   take(new RegExp(String.raw`(?:serverResponse\.status|\bstatus(?:es)?|状态(?:值)?)\s*(?:is|are|of|为|是|值)?\s*(\d+)${list}`, 'gi'), 'recording-status', 'recording status', true);
   // Bare numbers of two to four digits that name a body code or an HTTP status (not quantities).
-  for (const m of plain.matchAll(/(?<![\w.:/\-^])(\d{2,4})(?![\w.%/\-]|\s*(?:bytes?|字节|ms|毫秒|s\b|秒|分钟|minutes?|seconds?|requests?|个|次))/g)) {
+  for (const m of plain.matchAll(/(?<![\w.:/^-])(\d{2,4})(?![\w.%/-]|\s*(?:bytes?|字节|ms|毫秒|s\b|秒|分钟|minutes?|seconds?|requests?|个|次))/g)) {
     const refs = (['error-code', 'http-status'] as const).filter((k) => has(k, m[1]!)).map((k) => `${k}:${m[1]}`);
     if (refs.length) mentions.push({ refs, explicit: false });
   }

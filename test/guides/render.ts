@@ -111,13 +111,17 @@ export function renderGuide(source: string, lang: Lang, records: readonly Catalo
       case 'Example': {
         try {
           const code = localizeExample(readFileSync(join(EXAMPLES_DIR, props.file ?? ''), 'utf8'), lang);
+          // One block per run of comment lines (a comment is often a sentence over two lines).
           let comment: Block | undefined;
-          code.split('\n').forEach((l, k) => {
+          for (const [k, l] of code.split('\n').entries()) {
             const m = /^\s*\/\/ ?(.*)$/.exec(l);
-            if (!m) return void (comment = undefined);
-            if (!comment) extra.push((comment = { text: m[1]!, line: k + 1, kind: 'comment' }));
-            else comment.text += ` ${m[1]}`;
-          });
+            if (!m) comment = undefined;
+            else if (comment) comment.text += ` ${m[1]}`;
+            else {
+              comment = { text: m[1] ?? '', line: k + 1, kind: 'comment' };
+              extra.push(comment);
+            }
+          }
         } catch (error) {
           problems.push(`${where}: <Example file="${props.file}">: ${(error as Error).message}`);
         }
