@@ -92,10 +92,18 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
         `  ${r.constant}: ${json(value)},`,
       ].join('\n');
     });
+    const valueType = KINDS[kind].idType === 'number' ? 'number' : 'string';
+    const names = records.map((r) => `  [${json(r.kind === 'message-error' ? r.message : r.code)}]: ${json(r.constant)},`);
     groups.push(
       `/** ${kind} records: name → value. */\n` +
         `export const ${constantGroup} = {\n${members.join('\n')}\n} as const;\n` +
-        `export type ${constantGroup} = (typeof ${constantGroup})[keyof typeof ${constantGroup}];\n`,
+        `export type ${constantGroup} = (typeof ${constantGroup})[keyof typeof ${constantGroup}];\n` +
+        `/** ${kind} records: value → constant name (\`${constantGroup}Name[value]\`). */\n` +
+        `export const ${constantGroup}Name = {\n${names.join('\n')}\n} as const;\n` +
+        `/** true when \`value\` is a ${constantGroup} value the catalog knows (e.g. a number read from a response). */\n` +
+        `export function is${constantGroup}(value: unknown): value is ${constantGroup} {\n` +
+        `  return typeof value === ${json(valueType)} && Object.prototype.hasOwnProperty.call(${constantGroup}Name, value);\n` +
+        `}\n`,
     );
   }
   return HEADER + '\n' + groups.join('\n');

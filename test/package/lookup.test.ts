@@ -165,3 +165,43 @@ describe('per-language entry points', () => {
     expect(zh.allRecords()).toHaveLength(catalog.records.length);
   });
 });
+
+describe('guards and reverse maps: from a wire value to a constant', () => {
+  it('one guard per constant group, true only for values the catalog knows, of the right type', () => {
+    expect(pkg.isErrorCode(433)).toBe(true);
+    expect(pkg.isErrorCode('433')).toBe(false);
+    expect(pkg.isErrorCode(434)).toBe(false);
+    expect(pkg.isHttpStatus(206)).toBe(true);
+    expect(pkg.isHttpStatus(433)).toBe(false);
+    expect(pkg.isGatewayMessage('Invalid authentication credentials')).toBe(true);
+    expect(pkg.isGatewayMessage('invalid authentication credentials')).toBe(false);
+    expect(pkg.isServiceState('serviceAbnormal')).toBe(true);
+    expect(pkg.isRecordingStatus(20)).toBe(true);
+    expect(pkg.isUploadStatus('backuped')).toBe(true);
+    expect(pkg.isExtensionState('inProgress')).toBe(true);
+    expect(pkg.isOutputStatus('disconnected')).toBe(true);
+    for (const hostile of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', null, undefined, {}, NaN]) {
+      for (const guard of [pkg.isErrorCode, pkg.isHttpStatus, pkg.isGatewayMessage, pkg.isServiceState, pkg.isRecordingStatus, pkg.isUploadStatus, pkg.isExtensionState, pkg.isOutputStatus]) {
+        expect(guard(hostile), `${guard.name}(${String(hostile)})`).toBe(false);
+      }
+    }
+  });
+
+  it('reverse maps give the constant name of every value', () => {
+    expect(pkg.ErrorCodeName[433]).toBe('RESOURCE_ID_EXPIRED');
+    expect(pkg.HttpStatusName[401]).toBe('UNAUTHORIZED');
+    expect(pkg.GatewayMessageName['Invalid authentication credentials']).toBe('INVALID_AUTHENTICATION_CREDENTIALS');
+    for (const [group, names] of [
+      [pkg.ErrorCode, pkg.ErrorCodeName],
+      [pkg.HttpStatus, pkg.HttpStatusName],
+      [pkg.GatewayMessage, pkg.GatewayMessageName],
+      [pkg.ServiceState, pkg.ServiceStateName],
+      [pkg.RecordingStatus, pkg.RecordingStatusName],
+      [pkg.UploadStatus, pkg.UploadStatusName],
+      [pkg.ExtensionState, pkg.ExtensionStateName],
+      [pkg.OutputStatus, pkg.OutputStatusName],
+    ] as [Record<string, string | number>, Record<string, string>][]) {
+      for (const [name, value] of Object.entries(group)) expect(names[value as string], name).toBe(name);
+    }
+  });
+});
