@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
-const POLL_AFTER_MS = 5000; // TEMP until h11 merges
+import { POLL_AFTER_MS } from '../../src/outcome.ts';
 import { checkBlocks, figures, type Problem, type ProblemKind, type Truth } from './mentions.ts';
 import { type Block, type Lang, renderGuide } from './render.ts';
 
