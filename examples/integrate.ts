@@ -3,11 +3,17 @@
 // zh: 一个完整的云端录制客户端：acquire → start → query → stop，按目录中的说法处理每一个响应
 // zh: （65、7/201、433、429、start 之后的 404、query 的各个状态）。
 //
-// en: Run it with Node 24, which runs TypeScript files as they are:
-// zh: 用 Node 24 运行（它可以直接运行 TypeScript 文件）：
+// en: Run it with Node 24, which runs TypeScript files as they are (in this repository,
+// en: `npm run build:package` first; elsewhere, `npm install @org/agora-rec-codes`):
+// zh: 用 Node 24 运行，它可以直接运行 TypeScript 文件（在本仓库中先运行 `npm run build:package`；
+// zh: 在其他项目中先 `npm install @org/agora-rec-codes`）：
 //   AGORA_APP_ID=… AGORA_CUSTOMER_ID=… AGORA_CUSTOMER_SECRET=… AGORA_CHANNEL=demo \
 //   AGORA_STORAGE='{"vendor":2,"region":3,"bucket":"…","accessKey":"…","secretKey":"…"}' \
 //   node examples/integrate.ts
+// en: Optional: AGORA_UID (527841), AGORA_TOKEN, AGORA_MODE (mix), AGORA_RECORD_SECONDS (60),
+// en: AGORA_BASE_URLS (https://api.sd-rtn.com,https://api.agora.io). Ctrl+C stops the recording early.
+// zh: 可选：AGORA_UID（527841）、AGORA_TOKEN、AGORA_MODE（mix）、AGORA_RECORD_SECONDS（60）、
+// zh: AGORA_BASE_URLS（https://api.sd-rtn.com,https://api.agora.io）。按 Ctrl+C 提前停止录制。
 import { fromResponse, RecordingError, withRetry, type Diagnosis, type Method, type Outcome } from '@org/agora-rec-codes';
 
 export type Settings = {
