@@ -228,7 +228,7 @@ export async function runCli(io: CliIO): Promise<number> {
   const query = args.query!;
   const records = recordsNamed(query, args);
   if (records.length === 0) {
-    const search = searchUrl(query.trim(), args.locale);
+    const search = searchUrl(plain(query).trim(), args.locale);
     if (args.json) io.stdout(toJson({ found: false, query, search }) + '\n');
     else io.stderr(`${words.unknown(plain(query))}\n${words.searchSite(search)}\n`);
     return 1;

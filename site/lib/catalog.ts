@@ -85,3 +85,18 @@ export async function select(q: {
   return out;
 }
 
+
+/**
+ * The sources a guide cites, by id ("seed sc"), in the order given. An id
+ * that data/api.yaml does not list fails the build.
+ */
+export async function citedSources(ids: string): Promise<ApiFile['sources']> {
+  const { sources } = await api();
+  const wanted = ids.trim().split(/\s+/).filter(Boolean);
+  if (wanted.length === 0) throw new Error('a citation names no source');
+  return wanted.map((id) => {
+    const found = sources.find((s) => s.id === id);
+    if (!found) throw new Error(`a guide cites source "${id}", which data/api.yaml does not list (known: ${sources.map((s) => s.id).join(', ')})`);
+    return found;
+  });
+}

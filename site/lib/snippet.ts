@@ -1,37 +1,51 @@
 /**
- * The copyable snippet on each record page: the record's constant from the
- * npm package (group from KINDS[kind].constantGroup, member record.constant).
+ * The copyable snippet on each record page: a function that explains a fetch
+ * Response with the npm package and acts when it carries this record — read
+ * where the API puts it (the body `code`, the gateway `message`, the HTTP
+ * status, or a state inside `serverResponse`), compared with the record's
+ * constant (group from KINDS[kind].constantGroup, member record.constant).
+ * test/site/snippet.test.ts type-checks and runs every one of them.
  */
-import { type CatalogRecord, KINDS } from '../../scripts/catalog/schema.ts';
-import { displayCode } from './catalog.ts';
+import { type CatalogRecord, KINDS, METHODS, type Method } from '../../scripts/catalog/schema.ts';
+import { displayCode, recordMethods } from './record.ts';
 import { PACKAGE_NAME } from './repo.ts';
 import type { Lang } from './i18n.ts';
 
-/** How a value of each kind is read from a response, for the snippet's `if`. */
-const READ: Record<CatalogRecord['kind'], string> = {
-  'error-code': 'body.code',
-  'message-error': 'body.message',
-  'http-status': 'response.status',
-  'service-state': 'state',
-  'recording-status': 'body.serverResponse.status',
-  'upload-status': 'body.serverResponse.uploadingStatus',
-  'extension-state': 'state',
-  'output-status': 'output.status',
+/** How the diagnosis holds a value of each kind, for the snippet's `if`. */
+const HOLDS: Record<CatalogRecord['kind'], (constant: string) => string> = {
+  'error-code': (c) => `d.code === ${c}`,
+  'message-error': (c) => `d.message === ${c}`,
+  'http-status': (c) => `d.status === ${c}`,
+  'service-state': (c) => `d.states.some((s) => s.value === ${c})`,
+  'recording-status': (c) => `d.states.some((s) => s.value === ${c})`,
+  'upload-status': (c) => `d.states.some((s) => s.value === ${c})`,
+  'extension-state': (c) => `d.states.some((s) => s.value === ${c})`,
+  'output-status': (c) => `d.states.some((s) => s.value === ${c})`,
 };
 
-/** The snippet's text: compare with the constant, and explain() the response. */
+/** The method whose response carries the record: where its states are returned, else the first method it occurs on. */
+export function snippetMethod(r: CatalogRecord): Method {
+  if (r.kind === 'upload-status') return 'stop';
+  if (r.kind === 'recording-status' || r.kind === 'service-state' || r.kind === 'extension-state' || r.kind === 'output-status') return 'query';
+  const methods = recordMethods(r);
+  return methods.length === METHODS.length ? 'start' : (methods[0] ?? 'start');
+}
+
+/** The snippet's text: explain the response on the method, and act when it carries this record. */
 export function snippet(r: CatalogRecord, lang: Lang): string {
   const group = KINDS[r.kind].constantGroup;
   const constant = `${group}.${r.constant}`;
   const value = typeof r.code === 'number' ? String(r.code) : JSON.stringify(displayCode(r));
-  const title = r.title[lang].replace(/`/g, '');
+  const title = r.title[lang].replace(/`/g, '').replace(/\s+/g, ' ');
   return [
-    `import { ${group}, explain } from '${PACKAGE_NAME}';`,
+    `import { ${group}, fromResponse } from '${PACKAGE_NAME}';`,
     '',
     `// ${constant} === ${value}: ${title}`,
-    `if (${READ[r.kind]} === ${constant}) {`,
-    `  const { summary, next } = explain({ status: response.status, body }, { locale: '${lang}' });`,
-    '  console.log(summary, next);',
+    `export async function onResponse(response: Response): Promise<void> {`,
+    `  const d = await fromResponse(response, '${snippetMethod(r)}', { locale: '${lang}' });`,
+    `  if (${HOLDS[r.kind](constant)}) {`,
+    `    console.log(d.outcome.kind, d.summary, d.next);`,
+    '  }',
     '}',
   ].join('\n');
 }

@@ -4,7 +4,7 @@
  * purpose) without touching the real src/generated/, dist/ or build/site/ that
  * the other tests read, and that other people may be rebuilding meanwhile.
  *
- * The copy holds the files a build reads (scripts, src, site, content, data,
+ * The copy holds the files a build reads (scripts, src, site, content, examples, data,
  * the configs) and a node_modules folder whose entries are links to the real
  * ones, but whose caches (.astro, .vite) are its own: Astro keeps its content
  * store in node_modules/.astro, and a shared one would mix two catalogs.
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** What a build reads. Outputs (dist, build/site) are copied only when asked for. */
-const SOURCES = ['package.json', 'tsconfig.json', 'tsconfig.package.json', 'tsconfig.package-cjs.json', 'astro.config.mjs', 'scripts', 'src', 'site', 'content', 'data'];
+const SOURCES = ['package.json', 'tsconfig.json', 'tsconfig.package.json', 'tsconfig.package-cjs.json', 'astro.config.mjs', 'scripts', 'src', 'site', 'content', 'examples', 'data'];
 /** Caches that must not be shared with the real tree. */
 const OWN = new Set(['.astro', '.vite', '.cache']);
 

@@ -152,6 +152,31 @@ describe('bad usage: exit 2 with one line naming the problem, and how to get hel
 });
 
 describe('the real process', () => {
+  const root = new URL('../..', import.meta.url).pathname;
+  const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C', NODE: process.execPath } });
+
+  it('a closed pipe (`| true`, `| head -1`) ends it quietly', () => {
+    for (const script of ['"$NODE" src/cli.ts 433 --json | true; echo "exit ${PIPESTATUS[0]}"', '"$NODE" src/cli.ts 62 | head -1 >/dev/null; echo "exit ${PIPESTATUS[0]}"']) {
+      const r = sh(script);
+      expect(r.stderr, script).toBe('');
+      expect(r.stdout.trim(), script).toBe('exit 0');
+    }
+  });
+
+  it('a full disk gives one line and exit 1, no stack trace', () => {
+    const r = sh('"$NODE" src/cli.ts 433 > /dev/full');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('agora-rec-codes: cannot write the output (ENOSPC)\n');
+  });
+
+  it('escape sequences in the query or --method never reach the terminal', () => {
+    for (const argv of [['\u001b]0;X\u0007\u001b[2J'], ['433', '--method', '\u001b[2Jstart'], ['\u001b[31m433'], ['explain', '--status', '\u001b[2J400']]) {
+      const r = spawnSync(process.execPath, ['src/cli.ts', ...argv], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+      expect(r.stdout + r.stderr, JSON.stringify(argv)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(r.stderr, JSON.stringify(argv)).not.toMatch(/\]0;X|\[2J/);
+    }
+  });
+
   it('runs from source with node and pipes without colour', () => {
     const r = spawnSync(process.execPath, ['src/cli.ts', 'no Route matched with those values'], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     expect(r.status).toBe(0);

@@ -41,4 +41,4 @@ export function readBuilt(path: string): string {
 /** The message of a record as shown on the site: the number, the gateway message, or the state name. */
 export const shownCode = (r: CatalogRecord): string => (r.kind === 'message-error' ? r.message : String(r.code));
 
-export const GUIDES = ['reading-errors', 'retries', 'authentication', 'channel-names', 'lifecycle'] as const;
+export const GUIDES = ['integrate', 'reading-errors', 'retries', 'authentication', 'channel-names', 'lifecycle'] as const;
