@@ -180,8 +180,19 @@ function basisOf(policy: RetryPolicy): Basis | undefined {
 
 const headline = (r: CatalogRecord): string => `${typeof r.value === 'number' ? r.value : JSON.stringify(r.value)} ${r.constant} — ${r.title}`;
 
+/** stepsByMethod, computed once per record and language. */
+const stepsCache = new Map<string, string | undefined>();
+
 /** "acquire: Fix the account; start, query, …: Retry (…)" where a record's next step differs by method; undefined where it does not. */
 function stepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
+  const key = `${P.locale} ${record.ref}`;
+  if (stepsCache.has(key)) return stepsCache.get(key);
+  const steps = computeStepsByMethod(record, P);
+  stepsCache.set(key, steps);
+  return steps;
+}
+
+function computeStepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
   const methods = record.meanings.some((m) => !m.methods) ? METHODS : METHODS.filter((m) => record.meanings.some((x) => x.methods?.includes(m)));
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
