@@ -201,7 +201,7 @@ function computeStepsByMethod(record: CatalogRecord, P: Phrases): string | undef
     groups.set(label, [...(groups.get(label) ?? []), method]);
   }
   if (groups.size < 2) return undefined;
-  return [...groups].map(([label, ms]) => `${ms.join(', ')}${P.colon}${label}`).join('; ');
+  return [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
 }
 
 function clip(value: unknown): string {
@@ -361,6 +361,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
+  else if (outcome.kind === 'success' && lead === 'record' && (values.code !== undefined || reasonRecord)) next.push(P.doneAsIs);
   else next.push(P.describeRetry(policy));
   if (outcome.kind === 'retry' && waitMs !== undefined) next.push(P.notes.retryAfter(waitMs));
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {

@@ -301,6 +301,15 @@ describe('words that fit the method, once each, in the entry point\'s language',
     expect(explain({ status: 200, method: 'query', body: { serverResponse: { status: 0 } } }).next).toBe('Not finished yet: call `query` again in 5 s.');
   });
 
+  it('435 on stop: done, and nothing to gain by sending stop again', () => {
+    expect(explain({ status: 206, method: 'stop', body: { code: 435, reason: 'no recorded data' } }).next).toBe('The request is done as it is; sending it again cannot change that.');
+    expect(explainZh({ status: 206, method: 'stop', body: { reason: 'no recorded data' } }).next).toBe('请求已处理完毕，再次发送也不会改变结果。');
+  });
+
+  it('lists in Chinese use Chinese separators', () => {
+    expect(explainZh({ status: 500, body: { code: 62 } }).notes.join('')).toMatch(/acquire：修正账号设置；start、query、update、updateLayout、stop：重试/);
+  });
+
   it('an unknown method is said, not silently dropped', () => {
     const d = explain({ status: 206, body: { code: 65 }, method: 'begin' as Method });
     expect(d.method).toBeUndefined();
