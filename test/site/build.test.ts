@@ -90,7 +90,7 @@ describe('record pages', () => {
         }
         // The snippet uses the package's constant.
         const snippet = textContent(byId(p, 'snippet-code')!);
-        expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, explain } from '@org/agora-rec-codes';`);
+        expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, fromResponse } from '@org/agora-rec-codes';`);
         expect(snippet).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
         // Edit this record: its YAML file in the repository.
         const edit = p.all.find((e) => e.name === 'a' && attr(e, 'data-ref') === recordRef(r));
