@@ -218,7 +218,9 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   if (rawMethod !== undefined && rawMethod !== null && rawMethod !== '' && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
   const headers = field(input, 'headers') ?? pasted?.headers;
   const body = readBody(pasted ? pasted.body : field(input, 'body'), header(headers, 'content-type'));
-  const values = readValues(body.data);
+  const read = readValues(body.data);
+  // `code: 0` is what a success may carry ("Status code" in the `query` reference): not an error code.
+  const values = read.code === 0 ? { ...read, code: undefined } : read;
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
   const at = (neutral: NeutralRecord | undefined) => neutral && localize(neutral, tables, locale, method, status, values.reason);
@@ -264,13 +266,14 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   if (about) {
     record = about;
     policy = policyOf(about);
-  } else if (unknownId) {
-    if (statusRecord && !is2xx) {
+  } else if (unknownId && !is2xx) {
+    // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
+    if (statusRecord) {
       record = statusRecord;
       policy = policyOf(statusRecord);
       notes.push(P.notes.fallbackToStatus(status!));
     } else {
-      policy = is2xx || status === undefined ? { action: 'contact-support' } : byStatusClass(status);
+      policy = status === undefined ? { action: 'contact-support' } : byStatusClass(status);
       basis = { by: 'us', why: P.ours.unknownCode };
       lead = 'none';
     }
@@ -390,7 +393,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     known,
     locale,
     ...(status !== undefined && { status }),
-    ...(values.code !== undefined && { code: values.code }),
+    ...(read.code !== undefined && { code: read.code }),
     ...(message !== undefined && (values.message !== undefined || messageRecord) && { message }),
     ...(values.reason !== undefined && { reason: values.reason }),
     ...(method !== undefined && { method }),

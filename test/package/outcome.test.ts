@@ -193,6 +193,17 @@ describe('reading the whole response', () => {
     expect(page.summary).toMatch(/not the API: check the base URL/);
   });
 
+  it('`code: 0` on a success is no error; an unknown code on a 2xx does not turn a success into a ticket', () => {
+    const q = explain({ status: 200, method: 'query', body: { code: 0, resourceId: 'r', sid: 's', serverResponse: { status: 5 } } });
+    expect(q).toMatchObject({ ok: true, known: true, code: 0, outcome: { kind: 'success' } });
+    const odd = explain({ status: 200, method: 'start', body: { code: 9999, resourceId: 'r', sid: 's' } });
+    expect(odd.outcome.kind).toBe('success');
+    expect(odd.ok).toBe(false);
+    expect(odd.known).toBe(false);
+    expect(odd.notes.join(' ')).toMatch(/9999 is not in the catalog/);
+    expect(explain({ status: 200, method: 'start', body: { code: 9999 } }).outcome.kind).toBe('retry');
+  });
+
   it('a body given as bytes is read as text', () => {
     const bytes = new TextEncoder().encode('{"code":433}');
     expect(explain({ status: 400, method: 'start', body: bytes }).record?.ref).toBe('error-code:433');
