@@ -261,7 +261,10 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   let missing: string | undefined;
   const is2xx = status !== undefined && status >= 200 && status < 300;
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
-  const statusPlain = () => (status !== undefined ? at(findRecord(status, 'http-status')) && localize(findRecord(status, 'http-status')!, tables, locale) : undefined);
+  const statusPlain = () => {
+    const neutral = status !== undefined ? findRecord(status, 'http-status') : undefined;
+    return neutral && localize(neutral, tables, locale);
+  };
 
   if (about) {
     record = about;
