@@ -180,8 +180,19 @@ function basisOf(policy: RetryPolicy): Basis | undefined {
 
 const headline = (r: CatalogRecord): string => `${typeof r.value === 'number' ? r.value : JSON.stringify(r.value)} ${r.constant} — ${r.title}`;
 
+/** stepsByMethod, computed once per record and language. */
+const stepsCache = new Map<string, string | undefined>();
+
 /** "acquire: Fix the account; start, query, …: Retry (…)" where a record's next step differs by method; undefined where it does not. */
 function stepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
+  const key = `${P.locale} ${record.ref}`;
+  if (stepsCache.has(key)) return stepsCache.get(key);
+  const steps = computeStepsByMethod(record, P);
+  stepsCache.set(key, steps);
+  return steps;
+}
+
+function computeStepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
   const methods = record.meanings.some((m) => !m.methods) ? METHODS : METHODS.filter((m) => record.meanings.some((x) => x.methods?.includes(m)));
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
@@ -190,7 +201,7 @@ function stepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
     groups.set(label, [...(groups.get(label) ?? []), method]);
   }
   if (groups.size < 2) return undefined;
-  return [...groups].map(([label, ms]) => `${ms.join(', ')}${P.colon}${label}`).join('; ');
+  return [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
 }
 
 function clip(value: unknown): string {
@@ -210,7 +221,9 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   const given = pasted ? pasted.body : field(input, 'body');
   const body: Body = given === undefined && status !== undefined ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
   if (body.form === 'absent') notes.push(P.notes.noBody);
-  const values = readValues(body.data);
+  const read = readValues(body.data);
+  // `code: 0` is what a success may carry ("Status code" in the `query` reference): not an error code.
+  const values = read.code === 0 ? { ...read, code: undefined } : read;
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
   const at = (neutral: NeutralRecord | undefined) => neutral && localize(neutral, tables, locale, method, status, values.reason);
@@ -251,18 +264,22 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   let missing: string | undefined;
   const is2xx = status !== undefined && status >= 200 && status < 300;
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
-  const statusPlain = () => (status !== undefined ? at(findRecord(status, 'http-status')) && localize(findRecord(status, 'http-status')!, tables, locale) : undefined);
+  const statusPlain = () => {
+    const neutral = status !== undefined ? findRecord(status, 'http-status') : undefined;
+    return neutral && localize(neutral, tables, locale);
+  };
 
   if (about) {
     record = about;
     policy = policyOf(about);
-  } else if (unknownId) {
-    if (statusRecord && !is2xx) {
+  } else if (unknownId && !is2xx) {
+    // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
+    if (statusRecord) {
       record = statusRecord;
       policy = policyOf(statusRecord);
       notes.push(P.notes.fallbackToStatus(status!));
     } else {
-      policy = is2xx || status === undefined ? { action: 'contact-support' } : byStatusClass(status);
+      policy = status === undefined ? { action: 'contact-support' } : byStatusClass(status);
       basis = { by: 'us', why: P.ours.unknownCode };
       lead = 'none';
     }
@@ -353,6 +370,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
+  else if (outcome.kind === 'success' && lead === 'record' && (values.code !== undefined || reasonRecord)) next.push(P.doneAsIs);
   else next.push(P.describeRetry(policy));
   if (outcome.kind === 'retry' && waitMs !== undefined) next.push(P.notes.retryAfter(waitMs));
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
@@ -381,7 +399,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
     known,
     locale,
     ...(status !== undefined && { status }),
-    ...(values.code !== undefined && { code: values.code }),
+    ...(read.code !== undefined && { code: read.code }),
     ...(message !== undefined && (values.message !== undefined || messageRecord) && { message }),
     ...(values.reason !== undefined && { reason: values.reason }),
     ...(method !== undefined && { method }),

@@ -3,7 +3,7 @@
  * retry: one rule for the package and the site, so both say the same thing.
  */
 
-type MeaningLike = { methods?: readonly string[]; source: string; http?: number; reason?: string; retry?: unknown };
+type MeaningLike = { methods?: readonly string[]; source: string; http?: number; reason?: string };
 
 const sameReason = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -34,7 +34,7 @@ export function pickMeaning<M extends MeaningLike>(
   for (const m of candidates) if (!best || score(m) > score(best)) best = m;
   if (!best || sameReason(best.reason, reason)) return best;
   const top = score(best);
-  const rivals = candidates.filter((m) => m !== best && score(m) === top && m.reason !== best!.reason && JSON.stringify(m.retry) !== JSON.stringify(best!.retry));
+  const rivals = candidates.filter((m) => m !== best && score(m) === top && m.reason !== best!.reason);
   if (rivals.length === 0) return best;
   let plain: M | undefined;
   for (const m of candidates) if (m.reason === undefined && (!plain || score(m) > score(plain))) plain = m;

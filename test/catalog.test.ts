@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, formatProblem, loadCatalog, type Problem } from '../scripts/catalog/load.ts';
-import { LOCALES, recordRef } from '../scripts/catalog/schema.ts';
+import { LOCALES, type Method, recordRef } from '../scripts/catalog/schema.ts';
 import { textsOf } from '../scripts/catalog/translations.ts';
 import { titleKey } from '../scripts/catalog/cross-checks.ts';
 import { textsWithPaths } from '../scripts/catalog/glossary.ts';
@@ -106,7 +106,7 @@ describe('the next step of every record is one a client can act on', () => {
     { where: recordRef(r), policy: r.retry },
     ...r.meanings.flatMap((m, i) => (m.retry ? [{ where: `${recordRef(r)} meanings[${i}]`, policy: m.retry }] : [])),
   ]);
-  const on = (ref: string, method: string, reason?: string) => {
+  const on = (ref: string, method: Method, reason?: string) => {
     const r = has(ref);
     const meaning = r.meanings.find((m) => m.methods?.includes(method) && (reason === undefined || m.reason === reason));
     return meaning?.retry ?? r.retry;

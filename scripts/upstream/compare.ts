@@ -105,7 +105,7 @@ function compareValue(value: PageValue, item: PageItem, r: CatalogRecord): Diffe
     case 'delaysMs': {
       // The record's own retry, or that of any meaning on a method the text names.
       const policies = [r.retry, ...r.meanings.filter((m) => onMethods(m, item.methods)).map((m) => m.retry)];
-      const lists = policies.flatMap((p) => (p?.delaysMs ? [p.delaysMs] : []));
+      const lists = policies.flatMap((p) => (p?.action === 'retry' ? [p.delaysMs] : []));
       if (lists.some((l) => sameList(l, value.value))) return undefined;
       const distinct = [...new Map(lists.map((l) => [l.join(), l])).values()];
       return differ('differs', r, 'delays', ms(value.value), distinct.map(ms).join(' or ') || 'none', at, value.value, distinct);

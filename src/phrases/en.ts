@@ -83,6 +83,7 @@ export const PHRASES_EN: Phrases = {
   colon: ': ',
   period: '.',
   quote: (text) => `"${text}"`,
+  separator: { item: ', ', group: '; ' },
   list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   label: {
     onThisMethod: 'On this method',
@@ -105,6 +106,7 @@ export const PHRASES_EN: Phrases = {
   describeRetry,
   retryLabel,
   succeeded: (method) => (method ? `\`${method}\` succeeded.` : 'The request succeeded.'),
+  doneAsIs: 'The request is done as it is; sending it again cannot change that.',
   successNext: {
     acquire: (expires) =>
       `Call \`start\` with the \`resourceId\` of this response${expires ? `; it expires ${expires / 60} minutes after \`acquire\`` : ''}.`,

@@ -14,6 +14,8 @@ export type Phrases = {
   period: string;
   /** Quote a value taken from a response. */
   quote: (text: string) => string;
+  /** Separators of a short list (", " / "、") and of its groups ("; " / "；"). */
+  separator: { item: string; group: string };
   /** Join a list: "a, b and c" / "a、b 和 c". */
   list: (items: readonly string[]) => string;
   /** Headings of the CLI's output. */
@@ -35,6 +37,8 @@ export type Phrases = {
 
   /** `next` of a success, by method (and without one). */
   succeeded: (method: Method | undefined) => string;
+  /** `next` of a request that is done although its body names a code (435 on `stop`): sending it again cannot help. */
+  doneAsIs: string;
   successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string; other: string };
   /** `next` while a `query` state is not finished: poll again after `ms`. */
   pollAgain: (ms: number) => string;

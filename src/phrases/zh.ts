@@ -83,6 +83,7 @@ export const PHRASES_ZH: Phrases = {
   colon: '：',
   period: '。',
   quote: (text) => `“${text}”`,
+  separator: { item: '、', group: '；' },
   list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`),
   label: {
     onThisMethod: '在此方法上',
@@ -105,6 +106,7 @@ export const PHRASES_ZH: Phrases = {
   describeRetry,
   retryLabel,
   succeeded: (method) => (method ? `\`${method}\` 调用成功。` : '请求成功。'),
+  doneAsIs: '请求已处理完毕，再次发送也不会改变结果。',
   successNext: {
     acquire: (expires) =>
       `用本次响应中的 \`resourceId\` 调用 \`start\`${expires ? `；它在 \`acquire\` 之后 ${expires / 60} 分钟过期` : ''}。`,

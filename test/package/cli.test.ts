@@ -108,6 +108,21 @@ describe('agora-rec-codes explain', () => {
     expect(r.stdout).toMatch(/65 REQUEST_NOT_COMPLETED/);
     expect(r.stdout).toMatch(/with the same resource ID after 3000 ms, then 6000 ms; if it still fails, call `acquire` again/);
   });
+  it('takes the body as an argument too, half a body included', async () => {
+    const r = await run(['explain', '{"code":65,"rea', '--status', '206', '--method', 'start'], { stdin: 'ignored' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^65 REQUEST_NOT_COMPLETED/);
+    expect(r.stdout).toMatch(/! The body is cut off/);
+  });
+  it('reads a whole response pasted from `curl -si`: status, Retry-After and body', async () => {
+    const r = await run(['explain', '--method', 'acquire', '--json'], { stdin: 'HTTP/2 429 \r\ncontent-type: application/json\r\nretry-after: 3\r\n\r\n{"message":"API rate limit exceeded"}\n' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 429, outcome: { kind: 'retry', retryAfterMs: 3000 } });
+  });
+  it('leads with what to do on a running recording whose sub-service failed', async () => {
+    const r = await run(['explain', '--status', '200', '--method', 'query', '--lang', 'zh'], { stdin: '{"serverResponse":{"status":5,"subServiceStatus":{"recordingService":"serviceAbnormal"}}}' });
+    expect(r.stdout).toMatch(/^`serverResponse\.subServiceStatus\.recordingService` 为 `serviceAbnormal`：子模块状态异常。/);
+    expect(r.stdout).toMatch(/下一步：联系声网技术支持/);
+  });
   it('exits 1 when the response names a code the catalog lacks', async () => {
     const r = await run(['explain', '--status', '400'], { stdin: '{"code":9999}' });
     expect(r.status).toBe(1);

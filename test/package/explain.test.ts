@@ -119,6 +119,12 @@ describe('explain never throws', () => {
     { body: JSON.parse('{"__proto__": {"code": 433}, "constructor": {"prototype": 1}}') },
     { body: huge }, { body: `{"message": "${huge}"}` }, { body: `<${huge}` }, { method: 'constructor' }, { method: {} },
     Object.create(null), { get status() { throw new Error('boom'); } },
+    { status: 429, headers: { get() { throw new Error('boom'); } } }, { status: 429, headers: 'Retry-After: 5' }, { status: 429, headers: [[1, 2], null, ['Retry-After']] },
+    { status: 429, headers: { 'Retry-After': ['7', '8'] } }, { status: 429, headers: new Proxy({}, { ownKeys() { throw new Error('boom'); } }) },
+    { body: '{"a":'.repeat(100_000) }, { body: '['.repeat(100_000) }, { body: `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}` },
+    { body: new Uint8Array([0xff, 0xfe, 0x7b]) }, { body: new ArrayBuffer(8) }, { body: 'HTTP/1.1 999 Nope\r\n\r\n' }, { body: 'HTTP/1.1 200 OK\r\nRetry-After: x' },
+    { status: 200, method: 'query', body: { serverResponse: { subServiceStatus: { __proto__: 'serviceAbnormal', constructor: 'serviceIdle' } } } },
+    { status: 200, method: 'query', body: { serverResponse: { extensionServiceState: [null, 1, { payload: { outputs: 'x' } }, { payload: { outputs: [null, { status: {} }] } }] } } },
   ];
   const label = (input: unknown): string => {
     try {

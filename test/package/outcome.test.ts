@@ -193,6 +193,17 @@ describe('reading the whole response', () => {
     expect(page.summary).toMatch(/not the API: check the base URL/);
   });
 
+  it('`code: 0` on a success is no error; an unknown code on a 2xx does not turn a success into a ticket', () => {
+    const q = explain({ status: 200, method: 'query', body: { code: 0, resourceId: 'r', sid: 's', serverResponse: { status: 5 } } });
+    expect(q).toMatchObject({ ok: true, known: true, code: 0, outcome: { kind: 'success' } });
+    const odd = explain({ status: 200, method: 'start', body: { code: 9999, resourceId: 'r', sid: 's' } });
+    expect(odd.outcome.kind).toBe('success');
+    expect(odd.ok).toBe(false);
+    expect(odd.known).toBe(false);
+    expect(odd.notes.join(' ')).toMatch(/9999 is not in the catalog/);
+    expect(explain({ status: 200, method: 'start', body: { code: 9999 } }).outcome.kind).toBe('retry');
+  });
+
   it('a body given as bytes is read as text', () => {
     const bytes = new TextEncoder().encode('{"code":433}');
     expect(explain({ status: 400, method: 'start', body: bytes }).record?.ref).toBe('error-code:433');
@@ -299,6 +310,15 @@ describe('words that fit the method, once each, in the entry point\'s language',
     expect(explain({ status: 200, method: 'acquire', body: { resourceId: 'r' } }).next).toMatch(/Call `start` with the `resourceId`.*5 minutes/);
     expect(explain({ status: 200, method: 'start', body: { resourceId: 'r', sid: 's' } }).next).toMatch(/Keep the `sid`/);
     expect(explain({ status: 200, method: 'query', body: { serverResponse: { status: 0 } } }).next).toBe('Not finished yet: call `query` again in 5 s.');
+  });
+
+  it('435 on stop: done, and nothing to gain by sending stop again', () => {
+    expect(explain({ status: 206, method: 'stop', body: { code: 435, reason: 'no recorded data' } }).next).toBe('The request is done as it is; sending it again cannot change that.');
+    expect(explainZh({ status: 206, method: 'stop', body: { reason: 'no recorded data' } }).next).toBe('请求已处理完毕，再次发送也不会改变结果。');
+  });
+
+  it('lists in Chinese use Chinese separators', () => {
+    expect(explainZh({ status: 500, body: { code: 62 } }).notes.join('')).toMatch(/acquire：修正账号设置；start、query、update、updateLayout、stop：重试/);
   });
 
   it('an unknown method is said, not silently dropped', () => {

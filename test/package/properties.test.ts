@@ -61,9 +61,9 @@ describe('explain on anything', () => {
     );
   });
 
-  it('matches a body code only to the record of that code', () => {
+  it('matches a body code only to the record of that code (0 is no error code: see outcome.test.ts)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.constantFrom(200, 206, 400, 404, 500, 504), (code, status) => {
+      fc.property(fc.integer({ min: 1, max: 2000 }), fc.constantFrom(200, 206, 400, 404, 500, 504), (code, status) => {
         const d = explain({ status, body: { code } });
         const byCode = d.records.find((r) => r.kind === 'error-code');
         if (byCode) expect(byCode.code).toBe(code);
