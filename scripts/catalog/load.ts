@@ -4,12 +4,12 @@
  * references, sources). Every problem is collected, with the file, the line and
  * column, the record and the field it concerns; nothing stops at the first one.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, recordRef } from './schema.ts';
+import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, type Release, ReleasesFile, recordRef } from './schema.ts';
 import { reviewProblems } from './translations.ts';
 
 export type Problem = {
@@ -27,6 +27,8 @@ export type LoadResult = { catalog: Catalog; problems: Problem[] };
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const API_FILE = 'api.yaml';
+/** The history of releases (written by `npm run release`); optional: a catalog without it has no release yet. */
+export const RELEASES_FILE = 'releases.yaml';
 
 /** One problem as one line: `data/x.yaml:12:5 error-code:433 title.en: expected ...`. */
 export function formatProblem(p: Problem): string {
@@ -175,6 +177,11 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       else problems.push(...issueProblems(parsed, result.error.issues, raw));
       continue;
     }
+    if (name === RELEASES_FILE) {
+      const result = ReleasesFile.safeParse(raw);
+      if (!result.success) problems.push(...issueProblems(parsed, result.error.issues, raw));
+      continue;
+    }
     // Validate record by record, so that one bad record does not hide the good ones.
     const file = RecordFile.safeParse(raw);
     if (file.success) {
@@ -273,4 +280,29 @@ export function loadCatalogOrThrow(dir?: string): Catalog {
     throw new Error(`The catalog has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
   }
   return catalog;
+}
+
+/**
+ * The releases in data/releases.yaml, newest first ([] when the file is absent),
+ * and every problem of the file. `npm run check` reports the same problems.
+ */
+export function loadReleases(dir: string = DEFAULT_DATA_DIR): { releases: Release[]; problems: Problem[] } {
+  const path = join(dir, RELEASES_FILE);
+  const problems: Problem[] = [];
+  if (!existsSync(path)) return { releases: [], problems };
+  const rel = relative(process.cwd(), path);
+  const display = rel.startsWith('..') ? path : rel;
+  const parsed = parseYaml(path, display, problems);
+  if (!parsed) return { releases: [], problems };
+  const raw = parsed.doc.toJS();
+  const result = ReleasesFile.safeParse(raw);
+  if (!result.success) return { releases: [], problems: issueProblems(parsed, result.error.issues, raw) };
+  return { releases: result.data.releases, problems };
+}
+
+/** The releases, or throw listing every problem of the file. */
+export function loadReleasesOrThrow(dir?: string): Release[] {
+  const { releases, problems } = loadReleases(dir);
+  if (problems.length) throw new Error(`${RELEASES_FILE} has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+  return releases;
 }
