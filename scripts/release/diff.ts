@@ -160,32 +160,37 @@ function contextsOf(r: LooseRecord): Context[] {
   return out;
 }
 
-function policyAt(r: LooseRecord, c: Context, ranks: Record<string, number>): Policy | undefined {
+/** The policy a client is given in a situation (the package's rule: see pickMeaning), and the meaning it came from. */
+function policyAt(r: LooseRecord, c: Context, ranks: Record<string, number>): { policy?: Policy; meaning?: object } {
   const fallback = r.retry as Policy | undefined;
-  if (!c.method) return fallback;
+  if (!c.method) return { policy: fallback };
   const meanings = list<{ methods?: string[]; source: string; http?: number; retry?: Policy }>(r.meanings);
-  return pickMeaning(meanings, c.method, ranks, c.http)?.retry ?? fallback;
+  const meaning = pickMeaning(meanings, c.method, ranks, c.http);
+  return meaning?.retry ? { policy: meaning.retry, meaning } : { policy: fallback };
 }
 
 function contextWords(contexts: Context[], lang: Lang): string {
-  if (contexts.length === 1 && !contexts[0].method) return lang === 'zh' ? '默认（未指定方法）' : 'by default (no method given)';
-  const plain = contexts.filter((c) => c.method && c.http === undefined).map((c) => c.method!);
   const withDefault = contexts.some((c) => !c.method);
-  if (withDefault && METHODS.every((m) => plain.includes(m)) && contexts.every((c) => c.http === undefined)) return lang === 'zh' ? '在所有方法上' : 'on every method';
-  const parts = contexts.map((c) =>
-    !c.method ? (lang === 'zh' ? '默认' : 'by default') : c.http === undefined ? code(c.method) : lang === 'zh' ? `${code(c.method)}（HTTP ${c.http}）` : `${code(c.method)} with HTTP ${c.http}`,
-  );
-  return lang === 'zh' ? `在 ${parts.join('、')} 上` : `on ${parts.join(', ')}`;
+  const methods = contexts.filter((c) => c.method);
+  if (!methods.length) return lang === 'zh' ? '默认（未指定方法）' : 'by default (no method given)';
+  if (withDefault && METHODS.every((m) => methods.some((c) => c.method === m && c.http === undefined)) && methods.every((c) => c.http === undefined)) {
+    return lang === 'zh' ? '在所有方法上' : 'on every method';
+  }
+  const parts = methods.map((c) => (c.http === undefined ? code(c.method!) : lang === 'zh' ? `${code(c.method!)}（HTTP ${c.http}）` : `${code(c.method!)} with HTTP ${c.http}`));
+  if (lang === 'zh') return `${withDefault ? '默认及' : ''}在 ${parts.join('、')} 上`;
+  return `${withDefault ? 'by default and ' : ''}on ${parts.join(', ')}`;
 }
 
-function outcomeChanges(o: LooseRecord, n: LooseRecord, oldRanks: Record<string, number>, newRanks: Record<string, number>): PlannedChange[] {
+function outcomeChanges(o: LooseRecord, n: LooseRecord, oldRanks: Record<string, number>, newRanks: Record<string, number>, picked: Set<object>): PlannedChange[] {
   const contexts = new Map<string, Context>();
   for (const c of [...contextsOf(o), ...contextsOf(n)]) contexts.set(contextKey(c), c);
   type Step = { level: SemverLevel; before: Policy; after: Policy; why?: LocalizedText; contexts: Context[] };
   const steps = new Map<string, Step>();
   for (const c of contexts.values()) {
-    const before = policyAt(o, c, oldRanks);
-    const after = policyAt(n, c, newRanks);
+    const before = policyAt(o, c, oldRanks).policy;
+    const at = policyAt(n, c, newRanks);
+    if (at.meaning) picked.add(at.meaning);
+    const after = at.policy;
     if (!before || !after) continue;
     const pick = (p: Policy) => Object.fromEntries(CONDUCT_FIELDS.map((f) => [f, p[f]]));
     if (same(pick(before), pick(after))) continue;
@@ -341,7 +346,23 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
   }
 
   // Next steps, in every situation a client can be in.
-  out.push(...outcomeChanges(o, n, ctx.oldRanks, ctx.newRanks));
+  const picked = new Set<object>();
+  out.push(...outcomeChanges(o, n, ctx.oldRanks, ctx.newRanks, picked));
+  // A meaning's own advice that no situation picks (another source wins there) is still data the record holds.
+  for (const [a, b] of pairs) {
+    if (picked.has(b) || !a.retry || !b.retry) continue;
+    const conduct = (p: Policy) => Object.fromEntries(CONDUCT_FIELDS.map((f) => [f, p[f]]));
+    if (same(conduct(a.retry), conduct(b.retry))) continue;
+    push(
+      'meaning-changed',
+      'minor',
+      onRecord(
+        n,
+        `the meaning ${meaningWhere(b, 'en')} now advises “${policyLabel(b.retry, 'en')}” (was “${policyLabel(a.retry, 'en')}”); a client is told another meaning's next step there, which did not change.`,
+        `${meaningWhere(b, 'zh')}的含义现在建议“${policyLabel(b.retry, 'zh')}”（原为“${policyLabel(a.retry, 'zh')}”）；客户端在此得到的是另一条含义的下一步，没有变化。`,
+      ),
+    );
+  }
 
   // Facts: exact values.
   const fo = (o.facts ?? {}) as Record<string, unknown>;
@@ -407,7 +428,7 @@ const PACKAGE = '@org/agora-rec-codes';
 const entryName = (subpath: string) => code(subpath === '.' ? PACKAGE : `${PACKAGE}/${subpath.replace(/^\.\//, '')}`);
 const shownLiteral = (v: Literal | undefined) => code(typeof v === 'string' ? v : canonical(v));
 
-function surfaceChanges(o: Surface, n: Surface, accounted: Set<string>, notes: string[]): PlannedChange[] {
+function surfaceChanges(o: Surface, n: Surface, accounted: Set<string>): PlannedChange[] {
   const out: PlannedChange[] = [];
   if (o.entries && n.entries) {
     for (const [subpath, names] of o.entries) {
@@ -436,8 +457,6 @@ function surfaceChanges(o: Surface, n: Surface, accounted: Set<string>, notes: s
         out.push({ type: 'export-added', level: 'minor', text: say(`${entryName(subpath)} now exports ${codes(fresh, 'en')}.`, `${entryName(subpath)} 新增导出 ${codes(fresh, 'zh')}。`) });
       }
     }
-  } else if (o.entries || n.entries) {
-    notes.push('the exports of the two states could not both be read: exports were not compared');
   }
 
   for (const [name, before] of o.values) {
@@ -483,9 +502,35 @@ function topmost(paths: string[]): string[] {
   return sorted.filter((p) => !sorted.some((q) => q !== p && (p.startsWith(`${q}.`) || p.startsWith(`${q}[]`))));
 }
 
-function shapeChanges(o: RecordShape, n: RecordShape): PlannedChange[] {
+/** Values at `path` (dotted, `[]` for array items) in a record. */
+function valuesAt(value: unknown, path: string[]): unknown[] {
+  if (!path.length) return value === undefined ? [] : [value];
+  const [head, ...rest] = path;
+  const array = head.endsWith('[]');
+  const key = array ? head.slice(0, -2) : head;
+  const next = key ? (value as Record<string, unknown> | undefined)?.[key] : value;
+  if (array) return Array.isArray(next) ? next.flatMap((item) => valuesAt(item, rest)) : [];
+  return next === undefined || next === null ? [] : valuesAt(next, rest);
+}
+
+/**
+ * Where a past state's schema could not be read: its shape as its records show
+ * it (the fields they fill, the values they use at today's enumerations).
+ */
+function observedShape(records: readonly LooseRecord[], today: RecordShape): RecordShape {
+  const shape: RecordShape = { fields: new Set(today.fields), enums: new Map() };
+  for (const path of today.enums.keys()) {
+    const segments = path.split('.').flatMap((p) => (p.includes('[]') ? p.split(/(?<=\[\])/) : [p])).filter(Boolean);
+    const used = new Set(records.flatMap((r) => valuesAt(r, segments)).filter((v) => typeof v === 'string' || typeof v === 'number').map(String));
+    shape.enums.set(path, used);
+  }
+  return shape;
+}
+
+/** Changes of the record shape; `onlyRemovals` where the past shape was observed from data (unused values are not new). */
+function shapeChanges(o: RecordShape, n: RecordShape, onlyRemovals = false): PlannedChange[] {
   const out: PlannedChange[] = [];
-  const added = topmost([...n.fields].filter((f) => !o.fields.has(f)));
+  const added = onlyRemovals ? [] : topmost([...n.fields].filter((f) => !o.fields.has(f)));
   const removed = topmost([...o.fields].filter((f) => !n.fields.has(f)));
   if (added.length) out.push({ type: 'field-added', level: 'minor', text: say(`Records can have the new field${added.length > 1 ? 's' : ''} ${codes(added, 'en')}.`, `记录新增字段 ${codes(added, 'zh')}。`) });
   if (removed.length) {
@@ -503,7 +548,7 @@ function shapeChanges(o: RecordShape, n: RecordShape): PlannedChange[] {
     const before = o.enums.get(path);
     const after = n.enums.get(path);
     if (!before || !after || inRemovedField(path)) continue;
-    const plus = [...after].filter((v) => !before.has(v)).sort();
+    const plus = onlyRemovals ? [] : [...after].filter((v) => !before.has(v)).sort();
     const minus = [...before].filter((v) => !after.has(v)).sort();
     if (!plus.length && !minus.length) continue;
     const key = `${plus.join(',')}|${minus.join(',')}`;
@@ -627,8 +672,9 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
     changes.push(...own);
   }
 
-  changes.push(...surfaceChanges(o.surface, n.surface, accounted, notes));
+  changes.push(...surfaceChanges(o.surface, n.surface, accounted));
   if (o.shape && n.shape) changes.push(...shapeChanges(o.shape, n.shape));
+  else if (n.shape && o.records.length) changes.push(...shapeChanges(observedShape(o.records, n.shape), n.shape, true));
 
   const sorted = sortChanges(changes);
   return { changes: sorted, level: highestLevel(sorted), notes: [...new Set(notes)] };

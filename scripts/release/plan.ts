@@ -216,11 +216,12 @@ export function planText(plan: Plan): string {
     const counts = (['major', 'minor', 'patch'] as const).map((l) => [l, plan.changes.filter((c) => c.level === l).length] as const).filter(([, n]) => n);
     lines.push(`Semver bump: ${plan.level}: ${plan.current} → ${plan.next}`);
     lines.push(`(${counts.map(([l, n]) => `${n} ${l}`).join(', ')} change${plan.changes.length === 1 ? '' : 's'}; the highest decides)`, '', 'Why:');
-    for (const c of plan.changes) lines.push(`  ${c.level.padEnd(5)}  ${c.text.en.replace(/`/g, '')}`);
+    for (const c of plan.changes) lines.push(`  ${c.level.padEnd(5)}  ${c.text.en}`);
   }
   if (plan.notes.length) lines.push('', 'Notes:', ...plan.notes.map((n) => `  - ${n}`));
   if (plan.problems.length) {
-    lines.push('', `The working tree's catalog has ${plan.problems.length} problem(s) (npm run check); fix them before a release:`, ...plan.problems.slice(0, 10).map((p) => `  ${p}`));
+    const more = plan.problems.length > 10 ? [`  … and ${plan.problems.length - 10} more (npm run check lists them all)`] : [];
+    lines.push('', `Before the release: the catalog has ${plan.problems.length} problem(s) that \`npm run check\` reports and \`npm run release\` refuses:`, ...plan.problems.slice(0, 10).map((p) => `  ${p}`), ...more);
   }
   return lines.join('\n') + '\n';
 }

@@ -68,11 +68,9 @@ export function recordShape(schema: z.ZodType): RecordShape {
     for (const v of values) set.add(String(v));
     shape.enums.set(path, set);
   };
-  const seen = new Set<unknown>();
+  // The same schema (a retry policy) may sit at several paths: each is walked. Nothing is recursive (no z.lazy).
   const walk = (s: z.ZodType, path: string) => {
     const def = (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-    if (seen.has(def) && def.type !== 'enum' && def.type !== 'literal') return;
-    seen.add(def);
     switch (def.type) {
       case 'object':
         for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) {
