@@ -186,7 +186,7 @@ function firstReleaseSummary(s: Snapshot): LocalizedText {
     `首个版本：${kinds.length} 类共 ${n} 条记录（${kinds.map((x) => `${kindLabel(x.k, 'zh')} ${x.n} 条`).join('，')}）；` +
     `npm 包 \`@org/agora-rec-codes\`：每条记录一个带类型的常量${functions.length ? `，以及 ${functions.join('、')}` : ''}，附命令行工具；` +
     '中英双语网站及其搜索，以及 JSON API。';
-  return { en, zh };
+  return { zh, en };
 }
 
 /** The release entry the plan drafts, dated `date`, recording `commit` as the state it holds. */
