@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadCatalogOrThrow } from './catalog/load.ts';
+import { loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
 import { SITE_URL } from './site-url.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -66,9 +66,9 @@ async function main() {
   const jsonApi = join(root, 'scripts', 'generate', 'json-api.ts');
   if (existsSync(jsonApi)) {
     const { jsonApiFiles } = (await import(pathToFileURL(jsonApi).href)) as {
-      jsonApiFiles(catalog: ReturnType<typeof loadCatalogOrThrow>, siteUrl: string): Record<string, string>;
+      jsonApiFiles(catalog: ReturnType<typeof loadCatalogOrThrow>, siteUrl: string, releases: ReturnType<typeof loadReleasesOrThrow>): Record<string, string>;
     };
-    const files = jsonApiFiles(loadCatalogOrThrow(process.env.CATALOG_DIR), SITE_URL);
+    const files = jsonApiFiles(loadCatalogOrThrow(process.env.CATALOG_DIR), SITE_URL, loadReleasesOrThrow(process.env.CATALOG_DIR));
     for (const [path, content] of Object.entries(files)) {
       const file = join(tmp, path);
       mkdirSync(dirname(file), { recursive: true });
@@ -93,7 +93,7 @@ async function main() {
   }
 
   // 4. Check, then swap.
-  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`])];
+  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', 'llms.txt', 'llms-full.txt', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/changes/index.html`, `${l}/changes/feed.xml`])];
   const missing = required.filter((p) => !existsSync(join(tmp, p)));
   if (missing.length) fail(`missing from the build: ${missing.join(', ')}`);
   const indexes = readdirSync(join(tmp, 'pagefind')).filter((n) => /^pagefind\..+\.pf_meta$/.test(n));
