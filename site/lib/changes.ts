@@ -4,7 +4,8 @@
  * "added / last changed", and the site's words about changes. The history is
  * a committed file, never the git log: hosts build from shallow clones.
  */
-import { DEFAULT_DATA_DIR, loadReleasesOrThrow } from '../../scripts/catalog/load.ts';
+import { resolve } from 'node:path';
+import { loadReleasesOrThrow } from '../../scripts/catalog/load.ts';
 import type { Catalog, Release } from '../../scripts/catalog/schema.ts';
 import { CHANGES_WORDS, type RecordHistory, recordHistories } from '../../scripts/generate/changes.ts';
 import { api, records } from './catalog.ts';
@@ -12,7 +13,9 @@ import type { Lang } from './i18n.ts';
 
 export { changesPath, feedPath, releaseAnchor } from '../../scripts/generate/changes.ts';
 
-const dataDir = process.env.CATALOG_DIR ?? DEFAULT_DATA_DIR;
+// Pages are bundled, so a path relative to this module would point into the bundle:
+// the data folder is the one the build runs beside (astro runs at the repository's root), or CATALOG_DIR.
+const dataDir = process.env.CATALOG_DIR ?? resolve('data');
 
 let cache: Release[] | undefined;
 /** Every release, newest first. */
