@@ -6,6 +6,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
 import { copyRepo, ROOT, type RepoCopy } from '../hardening/repo-copy.ts';
 
 export type GitRepo = RepoCopy & {
@@ -19,6 +20,9 @@ export type GitRepo = RepoCopy & {
   write(path: string, text: string): void;
   /** Replace `from` by `to` in a file; fails when `from` is not there exactly `count` times (1 by default). */
   edit(path: string, from: string | RegExp, to: string, count?: number): void;
+  /** Set a record's field (kind:id, path inside the record) the way an editor would; `undefined` deletes it. */
+  setField(ref: string, path: (string | number)[], value: unknown): void;
+  removeRecord(ref: string): void;
   /** Back to the last commit: every change and every new file undone. */
   reset(): void;
 };
@@ -58,6 +62,17 @@ export function gitRepo(options: { tag?: string; prefix?: string } = {}): GitRep
   if (options.tag) git('tag', options.tag);
   const read = (path: string) => readFileSync(join(repo.root, path), 'utf8');
   const write = (path: string, text: string) => writeFileSync(join(repo.root, path), text);
+  /** The data file holding a record, parsed (comments and layout kept), and the record's index there. */
+  const locate = (ref: string) => {
+    for (const file of git('ls-files', 'data/*.yaml').split('\n')) {
+      const doc = parseDocument(read(file));
+      const list = doc.get('records');
+      if (!isSeq(list)) continue;
+      const index = list.items.findIndex((item) => isMap(item) && `${item.get('kind')}:${item.get('code')}` === ref);
+      if (index >= 0) return { file, doc, index };
+    }
+    throw new Error(`no record ${ref} in the copy`);
+  };
   return {
     ...repo,
     git,
@@ -75,6 +90,17 @@ export function gitRepo(options: { tag?: string; prefix?: string } = {}): GitRep
       const found = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`)) ?? []).length;
       if (found !== count) throw new Error(`${path}: expected ${count} occurrence(s) of ${String(from)}, found ${found}`);
       write(path, typeof from === 'string' ? text.split(from).join(to) : text.replace(new RegExp(from.source, from.flags.includes('g') ? from.flags : `${from.flags}g`), to));
+    },
+    setField(ref, path, value) {
+      const { file, doc, index } = locate(ref);
+      if (value === undefined) doc.deleteIn(['records', index, ...path]);
+      else doc.setIn(['records', index, ...path], doc.createNode(value));
+      write(file, doc.toString({ lineWidth: 0 }));
+    },
+    removeRecord(ref) {
+      const { file, doc, index } = locate(ref);
+      doc.deleteIn(['records', index]);
+      write(file, doc.toString({ lineWidth: 0 }));
     },
     reset() {
       git('checkout', '-q', '--', '.');

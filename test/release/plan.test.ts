@@ -5,7 +5,6 @@
  * drafts the CHANGELOG entry in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMap, isSeq, parseDocument } from 'yaml';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
 import { type CatalogRecord, ErrorCodeRecord, recordRef } from '../../scripts/catalog/schema.ts';
 import { gitRepo, type GitRepo, output, type PlanJson } from './git-repo.ts';
@@ -19,33 +18,8 @@ beforeAll(() => {
 });
 afterAll(() => repo?.remove());
 
-/** The data file that holds a record, and its index there. */
-function locate(ref: string): { file: string; index: number } {
-  for (const file of repo.git('ls-files', 'data/*.yaml').split('\n')) {
-    const doc = parseDocument(repo.read(file));
-    const list = doc.get('records');
-    if (!isSeq(list)) continue;
-    const index = list.items.findIndex((item) => isMap(item) && `${item.get('kind')}:${item.get('code')}` === ref);
-    if (index >= 0) return { file, index };
-  }
-  throw new Error(`no record ${ref} in the copy`);
-}
-
-/** Change a record's field the way an editor would (the rest of the file kept as written). */
-function setField(ref: string, path: (string | number)[], value: unknown) {
-  const { file, index } = locate(ref);
-  const doc = parseDocument(repo.read(file));
-  if (value === undefined) doc.deleteIn(['records', index, ...path]);
-  else doc.setIn(['records', index, ...path], doc.createNode(value));
-  repo.write(file, doc.toString({ lineWidth: 0 }));
-}
-
-function removeRecord(ref: string) {
-  const { file, index } = locate(ref);
-  const doc = parseDocument(repo.read(file));
-  doc.deleteIn(['records', index]);
-  repo.write(file, doc.toString({ lineWidth: 0 }));
-}
+const setField = (ref: string, path: (string | number)[], value: unknown) => repo.setField(ref, path, value);
+const removeRecord = (ref: string) => repo.removeRecord(ref);
 
 const record = (ref: string) => {
   const r = records.find((x) => recordRef(x) === ref);
