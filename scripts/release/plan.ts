@@ -215,7 +215,7 @@ export function planText(plan: Plan): string {
   } else {
     const counts = (['major', 'minor', 'patch'] as const).map((l) => [l, plan.changes.filter((c) => c.level === l).length] as const).filter(([, n]) => n);
     lines.push(`Semver bump: ${plan.level}: ${plan.current} → ${plan.next}`);
-    lines.push(`(${counts.map(([l, n]) => `${n} ${l}`).join(', ')} change${plan.changes.length === 1 ? '' : 's'}; the highest decides)`, '', 'Why:');
+    lines.push(`(${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'}: ${counts.map(([l, n]) => `${n} ${l}`).join(', ')}; the highest decides)`, '', 'Why:');
     for (const c of plan.changes) lines.push(`  ${c.level.padEnd(5)}  ${c.text.en}`);
   }
   if (plan.notes.length) lines.push('', 'Notes:', ...plan.notes.map((n) => `  - ${n}`));
