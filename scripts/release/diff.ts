@@ -86,6 +86,26 @@ export function canonical(value: unknown): string {
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
+/** A value without its `basis` fields (where a claim comes from: compared as sources, not as texts or data). */
+function withoutBasis(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutBasis);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'basis').map(([k, v]) => [k, withoutBasis(v)]));
+  return value;
+}
+
+/** Every `basis` in a record, by where it is. */
+function basesOf(value: unknown, path = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (Array.isArray(value)) value.forEach((v, i) => Object.assign(out, basesOf(v, `${path}[${i}]`)));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'basis') out[path] = v;
+      else Object.assign(out, basesOf(v, path ? `${path}.${k}` : k));
+    }
+  }
+  return out;
+}
+
 /** True when a value holds only texts ({zh, en} pairs, and arrays or objects of them). */
 function onlyTexts(value: unknown): boolean {
   if (value === undefined) return true;
@@ -139,7 +159,11 @@ function policyLabel(p: Policy, lang: Lang): string {
   } catch {
     label = undefined;
   }
-  if (!label) label = code(String(p.action));
+  if (!label) {
+    // An action today's wording does not know (an older vocabulary): its name, with its schedule.
+    const schedule = p.delaysMs?.length ? ` (${p.delaysMs.join(lang === 'zh' ? '、' : ', ')} ms)` : p.backoff ? (lang === 'zh' ? '（退避）' : ' (backoff)') : '';
+    label = code(String(p.action)) + schedule;
+  }
   const parts: string[] = [];
   if (p.sameResourceId === true) parts.push(lang === 'zh' ? '同一 resource ID' : 'same resource ID');
   if (p.sameResourceId === false) parts.push(lang === 'zh' ? '新的 resource ID' : 'new resource ID');
@@ -243,9 +267,11 @@ function outcomeChanges(o: LooseRecord, n: LooseRecord, oldRanks: Record<string,
 type LooseMeaning = { methods?: string[]; source?: string; http?: number; reason?: string; text?: unknown; retry?: Policy };
 const meaningKey = (m: LooseMeaning) => `${m.source}|${[...(m.methods ?? ['*'])].sort().join(',')}`;
 
+/** Where a meaning applies, told apart from the record's other meanings: methods, source, reason. */
 function meaningWhere(m: LooseMeaning, lang: Lang): string {
   const methods = m.methods?.length ? codes(m.methods, lang) : lang === 'zh' ? '所有方法' : 'every method';
-  return lang === 'zh' ? `在 ${methods} 上（来源 ${code(String(m.source))}）` : `on ${methods} (source ${code(String(m.source))})`;
+  const reason = m.reason ? (lang === 'zh' ? `，reason ${code(m.reason)}` : `, reason ${code(m.reason)}`) : '';
+  return lang === 'zh' ? `在 ${methods} 上（来源 ${code(String(m.source))}${reason}）` : `on ${methods} (source ${code(String(m.source))}${reason})`;
 }
 
 function pairMeanings(olds: LooseMeaning[], news: LooseMeaning[]) {
@@ -365,8 +391,8 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
   }
 
   // Facts: exact values.
-  const fo = (o.facts ?? {}) as Record<string, unknown>;
-  const fn = (n.facts ?? {}) as Record<string, unknown>;
+  const fo = withoutBasis(o.facts ?? {}) as Record<string, unknown>;
+  const fn = withoutBasis(n.facts ?? {}) as Record<string, unknown>;
   const factParts: LocalizedText[] = [];
   const shownFact = (v: unknown) => (typeof v === 'object' ? code(canonical(v)) : code(String(v)));
   for (const key of [...new Set([...Object.keys(fo), ...Object.keys(fn)])].sort()) {
@@ -382,13 +408,13 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
     if (part === 'meanings') return meaningTexts;
     if (part === 'note') return !same(lo.note, ln.note);
     if (part === 'links') return !same(list<{ title?: unknown }>(o.links).map((l) => l.title), list<{ title?: unknown }>(n.links).map((l) => l.title));
-    return !same(o[part], n[part]);
+    return !same(withoutBasis(o[part]), withoutBasis(n[part]));
   });
   // Other fields a newer schema may add: texts are rewordings, anything else is data.
   const other: string[] = [];
   for (const key of [...new Set([...Object.keys(o), ...Object.keys(n)])].sort()) {
-    if (KNOWN_FIELDS.has(key) || same(o[key], n[key])) continue;
-    if (onlyTexts(o[key]) && onlyTexts(n[key])) reworded.push(key);
+    if (KNOWN_FIELDS.has(key) || same(withoutBasis(o[key]), withoutBasis(n[key]))) continue;
+    if (onlyTexts(withoutBasis(o[key])) && onlyTexts(withoutBasis(n[key]))) reworded.push(key);
     else other.push(key);
   }
   if (other.length) push('data-changed', 'minor', onRecord(n, `changed ${codes(other, 'en')}.`, `${codes(other, 'zh')} 有变化。`));
@@ -406,9 +432,11 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
   if (s.removed.length) sourceParts.push({ en: `no longer cites ${codes(s.removed, 'en')}`, zh: `不再引用 ${codes(s.removed, 'zh')}` });
   const urls = (r: LooseRecord) => list<{ url?: unknown }>(r.links).map((l) => canonical(l.url));
   if (!same(urls(o), urls(n))) sourceParts.push({ en: 'links changed', zh: '链接有变化' });
-  const basis = (r: LooseRecord) => [r.retry, ...list<LooseMeaning>(r.meanings).map((m) => m.retry)].map((p) => (p && typeof p === 'object' ? Object.fromEntries(Object.entries(p).filter(([k]) => !(CONDUCT_FIELDS as readonly string[]).includes(k))) : {}));
+  // Where its claims come from: every `basis` (of its next steps, actions, meanings, facts), and what else a policy says beside what a client does.
+  const policyExtras = (r: LooseRecord) =>
+    [r.retry, ...list<LooseMeaning>(r.meanings).map((m) => m.retry)].map((p) => (p && typeof p === 'object' ? withoutBasis(Object.fromEntries(Object.entries(p).filter(([k]) => !(CONDUCT_FIELDS as readonly string[]).includes(k)))) : {}));
   const meaningSources = (r: LooseRecord) => list<LooseMeaning>(r.meanings).map((m) => m.source).sort();
-  if (!same(basis(o), basis(n))) sourceParts.push({ en: 'the basis of its advice changed', zh: '建议的依据有变化' });
+  if (!same(basesOf(o), basesOf(n)) || !same(policyExtras(o), policyExtras(n))) sourceParts.push({ en: 'the basis of its claims changed', zh: '说法的依据有变化' });
   else if (!same(meaningSources(o), meaningSources(n)) && !added.length && !removed.length) sourceParts.push({ en: 'the sources of its meanings changed', zh: '含义的来源有变化' });
   if (sourceParts.length) push('sources', 'patch', onRecord(n, `${sourceParts.map((p) => p.en).join('; ')}.`, `${sourceParts.map((p) => p.zh).join('；')}。`));
 

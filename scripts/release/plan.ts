@@ -157,12 +157,21 @@ export async function makePlan(cwd: string, options: { since?: string } = {}): P
   const released = await snapshotAt(root, baseline.commit, baseline.how === 'recorded' ? `release ${baseline.ref}` : baseline.ref);
   const comparison = compareSnapshots(released, working);
   const level = comparison.level;
+  const next = level === 'none' ? undefined : nextVersion(current, level);
+  // Deprecated aliases whose announced removal this release reaches.
+  for (const r of working.records) {
+    for (const former of Array.isArray(r.formerConstants) ? (r.formerConstants as { name?: unknown; removedIn?: unknown }[]) : []) {
+      if (next && typeof former?.removedIn === 'string' && /^\d+\.\d+\.\d+$/.test(former.removedIn) && compareVersions(former.removedIn, next) <= 0) {
+        notes.push(`${r.kind}:${r.code}: the deprecated alias ${String(former.name)} was announced as removed in ${former.removedIn}, and this release is ${next}: remove it (a major change) or move removedIn later`);
+      }
+    }
+  }
   return {
     root,
     baseline,
     current,
     level,
-    next: level === 'none' ? undefined : nextVersion(current, level),
+    next,
     changes: comparison.changes,
     notes: [...notes, ...comparison.notes],
     problems,
