@@ -96,15 +96,18 @@ export const ApiSchema = z.union([ApiCodes, ApiRecord, ApiChanges]).meta({
 
 export const recordApiPath = (r: Pick<CatalogRecordType, 'kind' | 'code'>) => `${API_BASE}/${r.kind}/${encodeURIComponent(String(r.code))}.json`;
 
-function apiRecord(record: CatalogRecordType, siteUrl: string): ApiRecord {
-  const { reviewed: _reviewed, ...rest } = record;
+/** A record's pages and its own JSON, as absolute URLs. */
+function locations(record: CatalogRecordType, siteUrl: string): { urls: { zh: string; en: string }; api: string } {
   const segment = KINDS[record.kind].segment;
   return {
-    ...rest,
-    ref: recordRef(record),
     urls: { zh: siteUrl + recordPath(segment, record.code, 'zh'), en: siteUrl + recordPath(segment, record.code, 'en') },
     api: siteUrl + recordApiPath(record),
-  } as ApiRecord;
+  };
+}
+
+function apiRecord(record: CatalogRecordType, siteUrl: string): ApiRecord {
+  const { reviewed: _reviewed, ...rest } = record;
+  return { ...rest, ref: recordRef(record), ...locations(record, siteUrl) } as ApiRecord;
 }
 
 const text = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
@@ -127,14 +130,13 @@ export function apiChanges(releases: readonly Release[], catalog: Catalog, siteU
       changes: groupedChanges(release.changes).flatMap(({ changes }) =>
         changes.map((change) => {
           const record = changedRecord(change.ref, catalog);
-          const located = record && apiRecord(record, siteUrl);
           return {
             type: change.type,
             level: change.level,
             group: changeGroup(change),
             ref: change.ref ?? null,
             text: change.text,
-            record: located ? { urls: located.urls, api: located.api } : null,
+            record: record ? locations(record, siteUrl) : null,
           };
         }),
       ),

@@ -104,7 +104,7 @@ export function llmsTxt(catalog: Catalog, guides: readonly GuideEntry[], site: s
   return lines.join('\n');
 }
 
-function meaningLine(r: CatalogRecord, m: Meaning, lang: Lang, sourceTitle: (id: string) => string): string {
+function meaningLine(m: Meaning, lang: Lang, sourceTitle: (id: string) => string): string {
   const ui = t(lang);
   const methods = !m.methods || m.methods.length === METHODS.length ? ui.allMethods : m.methods.map((x) => `\`${x}\``).join(lang === 'zh' ? '、' : ', ');
   const facts = [`${WORDS[lang].source}: ${markdownText(sourceTitle(m.source))}`, ...(m.http ? [`HTTP ${m.http}`] : []), ...(m.reason ? [`reason \`${m.reason.replace(/`/g, '')}\``] : [])];
@@ -117,7 +117,7 @@ function recordSection(r: CatalogRecord, lang: Lang, site: string, sourceTitle: 
   const ui = t(lang);
   const lines = [`### ${lang === 'en' ? 'English' : '中文'}: ${markdownText(r.title[lang])}`, '', markdownText(r.summary[lang]), ''];
   lines.push(`${WORDS[lang].next} (${WORDS[lang].byDefault}): ${markdownText(retryText(r.retry, lang))}`, '');
-  if (r.meanings.length) lines.push(`${ui.meaning}:`, '', ...r.meanings.map((m) => meaningLine(r, m, lang, sourceTitle)), '');
+  if (r.meanings.length) lines.push(`${ui.meaning}:`, '', ...r.meanings.map((m) => meaningLine(m, lang, sourceTitle)), '');
   if (r.actions.length) lines.push(`${ui.actions}:`, '', ...r.actions.map((a, i) => `${i + 1}. ${markdownText(a[lang])}`), '');
   if (r.causes.length) lines.push(`${ui.causes}:`, '', ...r.causes.map((c) => `- ${markdownText(c[lang])}`), '');
   lines.push(`${WORDS[lang].page}: ${pageUrl(r, lang, site)}`, '');

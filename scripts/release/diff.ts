@@ -55,7 +55,7 @@ const quote = (s: string, lang: Lang) => (lang === 'zh' ? `“${s}”` : `“${s
 
 const groupOf = (r: LooseRecord): string => (KINDS as Record<string, { constantGroup: string }>)[r.kind]?.constantGroup ?? r.kind;
 const constantOf = (r: LooseRecord, name: string = r.constant) => `${groupOf(r)}.${name}`;
-const valueOf = (r: LooseRecord): string | number => (r.kind === 'message-error' && typeof r.message === 'string' ? r.message : r.code);
+const constantValue = (r: LooseRecord): string | number => (r.kind === 'message-error' && typeof r.message === 'string' ? r.message : r.code);
 const refOf = (r: LooseRecord) => `${r.kind}:${r.code}`;
 const textOf = (value: unknown, lang: Lang): string => {
   const t = (value as Record<string, unknown> | undefined)?.[lang];
@@ -336,11 +336,11 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
       push('constant-renamed', 'major', onRecord(n, `${was} renamed to ${now}; the old name is no longer exported.`, `${was} 更名为 ${now}，旧名称不再导出。`));
     }
   }
-  if (valueOf(o) !== valueOf(n)) {
+  if (constantValue(o) !== constantValue(n)) {
     push(
       'constant-revalued',
       'major',
-      onRecord(n, `${code(constantOf(n))} now stands for ${code(valueOf(n))} (was ${code(valueOf(o))}).`, `${code(constantOf(n))} 现在表示 ${code(valueOf(n))}（原为 ${code(valueOf(o))}）。`),
+      onRecord(n, `${code(constantOf(n))} now stands for ${code(constantValue(n))} (was ${code(constantValue(o))}).`, `${code(constantOf(n))} 现在表示 ${code(constantValue(n))}（原为 ${code(constantValue(o))}）。`),
     );
   }
 
@@ -652,7 +652,7 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
       type: 'constant-revalued',
       level: 'major',
       ref: refOf(twin),
-      text: onRecord(twin, `${code(constantOf(twin))} now stands for ${code(valueOf(twin))} (was ${code(valueOf(r))}).`, `${code(constantOf(twin))} 现在表示 ${code(valueOf(twin))}（原为 ${code(valueOf(r))}）。`),
+      text: onRecord(twin, `${code(constantOf(twin))} now stands for ${code(constantValue(twin))} (was ${code(constantValue(r))}).`, `${code(constantOf(twin))} 现在表示 ${code(constantValue(twin))}（原为 ${code(constantValue(r))}）。`),
     });
   }
   for (const r of removed) {
@@ -684,7 +684,7 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
     })();
     const former = list<{ name?: string; removedIn?: string } | string>(r.formerConstants).find((f) => (typeof f === 'string' ? f : f?.name) === name);
     const removedIn = typeof former === 'object' && typeof former?.removedIn === 'string' ? former.removedIn : undefined;
-    if (member) return { kept: same(member.value, valueOf(r)), deprecated: member.deprecated, removedIn };
+    if (member) return { kept: same(member.value, constantValue(r)), deprecated: member.deprecated, removedIn };
     return { kept: false, deprecated: false };
   };
   for (const [ref, before] of oldByRef) {
@@ -694,7 +694,7 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
       accounted.add(constantOf(before));
       accounted.add(constantOf(after));
     }
-    if (valueOf(before) !== valueOf(after)) accounted.add(constantOf(after));
+    if (constantValue(before) !== constantValue(after)) accounted.add(constantOf(after));
     const own = recordChanges(before, after, { oldRanks, newRanks, alias });
     if (own.some((c) => c.type === 'lifecycle-changed')) accounted.add(constantOf(after));
     changes.push(...own);

@@ -76,7 +76,10 @@ export function packageSurface(files: ReadonlyMap<string, string>, pkg: PackageJ
     strict: true,
   };
   const dirs = new Set<string>();
-  for (const path of virtual.keys()) for (let d = path; d.includes('/'); ) dirs.add((d = d.slice(0, d.lastIndexOf('/'))) || '/');
+  for (const path of virtual.keys()) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/') || '/');
+  }
   const host: ts.CompilerHost = {
     getSourceFile: (name, language) => {
       const text = virtual.get(name);

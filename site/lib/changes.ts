@@ -23,7 +23,10 @@ export const releases = (): Release[] => (cache ??= loadReleasesOrThrow(dataDir)
 
 let histories: Map<string, RecordHistory> | undefined;
 /** When a record (kind:id) was added and last changed; {} when no release holds it yet. */
-export const historyOf = (ref: string): RecordHistory => (histories ??= recordHistories(releases())).get(ref) ?? {};
+export function historyOf(ref: string): RecordHistory {
+  histories ??= recordHistories(releases());
+  return histories.get(ref) ?? {};
+}
 
 export const changesWords = (lang: Lang) => CHANGES_WORDS[lang];
 
