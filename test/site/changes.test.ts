@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, loadReleasesOrThrow } from '../../scripts/catalog/load.ts';
@@ -35,6 +36,14 @@ describe('the changes page and /api/v1/changes.json', () => {
     feeds: Record<string, string>;
     releases: { version: string; date: string; bump: string; urls: Record<string, string>; changes: { type: string; group: string; ref: string | null; text: Record<string, string>; record: { urls: Record<string, string> } | null }[] }[];
   };
+
+  it('JSON validates against /api/v1/schema.json', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addFormat('uri', (u: string) => URL.canParse(u));
+    ajv.addFormat('date', (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+    const validate = ajv.compile(JSON.parse(readBuilt('/api/v1/schema.json')));
+    expect(validate(api), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+  });
 
   it('JSON holds every release of data/releases.yaml, newest first', () => {
     expect(api.count).toBe(releases.length);
