@@ -407,7 +407,12 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
   const reworded = Object.keys(TEXT_PARTS).filter((part) => {
     if (part === 'meanings') return meaningTexts;
     if (part === 'note') return !same(lo.note, ln.note);
-    if (part === 'links') return !same(list<{ title?: unknown }>(o.links).map((l) => l.title), list<{ title?: unknown }>(n.links).map((l) => l.title));
+    if (part === 'links') {
+      // Titles of the links that stay (same address); a new or removed link is a source change.
+      const titles = (r: LooseRecord) => new Map(list<{ url?: unknown; title?: unknown }>(r.links).map((l) => [canonical(l.url), l.title]));
+      const before = titles(o);
+      return [...titles(n)].some(([url, title]) => before.has(url) && !same(before.get(url), title));
+    }
     return !same(withoutBasis(o[part]), withoutBasis(n[part]));
   });
   // Other fields a newer schema may add: texts are rewordings, anything else is data.
@@ -599,6 +604,59 @@ function shapeChanges(o: RecordShape, n: RecordShape, onlyRemovals = false): Pla
 }
 
 // ---------------------------------------------------------------------------
+// data/api.yaml: facts about the API, its methods, the sources, the shared links
+
+const byKey = (items: unknown, key: string) =>
+  new Map(list<Record<string, unknown>>(items).filter((x) => x && typeof x === 'object').map((x) => [String(x[key]), x]));
+const changedKeys = (a: Record<string, unknown> = {}, b: Record<string, unknown> = {}) =>
+  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !same(a[k], b[k])).sort();
+
+function apiFileChanges(o: Record<string, unknown>, n: Record<string, unknown>): PlannedChange[] {
+  const out: PlannedChange[] = [];
+  if (!Object.keys(o).length || !Object.keys(n).length) return out;
+  // The API's own facts (rate limit, content type, base URLs …): data a client may rely on.
+  const facts = changedKeys(o, n).filter((k) => !['methods', 'sources', 'links'].includes(k));
+  const textFacts = facts.filter((k) => onlyTexts(o[k]) && onlyTexts(n[k]));
+  const dataFacts = facts.filter((k) => !textFacts.includes(k));
+  const shown = (v: unknown) => (v === undefined ? '—' : code(typeof v === 'object' ? canonical(v) : String(v)));
+  for (const k of dataFacts) {
+    out.push({ type: 'data-changed', level: 'minor', text: say(`API facts: ${code(k)} is now ${shown(n[k])} (was ${shown(o[k])}).`, `API 事实：${code(k)} 现为 ${shown(n[k])}（原为 ${shown(o[k])}）。`) });
+  }
+  if (textFacts.length) out.push({ type: 'reworded', level: 'patch', text: say(`API facts: reworded ${codes(textFacts, 'en')}.`, `API 事实：改写了 ${codes(textFacts, 'zh')}。`) });
+  // Methods: where they are (verb, path) is data; their titles and summaries are texts.
+  const om = byKey(o.methods, 'name');
+  const nm = byKey(n.methods, 'name');
+  for (const [name, after] of nm) {
+    const before = om.get(name);
+    if (!before) continue; // a new method is a new allowed value, said with the record shape
+    const keys = changedKeys(before, after);
+    const data = keys.filter((k) => !onlyTexts(before[k]) || !onlyTexts(after[k]));
+    if (data.length) {
+      const where = (m: Record<string, unknown>) => code(`${m.verb} ${m.path}`);
+      out.push({ type: 'data-changed', level: 'minor', text: say(`Method ${code(name)}: now ${where(after)} (was ${where(before)}).`, `方法 ${code(name)}：现为 ${where(after)}（原为 ${where(before)}）。`) });
+    }
+    if (keys.length > data.length) out.push({ type: 'reworded', level: 'patch', text: say(`Method ${code(name)}: reworded ${keys.filter((k) => !data.includes(k)).join(', ')}.`, `方法 ${code(name)}：改写了 ${keys.filter((k) => !data.includes(k)).join('、')}。`) });
+  }
+  // Sources and shared links: where the facts come from.
+  const os = byKey(o.sources, 'id');
+  const ns = byKey(n.sources, 'id');
+  const parts: LocalizedText[] = [];
+  const added = [...ns.keys()].filter((id) => !os.has(id));
+  const removed = [...os.keys()].filter((id) => !ns.has(id));
+  if (added.length) parts.push({ en: `new ${codes(added, 'en')}`, zh: `新增 ${codes(added, 'zh')}` });
+  if (removed.length) parts.push({ en: `removed ${codes(removed, 'en')}`, zh: `删除 ${codes(removed, 'zh')}` });
+  for (const [id, after] of ns) {
+    const before = os.get(id);
+    const keys = before ? changedKeys(before, after) : [];
+    if (keys.length) parts.push({ en: `${code(id)}: ${keys.join(', ')} changed`, zh: `${code(id)}：${keys.join('、')} 有变化` });
+  }
+  if (parts.length) out.push({ type: 'sources', level: 'patch', text: say(`Sources: ${parts.map((p) => p.en).join('; ')}.`, `来源：${parts.map((p) => p.zh).join('；')}。`) });
+  const links = changedKeys(o.links as Record<string, unknown>, n.links as Record<string, unknown>);
+  if (links.length) out.push({ type: 'sources', level: 'patch', text: say(`Shared links changed: ${codes(links, 'en')}.`, `共用链接有变化：${codes(links, 'zh')}。`) });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // Everything
 
 export type Comparison = { changes: PlannedChange[]; level: SemverLevel | 'none'; notes: string[] };
@@ -701,6 +759,7 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
   }
 
   changes.push(...surfaceChanges(o.surface, n.surface, accounted));
+  changes.push(...apiFileChanges(o.api, n.api));
   if (o.shape && n.shape) changes.push(...shapeChanges(o.shape, n.shape));
   else if (n.shape && o.records.length) changes.push(...shapeChanges(observedShape(o.records, n.shape), n.shape, true));
 

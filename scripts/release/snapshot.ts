@@ -31,6 +31,8 @@ export type Snapshot = {
   records: LooseRecord[];
   /** Source id → rank (newer is higher) and title, from api.yaml. */
   sources: Map<string, { rank: number; title?: { zh: string; en: string } }>;
+  /** data/api.yaml as read (facts about the API, its methods, sources and shared links); {} when absent. */
+  api: Record<string, unknown>;
   shape?: RecordShape;
   surface: Surface;
   /** Problems of the catalog, as `npm run check` prints them (only read for the working tree). */
@@ -44,6 +46,7 @@ export const emptySnapshot = (label: string): Snapshot => ({
   label,
   records: [],
   sources: new Map(),
+  api: {},
   surface: { entries: new Map(), values: new Map() },
   problems: [],
   notes: [],
@@ -201,7 +204,8 @@ export async function snapshotOf(root: string, label: string, isCurrentTree: boo
   // 3. The package's surface: the state's own generator, then its sources read by TypeScript.
   const surface = await surfaceOf(root, label, { api: catalog.api, records }, isCurrentTree, notes);
 
-  return { label, records, sources, shape, surface, problems: problems.map((p) => loader.formatProblem(p)), notes };
+  const api = apiData && typeof apiData === 'object' ? (apiData as Record<string, unknown>) : {};
+  return { label, records, sources, api, shape, surface, problems: problems.map((p) => loader.formatProblem(p)), notes };
 }
 
 async function surfaceOf(root: string, label: string, catalog: { api: unknown; records: LooseRecord[] }, isCurrentTree: boolean, notes: string[]): Promise<Surface> {

@@ -5,6 +5,7 @@
  * drafts the CHANGELOG entry in both languages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
 import { type CatalogRecord, ErrorCodeRecord, recordRef } from '../../scripts/catalog/schema.ts';
 import { gitRepo, type GitRepo, output, type PlanJson } from './git-repo.ts';
@@ -234,6 +235,36 @@ describe('release:plan against the tag v<version>', () => {
     }
   });
 
+  it('reads data/api.yaml too: a new rate limit is "minor", a reworded method title or a source\'s new address "patch"', () => {
+    const api = parseDocument(repo.read('data/api.yaml'));
+    const rate = Number(api.get('rateLimitPerSecond'));
+    api.set('rateLimitPerSecond', rate * 2);
+    repo.write('data/api.yaml', api.toString({ lineWidth: 0 }));
+    try {
+      const plan = repo.planJson();
+      expect(plan.bump).toBe('minor');
+      expect(plan.changes.find((c) => c.type === 'data-changed')?.text.en).toBe(`API facts: \`rateLimitPerSecond\` is now \`${rate * 2}\` (was \`${rate}\`).`);
+    } finally {
+      repo.reset();
+    }
+    const doc = parseDocument(repo.read('data/api.yaml'));
+    doc.setIn(['methods', 1, 'title', 'en'], 'Start a recording (reworded)');
+    doc.setIn(['sources', 0, 'url'], `${doc.getIn(['sources', 0, 'url'])}?revision=2`);
+    repo.write('data/api.yaml', doc.toString({ lineWidth: 0 }));
+    try {
+      const plan = repo.planJson();
+      expect(plan.bump).toBe('patch');
+      expect(plan.changes.map((c) => [c.type, c.level])).toEqual([
+        ['reworded', 'patch'],
+        ['sources', 'patch'],
+      ]);
+      expect(plan.changes[0].text.en).toBe(`Method \`${doc.getIn(['methods', 1, 'name'])}\`: reworded title.`);
+      expect(plan.changes[1].text.en).toBe(`Sources: \`${doc.getIn(['sources', 0, 'id'])}\`: url changed.`);
+    } finally {
+      repo.reset();
+    }
+  });
+
   it('says "minor" for a new field in the schema, and "major" for a value the schema no longer allows', () => {
     repo.edit('scripts/catalog/schema.ts', "const recordFields = {\n", "const recordFields = {\n  since: z.string().optional(),\n");
     try {
@@ -331,6 +362,12 @@ describe('release:plan without the tag', () => {
       expect(plan.changes.map((c) => c.ref).sort()).toEqual(records.map(recordRef).sort());
       expect(new Set(types(plan))).toEqual(new Set(['record-added']));
       expect(plan.draft!.markdown).toMatch(/^First release: \d+ records in \d+ kinds/m);
+      // Recorded as it was here: the first entry of data/releases.yaml and CHANGELOG.md, version unchanged.
+      const released = fresh.release('0.1.0', '--date', '2026-11-30');
+      expect(released.status, output(released)).toBe(0);
+      expect(fresh.read('data/releases.yaml')).toMatch(/^releases:\n {2}- version: 0\.1\.0\n {4}date: 2026-11-30\n {4}commit: [0-9a-f]{40}\n {4}bump: initial\n/m);
+      expect(fresh.read('CHANGELOG.md')).toMatch(/^## 0\.1\.0 — 2026-11-30$/m);
+      expect(JSON.parse(fresh.read('package.json')).version).toBe('0.1.0');
     } finally {
       fresh.remove();
     }

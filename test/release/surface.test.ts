@@ -30,6 +30,7 @@ const snapshot = (label: string, records: CatalogRecord[], surface: Snapshot['su
   label,
   records: records as unknown as LooseRecord[],
   sources: new Map(catalog.api.sources.map((s) => [s.id, { rank: s.rank, title: s.title }])),
+  api: catalog.api as unknown as Record<string, unknown>,
   surface,
   problems: [],
   notes: [],
