@@ -15,8 +15,6 @@
  * Pure: the same two snapshots give the same changes, in the same order, with
  * the same sentences (both languages).
  */
-import { pickMeaning } from '../../src/meaning.ts';
-import { kindLabel, retryLabel } from '../../site/lib/i18n.ts';
 import {
   CHANGE_GROUPS,
   CHANGE_TYPES,
@@ -36,6 +34,19 @@ import type { Literal, Member, Surface } from './surface.ts';
 
 export type PlannedChange = { type: ChangeType; level: SemverLevel; ref?: string; text: LocalizedText };
 type Lang = 'zh' | 'en';
+
+// The package's rule for which meaning applies (src/meaning.ts) and the site's words for kinds and
+// next steps (site/lib/i18n.ts). A copy of the project that holds only data/ and scripts/ can still
+// be planned: kinds are then named by their ids, next steps by their actions, and each meaning's
+// next step is compared on its own (said in the notes).
+type PickMeaning = typeof import('../../src/meaning.ts').pickMeaning;
+const meaningRule = (await import('../../src/meaning.ts').catch(() => undefined)) as { pickMeaning: PickMeaning } | undefined;
+const siteWords = (await import('../../site/lib/i18n.ts').catch(() => undefined)) as typeof import('../../site/lib/i18n.ts') | undefined;
+const pickMeaning: PickMeaning | undefined = meaningRule?.pickMeaning;
+
+/** A kind's name ("Error code", "错误码"), or its id where the site's words are not there. */
+export const kindName = (kind: string, lang: Lang): string =>
+  siteWords && (KIND_NAMES as string[]).includes(kind) ? siteWords.kindLabel(kind as Kind, lang) : kind;
 
 // ---------------------------------------------------------------------------
 // Words
@@ -64,7 +75,7 @@ const textOf = (value: unknown, lang: Lang): string => {
 
 /** "Error code 433", "Gateway message `invalid appid`", "Service state `serviceIdle`". */
 function recordLabel(r: LooseRecord, lang: Lang): string {
-  const kind = (KIND_NAMES as string[]).includes(r.kind) ? kindLabel(r.kind as Kind, lang) : code(r.kind);
+  const kind = kindName(r.kind, lang);
   const shown = r.kind === 'message-error' && typeof r.message === 'string' ? code(r.message) : typeof r.code === 'number' ? String(r.code) : code(r.code);
   return `${kind} ${shown}`;
 }
@@ -155,7 +166,7 @@ const CONDUCT_FIELDS = ['action', 'delaysMs', 'backoff', 'sameResourceId', 'then
 function policyLabel(p: Policy, lang: Lang): string {
   let label: string | undefined;
   try {
-    label = retryLabel(p as RetryPolicy, lang);
+    label = siteWords?.retryLabel(p as RetryPolicy, lang);
   } catch {
     label = undefined;
   }
@@ -176,6 +187,7 @@ const contextKey = (c: Context) => `${c.method ?? ''}|${c.http ?? ''}`;
 
 /** Every situation a client can ask about: no method, each method, each method with an HTTP status a meaning names. */
 function contextsOf(r: LooseRecord): Context[] {
+  if (!pickMeaning) return [{}];
   const out: Context[] = [{}, ...METHODS.map((method) => ({ method }))];
   for (const m of list<{ methods?: string[]; http?: number }>(r.meanings)) {
     if (typeof m.http !== 'number') continue;
@@ -187,7 +199,7 @@ function contextsOf(r: LooseRecord): Context[] {
 /** The policy a client is given in a situation (the package's rule: see pickMeaning), and the meaning it came from. */
 function policyAt(r: LooseRecord, c: Context, ranks: Record<string, number>): { policy?: Policy; meaning?: object } {
   const fallback = r.retry as Policy | undefined;
-  if (!c.method) return { policy: fallback };
+  if (!c.method || !pickMeaning) return { policy: fallback };
   const meanings = list<{ methods?: string[]; source: string; http?: number; retry?: Policy }>(r.meanings);
   const meaning = pickMeaning(meanings, c.method, ranks, c.http);
   return meaning?.retry ? { policy: meaning.retry, meaning } : { policy: fallback };
@@ -379,15 +391,29 @@ function recordChanges(o: LooseRecord, n: LooseRecord, ctx: { oldRanks: Record<s
     if (picked.has(b) || !a.retry || !b.retry) continue;
     const conduct = (p: Policy) => Object.fromEntries(CONDUCT_FIELDS.map((f) => [f, p[f]]));
     if (same(conduct(a.retry), conduct(b.retry))) continue;
-    push(
-      'meaning-changed',
-      'minor',
-      onRecord(
-        n,
-        `the meaning ${meaningWhere(b, 'en')} now advises “${policyLabel(b.retry, 'en')}” (was “${policyLabel(a.retry, 'en')}”); a client is told another meaning's next step there, which did not change.`,
-        `${meaningWhere(b, 'zh')}的含义现在建议“${policyLabel(b.retry, 'zh')}”（原为“${policyLabel(a.retry, 'zh')}”）；客户端在此得到的是另一条含义的下一步，没有变化。`,
-      ),
-    );
+    if (pickMeaning) {
+      push(
+        'meaning-changed',
+        'minor',
+        onRecord(
+          n,
+          `the meaning ${meaningWhere(b, 'en')} now advises “${policyLabel(b.retry, 'en')}” (was “${policyLabel(a.retry, 'en')}”); a client is told another meaning's next step there, which did not change.`,
+          `${meaningWhere(b, 'zh')}的含义现在建议“${policyLabel(b.retry, 'zh')}”（原为“${policyLabel(a.retry, 'zh')}”）；客户端在此得到的是另一条含义的下一步，没有变化。`,
+        ),
+      );
+    } else {
+      // Without the package's rule, a meaning's next step is taken as what a client is told there.
+      const major = conductOf(a.retry.action) !== conductOf(b.retry.action);
+      push(
+        'outcome-changed',
+        major ? 'major' : 'minor',
+        onRecord(
+          n,
+          `${meaningWhere(b, 'en')}, the next step is now “${policyLabel(b.retry, 'en')}” (was “${policyLabel(a.retry, 'en')}”)${major ? `: a client that follows it now ${conductWords(conductOf(b.retry.action), 'en')} (before: ${conductWords(conductOf(a.retry.action), 'en')})` : ''}.`,
+          `${meaningWhere(b, 'zh')}，下一步改为“${policyLabel(b.retry, 'zh')}”（原为“${policyLabel(a.retry, 'zh')}”）${major ? `：按此处理的客户端现在会${conductWords(conductOf(b.retry.action), 'zh')}（之前：${conductWords(conductOf(a.retry.action), 'zh')}）` : ''}。`,
+        ),
+      );
+    }
   }
 
   // Facts: exact values.
@@ -688,6 +714,8 @@ export function sortChanges<T extends { type: ChangeType; level: SemverLevel; re
 /** Compare the last release with the working tree. */
 export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
   const notes = [...o.notes, ...n.notes];
+  if (!pickMeaning) notes.push("src/meaning.ts is not there: each meaning's next step was compared on its own, not as the package picks it");
+  if (!siteWords) notes.push('site/lib/i18n.ts is not there: kinds and next steps are named by their ids');
   const changes: PlannedChange[] = [];
   const oldByRef = new Map(o.records.map((r) => [refOf(r), r]));
   const newByRef = new Map(n.records.map((r) => [refOf(r), r]));

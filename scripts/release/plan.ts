@@ -9,14 +9,13 @@
  * for the last release; the newest v<x.y.z> tag HEAD descends from. A project
  * with none of these and no release recorded is at its first release.
  */
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReleases } from '../catalog/load.ts';
 import { compareVersions, KIND_NAMES, KINDS, type LocalizedText, type Release, type SemverLevel } from '../catalog/schema.ts';
-import { kindLabel } from '../../site/lib/i18n.ts';
-import { compareSnapshots, type PlannedChange, sortChanges } from './diff.ts';
+import { compareSnapshots, kindName, type PlannedChange, sortChanges } from './diff.ts';
 import { commitOf, latestVersionTag, pathsAt, repositoryRoot, UsageError, writeTreeAt } from './git.ts';
 import { emptySnapshot, type Snapshot, snapshotOf } from './snapshot.ts';
 
@@ -126,6 +125,24 @@ async function snapshotAt(root: string, commit: string, label: string): Promise<
   }
 }
 
+/**
+ * Snapshot a working tree that is not this code's and has no node_modules of
+ * its own (a bare copy of data/ and scripts/): its files copied beside this
+ * code's node_modules, so that its own loader and schema can run.
+ */
+async function snapshotCopy(root: string, label: string): Promise<Snapshot> {
+  const dir = mkdtempSync(join(tmpdir(), 'release-tree-'));
+  try {
+    for (const path of TREE_PATHS) if (existsSync(join(root, path))) cpSync(join(root, path), join(dir, path), { recursive: true });
+    const modules = nodeModules();
+    if (modules) symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+    const snapshot = await snapshotOf(dir, label, false);
+    return { ...snapshot, problems: snapshot.problems.map((p) => p.split(`${dir}/`).join('')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const sameFolder = (a: string, b: string) => {
   try {
     return realpathSync(a) === realpathSync(b);
@@ -142,7 +159,9 @@ export async function makePlan(cwd: string, options: { since?: string } = {}): P
   const current = readVersion(root) ?? releases[0]?.version ?? '0.0.0';
   const baseline = findBaseline(root, options.since, readVersion(root), releases);
 
-  const working = await snapshotOf(root, 'the working tree', sameFolder(root, CODE_ROOT));
+  const ownCode = sameFolder(root, CODE_ROOT);
+  const working =
+    ownCode || existsSync(join(root, 'node_modules')) ? await snapshotOf(root, 'the working tree', ownCode) : await snapshotCopy(root, 'the working tree');
   const notes: string[] = [];
   if (releases[0] && releases[0].version !== current) {
     notes.push(`package.json says ${current}, but the last release in data/releases.yaml is ${releases[0].version}`);
@@ -188,11 +207,11 @@ function firstReleaseSummary(s: Snapshot): LocalizedText {
   const functions = root ? [...root].filter(([name, kind]) => kind === 'value' && !groups.has(name) && !s.surface.values.has(name)).map(([n]) => `\`${n}\``) : [];
   const n = s.records.length;
   const en =
-    `First release: ${n} records in ${kinds.length} kinds (${kinds.map((x) => `${kindLabel(x.k, 'en')}: ${x.n}`).join(', ')}); ` +
+    `First release: ${n} records in ${kinds.length} kinds (${kinds.map((x) => `${kindName(x.k, 'en')}: ${x.n}`).join(', ')}); ` +
     `the npm package \`@org/agora-rec-codes\` with a typed constant per record${functions.length ? ` and ${functions.join(', ')}` : ''}, and a CLI; ` +
     'the site in Chinese and English with its search, and the JSON API.';
   const zh =
-    `首个版本：${kinds.length} 类共 ${n} 条记录（${kinds.map((x) => `${kindLabel(x.k, 'zh')} ${x.n} 条`).join('，')}）；` +
+    `首个版本：${kinds.length} 类共 ${n} 条记录（${kinds.map((x) => `${kindName(x.k, 'zh')} ${x.n} 条`).join('，')}）；` +
     `npm 包 \`@org/agora-rec-codes\`：每条记录一个带类型的常量${functions.length ? `，以及 ${functions.join('、')}` : ''}，附命令行工具；` +
     '中英双语网站及其搜索，以及 JSON API。';
   return { zh, en };

@@ -211,7 +211,7 @@ export async function snapshotOf(root: string, label: string, isCurrentTree: boo
 async function surfaceOf(root: string, label: string, catalog: { api: unknown; records: LooseRecord[] }, isCurrentTree: boolean, notes: string[]): Promise<Surface> {
   let generated: Record<string, string> | undefined;
   const generator = isCurrentTree
-    ? ((await import('../generate/package-sources.ts')) as unknown as GeneratorModule)
+    ? ((await import('../generate/package-sources.ts').catch(() => undefined)) as GeneratorModule | undefined)
     : await importFrom<GeneratorModule>(root, 'scripts/generate/package-sources.ts', undefined as never, false);
   try {
     generated = generator?.packageSources(catalog, SITE_URL);

@@ -4,10 +4,15 @@
  * way they would, and the plan says which semver bump that needs, why, and
  * drafts the CHANGELOG entry in both languages.
  */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadCatalogOrThrow } from '../../scripts/catalog/load.ts';
 import { type CatalogRecord, ErrorCodeRecord, recordRef } from '../../scripts/catalog/schema.ts';
+import { ROOT } from '../hardening/repo-copy.ts';
 import { gitRepo, type GitRepo, output, type PlanJson } from './git-repo.ts';
 
 let repo: GitRepo;
@@ -370,6 +375,38 @@ describe('release:plan without the tag', () => {
       expect(JSON.parse(fresh.read('package.json')).version).toBe('0.1.0');
     } finally {
       fresh.remove();
+    }
+  });
+});
+
+describe('release:plan on a bare copy (data/ and scripts/ only)', () => {
+  it('still judges a renamed constant major and a new record minor, saying what it could not compare', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'release-bare-'));
+    const run = (cmd: string, args: string[]) => {
+      const r = spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' } });
+      if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout;
+    };
+    try {
+      for (const path of ['data', 'scripts', 'package.json']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+      symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      writeFileSync(join(dir, '.gitignore'), 'node_modules\n');
+      run('git', ['init', '-q']);
+      run('git', ['add', '-A']);
+      run('git', ['commit', '-q', '-m', 'released']);
+      run('git', ['tag', 'v0.1.0']);
+      const file = join(dir, 'data/error-codes.yaml');
+      const before = record('error-code:433').constant;
+      writeFileSync(file, readFileSync(file, 'utf8').replace(`constant: ${before}\n`, 'constant: RESOURCE_ID_TOO_OLD\n') + NEW_RECORD);
+      const plan = JSON.parse(run(process.execPath, ['scripts/release-plan.ts', '--json'])) as PlanJson;
+      expect(plan.bump).toBe('major');
+      expect(plan.changes.map((c) => [c.type, c.level, c.ref])).toEqual([
+        ['constant-renamed', 'major', 'error-code:433'],
+        ['record-added', 'minor', 'error-code:1099'],
+      ]);
+      expect(plan.notes.join('\n')).toContain("the package's exports were not compared");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
