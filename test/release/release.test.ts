@@ -5,7 +5,8 @@
  * each other, and the package as `npm publish` would send it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -148,5 +149,56 @@ describe('the release files of this repository', () => {
     expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['CHANGELOG.md', 'README.md', 'LICENSE', 'package.json', 'dist/esm/index.js', 'dist/cjs/index.js']));
     const lint = execFileSync(join(ROOT, 'node_modules/.bin/publint'), ['--strict', '.'], { cwd: ROOT, encoding: 'utf8' });
     expect(lint).toContain('All good!');
+  });
+});
+
+describe('npm run check on data/releases.yaml', () => {
+  const check = (yaml: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'releases-check-'));
+    try {
+      copyFileSync(join(DEFAULT_DATA_DIR, 'api.yaml'), join(dir, 'api.yaml'));
+      writeFileSync(join(dir, 'releases.yaml'), yaml);
+      return loadCatalog(dir).problems.filter((p) => p.file.endsWith('releases.yaml')).map((p) => `${p.line}:${p.column} ${p.field}: ${p.message}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('points at each mistake by line and field: an unknown type of change, HTML in a text', () => {
+    const problems = check(`releases:
+  - version: 0.2.0
+    date: 2026-12-01
+    bump: patch
+    changes:
+      - {type: renamed, level: patch, text: {zh: x, en: x}}
+      - {type: reworded, level: patch, text: {zh: x, en: <b>x</b>}}
+`);
+    expect(problems).toEqual([
+      expect.stringMatching(/^6:\d+ releases\[0\]\.changes\[0\]\.type: expected one of "record-added"/),
+      expect.stringMatching(/^7:\d+ releases\[0\]\.changes\[1\]\.text\.en: expected plain text with `code spans` only/),
+    ]);
+  });
+
+  it('wants a bump that is the highest level of the changes', () => {
+    expect(
+      check(`releases:
+  - version: 0.2.0
+    date: 2026-12-01
+    bump: patch
+    changes: [{type: record-added, level: minor, ref: error-code:433, text: {zh: 新增, en: Added}}]
+`),
+    ).toEqual([expect.stringMatching(/^4:\d+ releases\[0\]\.bump: expected the highest level of its changes \(minor\)$/)]);
+  });
+
+  it('wants the newest release first, dated on or after the one before it, and only the oldest initial', () => {
+    const problems = check(`releases:
+  - {version: 0.1.0, date: 2026-11-30, bump: initial}
+  - {version: 0.2.0, date: 2026-12-01, bump: patch, changes: [{type: keywords, level: patch, text: {zh: x, en: x}}]}
+`);
+    expect(problems).toEqual([
+      expect.stringMatching(/^2:\d+ releases\[0\]\.version: expected a version above the one after it \(0\.2\.0\): newest first$/),
+      expect.stringMatching(/^2:\d+ releases\[0\]\.date: expected a date on or after 2026-12-01/),
+      expect.stringMatching(/^2:\d+ releases\[0\]\.bump: expected a semver level: only the oldest release is initial$/),
+    ]);
   });
 });
