@@ -15,6 +15,9 @@ import { changesPath } from './changes.ts';
 
 type Lang = 'zh' | 'en';
 const LANGS: readonly Lang[] = ['en', 'zh'];
+/** A label's colon, and brackets, as each language writes them. */
+const COLON: Record<Lang, string> = { en: ': ', zh: '：' };
+const bracket = (text: string, lang: Lang) => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 /** A guide as the lists show it. */
 export type GuideEntry = { lang: Lang; slug: string; title: string; description: string; order: number };
@@ -107,20 +110,21 @@ export function llmsTxt(catalog: Catalog, guides: readonly GuideEntry[], site: s
 function meaningLine(m: Meaning, lang: Lang, sourceTitle: (id: string) => string): string {
   const ui = t(lang);
   const methods = !m.methods || m.methods.length === METHODS.length ? ui.allMethods : m.methods.map((x) => `\`${x}\``).join(lang === 'zh' ? '、' : ', ');
-  const facts = [`${WORDS[lang].source}: ${markdownText(sourceTitle(m.source))}`, ...(m.http ? [`HTTP ${m.http}`] : []), ...(m.reason ? [`reason \`${m.reason.replace(/`/g, '')}\``] : [])];
+  const facts = [`${WORDS[lang].source}${COLON[lang]}${markdownText(sourceTitle(m.source))}`, ...(m.http ? [`HTTP ${m.http}`] : []), ...(m.reason ? [`reason \`${m.reason.replace(/`/g, '')}\``] : [])];
   const where = lang === 'zh' ? `在 ${methods} 上（${facts.join('，')}）` : `On ${methods} (${facts.join(', ')})`;
-  const next = m.retry ? `${lang === 'zh' ? '' : ' '}${WORDS[lang].next}${lang === 'zh' ? '：' : ': '}${markdownText(retryText(m.retry, lang))}` : '';
-  return `- ${where}${lang === 'zh' ? '：' : ': '}${markdownText(m.text[lang])}${next}`;
+  const next = m.retry ? `${lang === 'zh' ? '' : ' '}${WORDS[lang].next}${COLON[lang]}${markdownText(retryText(m.retry, lang))}` : '';
+  return `- ${where}${COLON[lang]}${markdownText(m.text[lang])}${next}`;
 }
 
 function recordSection(r: CatalogRecord, lang: Lang, site: string, sourceTitle: (id: string) => string): string[] {
   const ui = t(lang);
-  const lines = [`### ${lang === 'en' ? 'English' : '中文'}: ${markdownText(r.title[lang])}`, '', markdownText(r.summary[lang]), ''];
-  lines.push(`${WORDS[lang].next} (${WORDS[lang].byDefault}): ${markdownText(retryText(r.retry, lang))}`, '');
-  if (r.meanings.length) lines.push(`${ui.meaning}:`, '', ...r.meanings.map((m) => meaningLine(m, lang, sourceTitle)), '');
-  if (r.actions.length) lines.push(`${ui.actions}:`, '', ...r.actions.map((a, i) => `${i + 1}. ${markdownText(a[lang])}`), '');
-  if (r.causes.length) lines.push(`${ui.causes}:`, '', ...r.causes.map((c) => `- ${markdownText(c[lang])}`), '');
-  lines.push(`${WORDS[lang].page}: ${pageUrl(r, lang, site)}`, '');
+  const c = COLON[lang].trim();
+  const lines = [`### ${lang === 'en' ? 'English' : '中文'}${COLON[lang]}${markdownText(r.title[lang])}`, '', markdownText(r.summary[lang]), ''];
+  lines.push(`${WORDS[lang].next}${bracket(WORDS[lang].byDefault, lang)}${COLON[lang]}${markdownText(retryText(r.retry, lang))}`, '');
+  if (r.meanings.length) lines.push(`${ui.meaning}${c}`, '', ...r.meanings.map((m) => meaningLine(m, lang, sourceTitle)), '');
+  if (r.actions.length) lines.push(`${ui.actions}${c}`, '', ...r.actions.map((a, i) => `${i + 1}. ${markdownText(a[lang])}`), '');
+  if (r.causes.length) lines.push(`${ui.causes}${c}`, '', ...r.causes.map((x) => `- ${markdownText(x[lang])}`), '');
+  lines.push(`${WORDS[lang].page}${COLON[lang]}${pageUrl(r, lang, site)}`, '');
   return lines;
 }
 

@@ -156,11 +156,11 @@ describe('llms.txt and llms-full.txt', () => {
     for (const r of catalog.records) {
       const section = plain(sections.find((s) => s.includes(`\`${KINDS[r.kind].constantGroup}.${r.constant}\``))!);
       expect(section, recordRef(r)).toContain(`### English: ${r.title.en}`);
-      expect(section).toContain(`### 中文: ${r.title.zh}`);
+      expect(section).toContain(`### 中文：${r.title.zh}`);
       expect(section).toContain(r.summary.en);
       expect(section).toContain(r.summary.zh);
       expect(section).toMatch(/^Next step \(by default\): \S/m);
-      expect(section).toMatch(/^下一步 \(默认\): \S/m);
+      expect(section).toMatch(/^下一步（默认）：\S/m);
       for (const m of r.meanings) {
         expect(section).toContain(m.text.en);
         expect(section).toContain(m.text.zh);
