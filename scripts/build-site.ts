@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alive, ROOT as root, startBuild } from './build-process.ts';
-import { CatalogError, loadCatalogOrThrow } from './catalog/load.ts';
+import { CatalogError, loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
 import { SITE_URL } from './site-url.ts';
 
 const buildDir = join(root, 'build');
@@ -59,9 +59,9 @@ async function main() {
   const jsonApi = join(root, 'scripts', 'generate', 'json-api.ts');
   if (existsSync(jsonApi)) {
     const { jsonApiFiles } = (await import(pathToFileURL(jsonApi).href)) as {
-      jsonApiFiles(catalog: ReturnType<typeof loadCatalogOrThrow>, siteUrl: string): Record<string, string>;
+      jsonApiFiles(catalog: ReturnType<typeof loadCatalogOrThrow>, siteUrl: string, releases: ReturnType<typeof loadReleasesOrThrow>): Record<string, string>;
     };
-    const files = jsonApiFiles(checked, SITE_URL);
+    const files = jsonApiFiles(checked, SITE_URL, loadReleasesOrThrow(process.env.CATALOG_DIR));
     for (const [path, content] of Object.entries(files)) {
       const file = join(tmp, path);
       mkdirSync(dirname(file), { recursive: true });
@@ -106,7 +106,7 @@ async function main() {
   }
 
   // 4. Check, then swap.
-  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`])];
+  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', 'llms.txt', 'llms-full.txt', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`, `${l}/changes/index.html`, `${l}/changes/feed.xml`])];
   const missing = required.filter((p) => !existsSync(join(tmp, p)));
   if (missing.length) fail(`missing from the build: ${missing.join(', ')}`);
   const indexes = readdirSync(join(tmp, 'pagefind')).filter((n) => /^pagefind\..+\.pf_meta$/.test(n));

@@ -372,7 +372,9 @@ describe('the JSON Schema for editors', () => {
   it('is referenced from every YAML file', () => {
     const files = execFileSync('git', ['ls-files', 'data/*.yaml'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     for (const f of files) {
-      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api|glossary)\.schema\.json$/);
+      const first = readFileSync(join(root, f), 'utf8').split('\n')[0];
+      expect(first, f).toMatch(/^# yaml-language-server: \$schema=\.\/[\w-]+\.schema\.json$/);
+      expect(Object.keys(JSON_SCHEMA_FILES), f).toContain(first.slice(first.indexOf('./') + 2));
     }
   });
 });

@@ -8,12 +8,12 @@
  * One mistake gives one message: a record that fails the schema still exists
  * for the records that refer to it.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ApiFile, type Catalog, type CatalogRecord, GlossaryFile, KINDS, RecordFile, RETRY_ACTIONS, recordRef } from './schema.ts';
+import { ApiFile, type Catalog, type CatalogRecord, GlossaryFile, KINDS, RecordFile, RETRY_ACTIONS, type Release, ReleasesFile, recordRef } from './schema.ts';
 import { basisProblems } from './basis.ts';
 import { constantProblems, relatedProblems, titleProblems } from './cross-checks.ts';
 import { describeTermUse, GLOSSARY_FILE, glossaryProblems, type TermUse } from './glossary.ts';
@@ -41,7 +41,9 @@ export const MAX_ALIAS_COUNT = 100;
 /** How many problems are printed before the rest is counted. */
 export const PRINTED_PROBLEMS = 100;
 /** Files of data/ that hold no records. */
-export const NON_RECORD_FILES: readonly string[] = [API_FILE, GLOSSARY_FILE];
+/** The history of releases (written by `npm run release`); optional: a catalog without it has no release yet. */
+export const RELEASES_FILE = 'releases.yaml';
+export const NON_RECORD_FILES: readonly string[] = [API_FILE, GLOSSARY_FILE, RELEASES_FILE];
 /** The package's version, which bounds how long a former constant name stays exported. */
 const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
 
@@ -339,6 +341,11 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       else report(issueProblems(parsed, result.error.issues, raw));
       continue;
     }
+    if (name === RELEASES_FILE) {
+      const result = ReleasesFile.safeParse(raw);
+      if (!result.success) problems.push(...issueProblems(parsed, result.error.issues, raw));
+      continue;
+    }
     // Validate record by record, so that one bad record does not hide the good ones.
     const file = RecordFile.safeParse(raw);
     if (file.success) {
@@ -484,4 +491,29 @@ export function loadCatalogOrThrow(dir?: string): Catalog {
   const { catalog, problems } = loadCatalog(dir);
   if (problems.length) throw new CatalogError(problems);
   return catalog;
+}
+
+/**
+ * The releases in data/releases.yaml, newest first ([] when the file is absent),
+ * and every problem of the file. `npm run check` reports the same problems.
+ */
+export function loadReleases(dir: string = DEFAULT_DATA_DIR): { releases: Release[]; problems: Problem[] } {
+  const path = join(dir, RELEASES_FILE);
+  const problems: Problem[] = [];
+  if (!existsSync(path)) return { releases: [], problems };
+  const rel = relative(process.cwd(), path);
+  const display = rel.startsWith('..') ? path : rel;
+  const parsed = parseYaml(path, display, problems);
+  if (!parsed) return { releases: [], problems };
+  const raw = parsed.doc.toJS();
+  const result = ReleasesFile.safeParse(raw);
+  if (!result.success) return { releases: [], problems: issueProblems(parsed, result.error.issues, raw) };
+  return { releases: result.data.releases, problems };
+}
+
+/** The releases, or throw listing every problem of the file. */
+export function loadReleasesOrThrow(dir?: string): Release[] {
+  const { releases, problems } = loadReleases(dir);
+  if (problems.length) throw new Error(`${RELEASES_FILE} has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+  return releases;
 }

@@ -448,3 +448,155 @@ export type Catalog = {
   api: ApiFile;
   records: CatalogRecord[];
 };
+
+// ---------------------------------------------------------------------------
+// Releases: data/releases.yaml, the history of the published versions, written
+// by `npm run release` and read by the site (changes page, feeds, record dates)
+// and the JSON API, so that no build ever needs the git history.
+
+/** How much a release changes, in semver terms: `initial` is the first release. */
+export const SEMVER_LEVELS = ['major', 'minor', 'patch'] as const;
+export type SemverLevel = (typeof SEMVER_LEVELS)[number];
+
+/**
+ * What one change of a release is about. Each type has a semver level that the
+ * release plan decides (a renamed constant is major, unless the old name stays
+ * exported as a deprecated alias: then `constant-deprecated`, minor).
+ */
+export const CHANGE_TYPES = [
+  'record-added',
+  'record-removed',
+  'constant-renamed',
+  'constant-deprecated',
+  'constant-revalued',
+  'alias-removed',
+  'export-added',
+  'export-removed',
+  'value-changed',
+  'outcome-changed',
+  'meaning-added',
+  'meaning-removed',
+  'meaning-changed',
+  'field-added',
+  'field-removed',
+  'vocabulary-added',
+  'vocabulary-removed',
+  'lifecycle-changed',
+  'facts-changed',
+  'data-changed',
+  'reworded',
+  'keywords',
+  'sources',
+  'related',
+] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+/** The groups a release's changes are listed in, in this order ("kinds of change"). */
+export const CHANGE_GROUPS = ['breaking', 'added', 'deprecated', 'changed', 'texts'] as const;
+export type ChangeGroup = (typeof CHANGE_GROUPS)[number];
+
+const GROUP_OF_TYPE: Record<ChangeType, Exclude<ChangeGroup, 'breaking'>> = {
+  'record-added': 'added',
+  'meaning-added': 'added',
+  'export-added': 'added',
+  'field-added': 'added',
+  'vocabulary-added': 'added',
+  'constant-deprecated': 'deprecated',
+  'lifecycle-changed': 'deprecated',
+  'record-removed': 'changed',
+  'constant-renamed': 'changed',
+  'constant-revalued': 'changed',
+  'alias-removed': 'changed',
+  'export-removed': 'changed',
+  'value-changed': 'changed',
+  'outcome-changed': 'changed',
+  'meaning-removed': 'changed',
+  'meaning-changed': 'changed',
+  'field-removed': 'changed',
+  'vocabulary-removed': 'changed',
+  'facts-changed': 'changed',
+  'data-changed': 'changed',
+  reworded: 'texts',
+  keywords: 'texts',
+  sources: 'texts',
+  related: 'texts',
+};
+
+/** The group a change is listed in: every major change under `breaking`, the others by type. */
+export const changeGroup = (change: { type: ChangeType; level: SemverLevel }): ChangeGroup =>
+  change.level === 'major' ? 'breaking' : GROUP_OF_TYPE[change.type];
+
+export const Version = z
+  .string()
+  .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, 'a version major.minor.patch, e.g. 1.4.0')
+  .meta({ description: 'A package version, major.minor.patch' });
+
+export const ReleaseChange = z
+  .strictObject({
+    type: z.enum(CHANGE_TYPES),
+    level: z.enum(SEMVER_LEVELS).meta({ description: 'The semver level this change requires' }),
+    ref: Reference.optional().meta({ description: 'The record the change is about, as kind:id (it may no longer exist)' }),
+    text: LocalizedText.meta({ description: 'The change in one sentence per language, as the changelog shows it' }),
+  })
+  .meta({ description: 'One change of a release' });
+export type ReleaseChange = z.infer<typeof ReleaseChange>;
+
+const LEVEL_RANK: Record<SemverLevel, number> = { patch: 0, minor: 1, major: 2 };
+
+export const Release = z
+  .strictObject({
+    version: Version,
+    date: z.iso.date('a date YYYY-MM-DD').meta({ description: 'The day of the release (YYYY-MM-DD)' }),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{7,40}$/, 'a git commit hash')
+      .optional()
+      .meta({ description: 'The commit whose catalog this release holds; the release plan compares with it when the tag v<version> is missing' }),
+    bump: z.enum(['initial', ...SEMVER_LEVELS]).meta({ description: 'initial (the first release), or the highest level of its changes' }),
+    summary: LocalizedText.optional().meta({ description: 'What the release is, in a sentence or two' }),
+    changes: z.array(ReleaseChange).default([]),
+  })
+  .superRefine((release, ctx) => {
+    if (release.bump === 'initial') return;
+    const highest = release.changes.reduce<SemverLevel | undefined>(
+      (top, c) => (!top || LEVEL_RANK[c.level] > LEVEL_RANK[top] ? c.level : top),
+      undefined,
+    );
+    if (highest !== release.bump) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bump'],
+        message: highest ? `the highest level of its changes (${highest})` : 'at least one change (a release without changes has nothing to publish)',
+      });
+    }
+  })
+  .meta({ description: 'One published version and what it changed' });
+export type Release = z.infer<typeof Release>;
+
+/** Compare two versions: negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/** data/releases.yaml: every release, newest first. */
+export const ReleasesFile = z
+  .strictObject({ releases: z.array(Release) })
+  .superRefine((file, ctx) => {
+    file.releases.forEach((release, i) => {
+      const older = file.releases[i + 1];
+      if (older && compareVersions(release.version, older.version) <= 0) {
+        ctx.addIssue({ code: 'custom', path: ['releases', i, 'version'], message: `a version above the one after it (${older.version}): newest first` });
+      }
+      if (older && release.date < older.date) {
+        ctx.addIssue({ code: 'custom', path: ['releases', i, 'date'], message: `a date on or after ${older.date} (the release after it in the file is older)` });
+      }
+      if (release.bump === 'initial' && i !== file.releases.length - 1) {
+        ctx.addIssue({ code: 'custom', path: ['releases', i, 'bump'], message: 'a semver level: only the oldest release is initial' });
+      }
+    });
+  })
+  .meta({ description: 'The history of the package and catalog: each release, newest first.' });
+export type ReleasesFile = z.infer<typeof ReleasesFile>;

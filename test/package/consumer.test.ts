@@ -45,10 +45,11 @@ describe('the published package', () => {
   it('holds only what consumers need', () => {
     expect(files).toContain('package.json');
     expect(files).toContain('README.md');
+    expect(files).toContain('CHANGELOG.md');
     expect(files).toContain('dist/esm/index.js');
     expect(files).toContain('dist/cjs/index.js');
     expect(files).toContain('dist/esm/index.d.ts');
-    expect(files.filter((f) => !/^(dist\/(esm|cjs)\/|package\.json$|README\.md$|LICENSE$)/.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^(dist\/(esm|cjs)\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/.test(f))).toEqual([]);
     expect(files.some((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toBe(false);
   });
 

@@ -127,7 +127,7 @@ describe('record pages', () => {
   });
 
   it('render catalog texts as text: no element the site does not write itself', () => {
-    const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'a', 'header', 'nav', 'form', 'label', 'input', 'button', 'main', 'footer', 'article', 'p', 'span', 'h1', 'h2', 'h3', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'ul', 'ol', 'li', 'strong', 'dl', 'dt', 'dd']);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'a', 'header', 'nav', 'form', 'label', 'input', 'button', 'main', 'footer', 'article', 'p', 'span', 'h1', 'h2', 'h3', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'ul', 'ol', 'li', 'strong', 'dl', 'dt', 'dd', 'time']);
     const withAngles = records.filter((r) => JSON.stringify(r).includes('<'));
     for (const r of records) {
       for (const lang of LANGS) {
