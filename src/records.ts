@@ -165,9 +165,15 @@ export function localize(neutral: NeutralRecord, tables: TextTables, locale: Loc
   const table = tables[locale] ?? tables.en ?? tables.zh ?? {};
   const used: Locale = tables[locale] ? locale : tables.en ? 'en' : 'zh';
   let cache = joined.get(table);
-  if (!cache) joined.set(table, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    joined.set(table, cache);
+  }
   let record = cache.get(neutral);
-  if (!record) cache.set(neutral, (record = deepFreeze(join(neutral, table[refOf(neutral)] ?? [], used))));
+  if (!record) {
+    record = deepFreeze(join(neutral, table[refOf(neutral)] ?? [], used));
+    cache.set(neutral, record);
+  }
   const meaning = meaningOn(record, method, http, reason);
   return meaning ? { ...record, meaning } : { ...record };
 }

@@ -53,7 +53,7 @@ const MAX_HEADER_VALUE = 1000;
 /** Longest string value kept from a body. */
 const MAX_STRING = 2000;
 
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 // ---------------------------------------------------------------------------
@@ -416,7 +416,7 @@ class BraceDepth {
 }
 
 /** A line that can continue a body printed over several lines (pretty JSON, Python, Node). */
-const CONTINUES = /^\s*(?:["'}\]\[{,\d-]|(?:true|false|null|True|False|None|undefined)\b|[A-Za-z_$][\w$-]*["']?\s*:|$)/;
+const CONTINUES = /^\s*(?:["'}\][{,\d-]|(?:true|false|null|True|False|None|undefined)\b|[A-Za-z_$][\w$-]*["']?\s*:|$)/;
 /** After `{`, what a body starts with: a key, a quote, `}` or the end of the line. */
 const OPENS_BODY = /^\{\s*(?:["'}]|[A-Za-z_$][\w$-]*\s*:|$)/;
 /** A header line of an HTTP response: `Content-Type: application/json`. */

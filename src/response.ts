@@ -13,7 +13,7 @@ const MAX_PARTS = 32;
 /** How deep a JSON text is read; deeper nesting than any real response is left out. */
 const MAX_DEPTH = 64;
 
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
 /** An own field of a plain object, else undefined. */
 export function field(object: unknown, key: string): unknown {
@@ -226,7 +226,7 @@ export function readBody(body: unknown, contentType?: string): Body {
   }
   if (text.startsWith('<') || /\bhtml\b/i.test(contentType ?? '')) {
     const title = /<title[^>]*>([^<]{1,300})/i.exec(text.slice(0, 4096))?.[1];
-    return { form: 'html', ...(title && title.trim() && { title: title.replace(/\s+/g, ' ').trim().slice(0, 100) }) };
+    return { form: 'html', ...(title?.trim() && { title: title.replace(/\s+/g, ' ').trim().slice(0, 100) }) };
   }
   if (/^[[\d"-]|^(?:true|false|null)$/.test(text)) {
     try {

@@ -241,17 +241,20 @@ async function openFile(name: string): Promise<ScanSource> {
   return { name, stream: gzip ? file.pipe(createGunzip()) : file };
 }
 
+const scanArguments = (argv: readonly string[]) =>
+  parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: { method: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+
 /** Run `scan` with its own arguments (those after "scan"); returns the exit status. */
 export async function runScan(argv: readonly string[], io: ScanIO): Promise<number> {
   try {
-    let parsed;
+    let parsed: ReturnType<typeof scanArguments>;
     try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: { method: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-      });
+      parsed = scanArguments(argv);
     } catch (error) {
       throw new ScanUsage((error as Error).message);
     }

@@ -78,7 +78,10 @@ export async function writeLog(file: string, bytes: number, seed = 1): Promise<{
   const total = WEIGHTS.reduce((a, b) => a + b, 0);
   const pick = () => {
     let x = r() * total;
-    for (let i = 0; i < WEIGHTS.length; i++) if ((x -= WEIGHTS[i]) < 0) return i;
+    for (let i = 0; i < WEIGHTS.length; i++) {
+      x -= WEIGHTS[i];
+      if (x < 0) return i;
+    }
     return 0;
   };
   const out = createWriteStream(file);

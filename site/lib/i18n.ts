@@ -2,7 +2,8 @@
  * The site's own words in both languages: navigation, headings, kind names and
  * the retry policy in words. The catalog's texts come from data/, never from here.
  */
-import type { Kind } from '../../scripts/catalog/schema.ts';
+import type { RetryPolicy as CatalogRetryPolicy, Kind } from '../../scripts/catalog/schema.ts';
+import { describeRetry, retryLabel as describeRetryLabel } from '../../src/messages.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -235,7 +236,14 @@ export const t = (lang: Lang): UI => ui[lang] as unknown as UI;
 
 // The retry policy in words: the package's own wording, so the site and
 // explain() say the same thing.
-export { describeRetry as retryText, retryLabel } from '../../src/messages.ts';
+/** The package's words for a catalog next step; its basis is shown apart (Basis.astro), so it is left out here. */
+type PackagePolicy = Parameters<typeof describeRetry>[0];
+const step = (policy: CatalogRetryPolicy | PackagePolicy): PackagePolicy => {
+  const { basis: _basis, ...rest } = policy;
+  return rest as PackagePolicy;
+};
+export const retryText = (policy: CatalogRetryPolicy | PackagePolicy, lang: Lang): string => describeRetry(step(policy), lang);
+export const retryLabel = (policy: CatalogRetryPolicy | PackagePolicy, lang: Lang): string => describeRetryLabel(step(policy), lang);
 
 /** The language of the page being rendered, from its [lang] route parameter or Astro's i18n. */
 export function pageLang(astro: { params: Record<string, string | undefined>; currentLocale?: string | undefined }): Lang {

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSE_WORDS } from '../../site/lib/diagnose-words.ts';
 import { explain } from '../../src/index.ts';
-import { LANGS, type Lang } from '../site/helpers.ts';
+import { LANGS } from '../site/helpers.ts';
 import { open, type Opened, seriousViolations } from './browse.ts';
 import { useChromium } from './chromium.ts';
 import { type SiteServer, startSite } from './site-server.ts';

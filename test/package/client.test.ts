@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fromResponse, RecordingError, withRetry, type RetryEvent } from '../../src/index.ts';
-import { RecordingError as RecordingErrorZh, withRetry as withRetryZh } from '../../src/zh.ts';
+import { type RecordingError as RecordingErrorZh, withRetry as withRetryZh } from '../../src/zh.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json;charset=utf-8', ...headers } });

@@ -189,7 +189,7 @@ describe('release:plan against the tag v<version>', () => {
     } finally {
       repo.reset();
     }
-    setField(ref, ['retry', 'delaysMs'], retrying!.retry.delaysMs!.map((ms) => ms + 500));
+    setField(ref, ['retry', 'delaysMs'], (retrying!.retry as { delaysMs: number[] }).delaysMs.map((ms) => ms + 500));
     try {
       const plan = repo.planJson();
       expect(plan.bump).toBe('minor');
