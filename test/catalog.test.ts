@@ -178,7 +178,7 @@ describe('the JSON Schema for editors', () => {
   it('is referenced from every YAML file', () => {
     const files = execFileSync('git', ['ls-files', 'data/*.yaml'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
     for (const f of files) {
-      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api)\.schema\.json$/);
+      expect(readFileSync(join(root, f), 'utf8').split('\n')[0], f).toMatch(/^# yaml-language-server: \$schema=\.\/(catalog|api|synonyms)\.schema\.json$/);
     }
   });
 });

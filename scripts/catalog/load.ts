@@ -11,6 +11,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type { z } from 'zod';
 import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, recordRef } from './schema.ts';
 import { reviewProblems } from './translations.ts';
+import { SEARCH_WORDS_FILE, searchWordsProblems } from './search-words.ts';
+import { SearchWordsFile } from './schema.ts';
 
 export type Problem = {
   file: string;
@@ -173,6 +175,16 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       const result = ApiFile.safeParse(raw);
       if (result.success) api = result.data;
       else problems.push(...issueProblems(parsed, result.error.issues, raw));
+      continue;
+    }
+    if (name === SEARCH_WORDS_FILE) {
+      const words = SearchWordsFile.safeParse(raw);
+      if (!words.success) problems.push(...issueProblems(parsed, words.error.issues, raw));
+      else {
+        for (const p of searchWordsProblems(words.data)) {
+          problems.push({ file: parsed.file, ...position(parsed, nodeAt(parsed.doc, p.path).node?.range?.[0] ?? 0), field: p.path.join('.').replace(/\.(\d+)/g, '[$1]'), message: p.message });
+        }
+      }
       continue;
     }
     // Validate record by record, so that one bad record does not hide the good ones.

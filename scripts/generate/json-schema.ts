@@ -1,14 +1,15 @@
 /**
  * The JSON Schemas that editors use while a record is typed, generated from
  * the zod schema: data/catalog.schema.json for record files, and
- * data/api.schema.json for data/api.yaml. Same schema → same bytes.
+ * data/api.schema.json for data/api.yaml, data/synonyms.schema.json for data/synonyms.yaml. Same schema → same bytes.
  */
 import { z } from 'zod';
-import { ApiFile, RecordFile } from '../catalog/schema.ts';
+import { ApiFile, RecordFile, SearchWordsFile } from '../catalog/schema.ts';
 
 export const JSON_SCHEMA_FILES = {
   'catalog.schema.json': { schema: RecordFile, title: 'agora-rec-codes: a file of catalog records' },
   'api.schema.json': { schema: ApiFile, title: 'agora-rec-codes: facts about the Cloud Recording API (data/api.yaml)' },
+  'synonyms.schema.json': { schema: SearchWordsFile, title: 'agora-rec-codes: the words of search, synonym sets and filler words (data/synonyms.yaml)' },
 } as const;
 
 export function jsonSchemaText(name: keyof typeof JSON_SCHEMA_FILES): string {
