@@ -11,7 +11,7 @@ import { LANGS, type Lang } from '../../../lib/i18n.ts';
 
 export const getStaticPaths: GetStaticPaths = () => LANGS.map((lang) => ({ params: { lang } }));
 
-export type { CodeEntry } from '../../../scripts/pin.ts';
+export type { CodeEntry } from '../../../lib/code-entries.ts';
 
 export const GET: APIRoute = async ({ params }) => {
   const entries = await codeEntries(params.lang as Lang);

@@ -1,0 +1,133 @@
+/**
+ * What the search knows about each record, built from the catalog and
+ * data/synonyms.yaml. Pure: no Astro, no file system.
+ *
+ * - entries: one per record, what a result shows (url, code, kind, title,
+ *   one-line summary);
+ * - phrases: the codes, ids, messages, reasons, constants, titles and keywords
+ *   a query may contain (pinning by containment, site/scripts/pin.ts);
+ * - postings: each search token's records with a weight (the relaxed search);
+ * - indexWords(): the extra words Pagefind indexes for a record page —
+ *   keywords, reasons, constant and synonyms — never shown on the page.
+ *
+ * Everything is split into files by token, so that a query downloads the few
+ * files of its own words whatever the size of the catalog (searchFiles()).
+ */
+import { type CatalogRecord, type Locale } from '../../scripts/catalog/schema.ts';
+import { type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
+import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
+import { kindLabel } from './i18n.ts';
+import { displayCode, href } from './record.ts';
+
+const plain = (s: string) => s.replace(/`/g, '');
+const OTHER: Record<Locale, Locale> = { zh: 'en', en: 'zh' };
+
+export function searchEntry(r: CatalogRecord, lang: Locale): SearchEntry {
+  return { u: href(r, lang), c: displayCode(r), k: r.kind, kl: kindLabel(r.kind, lang), t: plain(r.title[lang]), s: plain(r.summary[lang]) };
+}
+
+/** The phrases a query may contain to name `r`, with what each is. */
+export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, field: Field][] {
+  const out: [string, Field][] = [];
+  if (typeof r.code === 'number') out.push([String(r.code), 'code']);
+  else out.push([r.code, 'id']);
+  if (r.kind === 'message-error') out.push([r.message, 'message']);
+  for (const m of r.meanings) if (m.reason) out.push([m.reason, 'reason']);
+  out.push([r.constant, 'constant'], [plain(r.title[lang]), 'title']);
+  for (const k of r.keywords?.[lang] ?? []) out.push([k, 'keyword']);
+  out.push([plain(r.title[OTHER[lang]]), 'other']);
+  for (const k of r.keywords?.[OTHER[lang]] ?? []) out.push([k, 'other']);
+  return out;
+}
+
+/** Weight of a token in each part of a record, for the relaxed search. */
+const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1 } as const;
+
+/** The synonym sets a record's texts use (by canonical term), to add their other terms. */
+function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
+  const canonical = ` ${texts.map((t) => words.canonical(normalize(t))).join(' | ')} `;
+  return lexicon.synonyms.filter((set) => {
+    const c = normalize(set[0]);
+    return hasHanOnly(c) ? canonical.includes(c) : canonical.includes(` ${c} `);
+  });
+}
+const hasHanOnly = (s: string) => /^\p{Script=Han}+$/u.test(s);
+
+function namesOf(r: CatalogRecord): string[] {
+  return [...new Set([String(r.code), ...(r.kind === 'message-error' ? [r.message] : []), ...r.meanings.flatMap((m) => (m.reason ? [m.reason] : [])), r.constant])];
+}
+
+/**
+ * The words Pagefind indexes for a record page beyond its text: its keywords,
+ * the reason strings and constant it is known by, and every other term of the
+ * synonym sets its texts use. `strong` are the record's own names and
+ * keywords, `weak` the synonyms.
+ */
+export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { strong: string[]; weak: string[] } {
+  const words = new Words(lexicon);
+  const keywords = r.keywords?.[lang] ?? [];
+  const strong = [...new Set([...keywords, ...namesOf(r).filter((n) => n !== String(r.code))])];
+  const texts = [r.title[lang], r.summary[lang], ...r.causes.map((c) => c[lang]), ...r.actions.map((a) => a[lang]), ...strong].map(plain);
+  const have = normalize(texts.join(' '));
+  const weak = synonymsUsed(words, lexicon, texts)
+    .flat()
+    .filter((term) => !have.includes(normalize(term)));
+  return { strong, weak: [...new Set(weak)] };
+}
+
+/** Every search file of one language, by name: lexicon, entry files e{n}, token files t{n}. */
+export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lexicon: Lexicon): Map<string, unknown> {
+  const words = new Words(lexicon);
+  const entries = records.map((r) => searchEntry(r, lang));
+  const shards = new Map<string, { p: [string, number, number][]; r: Map<number, number> }>();
+  const at = (token: string) => {
+    if (!shards.has(token)) shards.set(token, { p: [], r: new Map() });
+    return shards.get(token)!;
+  };
+  const post = (token: string, entry: number, weight: number) => {
+    const postings = at(token).r;
+    postings.set(entry, Math.max(postings.get(entry) ?? 0, weight));
+  };
+  const FIELD_CODES: Record<Field, number> = { code: 0, id: 1, message: 2, reason: 3, constant: 4, title: 5, keyword: 6, other: 7 };
+
+  records.forEach((r, i) => {
+    const seen = new Set<string>();
+    for (const [text, field] of recordPhrases(r, lang)) {
+      const phrase = tokens(words.canonical(normalize(text)));
+      const key = phrase.join(' ');
+      if (!phrase.length || seen.has(key)) continue;
+      seen.add(key);
+      at(phrase[0]).p.push([key, FIELD_CODES[field], i]);
+    }
+    const parts: [string[], number][] = [
+      [[r.title[lang]], WEIGHTS.title],
+      [r.keywords?.[lang] ?? [], WEIGHTS.keyword],
+      [namesOf(r), WEIGHTS.names],
+      [indexWords(r, lang, lexicon).weak, WEIGHTS.synonym],
+      [[r.summary[lang]], WEIGHTS.summary],
+      [[r.title[OTHER[lang]], ...(r.keywords?.[OTHER[lang]] ?? [])], WEIGHTS.other],
+    ];
+    for (const [texts, weight] of parts) {
+      for (const text of texts) for (const token of tokens(words.canonical(normalize(plain(text))))) post(token, i, weight);
+    }
+  });
+
+  // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON.
+  const rows = [...shards].map(([token, s]): [string, Shard] => [token, [s.p, [...s.r].sort((a, b) => a[0] - b[0])]]);
+  const total = rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
+  const files = Math.max(1, Math.ceil(total / TOKEN_FILE_BYTES));
+  const byFile = Array.from({ length: files }, () => ({}) as Record<string, Shard>);
+  for (const [token, shard] of rows) byFile[shardOf(token, files)][token] = shard;
+
+  const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
+  const out = new Map<string, unknown>();
+  const head: SearchLexicon = { records: entries.length, tokenFiles: files, entriesPerFile: perFile, ...lexicon };
+  out.set('lexicon', head);
+  byFile.forEach((f, n) => out.set(`t${n}`, f));
+  for (let n = 0; n * perFile < entries.length; n++) out.set(`e${n}`, entries.slice(n * perFile, (n + 1) * perFile));
+  return out;
+}
+
+/** About this much JSON per token file, and per entry file. */
+const TOKEN_FILE_BYTES = 16_000;
+const ENTRY_FILE_BYTES = 3_000;

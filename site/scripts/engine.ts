@@ -1,0 +1,277 @@
+/**
+ * The site's search, as one module: the search page, the home page's search
+ * box and other sites (examples/support-portal.html loads it from
+ * /search/engine.js) all ask it the same way and get the same answers.
+ *
+ *   const search = createSearch({ lang: 'en', site: 'https://…' });
+ *   const run = search.run(query);
+ *   await run.pinned;    // the records the query names: shown at once
+ *   await run.results;   // + Pagefind's pages, then the closest matches
+ *
+ * Order: a pasted response's records (read by the package's own explain(),
+ * body code before HTTP status unless the query names a status), codes the
+ * query contains, records whose names it contains (longest, rarest first);
+ * then Pagefind's full-text results for the query's words (filler words
+ * dropped); when those are fewer than three, the relaxed search: each word on
+ * its own (Chinese in two-character pieces), ranked by rarity and weight,
+ * shown as closest matches. Nothing here touches the DOM but <html lang>,
+ * which Pagefind reads to choose its index.
+ */
+import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
+import { codeNumbers, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
+
+export type { Lang } from './query.ts';
+
+/** One result: what it is (kind), its code and title, one line about it. */
+export type Hit = {
+  /** Absolute URL of the page. */
+  url: string;
+  /** The page's path on the site (/en/errors/433/). */
+  path: string;
+  code: string;
+  title: string;
+  /** The kind, in words (Error code, HTTP status, Guide …). */
+  kind: string;
+  /** The record's one-line summary, or a guide's description. */
+  summary: string;
+  /** Pagefind's excerpt (escaped HTML with <mark>) for pages found by their text; '' for records named by the query. */
+  excerpt: string;
+  /** named: the query names it; text: found by all its words; closest: a closest match. */
+  how: 'named' | 'text' | 'closest';
+};
+
+export type Results = {
+  /** The first results: named records, then Pagefind's, up to a page. */
+  hits: Hit[];
+  /** Closest matches (the relaxed search), when the words found fewer than three pages. */
+  closest: Hit[];
+  /** How many more of Pagefind's results more() can still give. */
+  remaining: number;
+  more(count: number): Promise<Hit[]>;
+  /** The query's words as understood (filler words dropped), for highlighting. */
+  terms: string[];
+  /** A method or kind the query names, for a filtered view of the whole table. */
+  filter?: { method?: string; kind?: string };
+};
+
+export type Run = { pinned: Promise<Hit[]>; results: Promise<Results> };
+
+export type SiteSearch = {
+  lang: Lang;
+  run(query: string): Run;
+  /** Start loading what a first search needs (Pagefind, its WebAssembly, the lexicon). */
+  warm(): void;
+};
+
+type PagefindResult = { id: string; score: number; data(): Promise<PagefindData> };
+type PagefindData = { url: string; excerpt: string; meta: Record<string, string | undefined>; filters?: Record<string, string[]> };
+type PagefindInstance = {
+  init(): Promise<void>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+};
+type PagefindModule = { createInstance(o: Record<string, unknown>): PagefindInstance };
+
+const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+/** Results in a page: each is a fragment to download. */
+export const PAGE = 10;
+const CLOSEST = 8;
+const METHODS = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
+
+let pagefindModule: Promise<PagefindModule> | undefined;
+
+/** The search of one language of the site at `site` ('' for this site). */
+export function createSearch({ lang, site = '' }: { lang: Lang; site?: string }): SiteSearch {
+  const root = site.replace(/\/$/, '');
+  const files = new Map<string, Promise<unknown>>();
+  const load = <T>(name: string): Promise<T> => {
+    if (!files.has(name)) {
+      const loading = fetch(`${root}/search/${lang}/${name}.json`).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} for /search/${lang}/${name}.json`);
+        return r.json() as Promise<T>;
+      });
+      files.set(name, loading);
+      loading.catch(() => files.delete(name));
+    }
+    return files.get(name) as Promise<T>;
+  };
+  let lexicon: Promise<{ head: SearchLexicon; words: Words }> | undefined;
+  const lexiconOnce = () =>
+    (lexicon ??= load<SearchLexicon>('lexicon').then((head) => ({ head, words: new Words(head) })));
+
+  let pagefind: Promise<PagefindInstance> | undefined;
+  const pagefindOnce = () =>
+    (pagefind ??= (async () => {
+      pagefindModule ??= import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`) as Promise<PagefindModule>;
+      const pf = await pagefindModule;
+      // Pagefind picks its index by <html lang> when an instance starts.
+      const html = document.documentElement;
+      const before = html.getAttribute('lang');
+      html.setAttribute('lang', HTML_LANG[lang]);
+      try {
+        const instance = pf.createInstance({
+          basePath: `${root}/pagefind/`,
+          ...(root && { baseUrl: `${root}/` }),
+          // In the page, not in Pagefind's web worker: its script is another ~13 KB before a first search.
+          noWorker: true,
+          ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 },
+        });
+        await instance.init();
+        return instance;
+      } finally {
+        if (before === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', before);
+      }
+    })());
+
+  const origin = root || (typeof location === 'undefined' ? '' : location.origin);
+  const absolute = (path: string) => new URL(path, `${origin}/`).href;
+  const pathOf = (url: string) => {
+    const u = new URL(url, `${origin}/`);
+    return (u.origin === new URL(`${origin}/`).origin ? u.pathname : u.href).replace(/index\.html$/, '');
+  };
+
+  const entryHit = (e: SearchEntry, how: Hit['how']): Hit => ({
+    url: absolute(e.u),
+    path: e.u,
+    code: e.c,
+    title: e.t,
+    kind: e.kl,
+    summary: e.s,
+    excerpt: '',
+    how,
+  });
+
+  const run = (query: string): Run => {
+    const understood = lexiconOnce().then(async ({ head, words }) => {
+      const u = words.understand(query);
+      const normalized = normalize(query);
+      const response = readResponse(query);
+      const sequences = [tokens(u.canonical), tokens(u.clean)];
+      const numbers = codeNumbers(normalized);
+      const all = new Set([...sequences.flat(), ...numbers.map((n) => n.value)]);
+      const tokenFile = (t: string) => load<Record<string, Shard>>(`t${shardOf(t, head.tokenFiles)}`);
+      const loaded = new Map<string, Record<string, Shard>>();
+      await Promise.all([...all].map(async (t) => loaded.set(t, await tokenFile(t))));
+      const fileOf = (t: string) => loaded.get(t);
+      const shard = (t: string) => {
+        const f = loaded.get(t);
+        return f && Object.hasOwn(f, t) ? f[t] : undefined;
+      };
+      const entry = async (n: number) =>
+        (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
+      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile };
+    });
+
+    const pinned = understood.then(async (q) => {
+      const order: number[] = [];
+      const add = (n: number) => void (order.includes(n) || order.push(n));
+      // 1. A pasted response, read by the package's explain().
+      if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
+      // 2. Codes: body codes before HTTP statuses, unless the words before the number name a status.
+      for (const { value, http } of q.numbers) {
+        const found = codeMatches(value, q.shard);
+        const entries = await Promise.all(found.map(async (n) => ({ n, e: await q.entry(n) })));
+        const rank = (k: string) => (k === 'http-status' ? (http ? 0 : 1.5) : k === 'error-code' ? 1 : 2);
+        entries.sort((a, b) => rank(a.e.k) - rank(b.e.k) || a.n - b.n).forEach(({ n }) => add(n));
+      }
+      // 3. Names the query contains, longest and rarest first.
+      for (const pin of pinMatches(q.sequences, q.shard)) add(pin.entry);
+      return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
+    });
+
+    const results = understood.then(async (q) => {
+      const first = await pinned;
+      const seen = new Set(first.map((h) => h.path));
+      const fullText = q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText;
+      let found: PagefindResult[] = [];
+      try {
+        found = fullText ? ((await (await pagefindOnce()).search(fullText))?.results ?? []) : [];
+      } catch (error) {
+        console.warn('search index unavailable', error);
+      }
+      let next = 0;
+      const more = async (count: number): Promise<Hit[]> => {
+        const out: Hit[] = [];
+        while (out.length < count && next < found.length) {
+          const batch = found.slice(next, next + count - out.length);
+          next += batch.length;
+          for (const d of await Promise.all(batch.map((r) => r.data()))) {
+            const path = pathOf(d.url);
+            if (seen.has(path)) continue;
+            seen.add(path);
+            out.push({
+              url: absolute(d.url),
+              path,
+              code: d.meta.code ?? '',
+              title: d.meta.title ?? path,
+              kind: d.meta.kind ?? '',
+              summary: d.meta.summary ?? '',
+              excerpt: d.excerpt,
+              how: 'text',
+            });
+          }
+        }
+        return out;
+      };
+      const hits = [...first, ...(await more(Math.max(0, PAGE - first.length)))];
+      let closest: Hit[] = [];
+      if (found.length < 3) {
+        const scored = relaxedScores(tokens(q.u.clean), q.fileOf, q.head.records).slice(0, CLOSEST + PAGE);
+        const entries = await Promise.all(scored.map((s) => q.entry(s.entry)));
+        closest = entries
+          .filter((e) => !seen.has(e.u))
+          .slice(0, CLOSEST)
+          .map((e) => (seen.add(e.u), entryHit(e, 'closest')));
+      }
+      const terms = [...new Set(q.u.fullText.split(' ').filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t)))];
+      const method = METHODS.find((m) => q.normalized.split(' ').includes(m.toLowerCase()) || q.response?.method === m);
+      return { hits, closest, get remaining() { return found.length - next; }, more, terms, ...(method && { filter: { method } }) };
+    });
+    return { pinned, results };
+  };
+
+  return {
+    lang,
+    run,
+    warm() {
+      void lexiconOnce().catch(() => undefined);
+      void pagefindOnce().catch(() => undefined);
+    },
+  };
+}
+
+/** The words of a pasted response worth a full-text search: its code, message and reason. */
+function responseWords(input: ResponseInput): string {
+  const body = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
+  return [body.code, body.message, body.reason, input.status]
+    .filter((v) => typeof v === 'string' || typeof v === 'number')
+    .join(' ')
+    .replace(/["{}:,]/g, ' ')
+    .trim();
+}
+
+/**
+ * The entries of the records a pasted response names, in the order the
+ * package's explain() gives them (body code, message, reason, HTTP status,
+ * recording and upload status). explain() is loaded only for such a query.
+ */
+async function responseEntries(
+  input: ResponseInput,
+  words: Words,
+  entry: (n: number) => Promise<SearchEntry>,
+  tokenFile: (token: string) => Promise<Record<string, Shard>>,
+): Promise<number[]> {
+  const { explain } = await import('../../src/en.ts');
+  const diagnosis = explain(input as Parameters<typeof explain>[0]);
+  const out: number[] = [];
+  for (const record of diagnosis.records) {
+    const value = String(record.value);
+    const key = tokens(words.canonical(normalize(value))).join(' ');
+    const first = key.split(' ')[0];
+    if (!first) continue;
+    const file = await tokenFile(first);
+    const candidates = Object.hasOwn(file, first) ? file[first][0].filter(([k, field]) => k === key && field <= 2).map(([, , n]) => n) : [];
+    for (const n of candidates) if ((await entry(n)).k === record.kind && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
