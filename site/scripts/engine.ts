@@ -75,6 +75,11 @@ const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 /** Results in a page: each is a fragment to download. */
 export const PAGE = 10;
 const CLOSEST = 8;
+/** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
+const STRONG = 0.5;
+const COVERAGE = 0.5;
+/** What being among Pagefind's first results is worth next to the best relaxed score (1). */
+const PAGEFIND_WEIGHT = 0.8;
 const METHODS = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
 
 let pagefindModule: Promise<PagefindModule> | undefined;
@@ -159,23 +164,32 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       };
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
-      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile };
+      const relaxed = relaxedScores(tokens(u.clean), fileOf, head.records);
+      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed };
     });
 
     const pinned = understood.then(async (q) => {
       const order: number[] = [];
       const add = (n: number) => void (order.includes(n) || order.push(n));
+      // How well each record matches all of the query's words: breaks ties between names.
+      const relaxed = new Map(q.relaxed.map((r) => [r.entry, r.score]));
+      const byRelaxed = (a: number, b: number) => (relaxed.get(b) ?? 0) - (relaxed.get(a) ?? 0);
       // 1. A pasted response, read by the package's explain().
       if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
-      // 2. Codes: body codes before HTTP statuses, unless the words before the number name a status.
-      for (const { value, http } of q.numbers) {
-        const found = codeMatches(value, q.shard);
-        const entries = await Promise.all(found.map(async (n) => ({ n, e: await q.entry(n) })));
-        const rank = (k: string) => (k === 'http-status' ? (http ? 0 : 1.5) : k === 'error-code' ? 1 : 2);
-        entries.sort((a, b) => rank(a.e.k) - rank(b.e.k) || a.n - b.n).forEach(({ n }) => add(n));
+      // 2. Codes: the kind the words before the number name; else the record the other words fit
+      //    best; else body codes before HTTP statuses.
+      for (const { value, context } of q.numbers) {
+        const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
+        const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : false);
+        const kindRank = (k: string) => (named(k) ? 0 : k === 'error-code' ? 1 : k === 'http-status' ? 2 : 3);
+        found
+          .sort((a, b) => Number(!named(a.e.k)) - Number(!named(b.e.k)) || byRelaxed(a.n, b.n) || kindRank(a.e.k) - kindRank(b.e.k) || a.n - b.n)
+          .forEach(({ n }) => add(n));
       }
-      // 3. Names the query contains, longest and rarest first.
-      for (const pin of pinMatches(q.sequences, q.shard)) add(pin.entry);
+      // 3. Names the query contains: longest, then rarest, then the best fit to all its words.
+      const pins = pinMatches(q.sequences, q.shard);
+      const level = (score: number) => Math.floor(score / 5);
+      pins.sort((a, b) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score).forEach((p) => add(p.entry));
       return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
     });
 
@@ -189,6 +203,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       } catch (error) {
         console.warn('search index unavailable', error);
       }
+      const toHit = (d: PagefindData): Hit => {
+        const path = pathOf(d.url);
+        return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
+      };
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {
         const out: Hit[] = [];
@@ -196,28 +214,48 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
           const batch = found.slice(next, next + count - out.length);
           next += batch.length;
           for (const d of await Promise.all(batch.map((r) => r.data()))) {
-            const path = pathOf(d.url);
-            if (seen.has(path)) continue;
-            seen.add(path);
-            out.push({
-              url: absolute(d.url),
-              path,
-              code: d.meta.code ?? '',
-              title: d.meta.title ?? path,
-              kind: d.meta.kind ?? '',
-              summary: d.meta.summary ?? '',
-              excerpt: d.excerpt,
-              how: 'text',
-            });
+            const hit = toHit(d);
+            if (seen.has(hit.path)) continue;
+            seen.add(hit.path);
+            out.push(hit);
           }
         }
         return out;
       };
-      const hits = [...first, ...(await more(Math.max(0, PAGE - first.length)))];
+      // Pagefind's first page and the relaxed search's best records, ranked together: a page
+      // both find first, then by relaxed score (rarity × weight) and Pagefind's order.
+      const room = Math.max(0, PAGE - first.length);
+      const textHits = await more(room);
+      const best = q.relaxed[0]?.score ?? 0;
+      const strong = q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
+      const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
+      const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
+      const scored = new Map<string, { hit: Hit; score: number }>();
+      textHits.forEach((hit, i) => scored.set(hit.path, { hit, score: PAGEFIND_WEIGHT * (1 - i / (2 * PAGE)) }));
+      const relaxedByPath = new Map<string, number>();
+      for (const { r, e } of strongHits) relaxedByPath.set(e.u, r.entry);
+      // Records Pagefind found get their relaxed score too (their path names their entry).
+      const entryOfPath = new Map<string, number>();
+      await Promise.all(
+        q.relaxed.slice(0, 3 * PAGE).map(async (r) => entryOfPath.set((await q.entry(r.entry)).u, r.entry)),
+      );
+      for (const [path, item] of scored) {
+        const n = entryOfPath.get(path);
+        if (n !== undefined) item.score += relaxedOf.get(n) ?? 0;
+      }
+      for (const { r, e } of strongHits) {
+        if (seen.has(e.u) && !scored.has(e.u)) continue;
+        const had = scored.get(e.u);
+        if (!had) scored.set(e.u, { hit: entryHit(e, 'closest'), score: relaxedOf.get(r.entry) ?? 0 });
+      }
+      const ranked = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
+      ranked.forEach((h) => seen.add(h.path));
+      const hits = [...first, ...ranked].slice(0, Math.max(PAGE, first.length));
+      // Fewer than three pages have all the words: the closest matches follow, under a line that says so.
       let closest: Hit[] = [];
       if (found.length < 3) {
-        const scored = relaxedScores(tokens(q.u.clean), q.fileOf, q.head.records).slice(0, CLOSEST + PAGE);
-        const entries = await Promise.all(scored.map((s) => q.entry(s.entry)));
+        const rest = q.relaxed.slice(0, CLOSEST + PAGE);
+        const entries = await Promise.all(rest.map((r) => q.entry(r.entry)));
         closest = entries
           .filter((e) => !seen.has(e.u))
           .slice(0, CLOSEST)

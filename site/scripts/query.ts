@@ -189,25 +189,35 @@ export class Words {
 // Numbers that name a code
 
 /** Words after a number that make it an amount, not a code: "5 minutes", "64 字节", "10 次". */
-const UNITS =
-  /^(?:ms|millisecond|second|sec|s|minute|min|hour|h|hr|day|time|byte|b|kb|mb|gb|char|character|request|req|qps|per|x|秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍|毫)/;
+const UNIT_WORDS =
+  /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent)$/;
+const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍)/u;
+
+/** What the words before a number say it is. */
+export type NumberContext = 'http' | 'recording' | undefined;
 
 /**
  * The numbers of a query that may be codes: every number not followed by a
- * unit, with whether the words before it name an HTTP status ("HTTP 404",
- * "status code 404", "HTTP/1.1 404", "状态码 404").
+ * unit, with what the words before it say: an HTTP status ("HTTP 404",
+ * "status code 404", "HTTP/1.1 404", "状态码 404"; also any number of a query
+ * about a URL, route or gateway), or a recording status ("status 5", "录制状态 8").
  */
-export function codeNumbers(normalized: string): { value: string; http: boolean }[] {
+export function codeNumbers(normalized: string): { value: string; context: NumberContext }[] {
   const words = normalized.split(' ');
-  const out: { value: string; http: boolean }[] = [];
+  const out: { value: string; context: NumberContext }[] = [];
+  const aboutGateway = /(?:^|\s)(?:url|endpoint|route|routes|gateway|nginx|proxy)(?:\s|$)|地址|路由|网关|路径/.test(normalized);
   words.forEach((w, i) => {
     const m = /^(\d{1,4})(\p{Script=Han}*)$/u.exec(w);
     if (!m) return;
-    const after = m[2] || words[i + 1] || '';
-    if (UNITS.test(after)) return;
+    if (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? '')) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
-    const http = /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|状态码|http 状态码)$/.test(before);
-    out.push({ value: String(Number(m[1])), http });
+    const context: NumberContext =
+      /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|状态码|http 状态码)$/.test(before) || aboutGateway
+        ? 'http'
+        : /(?:^|\s)(?:status|serverresponse status|录制状态|状态)$/.test(before) || /^(?:录制状态|状态)$/.test(words[i - 1] ?? '')
+          ? 'recording'
+          : undefined;
+    out.push({ value: String(Number(m[1])), context });
   });
   return out;
 }
