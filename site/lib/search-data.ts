@@ -14,13 +14,14 @@
  * files of its own words whatever the size of the catalog (searchFiles()).
  */
 import { type CatalogRecord, type Locale } from '../../scripts/catalog/schema.ts';
-import { type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
+import { hanChars, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
 import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
-import { kindLabel } from './i18n.ts';
+import { kindLabel, t } from './i18n.ts';
 import { displayCode, href } from './record.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');
 const OTHER: Record<Locale, Locale> = { zh: 'en', en: 'zh' };
+const LOOSE_FIELDS = new Set<Field>(['keyword', 'title', 'other']);
 
 export function searchEntry(r: CatalogRecord, lang: Locale): SearchEntry {
   return { u: href(r, lang), c: displayCode(r), k: r.kind, kl: kindLabel(r.kind, lang), t: plain(r.title[lang]), s: plain(r.summary[lang]) };
@@ -41,7 +42,7 @@ export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, fi
 }
 
 /** Weight of a token in each part of a record, for the relaxed search. */
-const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1 } as const;
+const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
 
 /** The synonym sets a record's texts use (by canonical term), to add their other terms. */
 function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
@@ -75,10 +76,20 @@ export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { 
   return { strong, weak: [...new Set(weak)] };
 }
 
-/** Every search file of one language, by name: lexicon, entry files e{n}, token files t{n}. */
-export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lexicon: Lexicon): Map<string, unknown> {
+/** A guide as the search sees it: its page, title and description. */
+export type GuidePage = { u: string; title: string; description: string };
+
+/**
+ * Every search file of one language, by name: lexicon, entry files e{n},
+ * token files t{n}. Guides come after the records, found by their title and
+ * description.
+ */
+export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lexicon: Lexicon, guides: readonly GuidePage[] = []): Map<string, unknown> {
   const words = new Words(lexicon);
-  const entries = records.map((r) => searchEntry(r, lang));
+  const entries = [
+    ...records.map((r) => searchEntry(r, lang)),
+    ...guides.map((g): SearchEntry => ({ u: g.u, c: '', k: 'guide', kl: t(lang).kindGuide, t: g.title, s: g.description })),
+  ];
   const shards = new Map<string, { p: [string, number, number][]; r: Map<number, number> }>();
   const at = (token: string) => {
     if (!shards.has(token)) shards.set(token, { p: [], r: new Map() });
@@ -90,15 +101,37 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   };
   const FIELD_CODES: Record<Field, number> = { code: 0, id: 1, message: 2, reason: 3, constant: 4, title: 5, keyword: 6, other: 7 };
 
-  records.forEach((r, i) => {
+  /** A phrase under its first token, as written and without its filler words ("recording ended but no file"). */
+  const addPhrases = (i: number, phrases: [string, Field][]) => {
     const seen = new Set<string>();
-    for (const [text, field] of recordPhrases(r, lang)) {
-      const phrase = tokens(words.canonical(normalize(text)));
-      const key = phrase.join(' ');
-      if (!phrase.length || seen.has(key)) continue;
-      seen.add(key);
-      at(phrase[0]).p.push([key, FIELD_CODES[field], i]);
+    for (const [text, field] of phrases) {
+      const n = normalize(text);
+      const clean = tokens(words.clean(n));
+      // A description (keyword, title) is also found without its filler words; a name only as it is.
+      const variants = [tokens(words.canonical(n)), ...(LOOSE_FIELDS.has(field) && clean.length > 1 ? [clean] : [])];
+      for (const phrase of variants) {
+        const key = phrase.join(' ');
+        if (!phrase.length || seen.has(key)) continue;
+        seen.add(key);
+        at(phrase[0]).p.push([key, FIELD_CODES[field], i]);
+      }
     }
+  };
+  /** The tokens of `texts`, and — at a quarter of the weight — each Chinese character of `titles` (typos keep some of them). */
+  const addPostings = (i: number, parts: [string[], number][], titles: string[]) => {
+    for (const [texts, weight] of parts) {
+      for (const text of texts) for (const token of tokens(words.canonical(normalize(plain(text))))) post(token, i, weight);
+    }
+    for (const text of titles) for (const char of hanChars(normalize(plain(text)))) post(char, i, WEIGHTS.character);
+  };
+
+  guides.forEach((g, j) => {
+    const i = records.length + j;
+    addPhrases(i, [[g.title, 'title']]);
+    addPostings(i, [[[g.title], WEIGHTS.title], [[g.description], WEIGHTS.summary]], [g.title]);
+  });
+  records.forEach((r, i) => {
+    addPhrases(i, recordPhrases(r, lang));
     const parts: [string[], number][] = [
       [[r.title[lang]], WEIGHTS.title],
       [r.keywords?.[lang] ?? [], WEIGHTS.keyword],
@@ -107,9 +140,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
       [[r.summary[lang]], WEIGHTS.summary],
       [[r.title[OTHER[lang]], ...(r.keywords?.[OTHER[lang]] ?? [])], WEIGHTS.other],
     ];
-    for (const [texts, weight] of parts) {
-      for (const text of texts) for (const token of tokens(words.canonical(normalize(plain(text))))) post(token, i, weight);
-    }
+    addPostings(i, parts, [r.title[lang], ...(r.keywords?.[lang] ?? [])]);
   });
 
   // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON.

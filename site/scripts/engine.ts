@@ -18,7 +18,7 @@
  * which Pagefind reads to choose its index.
  */
 import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
-import { codeNumbers, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
+import { codeNumbers, hanChars, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -153,7 +153,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const response = readResponse(query);
       const sequences = [tokens(u.canonical), tokens(u.clean)];
       const numbers = codeNumbers(normalized);
-      const all = new Set([...sequences.flat(), ...numbers.map((n) => n.value)]);
+      const chars = hanChars(words.stripFillers(normalized));
+      const all = new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]);
       const tokenFile = (t: string) => load<Record<string, Shard>>(`t${shardOf(t, head.tokenFiles)}`);
       const loaded = new Map<string, Record<string, Shard>>();
       await Promise.all([...all].map(async (t) => loaded.set(t, await tokenFile(t))));
@@ -164,7 +165,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       };
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
-      const relaxed = relaxedScores(tokens(u.clean), fileOf, head.records);
+      const relaxed = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
       return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed };
     });
 

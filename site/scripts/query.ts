@@ -78,6 +78,11 @@ export function tokens(normalized: string): string[] {
   return out;
 }
 
+/** Each Chinese character of normalized text, once: what a typo leaves of a word (频到名 still has 频 and 名). */
+export function hanChars(normalized: string): string[] {
+  return [...new Set([...normalized].filter((c) => HAN.test(c)))];
+}
+
 // ---------------------------------------------------------------------------
 // Synonyms and filler words
 
@@ -209,6 +214,8 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
   words.forEach((w, i) => {
     const m = /^(\d{1,4})(\p{Script=Han}*)$/u.exec(w);
     if (!m) return;
+    // HTTP/1.1 and HTTP/2: a version, not a code.
+    if (/^\d$/.test(w) && (words[i - 1] === 'http' || (words[i - 2] === 'http' && /^\d$/.test(words[i - 1])))) return;
     if (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? '')) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const context: NumberContext =

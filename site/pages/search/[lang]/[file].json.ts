@@ -5,6 +5,7 @@
  * Access-Control-Allow-Origin: * (site/public/_headers) for other sites.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { lexiconOf, loadSearchWords } from '../../../../scripts/catalog/search-words.ts';
 import { records } from '../../../lib/catalog.ts';
@@ -17,7 +18,20 @@ function filesOf(lang: Lang): Promise<Map<string, unknown>> {
   if (!files.has(lang)) {
     // The build runs in the project folder; this module is bundled elsewhere, so not relative to it.
     const words = loadSearchWords(resolve(process.env.CATALOG_DIR ?? 'data'));
-    files.set(lang, records().then((all) => searchFiles(all, lang, lexiconOf(words, lang))));
+    files.set(
+      lang,
+      Promise.all([records(), getCollection('guides')]).then(([all, guides]) =>
+        searchFiles(
+          all,
+          lang,
+          lexiconOf(words, lang),
+          guides
+            .filter((g) => g.id.startsWith(`${lang}/`))
+            .sort((a, b) => a.data.order - b.data.order)
+            .map((g) => ({ u: `/${lang}/guides/${g.id.slice(lang.length + 1)}/`, title: g.data.title, description: g.data.description })),
+        ),
+      ),
+    );
   }
   return files.get(lang)!;
 }
