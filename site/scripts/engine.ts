@@ -32,6 +32,8 @@ export type Hit = {
   title: string;
   /** The kind, in words (Error code, HTTP status, Guide …). */
   kind: string;
+  /** The kind as the catalog names it (error-code, http-status …), or guide. */
+  type: string;
   /** The record's one-line summary, or a guide's description. */
   summary: string;
   /** Pagefind's excerpt (escaped HTML with <mark>) for pages found by their text; '' for records named by the query. */
@@ -141,6 +143,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
     code: e.c,
     title: e.t,
     kind: e.kl,
+    type: e.k,
     summary: e.s,
     excerpt: '',
     how,
@@ -206,7 +209,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       }
       const toHit = (d: PagefindData): Hit => {
         const path = pathOf(d.url);
-        return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
+        return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
       };
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {

@@ -3,7 +3,7 @@
  * The build ships it; scripts/serve.ts sends exactly what it says; every page
  * carries its Content-Security-Policy in a <meta> (less frame-ancestors); the
  * policy is strict; no page needs an inline script or style; examples/nginx.conf
- * says the same; CORS is open on /pagefind/* and /api/* only.
+ * says the same; CORS is open on /pagefind/*, /search/* and /api/* only.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -74,8 +74,8 @@ describe('site/public/_headers', () => {
     }
   });
 
-  it('opens CORS on /pagefind/* and /api/* only', () => {
-    for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/fragment/x.pf_fragment', '/api/v1/codes.json', '/api/v1/error-code/433.json', '/api/v1/schema.json']) {
+  it('opens CORS on /pagefind/*, /search/* and /api/* only', () => {
+    for (const path of ['/search/engine.js', '/search/en/lexicon.json', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/fragment/x.pf_fragment', '/api/v1/codes.json', '/api/v1/error-code/433.json', '/api/v1/schema.json']) {
       expect(headersFor(rules, path)['access-control-allow-origin'], path).toBe('*');
     }
     for (const path of ['/', '/en/', '/en/errors/433/', '/zh/search/codes.json', '/sitemap-index.xml']) {
@@ -196,11 +196,12 @@ describe('examples/nginx.conf', () => {
   const locations = new Map([...conf.matchAll(/location\s+([^{]+?)\s*\{([^}]*)\}/g)].map(([, path, body]) => [path.trim(), body]));
   const serverLevel = conf.replace(/location\s+[^{]+\{[^}]*\}/g, '');
 
-  it('sends the policy and headers of _headers, and CORS on /pagefind/ and /api/', () => {
+  it('sends the policy and headers of _headers, and CORS on /pagefind/, /search/ and /api/', () => {
     expect(csp).toBe(policy);
     expect(addHeaders(serverLevel)).toEqual(headersFor(rules, '/'));
     expect(addHeaders(locations.get('/pagefind/') ?? '')).toEqual(headersFor(rules, '/pagefind/pagefind.js'));
     expect(addHeaders(locations.get('/api/') ?? '')).toEqual(headersFor(rules, '/api/v1/codes.json'));
+    expect(addHeaders(locations.get('/search/') ?? '')).toEqual(headersFor(rules, '/search/engine.js'));
     // A location with add_header of its own drops the server's: each must repeat them all.
     for (const [path, body] of locations) {
       const own = addHeaders(body);
