@@ -227,11 +227,14 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         return out;
       };
       // Pagefind's first page and the relaxed search's best records, ranked together: a page
-      // both find first, then by relaxed score (rarity × weight) and Pagefind's order.
+      // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When
+      // fewer than three pages have all the words, the relaxed search's records are the closest
+      // matches instead, shown apart.
+      const few = found.length < 3;
       const room = Math.max(0, PAGE - first.length);
       const textHits = await more(room);
       const best = q.relaxed[0]?.score ?? 0;
-      const strong = q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
+      const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
       const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
       const scored = new Map<string, { hit: Hit; score: number }>();
@@ -257,7 +260,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const hits = [...first, ...ranked].slice(0, Math.max(PAGE, first.length));
       // Fewer than three pages have all the words: the closest matches follow, under a line that says so.
       let closest: Hit[] = [];
-      if (found.length < 3) {
+      if (few) {
         const rest = q.relaxed.slice(0, CLOSEST + PAGE);
         const entries = await Promise.all(rest.map((r) => q.entry(r.entry)));
         closest = entries
