@@ -257,17 +257,28 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       }
       const ranked = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
       ranked.forEach((h) => seen.add(h.path));
-      const hits = [...first, ...ranked].slice(0, Math.max(PAGE, first.length));
-      // Fewer than three pages have all the words: the closest matches follow, under a line that says so.
+      // Fewer than three pages have all the words: the closest matches follow, under a line that
+      // says so. One of those few pages that fits the query's words much worse than the best
+      // record (Chinese is matched by pieces, so "all the words" can be a stray hit) joins them.
       let closest: Hit[] = [];
+      let kept = ranked;
       if (few) {
+        const fit = (h: Hit) => {
+          const n = entryOfPath.get(h.path);
+          return n === undefined ? 0 : (relaxedOf.get(n) ?? 0);
+        };
+        kept = best ? ranked.filter((h) => fit(h) >= STRONG) : ranked;
+        const stray = ranked.filter((h) => !kept.includes(h));
+        stray.forEach((h) => seen.delete(h.path));
         const rest = q.relaxed.slice(0, CLOSEST + PAGE);
         const entries = await Promise.all(rest.map((r) => q.entry(r.entry)));
         closest = entries
           .filter((e) => !seen.has(e.u))
           .slice(0, CLOSEST)
           .map((e) => (seen.add(e.u), entryHit(e, 'closest')));
+        for (const h of stray) if (!seen.has(h.path)) (seen.add(h.path), closest.push({ ...h, how: 'closest' }));
       }
+      const hits = [...first, ...kept].slice(0, Math.max(PAGE, first.length));
       const terms = [...new Set(q.u.fullText.split(' ').filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t)))];
       const method = METHODS.find((m) => q.normalized.split(' ').includes(m.toLowerCase()) || q.response?.method === m);
       return { hits, closest, get remaining() { return found.length - next; }, more, terms, ...(method && { filter: { method } }) };
