@@ -14,7 +14,7 @@
  * files of its own words whatever the size of the catalog (searchFiles()).
  */
 import { type CatalogRecord, type Locale } from '../../scripts/catalog/schema.ts';
-import { hanChars, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
+import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
 import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';
 import { displayCode, href } from './record.ts';
@@ -48,7 +48,7 @@ const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other:
 function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
   const canonical = ` ${texts.map((t) => words.canonical(normalize(t))).join(' | ')} `;
   return lexicon.synonyms.filter((set) => {
-    const c = normalize(set[0]);
+    const c = words.canonical(normalize(set[0]));
     return hasHanOnly(c) ? canonical.includes(c) : canonical.includes(` ${c} `);
   });
 }
@@ -108,7 +108,15 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
       const n = normalize(text);
       const clean = tokens(words.clean(n));
       // A description (keyword, title) is also found without its filler words; a name only as it is.
-      const variants = [tokens(words.canonical(n)), ...(LOOSE_FIELDS.has(field) && clean.length > 1 ? [clean] : [])];
+      // A state name is found as it is written (publishing, not published: stems would join them).
+      // A constant as its words are, without synonyms (PUBLISHING is not "send stream").
+      const variants =
+        field === 'id' && !hasHan(n)
+          ? [n.split(' ')]
+          : field === 'constant' || (LOOSE_FIELDS.has(field) && tokens(n).length === 1)
+            ? // One word stays one word: "Publishing" names a state; its synonym "send stream" does not.
+              [tokens(n)]
+            : [tokens(words.canonical(n)), ...(LOOSE_FIELDS.has(field) && clean.length > 1 ? [clean] : [])];
       for (const phrase of variants) {
         const key = phrase.join(' ');
         if (!phrase.length || seen.has(key)) continue;

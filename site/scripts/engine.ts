@@ -18,7 +18,7 @@
  * which Pagefind reads to choose its index.
  */
 import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
-import { codeNumbers, hanChars, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
+import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -154,7 +154,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const u = words.understand(query);
       const normalized = normalize(query);
       const response = readResponse(query);
-      const sequences = [tokens(u.canonical), tokens(u.clean)];
+      // Stemmed words with synonyms (with and without filler words), without synonyms (constants),
+      // and the words as written (state names).
+      const sequences = [tokens(u.canonical), tokens(u.clean), tokens(normalized), normalized.split(' ').filter((w) => w && !hasHan(w))];
       const numbers = codeNumbers(normalized);
       const chars = hanChars(words.stripFillers(normalized));
       const all = new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]);
@@ -178,8 +180,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // How well each record matches all of the query's words: breaks ties between names.
       const relaxed = new Map(q.relaxed.map((r) => [r.entry, r.score]));
       const byRelaxed = (a: number, b: number) => (relaxed.get(b) ?? 0) - (relaxed.get(a) ?? 0);
-      // 1. A pasted response, read by the package's explain().
+      // 1. A pasted response, read by the package's explain(); a constant (RESOURCE_ID_EXPIRED,
+      //    ErrorCode.TASK_CONFLICT), by its lookup().
       if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
+      for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.words, q.entry, q.tokenFile)) add(n);
       // 2. Codes: the kind the words before the number name; else the record the other words fit
       //    best; else body codes before HTTP statuses.
       for (const { value, context } of q.numbers) {
@@ -306,6 +310,23 @@ function responseWords(input: ResponseInput): string {
     .trim();
 }
 
+/** Constant names in a query, with their group if any: RESOURCE_ID_EXPIRED, ErrorCode.TASK_CONFLICT. */
+export function constantsIn(query: string): string[] {
+  return [...query.slice(0, 2000).matchAll(/\b(?:[A-Z][A-Za-z]+\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].map((m) => m[0]);
+}
+
+/** The entry of the record the package's lookup() finds for a constant name. */
+async function constantEntries(
+  name: string,
+  words: Words,
+  entry: (n: number) => Promise<SearchEntry>,
+  tokenFile: (token: string) => Promise<Record<string, Shard>>,
+): Promise<number[]> {
+  const { lookup } = await import('../../src/en.ts');
+  const record = lookup(name);
+  return record ? entriesOf([record], words, entry, tokenFile) : [];
+}
+
 /**
  * The entries of the records a pasted response names, in the order the
  * package's explain() gives them (body code, message, reason, HTTP status,
@@ -319,15 +340,27 @@ async function responseEntries(
 ): Promise<number[]> {
   const { explain } = await import('../../src/en.ts');
   const diagnosis = explain(input as Parameters<typeof explain>[0]);
+  return entriesOf(diagnosis.records, words, entry, tokenFile);
+}
+
+/** The search entries of package records, in their order: found by their value (code, message or state name) and kind. */
+async function entriesOf(
+  records: readonly { kind: string; value: string | number }[],
+  words: Words,
+  entry: (n: number) => Promise<SearchEntry>,
+  tokenFile: (token: string) => Promise<Record<string, Shard>>,
+): Promise<number[]> {
   const out: number[] = [];
-  for (const record of diagnosis.records) {
-    const value = String(record.value);
-    const key = tokens(words.canonical(normalize(value))).join(' ');
-    const first = key.split(' ')[0];
-    if (!first) continue;
-    const file = await tokenFile(first);
-    const candidates = Object.hasOwn(file, first) ? file[first][0].filter(([k, field]) => k === key && field <= 2).map(([, , n]) => n) : [];
-    for (const n of candidates) if ((await entry(n)).k === record.kind && !out.includes(n)) out.push(n);
+  for (const record of records) {
+    const value = normalize(String(record.value));
+    // A code or message by its tokens; a state name as written.
+    for (const key of [tokens(words.canonical(value)).join(' '), value]) {
+      const first = key.split(' ')[0];
+      if (!first) continue;
+      const file = await tokenFile(first);
+      const candidates = Object.hasOwn(file, first) ? file[first][0].filter(([k, field]) => k === key && field <= 2).map(([, , n]) => n) : [];
+      for (const n of candidates) if ((await entry(n)).k === record.kind && !out.includes(n)) out.push(n);
+    }
   }
   return out;
 }

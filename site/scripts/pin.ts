@@ -61,8 +61,8 @@ export function phraseUnits(tokens: readonly string[]): number {
 
 /** Phrases found under their own name only, never as part of a longer query. */
 const WHOLE_ONLY = 2;
-/** Words that describe a record rather than name it. */
-const LOOSE = new Set<Field>(['keyword', 'title', 'other']);
+/** Words that describe a record rather than name it, and constants (a one-word constant is a common word: PUBLISHING). */
+const LOOSE = new Set<Field>(['keyword', 'title', 'other', 'constant']);
 /** A phrase shared by more records than this names none of them. */
 const MAX_SHARED = 4;
 
@@ -94,7 +94,7 @@ export function pinMatches(sequences: readonly string[][], shard: (token: string
   for (const f of found) {
     const shared = sharedBy.get(f.phrase)!.size;
     // Inside a longer query, a lone word or two-character piece names a record only when it is one of its
-    // own names (an id, message, reason or constant); a keyword or title needs more than one token.
+    // own names as written (a state name, message or reason); a keyword, title or constant needs more.
     if (!f.whole && (shared > MAX_SHARED || f.units <= WHOLE_ONLY || (!f.phrase.includes(' ') && LOOSE.has(f.field)))) continue;
     // Longest first, then rarest, then the kind of name (a message before a keyword).
     const score = f.units * 1000 + (100 - Math.min(shared, 99)) * 5 + (FIELDS.length - FIELDS.indexOf(f.field));

@@ -93,10 +93,17 @@ type Matcher = { byFirst: Map<string, { term: string; to: string }[]> };
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !HAN.test(c);
 
-function matcher(pairs: [term: string, to: string][]): Matcher {
+/** Normalized text with each Latin word stemmed: "host never published" → "host never publish". */
+export const stemmed = (normalized: string): string =>
+  normalized
+    .split(' ')
+    .map((w) => (hasHan(w) ? w : stem(w)))
+    .join(' ');
+
+function matcher(pairs: [term: string, to: string][], stems = true): Matcher {
   const byFirst = new Map<string, { term: string; to: string }[]>();
   for (const [raw, to] of pairs) {
-    const term = normalize(raw);
+    const term = stems ? stemmed(normalize(raw)) : normalize(raw);
     if (!term) continue;
     const first = term[0];
     if (!byFirst.has(first)) byFirst.set(first, []);
@@ -158,7 +165,7 @@ export class Words {
   constructor(lexicon: Lexicon) {
     const synonymPairs: [string, string][] = [];
     for (const set of lexicon.synonyms) {
-      const canonical = normalize(set[0]);
+      const canonical = stemmed(normalize(set[0]));
       for (const term of set) {
         synonymPairs.push([term, canonical]);
         this.canonicalOf.set(normalize(term), canonical);
@@ -168,15 +175,16 @@ export class Words {
     this.synonyms = matcher(synonymPairs);
     // Synonyms before fillers of the same length: "写错了" is a synonym, "了" a filler.
     this.all = matcher([...synonymPairs, ...fillerPairs]);
-    this.fillerOnly = matcher(fillerPairs);
+    this.fillerOnly = matcher(fillerPairs, false);
   }
 
+  /** Synonyms replaced by their set's first term, compared word by word on stems ("published" meets "publish"). */
   canonical(normalized: string): string {
-    return replaceTerms(normalized, this.synonyms);
+    return replaceTerms(stemmed(normalized), this.synonyms);
   }
 
   clean(normalized: string): string {
-    return replaceTerms(normalized, this.all);
+    return replaceTerms(stemmed(normalized), this.all);
   }
 
   stripFillers(normalized: string): string {
