@@ -67,8 +67,10 @@ function namesOf(r: CatalogRecord): string[] {
 export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { strong: string[]; weak: string[] } {
   const words = new Words(lexicon);
   const keywords = r.keywords?.[lang] ?? [];
-  const strong = [...new Set([...keywords, ...namesOf(r).filter((n) => n !== String(r.code))])];
-  const texts = [r.title[lang], r.summary[lang], ...r.causes.map((c) => c[lang]), ...r.actions.map((a) => a[lang]), ...strong].map(plain);
+  const strong = [...new Set(namesOf(r).filter((n) => n !== String(r.code)))];
+  // The synonyms of what names the record (title, keywords, names), not of every word of its
+  // texts: each added word grows the index every search downloads.
+  const texts = [r.title[lang], ...keywords, ...strong].map(plain);
   const have = normalize(texts.join(' '));
   const weak = synonymsUsed(words, lexicon, texts)
     .flat()

@@ -12,9 +12,10 @@
  * body code before HTTP status unless the query names a status), codes the
  * query contains, records whose names it contains (longest, rarest first);
  * then Pagefind's full-text results for the query's words (filler words
- * dropped); when those are fewer than three, the relaxed search: each word on
- * its own (Chinese in two-character pieces), ranked by rarity and weight,
- * shown as closest matches. Nothing here touches the DOM but <html lang>,
+ * dropped) ranked with the relaxed search (each word on its own, Chinese in
+ * two-character pieces, by rarity and weight); when Pagefind finds fewer than
+ * three pages, the relaxed search's records are shown apart, as closest
+ * matches. When the query names records, Pagefind runs only for more(). Nothing here touches the DOM but <html lang>,
  * which Pagefind reads to choose its index.
  */
 import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
@@ -47,8 +48,8 @@ export type Results = {
   hits: Hit[];
   /** Closest matches (the relaxed search), when the words found fewer than three pages. */
   closest: Hit[];
-  /** How many more of Pagefind's results more() can still give. */
-  remaining: number;
+  /** How many more of Pagefind's results more() can still give; undefined before its full-text search ran. */
+  remaining: number | undefined;
   more(count: number): Promise<Hit[]>;
   /** The query's words as understood (filler words dropped), for highlighting. */
   terms: string[];
@@ -205,18 +206,29 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const first = await pinned;
       const seen = new Set(first.map((h) => h.path));
       const fullText = q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText;
+      // Pagefind's full-text search: at once when the query names no record; else when more
+      // results are asked for (its index chunks are most of what a search downloads).
       let found: PagefindResult[] = [];
-      try {
-        found = fullText ? ((await (await pagefindOnce()).search(fullText))?.results ?? []) : [];
-      } catch (error) {
-        console.warn('search index unavailable', error);
-      }
+      let searched: Promise<void> | undefined;
+      const searchText = () =>
+        (searched ??= (async () => {
+          try {
+            found = fullText ? ((await (await pagefindOnce()).search(fullText))?.results ?? []) : [];
+          } catch (error) {
+            console.warn('search index unavailable', error);
+          }
+        })());
+      const named = first.length > 0;
+      if (!named) await searchText();
+      let done = !named;
       const toHit = (d: PagefindData): Hit => {
         const path = pathOf(d.url);
         return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
       };
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {
+        await searchText();
+        done = true;
         const out: Hit[] = [];
         while (out.length < count && next < found.length) {
           const batch = found.slice(next, next + count - out.length);
@@ -234,9 +246,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When
       // fewer than three pages have all the words, the relaxed search's records are the closest
       // matches instead, shown apart.
-      const few = found.length < 3;
+      const few = !named && found.length < 3;
       const room = Math.max(0, PAGE - first.length);
-      const textHits = await more(room);
+      const textHits = named ? [] : await more(room);
       const best = q.relaxed[0]?.score ?? 0;
       const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
@@ -285,7 +297,16 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const hits = [...first, ...kept].slice(0, Math.max(PAGE, first.length));
       const terms = [...new Set(q.u.fullText.split(' ').filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t)))];
       const method = METHODS.find((m) => q.normalized.split(' ').includes(m.toLowerCase()) || q.response?.method === m);
-      return { hits, closest, get remaining() { return found.length - next; }, more, terms, ...(method && { filter: { method } }) };
+      return {
+        hits,
+        closest,
+        get remaining() {
+          return done ? found.length - next : undefined;
+        },
+        more,
+        terms,
+        ...(method && { filter: { method } }),
+      };
     });
     return { pinned, results };
   };

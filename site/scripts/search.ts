@@ -178,7 +178,7 @@ export async function startSearch(): Promise<void> {
     list.append(...hits.slice(shown).map((h) => renderHit(h, terms)));
     closestList.replaceChildren(...closest.map((h) => renderHit(h, terms)));
     closestLine.hidden = closest.length === 0;
-    const total = () => list.children.length + results.remaining + closestList.children.length;
+    const total = () => list.children.length + (results.remaining ?? 0) + closestList.children.length;
     if (total() === 0) {
       const params = new URLSearchParams(results.filter ?? {});
       filtered.href = `/${lang}/${params.size ? `?${params}` : '?kind=error-code'}`;
