@@ -59,22 +59,19 @@ function namesOf(r: CatalogRecord): string[] {
 }
 
 /**
- * The words Pagefind indexes for a record page beyond its text: its keywords,
- * the reason strings and constant it is known by, and every other term of the
- * synonym sets its texts use. `strong` are the record's own names and
- * keywords, `weak` the synonyms.
+ * The words Pagefind indexes for a record page beyond its text: `strong`, the
+ * reason strings, message and constant it is known by; `weak`, for each
+ * synonym set its texts use, the set's first term (a query reaches Pagefind
+ * with each synonym replaced by that term: Words.asIndexed()).
  */
 export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { strong: string[]; weak: string[] } {
   const words = new Words(lexicon);
-  const keywords = r.keywords?.[lang] ?? [];
   const strong = [...new Set(namesOf(r).filter((n) => n !== String(r.code)))];
-  // The synonyms of what names the record (title, keywords, names), not of every word of its
-  // texts: each added word grows the index every search downloads.
-  const texts = [r.title[lang], ...keywords, ...strong].map(plain);
-  const have = normalize(texts.join(' '));
+  const texts = [r.title[lang], r.summary[lang], ...r.causes.map((c) => c[lang]), ...r.actions.map((a) => a[lang]), ...(r.keywords?.[lang] ?? []), ...strong].map(plain);
+  const have = ` ${normalize(texts.join(' '))} `;
   const weak = synonymsUsed(words, lexicon, texts)
-    .flat()
-    .filter((term) => !have.includes(normalize(term)));
+    .map((set) => normalize(set[0]))
+    .filter((term) => !(hasHan(term) ? have.includes(term) : have.includes(` ${term} `)));
   return { strong, weak: [...new Set(weak)] };
 }
 

@@ -81,6 +81,8 @@ const CLOSEST = 8;
 /** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
 const STRONG = 0.5;
 const COVERAGE = 0.5;
+/** Records that match this share of the query's words (by rarity): half a page of them answers it without Pagefind. */
+const FITS = 0.9;
 /** What being among Pagefind's first results is worth next to the best relaxed score (1). */
 const PAGEFIND_WEIGHT = 0.8;
 const METHODS = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
@@ -218,7 +220,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
             console.warn('search index unavailable', error);
           }
         })());
-      const named = first.length > 0;
+      // The query names records, or its words alone fit some record well: the full-text search can wait.
+      const best = q.relaxed[0]?.score ?? 0;
+      const fitting = q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= FITS);
+      const named = first.length > 0 || fitting.length >= PAGE / 2;
       if (!named) await searchText();
       let done = !named;
       const toHit = (d: PagefindData): Hit => {
@@ -249,7 +254,6 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const few = !named && found.length < 3;
       const room = Math.max(0, PAGE - first.length);
       const textHits = named ? [] : await more(room);
-      const best = q.relaxed[0]?.score ?? 0;
       const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
       const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
@@ -260,7 +264,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // Records Pagefind found get their relaxed score too (their path names their entry).
       const entryOfPath = new Map<string, number>();
       await Promise.all(
-        q.relaxed.slice(0, 3 * PAGE).map(async (r) => entryOfPath.set((await q.entry(r.entry)).u, r.entry)),
+        q.relaxed.slice(0, PAGE + 2).map(async (r) => entryOfPath.set((await q.entry(r.entry)).u, r.entry)),
       );
       for (const [path, item] of scored) {
         const n = entryOfPath.get(path);

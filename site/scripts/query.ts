@@ -150,7 +150,7 @@ export type Understanding = {
   clean: string;
   /** The same, filler words kept. */
   canonical: string;
-  /** What to give a full-text search: the query's own words, filler words dropped. */
+  /** What to give the full-text search: the query's words with each synonym as its set's first term, filler words dropped. */
   fullText: string;
 };
 
@@ -159,6 +159,8 @@ export class Words {
   private readonly synonyms: Matcher;
   private readonly all: Matcher;
   private readonly fillerOnly: Matcher;
+  /** Synonyms to their set's first term, word for word as written (no stems): what the full-text index holds. */
+  private readonly asWritten: Matcher;
   /** Every term of a synonym set, normalized, with its set's canonical term. */
   readonly canonicalOf = new Map<string, string>();
 
@@ -176,6 +178,10 @@ export class Words {
     // Synonyms before fillers of the same length: "写错了" is a synonym, "了" a filler.
     this.all = matcher([...synonymPairs, ...fillerPairs]);
     this.fillerOnly = matcher(fillerPairs, false);
+    this.asWritten = matcher(
+      lexicon.synonyms.flatMap((set) => set.map((term): [string, string] => [term, normalize(set[0])])),
+      false,
+    );
   }
 
   /** Synonyms replaced by their set's first term, compared word by word on stems ("published" meets "publish"). */
@@ -191,9 +197,17 @@ export class Words {
     return replaceTerms(normalized, this.fillerOnly);
   }
 
+  /**
+   * Words for a full-text index: each synonym as its set's first term, as written. The build adds
+   * that term to every record page that uses a term of the set (site/lib/search-data.ts indexWords()).
+   */
+  asIndexed(normalized: string): string {
+    return replaceTerms(normalized, this.asWritten);
+  }
+
   understand(query: string): Understanding {
     const n = normalize(query);
-    const fullText = this.stripFillers(n) || n;
+    const fullText = this.stripFillers(this.asIndexed(n)) || this.asIndexed(n) || n;
     return { canonical: this.canonical(n), clean: this.clean(n) || this.canonical(n), fullText };
   }
 }
