@@ -22,13 +22,9 @@ export function enhanceSiteSearch(): void {
   panel.append(list);
   form.append(panel);
   input.setAttribute('aria-controls', panel.id);
-  input.setAttribute('aria-expanded', 'false');
 
   let search: Promise<SiteSearch> | undefined;
-  const show = (open: boolean) => {
-    panel.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
-  };
+  const show = (open: boolean) => void (panel.hidden = !open);
   const item = (href: string, parts: [string, string][]) => {
     const li = document.createElement('li');
     const a = document.createElement('a');
