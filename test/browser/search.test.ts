@@ -197,6 +197,27 @@ describe('the search page while results arrive', () => {
   }
 });
 
+describe('what the build adds to the search index', () => {
+  it('finds a record by a synonym it never shows: in the index, not on the page', async () => {
+    // 65 says "timed out"; the build adds its set's first term, "timeout", for Pagefind only.
+    const { page } = await visit('/en/guides/');
+    const html = await (await page.request.get(`${site.url}/en/errors/65/`)).text();
+    expect(html.toLowerCase()).not.toContain('timeout');
+    // A string, so that the test runner leaves its import() alone.
+    const urls = (await page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.options({ noWorker: true });
+      await pf.init();
+      const { results } = await pf.search('timeout');
+      return Promise.all(results.map(async (r) => (await r.data()).url));
+    })()`)) as string[];
+    expect(urls, urls.join(' ')).toContain('/en/errors/65/');
+    // And a reader's "timed out" reaches it through the search page.
+    const o = await searchFor('en', 'the response timed out because of a network hiccup');
+    expect((await searchResults(o.page))[0]).toBe('/en/errors/65/');
+  });
+});
+
 describe('the header\'s search box', () => {
   it('answers as you type, over the page, and Enter opens the search page', async () => {
     const { page } = await visit(pagePath(byRef('error-code:65'), 'zh'));
