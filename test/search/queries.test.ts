@@ -6,13 +6,12 @@
  * language: the answer first for at least 90 % of queries, among the first
  * three for at least 97 %, and no query without any result.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figures, type Outcome, QUERIES_FILE, readQueries, runQueries } from '../../scripts/eval-search.ts';
+import { figures, FRESH_FILE, type Outcome, QUERIES_FILE, readQueries, runQueries } from '../../scripts/eval-search.ts';
 import { useChromium } from '../browser/chromium.ts';
 import { type SiteServer, startSite } from '../browser/site-server.ts';
 
-const FILES = [QUERIES_FILE, join(QUERIES_FILE, '..', 'queries-fresh.yaml')];
+const FILES = [QUERIES_FILE, FRESH_FILE];
 const queries = FILES.flatMap((f) => readQueries(f));
 
 let site: SiteServer;
