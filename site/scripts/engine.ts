@@ -187,7 +187,12 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       //    ErrorCode.TASK_CONFLICT), by its lookup().
       if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
       for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.words, q.entry, q.tokenFile)) add(n);
-      // 2. Codes: the kind the words before the number name; else the record the other words fit
+      // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
+      const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
+      const level = (score: number) => Math.floor(score / 5);
+      const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
+      pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
+      // 3. Codes: the kind the words before the number name; else the record the other words fit
       //    best; else body codes before HTTP statuses.
       for (const { value, context } of q.numbers) {
         const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
@@ -197,10 +202,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
           .sort((a, b) => Number(!named(a.e.k)) - Number(!named(b.e.k)) || byRelaxed(a.n, b.n) || kindRank(a.e.k) - kindRank(b.e.k) || a.n - b.n)
           .forEach(({ n }) => add(n));
       }
-      // 3. Names the query contains: longest, then rarest, then the best fit to all its words.
-      const pins = pinMatches(q.sequences, q.shard);
-      const level = (score: number) => Math.floor(score / 5);
-      pins.sort((a, b) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score).forEach((p) => add(p.entry));
+      // 4. Names the query contains: longest, then rarest, then the best fit to all its words.
+      pins.sort(byPin).forEach((p) => add(p.entry));
       return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
     });
 

@@ -40,7 +40,8 @@ export function shardOf(token: string, files: number): number {
   return h % files;
 }
 
-export type Pin = { entry: number; score: number; field: Field; phrase: string };
+/** A record the query names: `whole` when the query is nothing but that name. */
+export type Pin = { entry: number; score: number; field: Field; phrase: string; whole: boolean };
 
 const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
 
@@ -68,13 +69,14 @@ const MAX_SHARED = 4;
 
 /**
  * The records whose names the query's token sequences contain, best first.
- * `shard(token)` gives a token's data (undefined when no record has it).
+ * `shard(token)` gives a token's data (undefined when no record has it);
+ * `partial[i]` marks a sequence that holds only part of the query (its Latin words).
  */
-export function pinMatches(sequences: readonly string[][], shard: (token: string) => Shard | undefined): Pin[] {
+export function pinMatches(sequences: readonly string[][], shard: (token: string) => Shard | undefined, partial: readonly boolean[] = []): Pin[] {
   const best = new Map<number, Pin>();
   const sharedBy = new Map<string, Set<number>>();
   const found: { entry: number; field: Field; phrase: string; units: number; whole: boolean }[] = [];
-  for (const seq of sequences) {
+  sequences.forEach((seq, s) => {
     for (let i = 0; i < seq.length; i++) {
       for (const [key, fieldIndex, entry] of shard(seq[i])?.[0] ?? []) {
         const phrase = key.split(' ');
@@ -83,10 +85,10 @@ export function pinMatches(sequences: readonly string[][], shard: (token: string
         // A number names a code only as a code (codeNumbers() decides which numbers are codes).
         if (field === 'code') continue;
         const units = phraseUnits(phrase);
-        found.push({ entry, field, phrase: key, units, whole: phrase.length === seq.length });
+        found.push({ entry, field, phrase: key, units, whole: phrase.length === seq.length && !partial[s] });
       }
     }
-  }
+  });
   for (const f of found) {
     if (!sharedBy.has(f.phrase)) sharedBy.set(f.phrase, new Set());
     sharedBy.get(f.phrase)!.add(f.entry);
@@ -99,7 +101,8 @@ export function pinMatches(sequences: readonly string[][], shard: (token: string
     // Longest first, then rarest, then the kind of name (a message before a keyword).
     const score = f.units * 1000 + (100 - Math.min(shared, 99)) * 5 + (FIELDS.length - FIELDS.indexOf(f.field));
     const had = best.get(f.entry);
-    if (!had || had.score < score) best.set(f.entry, { entry: f.entry, score, field: f.field, phrase: f.phrase });
+    if (!had || had.score < score) best.set(f.entry, { entry: f.entry, score, field: f.field, phrase: f.phrase, whole: f.whole || had?.whole === true });
+    else if (f.whole) had.whole = true;
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
