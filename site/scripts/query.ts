@@ -161,8 +161,6 @@ export class Words {
   private readonly fillerOnly: Matcher;
   /** Synonyms to their set's first term, word for word as written (no stems): what the full-text index holds. */
   private readonly asWritten: Matcher;
-  /** Every term of a synonym set, normalized, with its set's canonical term. */
-  readonly canonicalOf = new Map<string, string>();
 
   constructor(lexicon: Lexicon) {
     const synonymPairs: [string, string][] = [];
@@ -170,7 +168,6 @@ export class Words {
       const canonical = stemmed(normalize(set[0]));
       for (const term of set) {
         synonymPairs.push([term, canonical]);
-        this.canonicalOf.set(normalize(term), canonical);
       }
     }
     const fillerPairs = lexicon.fillers.map((f): [string, string] => [f, '']);
