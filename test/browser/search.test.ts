@@ -66,6 +66,15 @@ describe('search finds the answer to what people type', () => {
     });
   }
 
+  it('a number shared by kinds: the body code first, unless the words name an HTTP or recording status', async () => {
+    const first = async (lang: Lang, q: string) => (await searchResults((await searchFor(lang, q)).page)).slice(0, 2);
+    expect(await first('en', '404')).toEqual(['/en/errors/404/', '/en/http/404/']);
+    expect((await first('en', 'HTTP 404'))[0]).toBe('/en/http/404/');
+    expect((await first('zh', '状态码 401'))[0]).toBe('/zh/http/401/');
+    expect((await first('en', 'query status 8'))[0]).toBe('/en/recording-status/8/');
+    expect((await first('zh', '等了 5 分钟才 start'))[0]).toBe('/zh/errors/433/');
+  });
+
   const noExact: [lang: Lang, query: string, ref: string][] = [
     ['en', 'chanel nmae lenght', 'error-code:1013'],
     ['zh', '欠废账户', 'error-code:405'],
