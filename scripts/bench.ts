@@ -16,7 +16,8 @@
  * Every figure is the median of its runs. The test suite must not run meanwhile.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { searchSection } from './eval-search.ts';
 import { cpus, loadavg, tmpdir, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem, loadCatalog, loadCatalogOrThrow } from './catalog/load.ts';
@@ -35,8 +36,8 @@ const BUILD_RUNS = quick ? 1 : 3;
 const BROWSER_RUNS = quick ? 1 : 5;
 const SIZE_RUNS = quick ? 1 : 3;
 const QUERIES: Record<'en' | 'zh', string[]> = {
-  en: ['433', 'invalid authentication credentials', 'recording'],
-  zh: ['433', '资源 ID 过期', '录制'],
+  en: ['433', 'invalid authentication credentials', 'recording', '{"code":65,"reason":"request not completed"}', 'how do I fix a resource id that expired'],
+  zh: ['433', '资源 ID 过期', '录制', '录制结束了但是没有生成文件怎么办'],
 };
 
 const started = performance.now();
@@ -175,5 +176,9 @@ const markdown = report({
   diagnose,
 });
 if (quick) console.log(markdown);
-else writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
+else {
+  // The "Search quality" section is written by `npm run eval:search`: keep it.
+  const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? searchSection(readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8')) : undefined;
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), previous ? `${markdown.trimEnd()}\n\n${previous}\n` : markdown);
+}
 log(quick ? 'done (quick: BENCHMARKS.md not written)' : 'BENCHMARKS.md written');

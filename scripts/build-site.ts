@@ -5,7 +5,9 @@
  * 2. move each language's not-found page to /{lang}/404.html, and write the
  *    static JSON API (scripts/generate/json-api.ts) under /api/;
  *    bundle the diagnose box for each language into /lib/;
- * 3. index it with Pagefind (one index per <html lang>) into <tmp>/pagefind/;
+ * 3. bundle the search engine for other sites (/search/engine.js), and index
+ *    it with Pagefind (one index per <html lang>, a record's search words
+ *    added) into <tmp>/pagefind/;
  * 4. check the result, then swap it in for build/site.
  * Any failure leaves the previous build/site as it was. A second build at once
  * waits for the first (scripts/build-process.ts); Ctrl-C or SIGTERM stops Astro
@@ -13,11 +15,14 @@
  *
  * CATALOG_DIR builds from another data folder; SITE_URL sets the site's address.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alive, ROOT as root, startBuild } from './build-process.ts';
-import { CatalogError, loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
+import { CatalogError, DEFAULT_DATA_DIR, loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
+import { lexiconOf, loadSearchWords } from './catalog/search-words.ts';
+import { bundleSearchEngine, pagefindHtml, recordPages } from './generate/search-build.ts';
 import { SITE_URL } from './site-url.ts';
 
 const buildDir = join(root, 'build');
@@ -87,7 +92,18 @@ async function main() {
   }).catch((error: Error) => fail(`diagnose module: ${error.message}`));
   console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);
 
-  // 3. Pagefind (a service process of its own, closed on interruption too).
+  // 3. Search: the engine module for other sites (/search/engine.js), then Pagefind (a service
+  // process of its own, closed on interruption too), fed each page with a record's search words
+  // added (scripts/generate/search-build.ts).
+  await bundleSearchEngine(join(tmp, 'search'));
+  const catalogDir = process.env.CATALOG_DIR ?? DEFAULT_DATA_DIR;
+  const words = loadSearchWords(catalogDir);
+  const lexicons = { zh: lexiconOf(words, 'zh'), en: lexiconOf(words, 'en') };
+  const pages = recordPages(checked.records);
+  const htmlFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+    );
   const pagefind = await import('pagefind');
   build.onAbort(async () => {
     await pagefind.close();
@@ -95,18 +111,24 @@ async function main() {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) fail(`pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: tmp });
-    if (added.errors.length) fail(`pagefind: ${added.errors.join('; ')}`);
+    let pageCount = 0;
+    for (const file of htmlFiles(tmp)) {
+      const sourcePath = relative(tmp, file).split(sep).join('/');
+      const path = `/${sourcePath.replace(/(?:^|\/)index\.html$/, '/')}`.replace(/^\/\//, '/');
+      const added = await index.addHTMLFile({ sourcePath, content: pagefindHtml(readFileSync(file, 'utf8'), path, pages, lexicons) });
+      if (added.errors.length) fail(`pagefind: ${sourcePath}: ${added.errors.join('; ')}`);
+      if (added.file) pageCount++;
+    }
     const written = await index.writeFiles({ outputPath: join(tmp, 'pagefind') });
     if (written.errors.length) fail(`pagefind: ${written.errors.join('; ')}`);
-    console.log(`pagefind: indexed ${added.page_count} pages`);
-    if (added.page_count === 0) fail('pagefind indexed no page');
+    console.log(`pagefind: indexed ${pageCount} pages`);
+    if (pageCount === 0) fail('pagefind indexed no page');
   } finally {
     await pagefind.close();
   }
 
   // 4. Check, then swap.
-  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', 'llms.txt', 'llms-full.txt', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`, `${l}/changes/index.html`, `${l}/changes/feed.xml`])];
+  const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', 'llms.txt', 'llms-full.txt', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`, `${l}/changes/index.html`, `${l}/changes/feed.xml`, `search/${l}/lexicon.json`]), 'search/engine.js'];
   const missing = required.filter((p) => !existsSync(join(tmp, p)));
   if (missing.length) fail(`missing from the build: ${missing.join(', ')}`);
   const indexes = readdirSync(join(tmp, 'pagefind')).filter((n) => /^pagefind\..+\.pf_meta$/.test(n));

@@ -18,6 +18,8 @@ import { basisProblems } from './basis.ts';
 import { constantProblems, relatedProblems, titleProblems } from './cross-checks.ts';
 import { describeTermUse, GLOSSARY_FILE, glossaryProblems, type TermUse } from './glossary.ts';
 import { reviewProblems } from './translations.ts';
+import { SEARCH_WORDS_FILE, searchWordsProblems } from './search-words.ts';
+import { SearchWordsFile } from './schema.ts';
 
 export type Problem = {
   file: string;
@@ -344,6 +346,16 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
     if (name === RELEASES_FILE) {
       const result = ReleasesFile.safeParse(raw);
       if (!result.success) problems.push(...issueProblems(parsed, result.error.issues, raw));
+      continue;
+    }
+    if (name === SEARCH_WORDS_FILE) {
+      const words = SearchWordsFile.safeParse(raw);
+      if (!words.success) problems.push(...issueProblems(parsed, words.error.issues, raw));
+      else {
+        for (const p of searchWordsProblems(words.data)) {
+          problems.push({ file: parsed.file, ...position(parsed, nodeAt(parsed.doc, p.path).node?.range?.[0] ?? 0), field: p.path.join('.').replace(/\.(\d+)/g, '[$1]'), message: p.message });
+        }
+      }
       continue;
     }
     // Validate record by record, so that one bad record does not hide the good ones.

@@ -600,3 +600,29 @@ export const ReleasesFile = z
   })
   .meta({ description: 'The history of the package and catalog: each release, newest first.' });
 export type ReleasesFile = z.infer<typeof ReleasesFile>;
+// Search words (data/synonyms.yaml): sets of equivalent terms and filler words.
+
+const SearchTerm = z.string().trim().min(1, 'a non-empty term').max(60, 'a term of at most 60 characters');
+
+/** Which searches a synonym set applies to: one language's, or both. */
+export const SYNONYM_SCOPES = ['zh', 'en', 'both'] as const;
+
+/** Terms that mean the same thing to someone searching; the first is the set's canonical term. */
+export const SynonymSet = z
+  .strictObject({
+    lang: z.enum(SYNONYM_SCOPES).meta({ description: 'zh, en, or both: the searches this set applies to' }),
+    terms: z.array(SearchTerm).min(2, 'at least two terms (a set of one term says nothing)'),
+  })
+  .meta({ description: 'Equivalent search terms; the first is the one a query is read with' });
+export type SynonymSet = z.infer<typeof SynonymSet>;
+
+/** data/synonyms.yaml: synonym sets and, per language, the filler words a query is read without. */
+export const SearchWordsFile = z
+  .strictObject({
+    synonyms: z.array(SynonymSet).min(1),
+    fillers: z
+      .strictObject({ zh: z.array(SearchTerm).min(1), en: z.array(SearchTerm).min(1) })
+      .meta({ description: 'Words with no meaning in a search (how, do, 怎么办, 了), per language' }),
+  })
+  .meta({ description: 'The words of search: synonym sets and filler words' });
+export type SearchWordsFile = z.infer<typeof SearchWordsFile>;

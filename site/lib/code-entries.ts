@@ -1,11 +1,14 @@
 /**
- * What the search page pins exact matches with: one entry per record, in
- * catalog order (site/scripts/pin.ts). Written whole to /{lang}/search/codes.json
- * and, split by key, to /{lang}/search/pin/ (which the search page reads).
+ * /{lang}/search/codes.json: every record's code, message, title and words a
+ * query may name it by, in catalog order, in one file (for scripts and other
+ * sites). The search itself reads the same facts split by token, from
+ * /search/{lang}/ (site/lib/search-data.ts).
  */
-import type { CodeEntry } from '../scripts/pin.ts';
 import { displayCode, href, records } from './catalog.ts';
 import { kindLabel, type Lang } from './i18n.ts';
+
+/** u: page path, c: code as shown, i: id, k: kind, kl: kind label, t: title, s: summary, w: reasons, constant, keywords. */
+export type CodeEntry = { u: string; c: string; i: string; k: string; kl: string; t: string; s: string; w: string[] };
 
 const plain = (s: string) => s.replace(/`/g, '');
 

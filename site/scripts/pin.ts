@@ -1,133 +1,187 @@
 /**
- * Which records a query names exactly, to show before Pagefind's ranked
- * results: Pagefind matches words by prefix (so "2" also finds 200, 201, 206)
- * and segments Chinese differently when indexing and when searching.
- * Pure functions over /{lang}/search/codes.json; no DOM.
+ * Which records a query names, and which it is closest to, from the search
+ * data of site/lib/search-data.ts. Pure functions; no DOM, no network.
+ *
+ * - pinMatches(): a record is pinned when the query *contains* one of its
+ *   codes, ids, messages, reasons, constants, titles or keywords (compared as
+ *   tokens after normalize() and synonyms); the longest match wins, then the
+ *   rarest (fewest records share it), then the kind of name. A two-character
+ *   Chinese keyword never outranks a longer match.
+ * - relaxedScores(): every record that shares a token with the query, scored
+ *   by how rare each token is (idf) and how heavily the record weighs it
+ *   (title, keyword, synonym, summary); Latin typos and prefixes count a little less.
  */
-export type CodeEntry = { u: string; c: string; i: string; k: string; kl: string; t: string; s: string; w: string[] };
+import type { Lexicon } from './query.ts';
 
-/** Lowercase, trimmed, quotes and surrounding punctuation dropped, runs of space made one. */
-export function normalize(q: string): string {
-  return q
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/^[\s"'“”‘’「」`.,;:!?。，；：！？]+|[\s"'“”‘’「」`.,;:!?。，；：！？]+$/g, '')
-    .replace(/\s+/g, ' ');
-}
+/** What a result shows: url path, code, kind, kind label, title, one-line summary. */
+export type SearchEntry = { u: string; c: string; k: string; kl: string; t: string; s: string };
 
-/** At most this many records are pinned for containing a Chinese query. */
-const MAX_CONTAINED = 5;
-
-const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
-/** Chinese is compared without spaces: 资源 ID 过期 = 资源ID过期. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** What a phrase is to its record. */
+export type Field = 'code' | 'id' | 'message' | 'reason' | 'constant' | 'title' | 'keyword' | 'other';
+export const FIELDS: readonly Field[] = ['code', 'id', 'message', 'reason', 'constant', 'title', 'keyword', 'other'];
 
 /**
- * The records to put first, best first:
- * 1. the code or message itself (433, invalid appid, serviceIdle; "HTTP 404" for an HTTP status);
- * 2. an exact title;
- * 3. an exact reason string, constant or keyword;
- * 4. for a Chinese query, records whose title or keywords contain it, when there are few.
- * Within each group, catalog order (body codes before HTTP statuses).
+ * One token's data: the phrases that start with it ([tokens joined by a space,
+ * index in FIELDS, entry number]) and its postings ([entry number, weight]).
  */
-export function pinned(entries: readonly CodeEntry[], query: string): CodeEntry[] {
-  const q = normalize(query);
-  if (!q) return [];
-  const http = /^http(?:\s*status)?\s*(\d{3})$/.exec(q)?.[1];
-  const codeMatch = (e: CodeEntry) =>
-    e.c.toLowerCase() === q || e.i.toLowerCase() === q || (http !== undefined && e.k === 'http-status' && e.i === http);
-  const same = (w: string) => normalize(w) === q || (hasHan(q) && squeeze(normalize(w)) === squeeze(q));
-  const titleMatch = (e: CodeEntry) => same(e.t);
-  const phraseMatch = (e: CodeEntry) => e.w.some(same);
-  const hanMatch = (e: CodeEntry) =>
-    hasHan(q) && squeeze(q).length >= 2 && [e.t, ...e.w].some((w) => squeeze(normalize(w)).includes(squeeze(q)));
-  const out: CodeEntry[] = [];
-  for (const test of [codeMatch, titleMatch, phraseMatch]) {
-    for (const e of entries) if (!out.includes(e) && test(e)) out.push(e);
-  }
-  // A Chinese word found in many titles (录制) says little: leave those to Pagefind's ranking.
-  const contained = entries.filter((e) => !out.includes(e) && hanMatch(e));
-  if (contained.length <= MAX_CONTAINED) out.push(...contained);
-  return out;
-}
+export type Shard = [phrases: [string, number, number][], postings: [number, number][]];
 
-// ---------------------------------------------------------------------------
-// The pinning data, split so that a search downloads what its query can match
-// rather than every record (at 100 times the catalog, every record is ~500 KB
-// gzipped per language; npm run bench). /{lang}/search/pin/k{n}.json maps
-// keys to entry numbers (catalog order); /{lang}/search/pin/e{n}.json holds
-// entries n·PIN_ENTRIES_PER_FILE onwards. A key starts with the group of
-// pinned() it finds entries for (1 code, 2 title, 3 phrase, 4 a two-character
-// piece of a Chinese title or phrase); it lives in file shardOf(key).
+/** /search/{lang}/lexicon.json: the language's search words and how its files are split. */
+export type SearchLexicon = Lexicon & { records: number; tokenFiles: number; entriesPerFile: number };
 
-export const PIN_ENTRIES_PER_FILE = 4;
+/** The part of a token that decides its file: a Latin word's first three letters (its typos live beside it), else the token. */
+export const shardKey = (token: string): string => (/^[a-z]/.test(token) ? token.slice(0, 3) : token);
 
-/** How many key files a catalog of `entries` records has (~16 records' keys in each). */
-export const pinFiles = (entries: number): number => Math.max(1, Math.ceil(entries / 16));
-
-/** The key file that holds `key`: FNV-1a over its UTF-16 code units, the group left out (one file for all four). */
-export function shardOf(key: string, files: number): number {
+/** The token file that holds `token`: FNV-1a over its shard key. */
+export function shardOf(token: string, files: number): number {
+  const key = shardKey(token);
   let h = 0x811c9dc5;
-  for (let i = 1; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return h % files;
 }
 
-const pieces = (s: string): string[] => Array.from({ length: s.length - 1 }, (_, i) => '4' + s.slice(i, i + 2));
+/** A record the query names: `whole` when the query is nothing but that name. */
+export type Pin = { entry: number; score: number; field: Field; phrase: string; whole: boolean };
+
+const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
 
 /**
- * The keys an entry is found by: what pinned() compares a query with (code and
- * id; title; phrases — normalized, and squeezed when Chinese), and the pieces
- * of its Chinese title and phrases, which any Chinese query they contain has too.
+ * How long a phrase is, in units that make Chinese and Latin comparable: two
+ * per Chinese character, one per Latin letter or digit.
  */
-export function entryKeys(e: CodeEntry): string[] {
-  const keys = new Set(['1' + e.c.toLowerCase(), '1' + e.i.toLowerCase(), ...(e.k === 'http-status' ? ['1http ' + e.i] : [])]);
-  [e.t, ...e.w].forEach((w, i) => {
-    const n = normalize(w);
-    const group = i === 0 ? '2' : '3';
-    keys.add(group + n);
-    if (hasHan(n)) keys.add(group + squeeze(n));
-    if (hasHan(n)) pieces(squeeze(n)).forEach((k) => keys.add(k));
+export function phraseUnits(tokens: readonly string[]): number {
+  let units = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isHanToken(t)) units += t.length;
+    // Overlapping pieces: the first of a run counts its two characters, each next one a character more.
+    else units += i > 0 && isHanToken(tokens[i - 1]) && tokens[i - 1].slice(-1) === t[0] && [...t].length === 2 ? 2 : 2 * [...t].length;
+  }
+  return units;
+}
+
+/** Phrases found under their own name only, never as part of a longer query. */
+const WHOLE_ONLY = 2;
+/** Words that describe a record rather than name it, and constants (a one-word constant is a common word: PUBLISHING). */
+const LOOSE = new Set<Field>(['keyword', 'title', 'other', 'constant']);
+/** A phrase shared by more records than this names none of them. */
+const MAX_SHARED = 4;
+
+/**
+ * The records whose names the query's token sequences contain, best first.
+ * `shard(token)` gives a token's data (undefined when no record has it);
+ * `partial[i]` marks a sequence that holds only part of the query (its Latin words).
+ */
+export function pinMatches(sequences: readonly string[][], shard: (token: string) => Shard | undefined, partial: readonly boolean[] = []): Pin[] {
+  const best = new Map<number, Pin>();
+  const sharedBy = new Map<string, Set<number>>();
+  const found: { entry: number; field: Field; phrase: string; units: number; whole: boolean }[] = [];
+  sequences.forEach((seq, s) => {
+    for (let i = 0; i < seq.length; i++) {
+      for (const [key, fieldIndex, entry] of shard(seq[i])?.[0] ?? []) {
+        const phrase = key.split(' ');
+        if (i + phrase.length > seq.length || phrase.some((t, j) => seq[i + j] !== t)) continue;
+        const field = FIELDS[fieldIndex];
+        // A number names a code only as a code (codeNumbers() decides which numbers are codes).
+        if (field === 'code') continue;
+        const units = phraseUnits(phrase);
+        found.push({ entry, field, phrase: key, units, whole: phrase.length === seq.length && !partial[s] });
+      }
+    }
   });
-  return [...keys];
+  for (const f of found) {
+    if (!sharedBy.has(f.phrase)) sharedBy.set(f.phrase, new Set());
+    sharedBy.get(f.phrase)!.add(f.entry);
+  }
+  for (const f of found) {
+    const shared = sharedBy.get(f.phrase)!.size;
+    // Inside a longer query, a lone word or two-character piece names a record only when it is one of its
+    // own names as written (a state name, message or reason); a keyword, title or constant needs more.
+    if (!f.whole && (shared > MAX_SHARED || f.units <= WHOLE_ONLY || (!f.phrase.includes(' ') && LOOSE.has(f.field)))) continue;
+    // Longest first, then rarest, then the kind of name (a message before a keyword).
+    const score = f.units * 1000 + (100 - Math.min(shared, 99)) * 5 + (FIELDS.length - FIELDS.indexOf(f.field));
+    const had = best.get(f.entry);
+    if (!had || had.score < score) best.set(f.entry, { entry: f.entry, score, field: f.field, phrase: f.phrase, whole: f.whole || had?.whole === true });
+    else if (f.whole) had.whole = true;
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.entry - b.entry);
+}
+
+/** Entries whose code is `value` (a number of the query), in catalog order. */
+export function codeMatches(value: string, shard: (token: string) => Shard | undefined): number[] {
+  return (shard(value)?.[0] ?? []).filter(([key, field]) => key === value && FIELDS[field] === 'code').map(([, , entry]) => entry);
+}
+
+// ---------------------------------------------------------------------------
+// The relaxed search
+
+/** Damerau–Levenshtein distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      rows[i][j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length][b.length];
 }
 
 /**
- * The keys to look up for a query: `exact`, in pinned()'s order of groups,
- * find every entry it matches by code (HTTP statuses also as "http 404"),
- * title or phrase; every entry that contains a Chinese query is under each of
- * its `pieces`.
+ * The postings a query token stands for: its own; else, for a Latin word of
+ * four letters or more, the words of the data that it begins (0.8) or that
+ * are one typo away (two for long words; 0.7).
  */
-export function queryKeys(query: string): { exact: string[]; pieces: string[] } {
-  const q = normalize(query);
-  if (!q) return { exact: [], pieces: [] };
-  const http = /^http(?:\s*status)?\s*(\d{3})$/.exec(q)?.[1];
-  const han = hasHan(q);
-  const exact = ['1' + q, ...(http ? ['1http ' + http] : [])];
-  for (const group of ['2', '3']) exact.push(group + q, ...(han ? [group + squeeze(q)] : []));
-  return { exact: [...new Set(exact)], pieces: han && squeeze(q).length >= 2 ? pieces(squeeze(q)) : [] };
+export function postingsFor(token: string, file: Record<string, Shard> | undefined): { postings: [number, number][]; factor: number }[] {
+  if (!file) return [];
+  const own = Object.hasOwn(file, token) ? file[token][1] : undefined;
+  if (own?.length) return [{ postings: own, factor: 1 }];
+  if (!/^[a-z]{4,}$/.test(token)) return [];
+  const max = token.length >= 8 ? 2 : 1;
+  const out: { postings: [number, number][]; factor: number }[] = [];
+  for (const [word, shard] of Object.entries(file)) {
+    if (!shard[1].length || word.slice(0, 2) !== token.slice(0, 2)) continue;
+    if (word.startsWith(token)) out.push({ postings: shard[1], factor: 0.8 });
+    else if (word.length >= 4 && editDistance(word, token, max) <= max) out.push({ postings: shard[1], factor: 0.7 });
+  }
+  return out;
 }
 
 /**
- * Which entries pinned() needs for a query, given the entry numbers `found`
- * under each of its queryKeys(): the first `max` it matches by code, title or
- * phrase (pinned()'s order), then — if fewer — every other record that has
- * all the pieces of a Chinese query, when there are at most `maxContaining`
- * (pinned() pins those that contain it only when they are few). In catalog
- * order. pinned() over these entries starts with the same `max` records as
- * over every record, unless more than `maxContaining` records have the pieces
- * but at most MAX_CONTAINED contain the query.
+ * Each record's relaxed score for the query's tokens: the sum, over tokens,
+ * of idf × the record's weight for it; `coverage` is the share of the query's
+ * idf that the record matches.
  */
-export function pinNeeds(keys: { exact: string[]; pieces: string[] }, found: (key: string) => readonly number[], max: number, maxContaining = 12): number[] {
-  const exactly = new Set<number>();
-  for (const group of ['1', '2', '3']) {
-    const numbers = keys.exact.filter((k) => k[0] === group).flatMap((k) => found(k));
-    [...new Set(numbers)].sort((a, b) => a - b).forEach((n) => exactly.add(n));
+export function relaxedScores(
+  queryTokens: readonly string[],
+  fileOf: (token: string) => Record<string, Shard> | undefined,
+  records: number,
+): { entry: number; score: number; coverage: number }[] {
+  const scores = new Map<number, { score: number; idf: number }>();
+  let totalIdf = 0;
+  for (const token of new Set(queryTokens)) {
+    const options = postingsFor(token, fileOf(token));
+    const df = Math.max(1, ...options.map((o) => o.postings.length));
+    const idf = Math.log(1 + records / df);
+    totalIdf += idf;
+    const per = new Map<number, number>();
+    for (const { postings, factor } of options) {
+      for (const [entry, weight] of postings) per.set(entry, Math.max(per.get(entry) ?? 0, weight * factor));
+    }
+    for (const [entry, weight] of per) {
+      const s = scores.get(entry) ?? { score: 0, idf: 0 };
+      s.score += idf * weight;
+      s.idf += idf;
+      scores.set(entry, s);
+    }
   }
-  const out = [...exactly].slice(0, max);
-  if (keys.pieces.length && out.length < max) {
-    const sets = keys.pieces.map((k) => new Set(found(k)));
-    const containing = [...sets[0]].filter((n) => !exactly.has(n) && sets.every((s) => s.has(n)));
-    if (containing.length <= maxContaining) out.push(...containing);
-  }
-  return out.sort((a, b) => a - b);
+  return [...scores]
+    .map(([entry, s]) => ({ entry, score: s.score, coverage: totalIdf ? s.idf / totalIdf : 0 }))
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
 }

@@ -1,77 +1,67 @@
 /**
- * The search page: Pagefind's JS API (one index per language, chosen by
- * <html lang>) plus the few files of /{lang}/search/pin/ that a query needs
- * to pin exact matches first (pin.ts).
+ * The search page: asks the site's search (engine.ts) and shows its answers.
+ * The records the query names appear as soon as they are known, Pagefind's
+ * pages after them, then — when the words found little — the closest matches
+ * under a line that says so. Space for the status line and the results is
+ * reserved by the CSS, so nothing below moves while they arrive.
  * Results are built with DOM nodes and textContent only: no innerHTML.
  */
-import { pinned, normalize, PIN_ENTRIES_PER_FILE, pinNeeds, queryKeys, shardOf, type CodeEntry } from './pin.ts';
+import { createSearch, type Hit, PAGE, type Results } from './engine.ts';
+import { hasHan } from './query.ts';
 
-type PagefindResultData = {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-};
-type Pagefind = {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
-};
-
-type PagefindResult = { id: string; data(): Promise<PagefindResultData> };
-
-type Hit = { url: string; code: string; title: string; kind?: string; excerpt: string; marked: boolean };
-
-/** Results shown at first, and added by each "more results": each is a fragment to download. */
-const PAGE = 10;
 /**
- * The entries pinned() needs for `query`, from /{lang}/search/pin/: the key
- * files of its keys, then the entry files of the records pinNeeds() names.
+ * Pagefind's excerpt is escaped HTML with <mark> around matches: the browser's
+ * own parser reads it (entities included, whatever they are), and only its
+ * text and its marks are kept.
  */
-function pinLoader(lang: string, files: number): (query: string) => Promise<CodeEntry[]> {
-  const cache = new Map<string, Promise<unknown>>();
-  const load = <T>(name: string): Promise<T> => {
-    if (!cache.has(name)) cache.set(name, fetch(`/${lang}/search/pin/${name}.json`).then((r) => (r.ok ? r.json() : {})));
-    return cache.get(name) as Promise<T>;
-  };
-  return async (query) => {
-    const keys = queryKeys(query);
-    const found = new Map<string, number[]>();
-    await Promise.all(
-      [...keys.exact, ...keys.pieces].map(async (key) => {
-        const file = await load<Record<string, number[]>>(`k${shardOf(key, files)}`);
-        if (Object.hasOwn(file, key)) found.set(key, file[key]);
-      }),
-    );
-    const numbers = pinNeeds(keys, (key) => found.get(key) ?? [], PAGE);
-    const entries = await Promise.all(
-      numbers.map(async (n) => (await load<CodeEntry[]>(`e${Math.floor(n / PIN_ENTRIES_PER_FILE)}`))[n % PIN_ENTRIES_PER_FILE]),
-    );
-    return pinned(entries.filter(Boolean), query);
-  };
-}
-
-/** Pagefind's excerpt is escaped HTML with <mark> around matches: turn it into nodes, never into markup. */
 export function excerptNodes(excerpt: string): Node[] {
-  const decode = (s: string) =>
-    s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (all, e: string) => {
-      const lower = e.toLowerCase();
-      if (lower[0] === '#') {
-        const n = lower[1] === 'x' ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-        return Number.isFinite(n) ? String.fromCodePoint(n) : all;
-      }
-      return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' } as Record<string, string>)[lower] ?? all;
-    });
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
   const nodes: Node[] = [];
-  excerpt.split(/(<mark>.*?<\/mark>)/s).forEach((part) => {
-    const m = /^<mark>(.*)<\/mark>$/s.exec(part);
-    const text = decode((m ? m[1] : part).replace(/<[^>]*>/g, ''));
-    if (!text) return;
-    if (m) {
+  for (const child of parsed.childNodes) {
+    const text = child.textContent ?? '';
+    if (!text) continue;
+    if (child.nodeName === 'MARK') {
       const mark = document.createElement('mark');
       mark.textContent = text;
       nodes.push(mark);
     } else nodes.push(document.createTextNode(text));
-  });
+  }
+  return nodes;
+}
+
+/** `text` with the query's terms marked: Latin words by their start, Chinese by any two characters they share. */
+export function markedNodes(text: string, terms: readonly string[]): Node[] {
+  const lower = text.toLowerCase();
+  const spans: [number, number][] = [];
+  const find = (needle: string, wordStart: boolean) => {
+    if (!needle) return;
+    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + 1)) {
+      if (wordStart && i > 0 && /[\p{L}\p{N}]/u.test(lower[i - 1]) && !hasHan(lower[i - 1])) continue;
+      spans.push([i, i + needle.length]);
+    }
+  };
+  for (const term of terms) {
+    if (!hasHan(term)) {
+      if (term.length > 1) find(term.toLowerCase(), true);
+      continue;
+    }
+    const chars = [...term];
+    if (chars.length < 2) continue;
+    for (let i = 0; i + 1 < chars.length; i++) find(chars[i] + chars[i + 1], false);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    if (from > at) nodes.push(document.createTextNode(text.slice(at, from)));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(from, end);
+    nodes.push(mark);
+    at = end;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
   return nodes;
 }
 
@@ -83,17 +73,19 @@ function textElement(tag: 'code' | 'span', className: string, text: string): HTM
   return element;
 }
 
-function renderHit(hit: Hit): HTMLLIElement {
+/** One result: its kind, then a link with its code and title, then one line about it. */
+function renderHit(hit: Hit, terms: readonly string[]): HTMLLIElement {
   const li = document.createElement('li');
+  if (hit.kind) li.append(textElement('span', 'badge r-kind', hit.kind));
   const a = document.createElement('a');
-  a.href = hit.url;
+  a.href = hit.path;
   if (hit.code) a.append(textElement('code', 'r-code', hit.code));
   a.append(textElement('span', 'r-title', hit.title));
   li.append(a);
-  if (hit.kind) li.append(textElement('span', 'badge r-kind', hit.kind));
   const p = document.createElement('p');
-  if (hit.marked) p.append(...excerptNodes(hit.excerpt));
-  else p.textContent = hit.excerpt;
+  p.className = 'r-line';
+  if (hit.summary) p.append(...markedNodes(hit.summary, terms));
+  else p.append(...excerptNodes(hit.excerpt));
   li.append(p);
   return li;
 }
@@ -102,27 +94,34 @@ export async function startSearch(): Promise<void> {
   const input = document.querySelector<HTMLInputElement>('#q');
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const list = document.querySelector<HTMLOListElement>('#results');
+  const closestLine = document.querySelector<HTMLElement>('#closest-line');
+  const closestList = document.querySelector<HTMLOListElement>('#closest');
+  const nothing = document.querySelector<HTMLElement>('#nothing');
+  const filtered = document.querySelector<HTMLAnchorElement>('#filtered-view');
   const status = document.querySelector<HTMLElement>('#status');
   const moreButton = document.querySelector<HTMLButtonElement>('#more-results');
   const switcher = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
-  if (!input || !form || !list || !status) return;
+  if (!input || !form || !list || !status || !closestLine || !closestList || !nothing || !filtered || !moreButton) return;
   const lang = document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const switchBase = switcher?.getAttribute('href') ?? '';
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
 
-  const pinnedFor = pinLoader(lang, Number(list.dataset.pinFiles) || 1);
-  const pagefind: Promise<Pagefind> = (async () => {
-    const url = '/pagefind/pagefind.js';
-    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    // noWorker: search in the page, not in Pagefind's web worker, whose script is
-    // another ~13 KB to download before a first search (npm run bench).
-    await pf.options({ noWorker: true, ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 } });
-    await pf.init();
-    return pf;
-  })();
+  // With a query in the address, fetch Pagefind's script and WebAssembly at once, beside the page's own files.
+  if (initial.trim()) {
+    for (const href of (list.dataset.preload ?? '').split(' ').filter(Boolean)) {
+      const link = document.createElement('link');
+      link.href = href;
+      if (href.endsWith('.js')) link.rel = 'modulepreload';
+      else Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+      document.head.append(link);
+    }
+  }
+  const engine = createSearch({ lang });
+  engine.warm();
 
   const say = (text: string) => (status.textContent = text);
   const count = (n: number) =>
-    n === 0 ? status.dataset.none ?? '' : n === 1 ? status.dataset.one ?? '' : (status.dataset.many ?? '{n}').replace('{n}', String(n));
+    n === 0 ? (status.dataset.none ?? '') : n === 1 ? (status.dataset.one ?? '') : (status.dataset.many ?? '{n}').replace('{n}', String(n));
 
   /** Keep ?q= in the address and in the language switch, so it survives both. */
   const remember = (q: string) => {
@@ -130,68 +129,77 @@ export async function startSearch(): Promise<void> {
     history.replaceState(null, '', location.pathname + query);
     if (switcher) switcher.href = switchBase + query;
   };
-
-  let run = 0;
-  /** Shows the next page of the current search's results; undefined when all are shown. */
-  let showMore: (() => Promise<void>) | undefined;
-  const offerMore = (next: typeof showMore) => {
-    showMore = next;
-    if (moreButton) moreButton.hidden = !next;
+  const clear = () => {
+    list.replaceChildren();
+    closestList.replaceChildren();
+    closestLine.hidden = true;
+    nothing.hidden = true;
+    moreButton.hidden = true;
   };
-  moreButton?.addEventListener('click', () => void showMore?.());
+
+  let current = 0;
+  let showMore: (() => Promise<void>) | undefined;
+  moreButton.addEventListener('click', () => void showMore?.());
 
   const search = async (raw: string) => {
-    const mine = ++run;
+    const mine = ++current;
     const q = raw.trim();
     remember(q);
-    offerMore(undefined);
-    if (!normalize(q)) {
-      list.replaceChildren();
+    showMore = undefined;
+    if (!q) {
+      clear();
       say('');
       return;
     }
     say(status.dataset.searching ?? '');
-    const searching = pagefind.then((pf) => pf.search(q)); // meanwhile, the pinned entries
-    searching.catch(() => undefined); // reported below
-    const first = await pinnedFor(q).catch(() => [] as CodeEntry[]);
-    const hits: Hit[] = first.map((e) => ({ url: e.u, code: e.c, title: e.t, kind: e.kl, excerpt: e.s, marked: false }));
-    const seen = new Set(hits.map((h) => h.url));
-    let results: PagefindResult[] = [];
-    let loaded = 0;
-    /** Load Pagefind results (each a fragment to download) until `hits` holds `upTo`, or none are left. */
-    const fill = async (upTo: number): Promise<boolean> => {
-      while (hits.length < upTo && loaded < results.length) {
-        const batch = results.slice(loaded, loaded + upTo - hits.length);
-        loaded += batch.length;
-        const more = await Promise.all(batch.map((r) => r.data()));
-        if (mine !== run) return false;
-        for (const d of more) {
-          const url = d.url.replace(/index\.html$/, '');
-          if (seen.has(url)) continue;
-          seen.add(url);
-          hits.push({ url, code: d.meta.code ?? '', title: d.meta.title ?? url, kind: d.meta.kind, excerpt: d.excerpt, marked: true });
-        }
-      }
-      return mine === run;
-    };
+    const run = engine.run(q);
     let shown = 0;
-    const show = async (upTo: number) => {
-      if (!(await fill(upTo))) return;
-      list.append(...hits.slice(shown, upTo).map(renderHit));
-      shown = Math.min(upTo, hits.length);
-      say(count(hits.length + results.length - loaded));
-      offerMore(shown < hits.length || loaded < results.length ? () => show(shown + PAGE) : undefined);
-    };
+    // The records the query names, as soon as they are known.
+    const early = run.pinned.then((hits) => {
+      if (mine !== current || !hits.length) return;
+      clear();
+      list.append(...hits.map((h) => renderHit(h, [q])));
+      shown = hits.length;
+    });
+    let results: Results;
     try {
-      const found = await searching;
-      if (mine !== run) return;
-      results = found?.results ?? [];
+      results = await run.results;
+      await early;
     } catch (error) {
-      console.warn('search index unavailable', error);
+      console.warn('search failed', error);
+      if (mine === current) say(status.dataset.failed ?? '');
+      return;
     }
-    if (mine !== run) return;
-    list.replaceChildren();
-    await show(PAGE);
+    if (mine !== current) return;
+    const { hits, closest, terms } = results;
+    if (shown === 0) clear();
+    // What was shown early keeps its place; the rest follows it.
+    [...list.querySelectorAll('li')].slice(0, shown).forEach((li, i) => li.replaceWith(renderHit(hits[i], terms)));
+    list.append(...hits.slice(shown).map((h) => renderHit(h, terms)));
+    closestList.replaceChildren(...closest.map((h) => renderHit(h, terms)));
+    closestLine.hidden = closest.length === 0;
+    const total = () => list.children.length + (results.remaining ?? 0) + closestList.children.length;
+    if (total() === 0) {
+      const params = new URLSearchParams(results.filter ?? {});
+      filtered.href = `/${lang}/${params.size ? `?${params}` : '?kind=error-code'}`;
+      filtered.textContent = params.size ? (filtered.dataset.method ?? '').replace('{m}', params.get('method') ?? '') : (filtered.dataset.kind ?? '');
+      nothing.hidden = false;
+    }
+    say(count(total()));
+    const offer = () => {
+      moreButton.hidden = results.remaining === 0;
+      showMore =
+        results.remaining === 0
+          ? undefined
+          : async () => {
+              const more = await results.more(PAGE);
+              if (mine !== current) return;
+              list.append(...more.map((h) => renderHit(h, terms)));
+              say(count(total()));
+              offer();
+            };
+    };
+    offer();
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -205,7 +213,6 @@ export async function startSearch(): Promise<void> {
     search(input.value);
   });
 
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
   input.value = initial;
   if (initial) await search(initial);
   else input.focus();

@@ -1,6 +1,6 @@
 /**
  * The support portal (examples/support-portal.html) searching the site from
- * another origin: the built site on one port, served by scripts/serve.ts with
+ * another origin with the site's own search module (/search/engine.js): the built site on one port, served by scripts/serve.ts with
  * the headers of its _headers file, and the portal on another port. The portal
  * loads the site's Pagefind and JSON API across origins (CORS), gets absolute
  * links to the right records in each language, drafts a reply from a record's
@@ -81,7 +81,8 @@ async function portalSearch(page: Page, query: string, lang: Lang = 'en'): Promi
     const status = document.querySelector('#status')?.textContent ?? '';
     return status !== '' && !/…$/.test(status);
   });
-  return page.$$eval('#results li > a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  // The results, then the closest matches (shown under their own line).
+  return page.$$eval('#results li > a, #closest li > a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 describe('the support portal, on another origin', () => {
@@ -108,6 +109,25 @@ describe('the support portal, on another origin', () => {
       expect(await first.locator('code').textContent()).toBe(shownCode(byRef(ref)));
       expect(await first.textContent()).toContain(byRef(ref).title[lang].replace(/`/g, ''));
       expect((await page.locator('#results li > p').first().textContent())!.length).toBeGreaterThan(10);
+    });
+  }
+
+  // The portal asks the site's own search module (/search/engine.js): what people paste or ask
+  // finds the same record as on the site.
+  const typed: [lang: Lang, what: string, query: string, ref: string][] = [
+    ['en', 'a pasted body', '{"resourceId":"JyvK8nX","sid":"38f8e3","code":53,"reason":"task conflict"}', 'error-code:53'],
+    ['zh', 'a pasted body', '"uploadingStatus":"backuped"', 'upload-status:backuped'],
+    ['en', 'a question', 'why does start fail after I waited too long since acquire?', 'error-code:433'],
+    ['zh', 'a question', '账号欠费了还能录制吗', 'error-code:405'],
+  ];
+  for (const [lang, what, query, ref] of typed) {
+    it(`${lang}: ${what} ("${query.slice(0, 30)}…") links ${ref} first, with its kind and summary`, async () => {
+      const { page } = await openPortal();
+      const links = await portalSearch(page, query, lang);
+      expect(links[0]).toBe(site.url + pagePath(byRef(ref), lang));
+      const first = page.locator('#results li, #closest li').first();
+      expect(await first.locator('p').textContent()).toBe(byRef(ref).summary[lang].replace(/`/g, ''));
+      expect((await first.locator('small').textContent())!.length).toBeGreaterThan(1);
     });
   }
 

@@ -3,7 +3,7 @@
  * The build ships it; scripts/serve.ts sends exactly what it says; every page
  * carries its Content-Security-Policy in a <meta> (less frame-ancestors); the
  * policy is strict; no page needs an inline script or style; examples/nginx.conf
- * says the same; CORS is open on /pagefind/*, /api/* and /lib/* only.
+ * says the same; CORS is open on /pagefind/*, /search/*, /api/* and /lib/* only.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -78,8 +78,8 @@ describe('site/public/_headers', () => {
     }
   });
 
-  it('opens CORS on /pagefind/*, /api/* and /lib/* only', () => {
-    for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/fragment/x.pf_fragment', '/api/v1/codes.json', '/api/v1/error-code/433.json', '/api/v1/schema.json', '/lib/diagnose.en.js']) {
+  it('opens CORS on /pagefind/*, /search/*, /api/* and /lib/* only', () => {
+    for (const path of ['/search/engine.js', '/search/en/lexicon.json', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/fragment/x.pf_fragment', '/api/v1/codes.json', '/api/v1/error-code/433.json', '/api/v1/schema.json', '/lib/diagnose.en.js']) {
       expect(headersFor(rules, path)['access-control-allow-origin'], path).toBe('*');
     }
     for (const path of ['/', '/en/', '/en/errors/433/', '/zh/search/codes.json', '/sitemap-index.xml', '/en/diagnose/']) {
@@ -266,7 +266,7 @@ describe('examples/nginx.conf', () => {
   it('sends the policy and headers of _headers, and CORS on /pagefind/ and /api/', () => {
     expect(csp).toBe(policy);
     expect(addHeaders(serverLevel)).toEqual(hosted('/'));
-    for (const path of ['/', '/en/', '/zh/errors/433/', '/_astro/app.B_UNUIHV.js', '/_astro/HeadCommon.CSn0L5RT.css', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind.en_934a458513.pf_meta', '/pagefind/fragment/en_0a1b2c.pf_fragment', '/pagefind/index/en_0a1b2c.pf_index', '/pagefind/filter/en_0a1b2c.pf_filter', '/api/v1/codes.json', '/api/v1/error-code/433.json', '/lib/diagnose.en.js']) {
+    for (const path of ['/', '/en/', '/zh/errors/433/', '/_astro/app.B_UNUIHV.js', '/_astro/HeadCommon.CSn0L5RT.css', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en.pagefind', '/pagefind/pagefind.en_934a458513.pf_meta', '/pagefind/fragment/en_0a1b2c.pf_fragment', '/pagefind/index/en_0a1b2c.pf_index', '/pagefind/filter/en_0a1b2c.pf_filter', '/api/v1/codes.json', '/api/v1/error-code/433.json', '/lib/diagnose.en.js', '/search/engine.js', '/search/en/lexicon.json']) {
       expect(headersAt(path), `${path} (location ${locationFor(path)})`).toEqual(hosted(path));
     }
     // A location with add_header of its own drops the server's: each must repeat them all.

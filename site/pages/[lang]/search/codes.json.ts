@@ -1,9 +1,7 @@
 /**
  * /{lang}/search/codes.json: every record's code, message, title and keywords
- * (site/lib/code-entries.ts), in one file: what the search page pins exact
- * matches with (433, "2" before 200, a pasted message, a Chinese phrase) above
- * Pagefind's ranked results. The search page itself reads it split by key, from
- * /{lang}/search/pin/ (pin/[file].json.ts).
+ * (site/lib/code-entries.ts) in one file, for scripts. The site's search reads
+ * the same facts split by word, from /search/{lang}/ (site/lib/search-data.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { codeEntries } from '../../../lib/code-entries.ts';
@@ -11,7 +9,7 @@ import { LANGS, type Lang } from '../../../lib/i18n.ts';
 
 export const getStaticPaths: GetStaticPaths = () => LANGS.map((lang) => ({ params: { lang } }));
 
-export type { CodeEntry } from '../../../scripts/pin.ts';
+export type { CodeEntry } from '../../../lib/code-entries.ts';
 
 export const GET: APIRoute = async ({ params }) => {
   const entries = await codeEntries(params.lang as Lang);

@@ -1,0 +1,183 @@
+/**
+ * npm run eval:search — how well the site's search answers what people type.
+ *
+ * Runs every query of test/search/queries.yaml and queries-fresh.yaml (or of the files given) through
+ * the built site's own search page in Chromium (/{lang}/search/?q=…, as a
+ * support portal's link would), reads the result links in order, and prints
+ * per language: top-1 (the first result is a page a domain expert accepts),
+ * top-3, MRR@10 and how many queries showed no result at all; then every
+ * query whose answer was not first. Writes the figures into BENCHMARKS.md, in
+ * a section of their own. Needs a built site (`npm run build`).
+ *
+ * A query file is a YAML list of { q, lang, accept: [kind:id | guide:slug], style }.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { loadCatalogOrThrow } from './catalog/load.ts';
+import { KINDS, recordRef } from './catalog/schema.ts';
+import { DEFAULT_ROOT, serve } from './serve.ts';
+import { recordPath } from '../src/paths.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const QUERIES_FILE = join(root, 'test', 'search', 'queries.yaml');
+/** Thirty queries written in another style after the goals were reached on QUERIES_FILE, never tuned to. */
+export const FRESH_FILE = join(root, 'test', 'search', 'queries-fresh.yaml');
+const BENCHMARKS = join(root, 'BENCHMARKS.md');
+
+export const STYLES = ['code', 'pasted', 'message', 'symptom', 'question', 'keywords', 'typo', 'mixed'] as const;
+export const Query = z.strictObject({
+  q: z.string().min(1),
+  lang: z.enum(['zh', 'en']),
+  accept: z.array(z.string().regex(/^(?:[a-z-]+:[A-Za-z0-9-]+)$/)).min(1),
+  style: z.enum(STYLES),
+});
+export type Query = z.infer<typeof Query>;
+
+/** Read a query file; throws naming the entry and field that is wrong, or a page that does not exist. */
+export function readQueries(file: string = QUERIES_FILE): Query[] {
+  const raw = parse(readFileSync(file, 'utf8')) as unknown;
+  const list = z.array(Query).safeParse(raw);
+  if (!list.success) {
+    const issue = list.error.issues[0];
+    throw new Error(`${file}: entry ${String(issue.path[0])} ${issue.path.slice(1).join('.')}: ${issue.message}`);
+  }
+  const refs = new Set(loadCatalogOrThrow().records.map(recordRef));
+  list.data.forEach((query, i) => {
+    for (const ref of query.accept) {
+      if (ref.startsWith('guide:') ? !existsSync(join(root, 'content', 'guides', query.lang, `${ref.slice(6)}.mdx`)) : !refs.has(ref)) {
+        throw new Error(`${file}: entry ${i} (${JSON.stringify(query.q)}): no page ${ref}`);
+      }
+    }
+  });
+  return list.data;
+}
+
+/** The page path of an accepted answer (error-code:433 → /en/errors/433/, guide:retries → /en/guides/retries/). */
+export function acceptedPath(ref: string, lang: 'zh' | 'en'): string {
+  if (ref.startsWith('guide:')) return `/${lang}/guides/${ref.slice(6)}/`;
+  const [kind, id] = [ref.slice(0, ref.indexOf(':')), ref.slice(ref.indexOf(':') + 1)] as [keyof typeof KINDS, string];
+  return recordPath(KINDS[kind].segment, id, lang);
+}
+
+export type Outcome = { query: Query; results: string[]; rank: number };
+
+/** Run each query through the search page of the site at `base`; the result links in order, closest matches included. */
+export async function runQueries(browser: Browser, base: string, queries: readonly Query[]): Promise<Outcome[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const outcomes: Outcome[] = [];
+  for (const query of queries) {
+    await page.goto(`${base}/${query.lang}/search/?q=${encodeURIComponent(query.q)}`);
+    await page.waitForFunction(() => {
+      const status = document.querySelector<HTMLElement>('#status');
+      return !!status?.textContent && status.textContent !== status.dataset.searching;
+    }, null, { timeout: 30_000 });
+    const results = await page.$$eval('#results li a, #closest li a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const accepted = new Set(query.accept.map((ref) => acceptedPath(ref, query.lang)));
+    const at = results.slice(0, 10).findIndex((r) => accepted.has(r));
+    outcomes.push({ query, results, rank: at === -1 ? 0 : at + 1 });
+  }
+  await context.close();
+  return outcomes;
+}
+
+export type Figures = { lang: string; queries: number; top1: number; top3: number; mrr: number; empty: number };
+
+export function figures(outcomes: readonly Outcome[]): Figures[] {
+  return (['zh', 'en', 'all'] as const).map((lang) => {
+    const mine = outcomes.filter((o) => lang === 'all' || o.query.lang === lang);
+    const n = Math.max(1, mine.length);
+    return {
+      lang,
+      queries: mine.length,
+      top1: mine.filter((o) => o.rank === 1).length / n,
+      top3: mine.filter((o) => o.rank >= 1 && o.rank <= 3).length / n,
+      mrr: mine.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
+      empty: mine.filter((o) => o.results.length === 0).length,
+    };
+  });
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+export function figuresTable(rows: readonly Figures[]): string {
+  return [
+    '| language | queries | top-1 | top-3 | MRR@10 | no result |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((f) => `| ${f.lang} | ${f.queries} | ${pct(f.top1)} | ${pct(f.top3)} | ${f.mrr.toFixed(3)} | ${f.empty} |`),
+  ].join('\n');
+}
+
+const START = '<!-- search-quality:start -->';
+const END = '<!-- search-quality:end -->';
+
+/** The section of BENCHMARKS.md that `npm run eval:search` writes (kept as it is by `npm run bench`). */
+export function searchSection(markdown: string): string | undefined {
+  const from = markdown.indexOf(START);
+  const to = markdown.indexOf(END);
+  return from !== -1 && to > from ? markdown.slice(from, to + END.length) : undefined;
+}
+
+function writeSection(sets: readonly { file: string; rows: readonly Figures[] }[], commit: string): void {
+  const section = `${START}
+## Search quality
+
+Written by \`npm run eval:search\` (scripts/eval-search.ts) on ${new Date().toISOString().slice(0, 10)} at commit \`${commit}\`: realistic
+queries — written as users type them (pasted bodies and fragments, symptoms, questions, typos, mixed Chinese and English),
+each with the pages a domain expert accepts — run through the built site's search page in Chromium. top-1: an accepted page
+comes first; top-3: among the first three; MRR@10: mean reciprocal rank of the first accepted page in the first ten (0 when
+none); no result: the page showed nothing at all. Goals: top-1 ≥ 90 %, top-3 ≥ 97 %, no query without a result.
+
+${sets.map(({ file, rows }) => `${file === FRESH_FILE ? 'test/search/queries-fresh.yaml (a fresh style, written after the goals were met and not tuned to)' : 'test/search/queries.yaml'}:\n\n${figuresTable(rows)}`).join('\n\n')}
+${END}`;
+  const text = existsSync(BENCHMARKS) ? readFileSync(BENCHMARKS, 'utf8') : '# Benchmarks\n';
+  const old = searchSection(text);
+  writeFileSync(BENCHMARKS, old ? text.replace(old, section) : `${text.trimEnd()}\n\n${section}\n`);
+}
+
+async function main() {
+  const given = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const files = given.length ? given : [QUERIES_FILE, FRESH_FILE];
+  const sets = files.map((file) => ({ file, queries: readQueries(file) }));
+  if (!existsSync(join(DEFAULT_ROOT, 'pagefind', 'pagefind.js'))) throw new Error('no built site: run `npm run build` first');
+  const { launchChromium } = await import('../test/browser/chromium.ts');
+  const server = await serve({ root: DEFAULT_ROOT, port: 0, host: '127.0.0.1', quiet: true });
+  const browser = await launchChromium();
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const results: { file: string; rows: Figures[] }[] = [];
+    for (const { file, queries } of sets) {
+      const outcomes = await runQueries(browser, base, queries);
+      const rows = figures(outcomes);
+      results.push({ file, rows });
+      console.log(`\n${file.replace(root, '')}\n\n${figuresTable(rows)}`);
+      const misses = outcomes.filter((o) => o.rank !== 1);
+      if (misses.length) console.log(`\nNot first (${misses.length}):`);
+      for (const o of misses) {
+        console.log(`  ${o.query.lang} ${o.rank ? `#${o.rank}` : '—'}  ${JSON.stringify(o.query.q).slice(0, 90)}  want ${o.query.accept.join(' | ')}  got ${o.results.slice(0, 3).join(' ') || 'nothing'}`);
+      }
+    }
+    if (!process.argv.includes('--no-write') && !given.length) {
+      const { execFileSync } = await import('node:child_process');
+      const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+      writeSection(results, commit);
+      console.log('\nwrote the "Search quality" section of BENCHMARKS.md');
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

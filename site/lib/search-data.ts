@@ -1,0 +1,171 @@
+/**
+ * What the search knows about each record, built from the catalog and
+ * data/synonyms.yaml. Pure: no Astro, no file system.
+ *
+ * - entries: one per record, what a result shows (url, code, kind, title,
+ *   one-line summary);
+ * - phrases: the codes, ids, messages, reasons, constants, titles and keywords
+ *   a query may contain (pinning by containment, site/scripts/pin.ts);
+ * - postings: each search token's records with a weight (the relaxed search);
+ * - indexWords(): the extra words Pagefind indexes for a record page —
+ *   keywords, reasons, constant and synonyms — never shown on the page.
+ *
+ * Everything is split into files by token, so that a query downloads the few
+ * files of its own words whatever the size of the catalog (searchFiles()).
+ */
+import { type CatalogRecord, type Locale } from '../../scripts/catalog/schema.ts';
+import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
+import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
+import { kindLabel, t } from './i18n.ts';
+import { displayCode, href } from './record.ts';
+
+const plain = (s: string) => s.replace(/`/g, '');
+const OTHER: Record<Locale, Locale> = { zh: 'en', en: 'zh' };
+const LOOSE_FIELDS = new Set<Field>(['keyword', 'title', 'other']);
+
+export function searchEntry(r: CatalogRecord, lang: Locale): SearchEntry {
+  return { u: href(r, lang), c: displayCode(r), k: r.kind, kl: kindLabel(r.kind, lang), t: plain(r.title[lang]), s: plain(r.summary[lang]) };
+}
+
+/** The phrases a query may contain to name `r`, with what each is. */
+export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, field: Field][] {
+  const out: [string, Field][] = [];
+  if (typeof r.code === 'number') out.push([String(r.code), 'code']);
+  else out.push([r.code, 'id']);
+  if (r.kind === 'message-error') out.push([r.message, 'message']);
+  for (const m of r.meanings) if (m.reason) out.push([m.reason, 'reason']);
+  out.push([r.constant, 'constant'], [plain(r.title[lang]), 'title']);
+  for (const k of r.keywords?.[lang] ?? []) out.push([k, 'keyword']);
+  out.push([plain(r.title[OTHER[lang]]), 'other']);
+  for (const k of r.keywords?.[OTHER[lang]] ?? []) out.push([k, 'other']);
+  return out;
+}
+
+/** Weight of a token in each part of a record, for the relaxed search. */
+const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
+
+/** The synonym sets a record's texts use (by canonical term), to add their other terms. */
+function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
+  const canonical = ` ${texts.map((t) => words.canonical(normalize(t))).join(' | ')} `;
+  return lexicon.synonyms.filter((set) => {
+    const c = words.canonical(normalize(set[0]));
+    return hasHanOnly(c) ? canonical.includes(c) : canonical.includes(` ${c} `);
+  });
+}
+const hasHanOnly = (s: string) => /^\p{Script=Han}+$/u.test(s);
+
+function namesOf(r: CatalogRecord): string[] {
+  return [...new Set([String(r.code), ...(r.kind === 'message-error' ? [r.message] : []), ...r.meanings.flatMap((m) => (m.reason ? [m.reason] : [])), r.constant])];
+}
+
+/**
+ * The words Pagefind indexes for a record page beyond its text: `strong`, the
+ * reason strings, message and constant it is known by; `weak`, for each
+ * synonym set its texts use, the set's first term (a query reaches Pagefind
+ * with each synonym replaced by that term: Words.asIndexed()).
+ */
+export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { strong: string[]; weak: string[] } {
+  const words = new Words(lexicon);
+  const strong = [...new Set(namesOf(r).filter((n) => n !== String(r.code)))];
+  const texts = [r.title[lang], r.summary[lang], ...r.causes.map((c) => c[lang]), ...r.actions.map((a) => a[lang]), ...(r.keywords?.[lang] ?? []), ...strong].map(plain);
+  const have = ` ${normalize(texts.join(' '))} `;
+  const weak = synonymsUsed(words, lexicon, texts)
+    .map((set) => normalize(set[0]))
+    .filter((term) => !(hasHan(term) ? have.includes(term) : have.includes(` ${term} `)));
+  return { strong, weak: [...new Set(weak)] };
+}
+
+/** A guide as the search sees it: its page, title and description. */
+export type GuidePage = { u: string; title: string; description: string };
+
+/**
+ * Every search file of one language, by name: lexicon, entry files e{n},
+ * token files t{n}. Guides come after the records, found by their title and
+ * description.
+ */
+export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lexicon: Lexicon, guides: readonly GuidePage[] = []): Map<string, unknown> {
+  const words = new Words(lexicon);
+  const entries = [
+    ...records.map((r) => searchEntry(r, lang)),
+    ...guides.map((g): SearchEntry => ({ u: g.u, c: '', k: 'guide', kl: t(lang).kindGuide, t: g.title, s: g.description })),
+  ];
+  const shards = new Map<string, { p: [string, number, number][]; r: Map<number, number> }>();
+  const at = (token: string) => {
+    if (!shards.has(token)) shards.set(token, { p: [], r: new Map() });
+    return shards.get(token)!;
+  };
+  const post = (token: string, entry: number, weight: number) => {
+    const postings = at(token).r;
+    postings.set(entry, Math.max(postings.get(entry) ?? 0, weight));
+  };
+  const FIELD_CODES: Record<Field, number> = { code: 0, id: 1, message: 2, reason: 3, constant: 4, title: 5, keyword: 6, other: 7 };
+
+  /** A phrase under its first token, as written and without its filler words ("recording ended but no file"). */
+  const addPhrases = (i: number, phrases: [string, Field][]) => {
+    const seen = new Set<string>();
+    for (const [text, field] of phrases) {
+      const n = normalize(text);
+      const clean = tokens(words.clean(n));
+      // A description (keyword, title) is also found without its filler words; a name only as it is.
+      // A state name is found as it is written (publishing, not published: stems would join them).
+      // A constant as its words are, without synonyms (PUBLISHING is not "send stream").
+      const variants =
+        field === 'id' && !hasHan(n)
+          ? [n.split(' ')]
+          : field === 'constant' || (LOOSE_FIELDS.has(field) && tokens(n).length === 1)
+            ? // One word stays one word: "Publishing" names a state; its synonym "send stream" does not.
+              [tokens(n)]
+            : [tokens(words.canonical(n)), ...(LOOSE_FIELDS.has(field) && clean.length > 1 ? [clean] : [])];
+      for (const phrase of variants) {
+        const key = phrase.join(' ');
+        if (!phrase.length || seen.has(key)) continue;
+        seen.add(key);
+        at(phrase[0]).p.push([key, FIELD_CODES[field], i]);
+      }
+    }
+  };
+  /** The tokens of `texts`, and — at a quarter of the weight — each Chinese character of `titles` (typos keep some of them). */
+  const addPostings = (i: number, parts: [string[], number][], titles: string[]) => {
+    for (const [texts, weight] of parts) {
+      for (const text of texts) for (const token of tokens(words.canonical(normalize(plain(text))))) post(token, i, weight);
+    }
+    for (const text of titles) for (const char of hanChars(normalize(plain(text)))) post(char, i, WEIGHTS.character);
+  };
+
+  guides.forEach((g, j) => {
+    const i = records.length + j;
+    addPhrases(i, [[g.title, 'title']]);
+    addPostings(i, [[[g.title], WEIGHTS.title], [[g.description], WEIGHTS.summary]], [g.title]);
+  });
+  records.forEach((r, i) => {
+    addPhrases(i, recordPhrases(r, lang));
+    const parts: [string[], number][] = [
+      [[r.title[lang]], WEIGHTS.title],
+      [r.keywords?.[lang] ?? [], WEIGHTS.keyword],
+      [namesOf(r), WEIGHTS.names],
+      [indexWords(r, lang, lexicon).weak, WEIGHTS.synonym],
+      [[r.summary[lang]], WEIGHTS.summary],
+      [[r.title[OTHER[lang]], ...(r.keywords?.[OTHER[lang]] ?? [])], WEIGHTS.other],
+    ];
+    addPostings(i, parts, [r.title[lang], ...(r.keywords?.[lang] ?? [])]);
+  });
+
+  // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON.
+  const rows = [...shards].map(([token, s]): [string, Shard] => [token, [s.p, [...s.r].sort((a, b) => a[0] - b[0])]]);
+  const total = rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
+  const files = Math.max(1, Math.ceil(total / TOKEN_FILE_BYTES));
+  const byFile = Array.from({ length: files }, () => ({}) as Record<string, Shard>);
+  for (const [token, shard] of rows) byFile[shardOf(token, files)][token] = shard;
+
+  const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
+  const out = new Map<string, unknown>();
+  const head: SearchLexicon = { records: entries.length, tokenFiles: files, entriesPerFile: perFile, ...lexicon };
+  out.set('lexicon', head);
+  byFile.forEach((f, n) => out.set(`t${n}`, f));
+  for (let n = 0; n * perFile < entries.length; n++) out.set(`e${n}`, entries.slice(n * perFile, (n + 1) * perFile));
+  return out;
+}
+
+/** About this much JSON per token file, and per entry file. */
+const TOKEN_FILE_BYTES = 16_000;
+const ENTRY_FILE_BYTES = 3_000;

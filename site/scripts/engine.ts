@@ -1,0 +1,394 @@
+/**
+ * The site's search, as one module: the search page, the home page's search
+ * box and other sites (examples/support-portal.html loads it from
+ * /search/engine.js) all ask it the same way and get the same answers.
+ *
+ *   const search = createSearch({ lang: 'en', site: 'https://…' });
+ *   const run = search.run(query);
+ *   await run.pinned;    // the records the query names: shown at once
+ *   await run.results;   // + Pagefind's pages, then the closest matches
+ *
+ * Order: a pasted response's records (read by the package's own explain(),
+ * body code before HTTP status unless the query names a status), codes the
+ * query contains, records whose names it contains (longest, rarest first);
+ * then Pagefind's full-text results for the query's words (filler words
+ * dropped) ranked with the relaxed search (each word on its own, Chinese in
+ * two-character pieces, by rarity and weight); when Pagefind finds fewer than
+ * three pages, the relaxed search's records are shown apart, as closest
+ * matches. When the query names records, Pagefind runs only for more(). Nothing here touches the DOM but <html lang>,
+ * which Pagefind reads to choose its index.
+ */
+import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
+import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
+
+export type { Lang } from './query.ts';
+
+/** One result: what it is (kind), its code and title, one line about it. */
+export type Hit = {
+  /** Absolute URL of the page. */
+  url: string;
+  /** The page's path on the site (/en/errors/433/). */
+  path: string;
+  code: string;
+  title: string;
+  /** The kind, in words (Error code, HTTP status, Guide …). */
+  kind: string;
+  /** The kind as the catalog names it (error-code, http-status …), or guide. */
+  type: string;
+  /** The record's one-line summary, or a guide's description. */
+  summary: string;
+  /** Pagefind's excerpt (escaped HTML with <mark>) for pages found by their text; '' for records named by the query. */
+  excerpt: string;
+  /** named: the query names it; text: found by all its words; closest: a closest match. */
+  how: 'named' | 'text' | 'closest';
+};
+
+export type Results = {
+  /** The first results: named records, then Pagefind's, up to a page. */
+  hits: Hit[];
+  /** Closest matches (the relaxed search), when the words found fewer than three pages. */
+  closest: Hit[];
+  /** How many more of Pagefind's results more() can still give; undefined before its full-text search ran. */
+  remaining: number | undefined;
+  more(count: number): Promise<Hit[]>;
+  /** The query's words as understood (filler words dropped), for highlighting. */
+  terms: string[];
+  /** A method or kind the query names, for a filtered view of the whole table. */
+  filter?: { method?: string; kind?: string };
+};
+
+export type Run = { pinned: Promise<Hit[]>; results: Promise<Results> };
+
+export type SiteSearch = {
+  lang: Lang;
+  run(query: string): Run;
+  /** Start loading what a first search needs (Pagefind, its WebAssembly, the lexicon). */
+  warm(): void;
+};
+
+type PagefindResult = { id: string; score: number; data(): Promise<PagefindData> };
+type PagefindData = { url: string; excerpt: string; meta: Record<string, string | undefined>; filters?: Record<string, string[]> };
+type PagefindInstance = {
+  init(): Promise<void>;
+  search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+};
+type PagefindModule = { createInstance(o: Record<string, unknown>): PagefindInstance };
+
+const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+/** Results in a page: each is a fragment to download. */
+export const PAGE = 10;
+const CLOSEST = 8;
+/** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
+const STRONG = 0.5;
+const COVERAGE = 0.5;
+/** Records that match this share of the query's words (by rarity): half a page of them answers it without Pagefind. */
+const FITS = 0.9;
+/** What being among Pagefind's first results is worth next to the best relaxed score (1). */
+const PAGEFIND_WEIGHT = 0.8;
+const METHODS = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
+
+let pagefindModule: Promise<PagefindModule> | undefined;
+
+/** The search of one language of the site at `site` ('' for this site). */
+export function createSearch({ lang, site = '' }: { lang: Lang; site?: string }): SiteSearch {
+  const root = site.replace(/\/$/, '');
+  const files = new Map<string, Promise<unknown>>();
+  const load = <T>(name: string): Promise<T> => {
+    if (!files.has(name)) {
+      const loading = fetch(`${root}/search/${lang}/${name}.json`).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} for /search/${lang}/${name}.json`);
+        return r.json() as Promise<T>;
+      });
+      files.set(name, loading);
+      loading.catch(() => files.delete(name));
+    }
+    return files.get(name) as Promise<T>;
+  };
+  let lexicon: Promise<{ head: SearchLexicon; words: Words }> | undefined;
+  const lexiconOnce = () =>
+    (lexicon ??= load<SearchLexicon>('lexicon').then((head) => ({ head, words: new Words(head) })));
+
+  let pagefind: Promise<PagefindInstance> | undefined;
+  const pagefindOnce = () =>
+    (pagefind ??= (async () => {
+      pagefindModule ??= import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`) as Promise<PagefindModule>;
+      const pf = await pagefindModule;
+      // Pagefind picks its index by <html lang> when an instance starts.
+      const html = document.documentElement;
+      const before = html.getAttribute('lang');
+      html.setAttribute('lang', HTML_LANG[lang]);
+      try {
+        const instance = pf.createInstance({
+          basePath: `${root}/pagefind/`,
+          ...(root && { baseUrl: `${root}/` }),
+          // In the page, not in Pagefind's web worker: its script is another ~13 KB before a first search.
+          noWorker: true,
+          ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 },
+        });
+        await instance.init();
+        return instance;
+      } finally {
+        if (before === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', before);
+      }
+    })());
+
+  const origin = root || (typeof location === 'undefined' ? '' : location.origin);
+  const absolute = (path: string) => new URL(path, `${origin}/`).href;
+  const pathOf = (url: string) => {
+    const u = new URL(url, `${origin}/`);
+    return (u.origin === new URL(`${origin}/`).origin ? u.pathname : u.href).replace(/index\.html$/, '');
+  };
+
+  const entryHit = (e: SearchEntry, how: Hit['how']): Hit => ({
+    url: absolute(e.u),
+    path: e.u,
+    code: e.c,
+    title: e.t,
+    kind: e.kl,
+    type: e.k,
+    summary: e.s,
+    excerpt: '',
+    how,
+  });
+
+  const run = (query: string): Run => {
+    const understood = lexiconOnce().then(async ({ head, words }) => {
+      const u = words.understand(query);
+      const normalized = normalize(query);
+      const response = readResponse(query);
+      // Stemmed words with synonyms (with and without filler words), without synonyms (constants),
+      // and the words as written (state names).
+      const sequences = [tokens(u.canonical), tokens(u.clean), tokens(normalized), normalized.split(' ').filter((w) => w && !hasHan(w))];
+      const numbers = codeNumbers(normalized);
+      const chars = hanChars(words.stripFillers(normalized));
+      const all = new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]);
+      const tokenFile = (t: string) => load<Record<string, Shard>>(`t${shardOf(t, head.tokenFiles)}`);
+      const loaded = new Map<string, Record<string, Shard>>();
+      await Promise.all([...all].map(async (t) => loaded.set(t, await tokenFile(t))));
+      const fileOf = (t: string) => loaded.get(t);
+      const shard = (t: string) => {
+        const f = loaded.get(t);
+        return f && Object.hasOwn(f, t) ? f[t] : undefined;
+      };
+      const entry = async (n: number) =>
+        (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
+      const relaxed = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
+      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed };
+    });
+
+    const pinned = understood.then(async (q) => {
+      const order: number[] = [];
+      const add = (n: number) => void (order.includes(n) || order.push(n));
+      // How well each record matches all of the query's words: breaks ties between names.
+      const relaxed = new Map(q.relaxed.map((r) => [r.entry, r.score]));
+      const byRelaxed = (a: number, b: number) => (relaxed.get(b) ?? 0) - (relaxed.get(a) ?? 0);
+      // 1. A pasted response, read by the package's explain(); a constant (RESOURCE_ID_EXPIRED,
+      //    ErrorCode.TASK_CONFLICT), by its lookup().
+      if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
+      for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.words, q.entry, q.tokenFile)) add(n);
+      // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
+      const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
+      const level = (score: number) => Math.floor(score / 5);
+      const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
+      pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
+      // 3. Codes: the kind the words before the number name; else the record the other words fit
+      //    best; else body codes before HTTP statuses.
+      for (const { value, context } of q.numbers) {
+        const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
+        const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : false);
+        const kindRank = (k: string) => (named(k) ? 0 : k === 'error-code' ? 1 : k === 'http-status' ? 2 : 3);
+        found
+          .sort((a, b) => Number(!named(a.e.k)) - Number(!named(b.e.k)) || byRelaxed(a.n, b.n) || kindRank(a.e.k) - kindRank(b.e.k) || a.n - b.n)
+          .forEach(({ n }) => add(n));
+      }
+      // 4. Names the query contains: longest, then rarest, then the best fit to all its words.
+      pins.sort(byPin).forEach((p) => add(p.entry));
+      return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
+    });
+
+    const results = understood.then(async (q) => {
+      const first = await pinned;
+      const seen = new Set(first.map((h) => h.path));
+      const fullText = q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText;
+      // Pagefind's full-text search: at once when the query names no record; else when more
+      // results are asked for (its index chunks are most of what a search downloads).
+      let found: PagefindResult[] = [];
+      let searched: Promise<void> | undefined;
+      const searchText = () =>
+        (searched ??= (async () => {
+          try {
+            found = fullText ? ((await (await pagefindOnce()).search(fullText))?.results ?? []) : [];
+          } catch (error) {
+            console.warn('search index unavailable', error);
+          }
+        })());
+      // The query names records, or its words alone fit some record well: the full-text search can wait.
+      const best = q.relaxed[0]?.score ?? 0;
+      const fitting = q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= FITS);
+      const named = first.length > 0 || fitting.length >= PAGE / 2;
+      if (!named) await searchText();
+      let done = !named;
+      const toHit = (d: PagefindData): Hit => {
+        const path = pathOf(d.url);
+        return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
+      };
+      let next = 0;
+      const more = async (count: number): Promise<Hit[]> => {
+        await searchText();
+        done = true;
+        const out: Hit[] = [];
+        while (out.length < count && next < found.length) {
+          const batch = found.slice(next, next + count - out.length);
+          next += batch.length;
+          for (const d of await Promise.all(batch.map((r) => r.data()))) {
+            const hit = toHit(d);
+            if (seen.has(hit.path)) continue;
+            seen.add(hit.path);
+            out.push(hit);
+          }
+        }
+        return out;
+      };
+      // Pagefind's first page and the relaxed search's best records, ranked together: a page
+      // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When
+      // fewer than three pages have all the words, the relaxed search's records are the closest
+      // matches instead, shown apart.
+      const few = !named && found.length < 3;
+      const room = Math.max(0, PAGE - first.length);
+      const textHits = named ? [] : await more(room);
+      const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
+      const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
+      const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
+      const scored = new Map<string, { hit: Hit; score: number }>();
+      textHits.forEach((hit, i) => scored.set(hit.path, { hit, score: PAGEFIND_WEIGHT * (1 - i / (2 * PAGE)) }));
+      const relaxedByPath = new Map<string, number>();
+      for (const { r, e } of strongHits) relaxedByPath.set(e.u, r.entry);
+      // Records Pagefind found get their relaxed score too (their path names their entry).
+      const entryOfPath = new Map<string, number>();
+      await Promise.all(
+        q.relaxed.slice(0, PAGE + 2).map(async (r) => entryOfPath.set((await q.entry(r.entry)).u, r.entry)),
+      );
+      for (const [path, item] of scored) {
+        const n = entryOfPath.get(path);
+        if (n !== undefined) item.score += relaxedOf.get(n) ?? 0;
+      }
+      for (const { r, e } of strongHits) {
+        if (seen.has(e.u) && !scored.has(e.u)) continue;
+        const had = scored.get(e.u);
+        if (!had) scored.set(e.u, { hit: entryHit(e, 'closest'), score: relaxedOf.get(r.entry) ?? 0 });
+      }
+      const ranked = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
+      ranked.forEach((h) => seen.add(h.path));
+      // Fewer than three pages have all the words: the closest matches follow, under a line that
+      // says so. One of those few pages that fits the query's words much worse than the best
+      // record (Chinese is matched by pieces, so "all the words" can be a stray hit) joins them.
+      let closest: Hit[] = [];
+      let kept = ranked;
+      if (few) {
+        const fit = (h: Hit) => {
+          const n = entryOfPath.get(h.path);
+          return n === undefined ? 0 : (relaxedOf.get(n) ?? 0);
+        };
+        kept = best ? ranked.filter((h) => fit(h) >= STRONG) : ranked;
+        const stray = ranked.filter((h) => !kept.includes(h));
+        stray.forEach((h) => seen.delete(h.path));
+        const rest = q.relaxed.slice(0, CLOSEST + PAGE);
+        const entries = await Promise.all(rest.map((r) => q.entry(r.entry)));
+        closest = entries
+          .filter((e) => !seen.has(e.u))
+          .slice(0, CLOSEST)
+          .map((e) => (seen.add(e.u), entryHit(e, 'closest')));
+        for (const h of stray) if (!seen.has(h.path)) (seen.add(h.path), closest.push({ ...h, how: 'closest' }));
+      }
+      const hits = [...first, ...kept].slice(0, Math.max(PAGE, first.length));
+      const terms = [...new Set(q.u.fullText.split(' ').filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t)))];
+      const method = METHODS.find((m) => q.normalized.split(' ').includes(m.toLowerCase()) || q.response?.method === m);
+      return {
+        hits,
+        closest,
+        get remaining() {
+          return done ? found.length - next : undefined;
+        },
+        more,
+        terms,
+        ...(method && { filter: { method } }),
+      };
+    });
+    return { pinned, results };
+  };
+
+  return {
+    lang,
+    run,
+    warm() {
+      void lexiconOnce().catch(() => undefined);
+      void pagefindOnce().catch(() => undefined);
+    },
+  };
+}
+
+/** The words of a pasted response worth a full-text search: its code, message and reason. */
+function responseWords(input: ResponseInput): string {
+  const body = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
+  return [body.code, body.message, body.reason, input.status]
+    .filter((v) => typeof v === 'string' || typeof v === 'number')
+    .join(' ')
+    .replace(/["{}:,]/g, ' ')
+    .trim();
+}
+
+/** Constant names in a query, with their group if any: RESOURCE_ID_EXPIRED, ErrorCode.TASK_CONFLICT. */
+export function constantsIn(query: string): string[] {
+  return [...query.slice(0, 2000).matchAll(/\b(?:[A-Z][A-Za-z]+\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].map((m) => m[0]);
+}
+
+/** The entry of the record the package's lookup() finds for a constant name. */
+async function constantEntries(
+  name: string,
+  words: Words,
+  entry: (n: number) => Promise<SearchEntry>,
+  tokenFile: (token: string) => Promise<Record<string, Shard>>,
+): Promise<number[]> {
+  const { lookup } = await import('../../src/en.ts');
+  const record = lookup(name);
+  return record ? entriesOf([record], words, entry, tokenFile) : [];
+}
+
+/**
+ * The entries of the records a pasted response names, in the order the
+ * package's explain() gives them (body code, message, reason, HTTP status,
+ * recording and upload status). explain() is loaded only for such a query.
+ */
+async function responseEntries(
+  input: ResponseInput,
+  words: Words,
+  entry: (n: number) => Promise<SearchEntry>,
+  tokenFile: (token: string) => Promise<Record<string, Shard>>,
+): Promise<number[]> {
+  const { explain } = await import('../../src/en.ts');
+  const diagnosis = explain(input as Parameters<typeof explain>[0]);
+  return entriesOf(diagnosis.records, words, entry, tokenFile);
+}
+
+/** The search entries of package records, in their order: found by their value (code, message or state name) and kind. */
+async function entriesOf(
+  records: readonly { kind: string; value: string | number }[],
+  words: Words,
+  entry: (n: number) => Promise<SearchEntry>,
+  tokenFile: (token: string) => Promise<Record<string, Shard>>,
+): Promise<number[]> {
+  const out: number[] = [];
+  for (const record of records) {
+    const value = normalize(String(record.value));
+    // A code or message by its tokens; a state name as written.
+    for (const key of [tokens(words.canonical(value)).join(' '), value]) {
+      const first = key.split(' ')[0];
+      if (!first) continue;
+      const file = await tokenFile(first);
+      const candidates = Object.hasOwn(file, first) ? file[first][0].filter(([k, field]) => k === key && field <= 2).map(([, , n]) => n) : [];
+      for (const n of candidates) if ((await entry(n)).k === record.kind && !out.includes(n)) out.push(n);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,324 @@
+/**
+ * Query understanding: what a search box receives, read the way a person
+ * meant it. Pure functions, no DOM, no network; the same code runs when the
+ * build writes the search data (site/lib/search-data.ts) and when a query
+ * arrives (site/scripts/engine.ts), so both sides agree on every word.
+ *
+ * - normalize(): case, full-width/half-width forms and digits (NFKC),
+ *   camelCase, `_`/`-`/punctuation as spaces, Chinese apart from Latin.
+ * - Lexicon: the filler words and synonym sets of data/synonyms.yaml for one
+ *   language; canonical() maps each synonym to its set's first term, clean()
+ *   also drops filler words.
+ * - tokens(): Latin words (lightly stemmed) and overlapping two-character
+ *   pieces of Chinese.
+ * - readResponse(): a pasted response or fragment of one (JSON, half a body,
+ *   `"message":"…"`, an HTTP status line, an HTML error page), as the input of
+ *   the package's explain().
+ */
+
+export type Lang = 'zh' | 'en';
+
+const HAN = /\p{Script=Han}/u;
+export const hasHan = (s: string): boolean => HAN.test(s);
+
+/**
+ * One form for every way of writing the same words: NFKC (full-width letters,
+ * digits and punctuation become ASCII), camelCase split (resourceId →
+ * resource id), lower case, every character that is neither a letter, a digit
+ * nor Chinese becomes a space, Chinese runs stand apart from Latin words.
+ */
+export function normalize(text: string): string {
+  return text
+    .slice(0, 4000)
+    .normalize('NFKC')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** English words reduced to a common stem, so "expires", "expired" and "expire" meet. */
+export function stem(word: string): string {
+  if (word.length < 4 || /\d/.test(word)) return word;
+  for (const [suffix, keep] of [
+    ['ies', 'y'],
+    ['ing', ''],
+    ['ed', ''],
+    ['es', ''],
+    ['s', ''],
+  ] as const) {
+    if (!word.endsWith(suffix)) continue;
+    if (suffix === 's' && /(?:ss|us|is)$/.test(word)) return word;
+    const base = word.slice(0, -suffix.length) + keep;
+    if (base.length < 3) return word;
+    // "timed" → "tim", "times" → "tim": drop a final e, so "time" meets them.
+    return base.replace(/e$/, '');
+  }
+  return word.length > 4 ? word.replace(/e$/, '') : word;
+}
+
+/**
+ * The search tokens of normalized text: each Latin word or number (stemmed),
+ * and each overlapping pair of Chinese characters (a lone character alone).
+ */
+export function tokens(normalized: string): string[] {
+  const out: string[] = [];
+  for (const part of normalized.split(' ')) {
+    if (!part) continue;
+    if (!hasHan(part)) {
+      out.push(stem(part));
+      continue;
+    }
+    const chars = [...part];
+    if (chars.length === 1) out.push(part);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+  return out;
+}
+
+/** Each Chinese character of normalized text, once: what a typo leaves of a word (频到名 still has 频 and 名). */
+export function hanChars(normalized: string): string[] {
+  return [...new Set([...normalized].filter((c) => HAN.test(c)))];
+}
+
+// ---------------------------------------------------------------------------
+// Synonyms and filler words
+
+/** The search words of one language (data/synonyms.yaml): filler words, and sets of equivalent terms. */
+export type Lexicon = { fillers: string[]; synonyms: string[][] };
+
+type Matcher = { byFirst: Map<string, { term: string; to: string }[]> };
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !HAN.test(c);
+
+/** Normalized text with each Latin word stemmed: "host never published" → "host never publish". */
+export const stemmed = (normalized: string): string =>
+  normalized
+    .split(' ')
+    .map((w) => (hasHan(w) ? w : stem(w)))
+    .join(' ');
+
+function matcher(pairs: [term: string, to: string][], stems = true): Matcher {
+  const byFirst = new Map<string, { term: string; to: string }[]>();
+  for (const [raw, to] of pairs) {
+    const term = stems ? stemmed(normalize(raw)) : normalize(raw);
+    if (!term) continue;
+    const first = term[0];
+    if (!byFirst.has(first)) byFirst.set(first, []);
+    byFirst.get(first)!.push({ term, to });
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.term.length - a.term.length);
+  return { byFirst };
+}
+
+/**
+ * Replace every term of `m` found in normalized `text`, leftmost and longest
+ * first: a Latin term only as whole words, a Chinese one anywhere.
+ */
+function replaceTerms(text: string, m: Matcher): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const startsWord = !isWordChar(text[i - 1]) || !isWordChar(c);
+    let hit: { term: string; to: string } | undefined;
+    if (startsWord) {
+      for (const candidate of m.byFirst.get(c) ?? []) {
+        const { term } = candidate;
+        if (!text.startsWith(term, i)) continue;
+        const last = term[term.length - 1];
+        if (isWordChar(last) && isWordChar(text[i + term.length])) continue;
+        hit = candidate;
+        break;
+      }
+    }
+    if (hit) {
+      out += ` ${hit.to} `;
+      i += hit.term.length;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+export type Understanding = {
+  /** The words to look up: synonyms replaced by their set's first term, filler words dropped. */
+  clean: string;
+  /** The same, filler words kept. */
+  canonical: string;
+  /** What to give the full-text search: the query's words with each synonym as its set's first term, filler words dropped. */
+  fullText: string;
+};
+
+/** A lexicon ready to use: canonical(), clean() and stripFillers() over normalized text. */
+export class Words {
+  private readonly synonyms: Matcher;
+  private readonly all: Matcher;
+  private readonly fillerOnly: Matcher;
+  /** Synonyms to their set's first term, word for word as written (no stems): what the full-text index holds. */
+  private readonly asWritten: Matcher;
+
+  constructor(lexicon: Lexicon) {
+    const synonymPairs: [string, string][] = [];
+    for (const set of lexicon.synonyms) {
+      const canonical = stemmed(normalize(set[0]));
+      for (const term of set) {
+        synonymPairs.push([term, canonical]);
+      }
+    }
+    const fillerPairs = lexicon.fillers.map((f): [string, string] => [f, '']);
+    this.synonyms = matcher(synonymPairs);
+    // Synonyms before fillers of the same length: "写错了" is a synonym, "了" a filler.
+    this.all = matcher([...synonymPairs, ...fillerPairs]);
+    this.fillerOnly = matcher(fillerPairs, false);
+    this.asWritten = matcher(
+      lexicon.synonyms.flatMap((set) => set.map((term): [string, string] => [term, normalize(set[0])])),
+      false,
+    );
+  }
+
+  /** Synonyms replaced by their set's first term, compared word by word on stems ("published" meets "publish"). */
+  canonical(normalized: string): string {
+    return replaceTerms(stemmed(normalized), this.synonyms);
+  }
+
+  clean(normalized: string): string {
+    return replaceTerms(stemmed(normalized), this.all);
+  }
+
+  stripFillers(normalized: string): string {
+    return replaceTerms(normalized, this.fillerOnly);
+  }
+
+  /**
+   * Words for a full-text index: each synonym as its set's first term, as written. The build adds
+   * that term to every record page that uses a term of the set (site/lib/search-data.ts indexWords()).
+   */
+  asIndexed(normalized: string): string {
+    return replaceTerms(normalized, this.asWritten);
+  }
+
+  understand(query: string): Understanding {
+    const n = normalize(query);
+    const fullText = this.stripFillers(this.asIndexed(n)) || this.asIndexed(n) || n;
+    return { canonical: this.canonical(n), clean: this.clean(n) || this.canonical(n), fullText };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Numbers that name a code
+
+/** Words after a number that make it an amount, not a code: "5 minutes", "64 字节", "10 次". */
+const UNIT_WORDS =
+  /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent)$/;
+const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍)/u;
+
+/** What the words before a number say it is. */
+export type NumberContext = 'http' | 'recording' | undefined;
+
+/**
+ * The numbers of a query that may be codes: every number not followed by a
+ * unit, with what the words before it say: an HTTP status ("HTTP 404",
+ * "status code 404", "HTTP/1.1 404", "状态码 404"; also any number of a query
+ * about a URL, route or gateway), or a recording status ("status 5", "录制状态 8").
+ */
+export function codeNumbers(normalized: string): { value: string; context: NumberContext }[] {
+  const words = normalized.split(' ');
+  const out: { value: string; context: NumberContext }[] = [];
+  const aboutGateway = /(?:^|\s)(?:url|endpoint|route|routes|gateway|nginx|proxy)(?:\s|$)|地址|路由|网关|路径/.test(normalized);
+  words.forEach((w, i) => {
+    const m = /^(\d{1,4})(\p{Script=Han}*)$/u.exec(w);
+    if (!m) return;
+    // HTTP/1.1 and HTTP/2: a version, not a code.
+    if (/^\d$/.test(w) && (words[i - 1] === 'http' || (words[i - 2] === 'http' && /^\d$/.test(words[i - 1])))) return;
+    if (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? '')) return;
+    const before = words.slice(Math.max(0, i - 3), i).join(' ');
+    const context: NumberContext =
+      /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|状态码|http 状态码)$/.test(before) || aboutGateway
+        ? 'http'
+        : /(?:^|\s)(?:status|serverresponse status|录制状态|状态)$/.test(before) || /^(?:录制状态|状态)$/.test(words[i - 1] ?? '')
+          ? 'recording'
+          : undefined;
+    out.push({ value: String(Number(m[1])), context });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Pasted responses
+
+const METHOD_NAMES = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'] as const;
+
+/** What explain() reads: `{ status, body, method }`. */
+export type ResponseInput = { status?: number; body?: unknown; method?: string };
+
+const jsonString = (key: string, text: string): string | undefined => {
+  const m = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(`"${m[1]}"`) as string;
+  } catch {
+    return m[1];
+  }
+};
+const jsonNumber = (key: string, text: string): number | undefined => {
+  const m = new RegExp(`"${key}"\\s*:\\s*"?(\\d{1,9})\\b`).exec(text);
+  return m ? Number(m[1]) : undefined;
+};
+
+/** The JSON object in `text`, whole or from its first `{` to its last `}`. */
+function wholeJson(text: string): Record<string, unknown> | undefined {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start === -1 || end <= start) return undefined;
+  try {
+    const value = JSON.parse(text.slice(start, end + 1)) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A pasted response, or a piece of one, as explain() input; undefined when the
+ * query does not look like one. Reads a whole JSON body, half a body
+ * (`"code":433,"reason":"…`), keys without braces, an HTTP status line
+ * (`HTTP/1.1 404 Not Found`), an HTML error page's title, and the method from
+ * a pasted URL (`…/mode/mix/start`).
+ */
+export function readResponse(query: string): ResponseInput | undefined {
+  const text = query.slice(0, 20_000).normalize('NFKC');
+  const status =
+    Number(/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/i.exec(text)?.[1]) ||
+    Number(/<(?:title|h1)>\s*(\d{3})\b/i.exec(text)?.[1]) ||
+    Number(/"(?:httpStatus|statusCode|http_status)"\s*:\s*(\d{3})\b/.exec(text)?.[1]) ||
+    undefined;
+  const method = METHOD_NAMES.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/]|$)`, 'i').test(text));
+  const json = wholeJson(text);
+  let body: unknown;
+  if (json) body = json;
+  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:/.test(text)) {
+    const code = jsonNumber('code', text);
+    const message = jsonString('message', text);
+    const reason = jsonString('reason', text);
+    const recordingStatus = /"serverResponse"/.test(text) || /"status"\s*:\s*\d{1,2}\b/.test(text) ? jsonNumber('status', text) : undefined;
+    const uploadingStatus = jsonString('uploadingStatus', text);
+    const server = {
+      ...(recordingStatus !== undefined && recordingStatus < 100 && { status: recordingStatus }),
+      ...(uploadingStatus && { uploadingStatus }),
+    };
+    body = {
+      ...(code !== undefined && { code }),
+      ...(message && { message }),
+      ...(reason && { reason }),
+      ...(Object.keys(server).length && { serverResponse: server }),
+    };
+    if (!Object.keys(body as object).length) body = undefined;
+  } else if (/<html|<!doctype/i.test(text)) body = text;
+  if (body === undefined && status === undefined) return undefined;
+  return { ...(status !== undefined && { status }), ...(body !== undefined && { body }), ...(method && { method }) };
+}

@@ -1,0 +1,290 @@
+/**
+ * The search page answering what people type, in Chromium, in both languages:
+ * a pasted JSON body, a question with filler words, other words for the same
+ * thing, a query no page matches word for word (closest matches), nothing at
+ * all (a way on), results that say what they are, the records a query names
+ * shown before Pagefind has answered, nothing moving while results arrive,
+ * highlighted words readable in dark mode, the header's box answering as you
+ * type, and excerpts read by the browser's own HTML parser.
+ * Like every browser test, no page may log an error or break the CSP.
+ */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { catalog, type Lang, pagePath, recordByRef } from '../site/helpers.ts';
+import { open, type Opened, searchResults } from './browse.ts';
+import { useChromium } from './chromium.ts';
+import { type SiteServer, startSite } from './site-server.ts';
+
+const { records } = catalog();
+const byRef = (ref: string) => recordByRef(records, ref);
+const plain = (s: string) => s.replace(/`/g, '');
+
+let site: SiteServer;
+const chromium = useChromium();
+let opened: Opened[] = [];
+
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+afterEach(async () => {
+  const problems = opened.flatMap((o) => o.problems);
+  await Promise.all(opened.map((o) => o.context.close()));
+  opened = [];
+  expect(problems).toEqual([]);
+});
+
+async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
+  const o = await open(chromium.browser, site.url, path, options);
+  opened.push(o);
+  return o;
+}
+const searchFor = (lang: Lang, q: string) => visit(`/${lang}/search/?q=${encodeURIComponent(q)}`);
+
+describe('search finds the answer to what people type', () => {
+  const cases: [lang: Lang, what: string, query: string, ref: string][] = [
+    ['en', 'a pasted JSON body', '{"resourceId":"JyvK8nXHuV1BE64","sid":"38f8e3cf","code":435,"reason":"no recorded data"}', 'error-code:435'],
+    ['zh', 'a pasted JSON body', 'HTTP/1.1 401 Unauthorized\n{"message":"Invalid authentication credentials"}', 'message-error:invalid-authentication-credentials'],
+    ['en', 'half a body', '"code":433,"reason":"resource exp', 'error-code:433'],
+    ['zh', 'half a body', '"reason":"vendor_over_load","co', 'error-code:406'],
+    ['en', 'a question with filler words', 'how do I fix a resource ID that expired?', 'error-code:433'],
+    ['zh', 'a question with filler words', '频道名太长了怎么办？', 'error-code:1013'],
+    ['en', 'other words for the same thing', 'my account is in arrears', 'error-code:405'],
+    ['zh', 'other words for the same thing', '账号欠费了', 'error-code:405'],
+    ['en', 'a code in context', 'getting error 65 when calling start', 'error-code:65'],
+    ['zh', 'a code in context', '录制状态 20 是什么情况', 'recording-status:20'],
+  ];
+  for (const [lang, what, query, ref] of cases) {
+    it(`${lang}: ${what} leads to ${ref}`, async () => {
+      const { page } = await searchFor(lang, query);
+      // A search box keeps one line: a pasted body arrives without its line breaks.
+      expect(await page.inputValue('#q')).toBe(query.replace(/\n/g, ''));
+      expect((await searchResults(page))[0]).toBe(pagePath(byRef(ref), lang));
+    });
+  }
+
+  it('a number shared by kinds: the body code first, unless the words name an HTTP or recording status', async () => {
+    const first = async (lang: Lang, q: string) => (await searchResults((await searchFor(lang, q)).page)).slice(0, 2);
+    expect(await first('en', '404')).toEqual(['/en/errors/404/', '/en/http/404/']);
+    expect((await first('en', 'HTTP 404'))[0]).toBe('/en/http/404/');
+    expect((await first('zh', '状态码 401'))[0]).toBe('/zh/http/401/');
+    expect((await first('en', 'query status 8'))[0]).toBe('/en/recording-status/8/');
+    expect((await first('zh', '等了 5 分钟才 start'))[0]).toBe('/zh/errors/433/');
+  });
+
+  const noExact: [lang: Lang, query: string, ref: string][] = [
+    ['en', 'chanel nmae lenght', 'error-code:1013'],
+    ['zh', '欠废账户', 'error-code:405'],
+  ];
+  for (const [lang, query, ref] of noExact) {
+    it(`${lang}: a query no page matches word for word shows the closest matches, under a line that says so`, async () => {
+      const { page } = await searchFor(lang, query);
+      const results = await searchResults(page);
+      const closest = await page.$$eval('#closest li > a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+      expect([...results, ...closest].slice(0, 3)).toContain(pagePath(byRef(ref), lang));
+      expect(closest.length).toBeGreaterThan(0);
+      expect(await page.isVisible('#closest-line')).toBe(true);
+      expect(await page.textContent('#status')).not.toBe(await page.getAttribute('#status', 'data-none'));
+    });
+  }
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}: with nothing at all, says so and links the whole table and a filtered view`, async () => {
+      const { page } = await searchFor(lang, 'qqxzv wvkkj');
+      await searchResults(page);
+      expect(await page.textContent('#status')).toBe(await page.getAttribute('#status', 'data-none'));
+      expect(await page.isVisible('#nothing')).toBe(true);
+      const links = await page.$$eval('#nothing a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(links).toEqual([`/${lang}/`, `/${lang}/?kind=error-code`]);
+      await page.click('#filtered-view');
+      await page.waitForURL(`**/${lang}/?kind=error-code`);
+      expect(await page.inputValue('select[name="kind"]')).toBe('error-code');
+    });
+  }
+});
+
+describe('results say what they are', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}: kind, code, title and the record's one-line summary`, async () => {
+      const { page } = await searchFor(lang, '433');
+      await searchResults(page);
+      const r = byRef('error-code:433');
+      const first = page.locator('#results li').first();
+      expect(await first.locator('.r-kind').textContent()).toBe(lang === 'zh' ? '错误码' : 'Error code');
+      expect(await first.locator('.r-code').textContent()).toBe('433');
+      expect(await first.locator('.r-title').textContent()).toBe(plain(r.title[lang]));
+      expect(await first.locator('p').textContent()).toBe(plain(r.summary[lang]));
+    });
+  }
+
+  it('zh: a guide found by its text shows an excerpt that keeps Chinese punctuation', async () => {
+    const { page } = await searchFor('zh', '退避');
+    await searchResults(page);
+    const guide = page.locator('#results li').filter({ has: page.locator('a[href^="/zh/guides/"]') }).first();
+    expect(await guide.locator('.r-kind').textContent()).toBe('指南');
+    const line = (await guide.locator('p').textContent()) ?? '';
+    expect(line).toMatch(/[，。：；、（）]/);
+    expect(await guide.locator('p mark').count()).toBeGreaterThan(0);
+  });
+
+  it('highlighted words keep a contrast of at least 4.5:1 in dark mode', async () => {
+    const { page } = await visit('/en/search/?q=jitter', { colorScheme: 'dark' });
+    await searchResults(page);
+    const colours = await page.$eval('#results mark', (m) => {
+      const style = getComputedStyle(m);
+      return [style.color, style.backgroundColor];
+    });
+    const luminance = (css: string) => {
+      const [r, g, b] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [fg, bg] = colours.map(luminance);
+    expect((Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('the search page while results arrive', () => {
+  it('shows the records the query names without waiting for Pagefind, whose results follow on request', async () => {
+    const o = await open(chromium.browser, site.url, '/en/');
+    opened.push(o);
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    await o.page.route('**/pagefind/**', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await o.page.goto(`${site.url}/en/search/?q=${encodeURIComponent('{"code":1013}')}`);
+    // Pagefind is still held back: the record the body names is there, first, and the search is done.
+    expect((await searchResults(o.page))[0]).toBe('/en/errors/1013/');
+    expect(await o.page.locator('#results li').count()).toBeGreaterThan(0);
+    release();
+    // Pagefind's full-text results come with "more".
+    const before = await o.page.locator('#results li').count();
+    await o.page.click('#more-results');
+    await o.page.waitForFunction((n) => document.querySelectorAll('#results li').length > n, before);
+    const all = await o.page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(all[0]).toBe('/en/errors/1013/');
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('with ?q=, fetches Pagefind\'s script and WebAssembly at once; without, not', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { page } = await searchFor(lang, '433');
+      await searchResults(page);
+      const hrefs = await page.$$eval('link[rel="modulepreload"], link[rel="preload"]', (ls) => ls.map((l) => l.getAttribute('href')));
+      expect(hrefs).toContain('/pagefind/pagefind.js');
+      const wasm = hrefs.find((h) => h?.endsWith('.pagefind'));
+      expect(wasm).toBeDefined();
+      expect((await page.request.get(site.url + wasm)).status()).toBe(200);
+    }
+    const { page } = await visit('/en/search/');
+    expect(await page.locator('link[rel="preload"][href$=".pagefind"]').count()).toBe(0);
+  });
+
+  for (const [viewport, lang, q] of [
+    [{ width: 1280, height: 800 }, 'en', '433'],
+    [{ width: 390, height: 844 }, 'zh', '频道名太长'],
+    [{ width: 390, height: 844 }, 'en', 'concurent recordng limt'],
+  ] as const) {
+    it(`nothing moves after the first paint (${lang}, ${viewport.width} px, "${q}")`, async () => {
+      const o = await open(chromium.browser, site.url, '/en/', { viewport });
+      opened.push(o);
+      await o.context.addInitScript(() => {
+        const w = window as unknown as { shifts: number[] };
+        w.shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!e.hadRecentInput) w.shifts.push(e.value);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await o.page.goto(`${site.url}/${lang}/search/?q=${encodeURIComponent(q)}`);
+      await searchResults(o.page);
+      await o.page.waitForTimeout(300);
+      const shifts = await o.page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(0.01);
+    });
+  }
+});
+
+describe('what the build adds to the search index', () => {
+  it('finds a record by a synonym it never shows: in the index, not on the page', async () => {
+    // 65 says "timed out"; the build adds its set's first term, "timeout", for Pagefind only.
+    const { page } = await visit('/en/guides/');
+    const html = await (await page.request.get(`${site.url}/en/errors/65/`)).text();
+    expect(html.toLowerCase()).not.toContain('timeout');
+    // A string, so that the test runner leaves its import() alone.
+    const urls = (await page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      await pf.options({ noWorker: true });
+      await pf.init();
+      const { results } = await pf.search('timeout');
+      return Promise.all(results.map(async (r) => (await r.data()).url));
+    })()`)) as string[];
+    expect(urls, urls.join(' ')).toContain('/en/errors/65/');
+    // And a reader's "timed out" reaches it through the search page.
+    const o = await searchFor('en', 'the response timed out because of a network hiccup');
+    expect((await searchResults(o.page))[0]).toBe('/en/errors/65/');
+  });
+});
+
+describe('the header\'s search box', () => {
+  it('answers as you type, over the page, and Enter opens the search page', async () => {
+    const { page } = await visit(pagePath(byRef('error-code:65'), 'zh'));
+    await page.fill('#site-q', '资源ID过期了');
+    await page.waitForSelector('#site-answers:not([hidden]) a');
+    const links = await page.$$eval('#site-answers a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links[0]).toBe('/zh/errors/433/');
+    expect(links.at(-1)).toBe(`/zh/search/?q=${encodeURIComponent('资源ID过期了')}`);
+    expect(await page.$eval('#site-answers', (e) => getComputedStyle(e).position)).toBe('absolute');
+    await page.press('#site-q', 'Escape');
+    expect(await page.isHidden('#site-answers')).toBe(true);
+    // Escape also empties a search box (the browser's own behaviour): type again, then Enter.
+    await page.fill('#site-q', '资源ID过期了');
+    await page.press('#site-q', 'Enter');
+    await page.waitForURL('**/zh/search/?q=*');
+    expect((await searchResults(page))[0]).toBe('/zh/errors/433/');
+  });
+});
+
+describe('excerpts are read by the browser\'s HTML parser', () => {
+  it('decodes every entity, keeps marks, and never throws', async () => {
+    const bundled = await build({
+      stdin: {
+        contents: `import { excerptNodes } from ${JSON.stringify(join(process.cwd(), 'site/scripts/search.ts'))}; window.excerptNodes = excerptNodes;`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
+    const page = await chromium.browser.newPage();
+    try {
+      await page.setContent('<!doctype html><title>excerpts</title>');
+      await page.addScriptTag({ content: bundled.outputFiles[0].text });
+      const out = await page.evaluate(() => {
+        const nodes = (window as unknown as { excerptNodes(s: string): Node[] }).excerptNodes;
+        const read = (s: string) => nodes(s).map((n) => (n.nodeName === 'MARK' ? `[${n.textContent}]` : n.textContent)).join('');
+        return [
+          read('a &hellip; b &amp;lt; &#x110000; &#65; &nbsp;c'),
+          read('频道名<mark>太长</mark>，超过 64 字节。'),
+          read('<img src=x onerror=alert(1)>x<script>bad()</script>'),
+        ];
+      });
+      expect(out[0]).toBe('a … b &lt; \uFFFD A \u00a0c');
+      expect(out[1]).toBe('频道名[太长]，超过 64 字节。');
+      expect(out[2]).toBe('xbad()');
+      expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * How well the site's search answers what people type: every query of
+ * test/search/queries.yaml and queries-fresh.yaml (written as users type them,
+ * each with the pages a domain expert accepts) through the built site's own
+ * search page in Chromium — the measure of `npm run eval:search`. Goals, per
+ * language: the answer first for at least 90 % of queries, among the first
+ * three for at least 97 %, and no query without any result.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figures, FRESH_FILE, type Outcome, QUERIES_FILE, readQueries, runQueries } from '../../scripts/eval-search.ts';
+import { useChromium } from '../browser/chromium.ts';
+import { type SiteServer, startSite } from '../browser/site-server.ts';
+
+const FILES = [QUERIES_FILE, FRESH_FILE];
+const queries = FILES.flatMap((f) => readQueries(f));
+
+let site: SiteServer;
+const chromium = useChromium();
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('the query set', () => {
+  it('is realistic and large enough: ≥ 150 queries, half of each language, ≥ 30 pasted, ≥ 60 symptoms or questions', () => {
+    const main = readQueries(QUERIES_FILE);
+    expect(main.length).toBeGreaterThanOrEqual(150);
+    const zh = main.filter((q) => q.lang === 'zh').length;
+    expect(Math.abs(zh - (main.length - zh))).toBeLessThanOrEqual(main.length * 0.1);
+    expect(main.filter((q) => q.style === 'pasted').length).toBeGreaterThanOrEqual(30);
+    expect(main.filter((q) => q.style === 'symptom' || q.style === 'question').length).toBeGreaterThanOrEqual(60);
+    expect(main.filter((q) => q.style === 'typo').length).toBeGreaterThan(0);
+    expect(main.filter((q) => q.style === 'mixed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('search quality, in Chromium, through the search page', () => {
+  let outcomes: Outcome[] = [];
+  beforeAll(async () => {
+    outcomes = await runQueries(chromium.browser, site.url, queries);
+  }, 600_000);
+
+  it('shows a result for every query', () => {
+    expect(outcomes.filter((o) => o.results.length === 0).map((o) => `${o.query.lang} ${o.query.q}`)).toEqual([]);
+  });
+
+  for (const lang of ['zh', 'en'] as const) {
+    it(`${lang}: the accepted page is first for ≥ 90 % and among the first three for ≥ 97 %`, () => {
+      const f = figures(outcomes).find((x) => x.lang === lang)!;
+      const misses = outcomes.filter((o) => o.query.lang === lang && (o.rank === 0 || o.rank > 3)).map((o) => `${o.query.q} → ${o.results.slice(0, 3).join(' ')}`);
+      expect(f.top1, `top-1 ${f.top1}`).toBeGreaterThanOrEqual(0.9);
+      expect(f.top3, `top-3 ${f.top3}; not in the first three: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(0.97);
+    });
+  }
+});

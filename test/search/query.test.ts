@@ -1,0 +1,135 @@
+/**
+ * Query understanding (site/scripts/query.ts) and pinning by containment
+ * (site/scripts/pin.ts), over the search data the build wrote
+ * (build/site/search/{lang}/): what a query is read as, and which records it names.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
+import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
+import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../../site/scripts/pin.ts';
+import { codeNumbers, normalize, readResponse, tokens, Words } from '../../site/scripts/query.ts';
+import { SITE_ROOT } from '../site/helpers.ts';
+
+const words = loadSearchWords(DEFAULT_DATA_DIR);
+const en = new Words(lexiconOf(words, 'en'));
+const zh = new Words(lexiconOf(words, 'zh'));
+
+describe('normalize: one form for every way of writing the same words', () => {
+  it('folds case, full-width letters and digits, camelCase, _ - and punctuation', () => {
+    expect(normalize('ＲｅｓｏｕｒｃｅＩＤ　４３３')).toBe(normalize('resourceId 433'));
+    expect(normalize('resourceId')).toBe('resource id');
+    expect(normalize('invalid_channel_name')).toBe('invalid channel name');
+    expect(normalize('sub-module')).toBe('sub module');
+    expect(normalize('  "Invalid   Authentication credentials."  ')).toBe('invalid authentication credentials');
+  });
+  it('sets Chinese apart from Latin words, with or without spaces', () => {
+    expect(normalize('资源ID过期')).toBe('资源 id 过期');
+    expect(normalize('「资源 ID 过期」。')).toBe('资源 id 过期');
+  });
+  it('cuts Chinese into overlapping two-character pieces and stems English lightly', () => {
+    expect(tokens('频道名')).toEqual(['频道', '道名']);
+    expect(tokens('expired expires')).toEqual(['expir', 'expir']);
+  });
+});
+
+describe('synonyms and filler words (data/synonyms.yaml)', () => {
+  it('resourceid, resource_id and resourceId are the same words', () => {
+    const forms = ['resourceid expired', 'resource_id expired', 'resourceId expired', 'RESOURCE ID EXPIRED'].map((q) => en.understand(q).canonical);
+    expect(new Set(forms).size).toBe(1);
+  });
+  it('reads other words for the same thing alike, in both languages', () => {
+    expect(en.understand('account in arrears').canonical).toBe(en.understand('account overdue').canonical);
+    expect(en.understand('request timed out').canonical).toBe(en.understand('request timeout').canonical);
+    expect(zh.understand('账号欠费').canonical).toBe(zh.understand('账户欠费').canonical);
+    expect(zh.understand('并发超限').canonical).toBe(zh.understand('并发超出上限').canonical);
+    expect(zh.understand('两路录制').canonical).toBe(zh.understand('多路录制').canonical);
+  });
+  it('drops filler and question words, keeping the words that tell records apart', () => {
+    expect(en.understand('how do I fix error 433 on start').clean).toBe('433 start');
+    // "not valid" is a synonym of invalid, "channel name" of cname: what remains tells 1013 and 401 apart from the rest.
+    expect(en.understand('why is my channel name not valid').clean).toBe(en.understand('cname invalid').clean);
+    expect(en.understand('cloud recording is not enabled').clean).toBe(en.understand('not enabled').clean);
+    // Compared on stems: "the host never published" meets the synonym "publish".
+    expect(en.understand('the host never published').clean).toBe(en.understand('host never publish').clean);
+    expect(zh.understand('资源 ID 过期了怎么办').clean).toBe(zh.understand('资源 ID 过期').clean);
+    expect(zh.understand('频道名太长是什么意思').clean).toBe(zh.understand('频道名太长').clean);
+  });
+});
+
+describe('numbers that name a code', () => {
+  it('reads the words before a number: HTTP status, recording status, or a body code', () => {
+    expect(codeNumbers(normalize('HTTP/1.1 404 Not Found'))).toEqual([{ value: '404', context: 'http' }]);
+    expect(codeNumbers(normalize('状态码 401'))).toEqual([{ value: '401', context: 'http' }]);
+    expect(codeNumbers(normalize('query status 8'))).toEqual([{ value: '8', context: 'recording' }]);
+    expect(codeNumbers(normalize('录制状态 20'))).toEqual([{ value: '20', context: 'recording' }]);
+    expect(codeNumbers(normalize('code 65 start'))).toEqual([{ value: '65', context: undefined }]);
+  });
+  it('a number followed by a unit is an amount, not a code', () => {
+    expect(codeNumbers(normalize('resource id expires after 5 minutes'))).toEqual([]);
+    expect(codeNumbers(normalize('频道名超过 64 字节'))).toEqual([]);
+    expect(codeNumbers(normalize('retry after 2 seconds'))).toEqual([]);
+  });
+});
+
+describe('pasted responses and fragments', () => {
+  it('reads a whole body, half a body, a message, a status line and an HTML error page', () => {
+    expect(readResponse('{"code":433,"reason":"x"}')).toEqual({ body: { code: 433, reason: 'x' } });
+    expect(readResponse('"code":65,"reason":"request not comp')).toEqual({ body: { code: 65, reason: 'request not comp' } });
+    expect(readResponse('"message":"Invalid authentication credentials"')).toEqual({ body: { message: 'Invalid authentication credentials' } });
+    expect(readResponse('HTTP/1.1 401 Unauthorized\n{"message":"Unauthorized"}')).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+    expect(readResponse('<html><title>504 Gateway Time-out</title></html>')).toMatchObject({ status: 504 });
+    expect(readResponse('"serverResponse":{"status":20')).toEqual({ body: { serverResponse: { status: 20 } } });
+    expect(readResponse('POST /v1/apps/x/cloud_recording/resourceid/y/mode/mix/start {"code":53}')).toEqual({ body: { code: 53 }, method: 'start' });
+  });
+  it('finds nothing to read in words', () => {
+    expect(readResponse('resource id expired')).toBeUndefined();
+    expect(readResponse('怎么办')).toBeUndefined();
+  });
+});
+
+describe('pinning by containment, over the built search data', () => {
+  const dir = (lang: string) => join(SITE_ROOT, 'search', lang);
+  const data = (lang: 'zh' | 'en') => {
+    if (!existsSync(join(dir(lang), 'lexicon.json'))) throw new Error('run `npm run build:site` first');
+    const head = JSON.parse(readFileSync(join(dir(lang), 'lexicon.json'), 'utf8')) as SearchLexicon;
+    const file = (t: string) => JSON.parse(readFileSync(join(dir(lang), `t${shardOf(t, head.tokenFiles)}.json`), 'utf8')) as Record<string, Shard>;
+    const shard = (t: string) => (Object.hasOwn(file(t), t) ? file(t)[t] : undefined);
+    const entry = (n: number) => (JSON.parse(readFileSync(join(dir(lang), `e${Math.floor(n / head.entriesPerFile)}.json`), 'utf8')) as SearchEntry[])[n % head.entriesPerFile];
+    const w = new Words(head);
+    const pins = (q: string) => {
+      const u = w.understand(q);
+      return pinMatches([tokens(u.canonical), tokens(u.clean)], shard).map((p) => entry(p.entry).u);
+    };
+    return { head, file, shard, entry, pins, w };
+  };
+
+  it('pins a record whose keyword or message the query contains, not only equals', () => {
+    expect(data('en').pins('my start keeps failing with Invalid authentication credentials')[0]).toBe('/en/errors/invalid-authentication-credentials/');
+    expect(data('zh').pins('频道名太长怎么办')[0]).toBe('/zh/errors/1013/');
+    expect(data('zh').pins('资源ID过期了')[0]).toBe('/zh/errors/433/');
+  });
+
+  it('the longest match wins; a two-character Chinese keyword never outranks a longer one', () => {
+    expect(phraseUnits(tokens('欠费'))).toBe(4);
+    expect(phraseUnits(tokens('资源分配超时'))).toBe(12);
+    // 超时 names HTTP 504 and others; 资源分配超时 names body code 504 only.
+    expect(data('zh').pins('acquire 资源分配超时')[0]).toBe('/zh/errors/504/');
+    // A lone two-character word inside a longer query pins nothing by itself.
+    expect(data('zh').pins('我的录制一直欠费')).not.toContain('/zh/errors/405/');
+  });
+
+  it('codes are found by number, in every kind that has them', () => {
+    const { shard, entry } = data('en');
+    expect(codeMatches('404', shard).map((n) => entry(n).u)).toEqual(['/en/errors/404/', '/en/http/404/']);
+    expect(codeMatches('9999', shard)).toEqual([]);
+  });
+
+  it('the relaxed search ranks a typo and a paraphrase by rare, heavy words', () => {
+    const { file, head, entry, w } = data('en');
+    const top = (q: string) => entry(relaxedScores(tokens(w.understand(q).clean), (t) => file(t), head.records)[0].entry).u;
+    expect(top('concurent limit')).toBe('/en/errors/406/');
+    expect(top('invalid authetication credentials')).toBe('/en/errors/invalid-authentication-credentials/');
+  });
+});
