@@ -45,7 +45,7 @@ export const PRINTED_PROBLEMS = 100;
 /** Files of data/ that hold no records. */
 /** The history of releases (written by `npm run release`); optional: a catalog without it has no release yet. */
 export const RELEASES_FILE = 'releases.yaml';
-export const NON_RECORD_FILES: readonly string[] = [API_FILE, GLOSSARY_FILE, RELEASES_FILE];
+export const NON_RECORD_FILES: readonly string[] = [API_FILE, GLOSSARY_FILE, RELEASES_FILE, SEARCH_WORDS_FILE];
 /** The package's version, which bounds how long a former constant name stays exported. */
 const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
 
