@@ -15,7 +15,20 @@ export default defineConfig({
   // No inline script or style: the Content-Security-Policy (site/public/_headers)
   // allows only the site's own files, so CSS and scripts go to /_astro/ files.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro marks MDX modules with a "use astro:head-inject" directive that
+        // the bundler warns it may drop; Astro does not rely on it surviving
+        // (withastro/astro#18087). Every other message goes through.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && String(log.message).includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   // Prism marks code with classes (coloured by site.css); Shiki would use style attributes.
   markdown: { syntaxHighlight: 'prism' },
   compressHTML: true,

@@ -8,6 +8,10 @@
  * 4. check the result, then swap it in for build/site.
  * Any failure leaves the previous build/site as it was.
  *
+ * It prints a few lines: warnings and errors, then what was built. `--verbose`
+ * adds Astro's own progress and its list of routes. Without a terminal (a log
+ * file, CI) no colour codes are written.
+ *
  * CATALOG_DIR builds from another data folder; SITE_URL sets the site's address.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +26,7 @@ const buildDir = join(root, 'build');
 const target = join(buildDir, 'site');
 const LANGS = ['zh', 'en'];
 const tmp = join(buildDir, `.site-tmp-${process.pid}`);
+const verbose = process.argv.includes('--verbose');
 
 function fail(message: string): never {
   rmSync(tmp, { recursive: true, force: true });
@@ -48,11 +53,11 @@ async function main() {
   }
 
   // 1. Astro, in a child process so that its exit status is the verdict.
-  const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const astro = spawnSync(process.execPath, [astroBin, 'build', '--outDir', tmp], {
+  const colour = process.stdout.isTTY && !process.env.NO_COLOR ? {} : { NO_COLOR: '1', FORCE_COLOR: '0' };
+  const astro = spawnSync(process.execPath, [join(root, 'scripts', 'astro-build.ts'), tmp, verbose ? 'info' : 'warn'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...colour },
   });
   if (astro.status !== 0) fail(`astro build exited with ${astro.status ?? astro.signal}`);
 
@@ -63,6 +68,7 @@ async function main() {
     renameSync(page, join(tmp, lang, '404.html'));
     rmSync(dirname(page), { recursive: true });
   }
+  let apiFiles = 0;
   const jsonApi = join(root, 'scripts', 'generate', 'json-api.ts');
   if (existsSync(jsonApi)) {
     const { jsonApiFiles } = (await import(pathToFileURL(jsonApi).href)) as {
@@ -74,10 +80,12 @@ async function main() {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
-    console.log(`json api: ${Object.keys(files).length} files`);
+    apiFiles = Object.keys(files).length;
+    if (verbose) console.log(`json api: ${apiFiles} files`);
   }
 
   // 3. Pagefind.
+  let indexed = 0;
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});
@@ -86,7 +94,8 @@ async function main() {
     if (added.errors.length) fail(`pagefind: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(tmp, 'pagefind') });
     if (written.errors.length) fail(`pagefind: ${written.errors.join('; ')}`);
-    console.log(`pagefind: indexed ${added.page_count} pages`);
+    indexed = added.page_count;
+    if (verbose) console.log(`pagefind: indexed ${indexed} pages`);
     if (added.page_count === 0) fail('pagefind indexed no page');
   } finally {
     await pagefind.close();
@@ -108,7 +117,8 @@ async function main() {
     fail(`could not move the new build in place: ${(error as Error).message}`);
   }
   rmSync(old, { recursive: true, force: true });
-  console.log(`\n✓ build/site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`✓ build/site built in ${seconds} s: ${indexed} pages indexed for search, ${apiFiles} JSON API files`);
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
