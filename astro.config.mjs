@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { SITE_URL } from './scripts/site-url.ts';
+import { alternates } from './site/lib/page-meta.ts';
 
 export default defineConfig({
   site: SITE_URL,
@@ -43,9 +44,13 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      i18n: { defaultLocale: 'zh', locales: { zh: 'zh-CN', en: 'en' } },
       // Search results and not-found pages are not content (record /en/errors/404/ is).
       filter: (page) => !/^\/(?:(?:zh|en)\/)?(?:search|404)\/?$/.test(new URL(page).pathname),
+      // Each page's alternates, by the rule its own <link rel="alternate"> follow.
+      serialize: (item) => ({
+        ...item,
+        links: alternates(new URL(item.url).pathname).map((a) => ({ lang: a.hreflang, url: SITE_URL + a.path })),
+      }),
     }),
   ],
 });

@@ -1,6 +1,8 @@
 /**
  * Progressive enhancement of the home table: filters (kind, method, retryable)
- * and sorting by column. Without this script the page shows the whole table.
+ * and sorting by column. Without JavaScript the page shows the whole table and
+ * no filters; with it, the filters are on screen from the first paint
+ * (disabled) and this script enables them.
  */
 export function enhanceTable(): void {
   const table = document.querySelector<HTMLTableElement>('#codes');
@@ -45,7 +47,7 @@ export function enhanceTable(): void {
   };
   form.addEventListener('change', apply);
   form.addEventListener('submit', (e) => e.preventDefault());
-  form.hidden = false;
+  form.querySelector('fieldset')!.disabled = false;
   if (kind.value || method.value || retryable.checked) apply();
 
   // Sorting: each header becomes a button; a second press reverses the order.
