@@ -65,13 +65,14 @@ export function nextSteps(r: CatalogRecord): { methods: Method[]; policy: RetryP
 }
 
 /**
- * The page's title: code and title, said once. A gateway message whose title
- * already holds it ("Invalid App ID (invalid appid)") is not said twice.
+ * The page's title: code and title, said once. A title that already holds the
+ * code as a word ("Invalid App ID (invalid appid)", "Connecting") is the title alone.
  */
 export function pageTitle(r: CatalogRecord, lang: Lang): string {
   const title = r.title[lang].replace(/`/g, '').trim();
   const code = displayCode(r);
-  return title.toLowerCase().includes(code.toLowerCase()) && r.kind === 'message-error' ? title : `${code} ${title}`;
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'iu').test(title) ? title : `${code} ${title}`;
 }
 
 /** The class of a code span in a table: `wrap` when it holds a space (a request line may wrap there), else none. */

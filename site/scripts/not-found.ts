@@ -32,6 +32,9 @@ export function readPath(pathname: string): Wanted {
   return { lang, id: (parts.at(-1) ?? '').replace(/\.html?$/, '').trim() };
 }
 
+/** A code as compared: lower case, without spaces, `-` or `_`. */
+const normCode = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
+
 /** Levenshtein distance between two strings (by code point). */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
@@ -46,22 +49,26 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The records nearest to what was asked for, best first: by how few edits
- * turn one code into the other (a mistyped 4333 finds 433), a record of the
- * address's own kind before another kind's, then for numbers the numerically
- * closest (9999 finds 1028, 1013 …). Case and spaces do not count.
+ * The records nearest to what was asked for, best first: the same code in
+ * another kind (/en/errors/206/ finds HTTP 206); a code one edit away (a
+ * mistyped 4333 finds 433); for a number, then, the numerically closest (9999
+ * finds 1028, 1013 …); for a name, the fewest edits. A record of the
+ * address's own kind comes before another kind's. Case, spaces, `-` and `_`
+ * do not count.
  */
 export function nearest(entries: readonly NotFoundEntry[], wanted: Wanted, count = 5): NotFoundEntry[] {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
-  const id = norm(wanted.id);
+  const id = normCode(wanted.id);
   if (!id) return [];
   const number = /^\d+$/.test(id) ? Number(id) : undefined;
   const scored = entries.map((entry, order) => {
-    const code = norm(entry[1]);
+    const code = normCode(entry[1]);
     const segment = entry[0].split('/').filter(Boolean)[1];
-    const edits = editDistance(id, code) - (code.includes(id) || id.includes(code) ? 0.5 : 0);
+    const numeric = number !== undefined && /^\d+$/.test(code);
+    const distance = editDistance(id, code);
+    // Numbers: a typo (one edit) or nothing; then closeness decides. Names: every edit counts.
+    const edits = numeric ? Math.min(distance, 2) : distance - (code.includes(id) || id.includes(code) ? 0.5 : 0);
     const otherKind = wanted.segment && segment !== wanted.segment ? 0.25 : 0;
-    const gap = number !== undefined && /^\d+$/.test(code) ? Math.abs(Number(code) - number) : Number.MAX_SAFE_INTEGER;
+    const gap = numeric ? Math.abs(Number(code) - number!) : Number.MAX_SAFE_INTEGER;
     return { entry, score: edits + otherKind, gap, order };
   });
   scored.sort((a, b) => a.score - b.score || a.gap - b.gap || a.order - b.order);
@@ -78,7 +85,9 @@ export function leadOn(pathname: string = location.pathname): void {
     const what = block.querySelector<HTMLElement>('.nf-what');
     const search = block.querySelector<HTMLAnchorElement>('.nf-search');
     const list = block.querySelector<HTMLElement>('.nearest');
-    if (what) what.textContent = wanted.segment && wanted.id ? fill(notInCatalog, { code: wanted.id }) : fill(noPage, { path: decode(pathname) });
+    // A record's address in a language: the code is not in the catalog. Anything else: no page here.
+    const noPageHere = fill(noPage, { path: decode(pathname) });
+    if (what) what.textContent = wanted.lang && wanted.segment && wanted.id ? fill(notInCatalog, { code: wanted.id }) : noPageHere;
     if (search && wanted.id) {
       search.href = `/${lang}/search/?q=${encodeURIComponent(wanted.id)}`;
       search.textContent = fill(searchFor, { q: wanted.id });
@@ -89,6 +98,8 @@ export function leadOn(pathname: string = location.pathname): void {
       .then((entries) => {
         const found = nearest(entries, wanted);
         if (!found.length) return;
+        // The code is in the catalog, as another kind (/en/errors/206/ for HTTP 206).
+        if (what && normCode(found[0][1]) === normCode(wanted.id)) what.textContent = noPageHere;
         const heading = document.createElement('h2');
         heading.textContent = nearestTitle;
         const ul = document.createElement('ul');
