@@ -3,29 +3,33 @@
  * agora-rec-codes — look up a Cloud Recording code or message, or explain a response.
  *
  *   agora-rec-codes 433
- *   agora-rec-codes "Invalid authentication credentials" --lang zh
+ *   agora-rec-codes lookup "Invalid authentication credentials" --lang zh
  *   agora-rec-codes 62 --method start --json
  *   curl … | agora-rec-codes explain --status 206 --method start
+ *   agora-rec-codes explain '{"code":65,"reason":"request not completed"}' --status 206 --method start
  *
  * Exit status: 0 found, 1 unknown, 2 bad usage.
  */
 import { parseArgs } from 'node:util';
+import { SITE_URL } from './generated/records.ts';
 import { PHRASES } from './messages.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
-import { describeRetry, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
+import { docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 
 const KINDS: readonly string[] = KIND_NAMES;
 
 export const USAGE = `Usage:
-  agora-rec-codes <code | message | constant> [--method <m>] [--kind <k>] [--lang zh|en] [--json]
-  agora-rec-codes explain [--status <http>] [--method <m>] [--lang zh|en] [--json] < body
+  agora-rec-codes [lookup] <code | message | constant | state> [--method <m>] [--kind <k>] [--lang zh|en] [--json]
+  agora-rec-codes explain [<body>] [--status <http>] [--method <m>] [--lang zh|en] [--json]
 
-Look up an Agora Cloud Recording error code, HTTP status, state or message,
-or explain a whole response (the body is read from standard input).
+Look up an Agora Cloud Recording error code, HTTP status, state or message
+(a number that names several kinds — body code 401 and HTTP 401 — shows each),
+or explain a whole response: the body as an argument or on standard input.
 
 Options:
-  --method <m>   acquire, start, query, update, updateLayout or stop
-  --kind <k>     read the query as this kind (e.g. http-status for HTTP 404)
+  --method <m>   acquire, start, query, update, updateLayout or stop:
+                 what it means on that method, and only that method's steps
+  --kind <k>     read the query as this kind only (e.g. http-status for HTTP 404)
   --status <n>   the HTTP status of the response (explain)
   --lang <l>     zh or en (default: from LC_ALL / LC_MESSAGES / LANG)
   --json         print JSON
@@ -38,6 +42,8 @@ export class UsageError extends Error {}
 export type CliArgs = {
   command: 'lookup' | 'explain' | 'help';
   query?: string;
+  /** explain: the body given as an argument (else it is read from standard input). */
+  body?: string;
   method?: Method;
   kind?: Kind;
   status?: number;
@@ -50,7 +56,25 @@ export function localeFromEnv(env: Record<string, string | undefined>): Locale {
   return /^zh/i.test(value) ? 'zh' : 'en';
 }
 
-/** Parse the command line; throws UsageError with a message naming the problem. */
+/**
+ * Text from the command line or a response, made safe to print: terminal
+ * escape sequences (CSI, OSC …) and control characters removed, bidirectional
+ * overrides too, so nothing can colour, move the cursor, clear the screen,
+ * retitle the terminal or reorder what is shown. Tab and newline stay.
+ */
+export function plain(text: string): string {
+  return text
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, '') // OSC … BEL / ST
+    .replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g, '') // CSI
+    .replace(/\u001b[P^_X][^\u001b]*(?:\u001b\\)?/g, '') // DCS, PM, APC, SOS
+    .replace(/\u001b[ -/]*[0-~]?/g, '') // any other escape
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** A value from the command line, safe and short enough to quote in an error. */
+const echo = (text: string): string => JSON.stringify(plain(text).slice(0, 80));
+
+/** Parse the command line; throws UsageError with a one-line message naming the problem. */
 export function parseCli(argv: readonly string[], env: Record<string, string | undefined> = {}): CliArgs {
   let parsed;
   try {
@@ -68,44 +92,39 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(plain((error as Error).message.split('\n')[0]));
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { command: 'help', locale: 'en', json: false };
+  const { values } = parsed;
+  let positionals = parsed.positionals;
+  if (values.help || (positionals.length === 1 && positionals[0] === 'help')) return { command: 'help', locale: 'en', json: false };
   const { method, kind, status, lang } = values;
-  if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} (got "${method}")`);
-  if (kind !== undefined && !KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got "${kind}")`);
-  if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en (got "${lang}")`);
-  if (status !== undefined && !/^[1-5]\d\d$/.test(status)) throw new UsageError(`--status must be an HTTP status such as 206 (got "${status}")`);
+  if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} (got ${echo(method)})`);
+  if (kind !== undefined && !KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got ${echo(kind)})`);
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en (got ${echo(lang)})`);
+  if (status !== undefined && !/^[1-5]\d\d$/.test(status)) throw new UsageError(`--status must be an HTTP status such as 206 (got ${echo(status)})`);
   const common = {
     method: method as Method | undefined,
     locale: (lang as Locale | undefined) ?? localeFromEnv(env),
     json: values.json ?? false,
   };
   if (positionals[0] === 'explain') {
-    if (positionals.length > 1) throw new UsageError(`explain reads the body from standard input; unexpected "${positionals[1]}"`);
+    if (positionals.length > 2) throw new UsageError(`explain takes at most one body (quote it); unexpected ${echo(positionals[2])}`);
     if (kind !== undefined) throw new UsageError('--kind goes with a lookup, not with explain');
-    return { command: 'explain', status: status === undefined ? undefined : Number(status), ...common };
+    return { command: 'explain', status: status === undefined ? undefined : Number(status), ...(positionals[1] !== undefined && { body: positionals[1] }), ...common };
   }
   if (status !== undefined) throw new UsageError('--status goes with explain');
+  if (positionals[0] === 'lookup') positionals = positionals.slice(1);
   if (positionals.length !== 1 || !positionals[0].trim()) {
-    throw new UsageError(positionals.length ? 'give one code or message (quote a message with spaces)' : 'give a code or message to look up');
+    throw new UsageError(positionals.length > 1 ? `give one code or message (quote a message with spaces); got ${positionals.length}` : 'give a code or message to look up');
   }
   return { command: 'lookup', query: positionals[0], kind: kind as Kind | undefined, ...common };
 }
 
 type Paint = (code: string, text: string) => string;
 
-/** C0 controls but tab and newline, DEL, and C1 controls (U+0080–U+009F). */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/**
- * A copy of `value` whose strings hold no control characters: what the catalog
- * or a response says is printed as text, and cannot colour, move the cursor,
- * clear the screen or retitle the terminal.
- */
+/** A copy of `value` whose strings are plain(): what the catalog or a response says is printed as text only. */
 function withoutControls<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(CONTROLS, '') as T;
+  if (typeof value === 'string') return plain(value) as T;
   if (Array.isArray(value)) return value.map(withoutControls) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
@@ -113,34 +132,74 @@ function withoutControls<T>(value: T): T {
   return value;
 }
 
-/** JSON.stringify escapes C0 controls; escape DEL and C1 too, so that no raw control reaches a terminal. */
+/** JSON.stringify escapes C0 controls; escape DEL, C1 and bidirectional overrides too, so that no raw control reaches a terminal. */
 const toJson = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-function formatRecord(record: CatalogRecord, paint: Paint): string {
+/**
+ * The methods a cause or action is about, when it says so at its start:
+ * "On `acquire`, …", "(`start`) …", "在 `acquire` 上遇到时：…", "（`query`）…".
+ * undefined for a text about every method.
+ */
+export function methodsNamed(text: string): Method[] | undefined {
+  const head = /^\s*(?:On |\(|（|在 ?)((?:`[A-Za-z]+`(?:, | or | and |、|或|和| )*)+)/.exec(text);
+  if (!head) return undefined;
+  const named = [...head[1].matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]).filter((m): m is Method => (METHODS as readonly string[]).includes(m));
+  return named.length ? named : undefined;
+}
+
+const onMethod = (method: Method | undefined) => (text: string) => {
+  if (!method) return true;
+  const named = methodsNamed(text);
+  return !named || named.includes(method);
+};
+
+function formatRecord(record: CatalogRecord, method: Method | undefined, paint: Paint): string {
+  const words = PHRASES[record.locale];
   const lines = [
-    paint('1', `${typeof record.value === 'string' ? JSON.stringify(record.value) : record.value}  ${record.title}`) + paint('2', `  (${record.kind}, ${record.constant})`),
+    paint('1', `${typeof record.value === 'string' ? JSON.stringify(record.value) : record.value}  ${record.title}`) +
+      paint('2', `  (${words.label.kind[record.kind] ?? record.kind}: ${record.kind}:${record.code}, ${record.constant})`),
     record.summary,
   ];
-  const words = PHRASES[record.locale];
   if (record.meaning) {
     const m = record.meaning;
     const where = [(m.methods ?? []).join(', ') || '*', m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
     lines.push('', paint('1', `${words.label.onThisMethod} (${where})${words.colon.trim()}`), m.text);
   }
-  if (record.causes.length) lines.push('', paint('1', words.label.causes), ...record.causes.map((c) => `  - ${c}`));
-  if (record.actions.length) lines.push('', paint('1', words.label.actions), ...record.actions.map((a) => `  - ${a}`));
+  const causes = record.causes.filter(onMethod(method));
+  const actions = record.actions.filter(onMethod(method));
+  if (causes.length) lines.push('', paint('1', words.label.causes), ...causes.map((c) => `  - ${c}`));
+  if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   const policy = record.meaning?.retry ?? record.retry;
-  lines.push('', paint('1', words.label.retry) + words.sentenceGap + describeRetry(policy, record.locale));
+  lines.push('', paint('1', words.label.retry) + words.sentenceGap + words.describeRetry(policy));
   lines.push(paint('2', docUrl(record, record.locale)));
   return lines.join('\n');
 }
 
 function formatDiagnosis(d: Diagnosis, paint: Paint): string {
-  const lines = [paint('1', d.summary), '', paint('1', PHRASES[d.locale].label.next) + PHRASES[d.locale].sentenceGap + d.next];
+  const words = PHRASES[d.locale];
+  const lines = [paint('1', d.summary), '', paint('1', words.label.next) + words.sentenceGap + d.next];
   for (const note of d.notes) lines.push(paint('33', `! ${note}`));
   if (d.docs) lines.push(paint('2', d.docs[d.locale]));
   return lines.join('\n');
+}
+
+/** The site's search for a query the catalog does not hold. */
+export const searchUrl = (query: string, locale: Locale): string => `${SITE_URL}/${locale}/search/?q=${encodeURIComponent(query.slice(0, 200))}`;
+
+/** Every record a query names: the one lookup() finds first, then the same query read in each other kind (body code 401, HTTP 401). */
+function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
+  const options = { method: args.method, locale: args.locale };
+  if (args.kind) {
+    const one = lookup(query, { ...options, kind: args.kind });
+    return one ? [one] : [];
+  }
+  const found: CatalogRecord[] = [];
+  for (const kind of [undefined, ...KIND_NAMES]) {
+    const record = lookup(query, { ...options, ...(kind && { kind }) });
+    if (record && !found.some((r) => r.ref === record.ref)) found.push(record);
+  }
+  return found;
 }
 
 export type CliIO = {
@@ -159,7 +218,7 @@ export async function runCli(io: CliIO): Promise<number> {
     args = parseCli(io.argv, io.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`agora-rec-codes: ${error.message}\n\n${USAGE}\n`);
+    io.stderr(`agora-rec-codes: ${plain(error.message)}\n${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
     return 2;
   }
   if (args.command === 'help') {
@@ -167,20 +226,33 @@ export async function runCli(io: CliIO): Promise<number> {
     return 0;
   }
   const paint: Paint = io.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
+  const words = PHRASES[args.locale];
   if (args.command === 'explain') {
-    const body = await io.readStdin();
+    const body = args.body ?? (await io.readStdin());
     const diagnosis = explain({ status: args.status, body, method: args.method }, { locale: args.locale });
     io.stdout((args.json ? toJson(diagnosis) : formatDiagnosis(withoutControls(diagnosis), paint)) + '\n');
     return diagnosis.known ? 0 : 1;
   }
-  const record = lookup(args.query!, { kind: args.kind, method: args.method, locale: args.locale });
-  if (!record) {
-    const text = args.locale === 'zh' ? `未找到：${args.query}` : `Unknown: ${args.query}`;
-    if (args.json) io.stdout(JSON.stringify({ found: false, query: args.query }) + '\n');
-    else io.stderr(text + '\n');
+  const query = args.query!;
+  const records = recordsNamed(query, args);
+  if (records.length === 0) {
+    const search = searchUrl(query.trim(), args.locale);
+    if (args.json) io.stdout(toJson({ found: false, query, search }) + '\n');
+    else io.stderr(`${words.unknown(plain(query))}\n${words.searchSite(search)}\n`);
     return 1;
   }
-  io.stdout((args.json ? toJson(record) : formatRecord(withoutControls(record), paint)) + '\n');
+  if (args.json) {
+    const [first, ...others] = records;
+    const also = others.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, constant: r.constant, title: r.title }));
+    io.stdout(toJson(also.length ? { ...first, also } : first) + '\n');
+    return 0;
+  }
+  const blocks = records.map((r) => formatRecord(withoutControls(r), args.method, paint));
+  if (records.length > 1) {
+    const kinds = records.map((r) => `${words.label.kind[r.kind] ?? r.kind} ${typeof r.value === 'string' ? JSON.stringify(plain(r.value)) : r.value}`);
+    blocks.unshift(paint('2', `${words.label.also}: ${words.list(kinds)}`));
+  }
+  io.stdout(blocks.join('\n\n') + '\n');
   return 0;
 }
 
@@ -191,16 +263,47 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * A closed pipe (`agora-rec-codes 433 | head -1`, `| true`) ends the program
+ * quietly; a full disk or another write error ends it with one line, never a
+ * stack trace.
+ */
+function exitOnWriteError(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  try {
+    process.stderr.write(`agora-rec-codes: cannot write the output (${error.code ?? error.message})\n`);
+  } catch {
+    // stderr is gone too
+  }
+  process.exit(1);
+}
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch (error) {
+    exitOnWriteError(error as NodeJS.ErrnoException);
+  }
+}
+
 const isMain = typeof process !== 'undefined' && process.argv[1] && /(?:^|[\\/])(?:cli\.(?:c?js|ts)|agora-rec-codes)$/.test(process.argv[1]);
 if (isMain) {
+  process.stdout.on('error', exitOnWriteError);
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(process.exitCode ?? 0) : process.exit(1)));
   runCli({
     argv: process.argv.slice(2),
     env: process.env,
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => write(process.stdout, t),
+    stderr: (t) => write(process.stderr, t),
     readStdin: () => readAll(process.stdin),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      write(process.stderr, `agora-rec-codes: ${plain(error instanceof Error ? error.message : String(error))}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

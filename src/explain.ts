@@ -1,36 +1,66 @@
 /**
- * explain(): turn a Cloud Recording response (HTTP status and body, as it
- * came) into a diagnosis: which records it matches, what it means on the
- * method, what to do next and whether to retry. It never throws.
+ * explain(): turn a Cloud Recording response (HTTP status, headers and body,
+ * as it came) into a diagnosis: which records it matches, what it means on the
+ * method, and the one thing to do next (the outcome). It never throws.
+ *
+ * The decision, in order:
+ * 1. a body `code`, else a gateway `message`, else a `reason` the catalog knows:
+ *    that record's next step on the method;
+ * 2. a code or message the catalog lacks: the HTTP status decides;
+ * 3. a body that is not the API's JSON (HTML, plain text, empty, cut short):
+ *    the HTTP status decides — 5xx from a proxy is transient, a 404 page means
+ *    a wrong URL or method, a 2xx page is not the API at all;
+ * 4. a 2xx: what a success of the method must carry (`acquire` → `resourceId`,
+ *    `start` → `sid`, `query` → `serverResponse`), then the states inside:
+ *    `serverResponse.status` or `uploadingStatus` sets the step, and a
+ *    sub-service, extension or output in trouble can only make it graver.
  */
-import { isRetry } from './meaning.ts';
-import { describeRetry, PHRASES } from './messages.ts';
+import { type BodyForm, field, header, type HeadersLike, readBody, readValues, splitHttpMessage, wholeNumber } from './response.ts';
+import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
+import type { Phrases } from './phrases/types.ts';
 import {
   type CatalogRecord,
   findRecord,
   localize,
   type Locale,
+  meaningOn,
   METHODS,
   type Method,
   type RetryPolicy,
   type TextTables,
 } from './records.ts';
+import { RECORDS, type NeutralRecord } from './generated/records.ts';
+import { isRetry } from './meaning.ts';
+
+export type { HeadersLike } from './response.ts';
 
 export type ExplainInput = {
   /** The HTTP status of the response. */
   status?: number | string;
-  /** The body: a parsed object, the raw JSON text, an HTML error page, or nothing. */
+  /** The body: a parsed object, the raw text (JSON, half a JSON, an HTML page, plain text), bytes, or nothing. */
   body?: unknown;
-  /** The method that was called: acquire, start, query, update, updateLayout or stop. */
-  method?: Method | string;
+  /** The method that was called. Without it, explain() says when the meaning depends on the method. */
+  method?: Method;
+  /** The response headers (a Headers object, a plain object or pairs); `Retry-After` is honoured. */
+  headers?: HeadersLike;
 };
 
-export type ExplainOptions = { locale?: Locale };
+export type ExplainOptions = {
+  locale?: Locale;
+  /** The current time in ms (for a Retry-After given as a date); Date.now() by default. */
+  now?: number;
+};
+
+/** Where the advice comes from: Agora (in that source), or us (and why). */
+export type Basis = { by: 'agora'; source: string } | { by: 'us'; why: string };
+
+/** A state value read from `serverResponse`, and its record when the catalog knows it. */
+export type StateReading = { at: string; value: string | number; record?: CatalogRecord };
 
 export type Diagnosis = {
-  /** true when the response reports success and nothing to act on. */
+  /** true only when the response reports a success with nothing to act on (outcome `success`, no error code or message). */
   ok: boolean;
-  /** false when the response names a code or message the catalog lacks, or carries nothing to explain. */
+  /** false when the response names a code, message or state the catalog lacks, or carries nothing to explain. */
   known: boolean;
   locale: Locale;
   status?: number;
@@ -41,149 +71,357 @@ export type Diagnosis = {
   /** The service's `reason` (or `serverResponse.payload.message`). */
   reason?: string;
   method?: Method;
-  /** The record the response is about: its body code, else its message, else its HTTP status. */
+  /** `resourceId` and `sid` of the body, when it has them. */
+  resourceId?: string;
+  sid?: string;
+  /** What the body was: JSON, JSON cut short, an HTML page, plain text, empty, something else. */
+  body: BodyForm;
+  /** The record the response is about: the one that decided the outcome. */
   record?: CatalogRecord;
-  /** Every record the response matches: body code, message, HTTP status, recording status, upload status. */
+  /** Every record the response matches, the one it is about first. */
   records: CatalogRecord[];
+  /** Every state value read from `serverResponse`: status, upload status, sub-services, extensions, outputs. */
+  states: StateReading[];
   /** What it means on `method`, where the catalog says. */
   meaning?: string;
-  /** One sentence: what happened. */
+  /** What happened, answer first. */
   summary: string;
   /** What to do next, in words. */
   next: string;
-  /** Whether and how to retry. */
+  /** The one decision: switch on `outcome.kind`. */
+  outcome: Outcome;
+  /** The catalog's next step behind the outcome, and whether sending again (possibly after a new acquire) can succeed. */
   retry: RetryPolicy & { retryable: boolean };
+  /** Where the advice comes from, when known. */
+  basis?: Basis;
   /** The page of `record` on the site, in each language. */
   docs?: { zh: string; en: string };
-  /** Anything worth knowing: an unknown code, an HTML body, a fallback. */
+  /** Anything else worth knowing: an unknown code, an HTML body, a fallback, a Retry-After. */
   notes: string[];
 };
 
-const MAX_TEXT = 200;
-const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+type PhraseTables = Partial<Record<Locale, Phrases>>;
 
-function field(object: unknown, key: string): unknown {
-  return object && typeof object === 'object' && !Array.isArray(object) && own(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+// ---------------------------------------------------------------------------
+// Next steps the catalog does not hold for the case at hand, taken from records
+// that do (so that no delay is written twice), computed once.
+
+type RetryStep = Extract<RetryPolicy, { action: 'retry' }>;
+type Derived = { transient: RetryStep; startUnanswered: RetryPolicy; expiresAfterSeconds?: number };
+let derived: Derived | undefined;
+
+function policyOfNeutral(neutral: NeutralRecord | undefined, method?: Method): RetryPolicy | undefined {
+  if (!neutral) return undefined;
+  return meaningOn({ meanings: (neutral.meanings as never) ?? [] }, method)?.retry ?? (neutral.retry as RetryPolicy);
 }
 
-function shortText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, MAX_TEXT) : undefined;
+function derive(): Derived {
+  if (derived) return derived;
+  const fallbackDelays = [1000, 3000, 6000];
+  const status500 = policyOfNeutral(findRecord(500, 'http-status'));
+  const transient: RetryStep = { action: 'retry', delaysMs: status500?.action === 'retry' ? status500.delaysMs : fallbackDelays };
+  const on65 = policyOfNeutral(findRecord(65, 'error-code'), 'start');
+  const startUnanswered: RetryStep =
+    on65?.action === 'retry'
+      ? { action: 'retry', delaysMs: on65.delaysMs, sameResourceId: true, ...(on65.then && { then: on65.then }) }
+      : { ...transient, sameResourceId: true, then: 'acquire-again' };
+  const expiring = RECORDS.find((r) => (r.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds);
+  const expiresAfterSeconds = (expiring?.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds;
+  return (derived = { transient, startUnanswered, ...(expiresAfterSeconds && { expiresAfterSeconds }) });
 }
 
-function wholeNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-  if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
-  return undefined;
+/** The next step when a request got no usable answer on `method` (a network error, or a success without what it must carry). */
+export function unansweredPolicy(method: Method | undefined): RetryPolicy {
+  const d = derive();
+  if (method === 'start') return d.startUnanswered;
+  if (method === 'query' || method === 'update' || method === 'updateLayout' || method === 'stop') return { ...d.transient, sameResourceId: true };
+  return d.transient;
 }
 
-type Body = { data?: unknown; html?: boolean; text?: string; unreadable?: boolean };
-
-function readBody(body: unknown): Body {
-  if (body === undefined || body === null || body === '') return {};
-  if (typeof body === 'string') {
-    const text = body.trim();
-    if (!text) return {};
-    if (text.startsWith('{') || text.startsWith('[')) {
-      try {
-        return { data: JSON.parse(text) };
-      } catch {
-        return { unreadable: true };
-      }
-    }
-    if (text.startsWith('<')) return { html: true };
-    return { text: text.slice(0, MAX_TEXT) };
-  }
-  if (typeof body === 'object' && !Array.isArray(body)) return { data: body };
-  return { unreadable: true };
-}
-
-function fallbackPolicy(status: number | undefined): RetryPolicy {
-  if (status !== undefined && status >= 500) return { action: 'retry', backoff: true };
-  if (status !== undefined && status >= 400) return { action: 'fix-request' };
-  if (status !== undefined && status >= 200 && status < 300) return { action: 'none' };
+/** The next step by the class of an HTTP status alone, where the catalog has no record of it. */
+function byStatusClass(status: number | undefined): RetryPolicy {
+  if (status === undefined) return { action: 'contact-support' };
+  if (status >= 200 && status < 300) return { action: 'none' };
+  if (status === 408 || status === 425 || status === 429 || (status >= 500 && status < 600)) return derive().transient;
+  if (status >= 300 && status < 500) return { action: 'fix-request' };
   return { action: 'contact-support' };
 }
 
-function diagnose(input: ExplainInput, tables: TextTables, locale: Locale): Diagnosis {
-  const phrases = PHRASES[locale];
+/** What a success of each method must carry. */
+const SUCCESS_FIELD: Partial<Record<Method, 'resourceId' | 'sid' | 'serverResponse'>> = {
+  acquire: 'resourceId',
+  start: 'sid',
+  query: 'serverResponse',
+};
+
+/** How grave a next step is, for combining the states of one response: the gravest wins. */
+const GRAVITY: Record<RetryPolicy['action'], number> = {
+  none: 0,
+  'already-done': 1,
+  poll: 2,
+  retry: 3,
+  'fix-request': 4,
+  'fix-credentials': 5,
+  'fix-account': 6,
+  'contact-support': 7,
+  gone: 8,
+  'acquire-again': 9,
+};
+const PROBLEM = GRAVITY['fix-request'];
+
+const policyOf = (record: CatalogRecord): RetryPolicy => record.meaning?.retry ?? record.retry;
+
+function basisOf(policy: RetryPolicy): Basis | undefined {
+  const b = policy.basis as { source?: string; recommendation?: string } | undefined;
+  if (b?.source) return { by: 'agora', source: b.source };
+  if (b?.recommendation) return { by: 'us', why: b.recommendation };
+  return undefined;
+}
+
+const headline = (r: CatalogRecord): string => `${typeof r.value === 'number' ? r.value : JSON.stringify(r.value)} ${r.constant} — ${r.title}`;
+
+/** "acquire: Fix the account; start, query, …: Retry (…)" where a record's next step differs by method; undefined where it does not. */
+function stepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
+  const methods = record.meanings.some((m) => !m.methods) ? METHODS : METHODS.filter((m) => record.meanings.some((x) => x.methods?.includes(m)));
+  if (methods.length < 2) return undefined;
+  const groups = new Map<string, Method[]>();
+  for (const method of methods) {
+    const label = P.retryLabel(meaningOn(record, method)?.retry ?? record.retry);
+    groups.set(label, [...(groups.get(label) ?? []), method]);
+  }
+  if (groups.size < 2) return undefined;
+  return [...groups].map(([label, ms]) => `${ms.join(', ')}${P.colon}${label}`).join('; ');
+}
+
+function clip(value: unknown): string {
+  const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+  return text.slice(0, 60);
+}
+
+function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: Locale, now: number): Diagnosis {
   const notes: string[] = [];
-  const status = wholeNumber(field(input, 'status'));
+  const pasted = splitHttpMessage(field(input, 'body'));
+  const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
   const rawMethod = field(input, 'method');
   const method = METHODS.find((m) => m === rawMethod);
-  const body = readBody(field(input, 'body'));
-  if (body.html) notes.push(phrases.htmlBody);
-  if (body.unreadable) notes.push(phrases.unreadableBody);
+  if (rawMethod !== undefined && rawMethod !== null && rawMethod !== '' && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
+  const headers = field(input, 'headers') ?? pasted?.headers;
+  const body = readBody(pasted ? pasted.body : field(input, 'body'), header(headers, 'content-type'));
+  const values = readValues(body.data);
+  const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
-  const data = body.data;
-  const server = field(data, 'serverResponse');
-  const code = wholeNumber(field(data, 'code'));
-  const message = shortText(field(data, 'message')) ?? body.text;
-  const reason = shortText(field(data, 'reason')) ?? shortText(field(field(server, 'payload'), 'message'));
-
-  const at = (record: ReturnType<typeof findRecord>) => record && localize(record, tables, locale, method, status);
-  const codeRecord = code !== undefined ? at(findRecord(code, 'error-code')) : undefined;
+  const at = (neutral: NeutralRecord | undefined) => neutral && localize(neutral, tables, locale, method, status, values.reason);
+  const message = values.message ?? (body.form === 'text' ? body.text : undefined);
+  const codeRecord = values.code !== undefined ? at(findRecord(values.code, 'error-code')) : undefined;
   const messageRecord = message !== undefined ? at(findRecord(message, 'message-error')) : undefined;
-  const reasonRecord = code === undefined && reason !== undefined ? at(findRecord(reason, 'error-code')) : undefined;
+  const reasonRecord = values.code === undefined && !messageRecord && values.reason !== undefined ? at(findRecord(values.reason, 'error-code')) : undefined;
   const statusRecord = status !== undefined ? at(findRecord(status, 'http-status')) : undefined;
-  const recordingStatus = wholeNumber(field(server, 'status'));
-  const uploading = shortText(field(server, 'uploadingStatus'));
-  const stateRecords = [
-    recordingStatus !== undefined ? at(findRecord(recordingStatus, 'recording-status')) : undefined,
-    uploading !== undefined ? at(findRecord(uploading, 'upload-status')) : undefined,
-  ];
+  const states: StateReading[] = values.states.map((s) => {
+    const record = at(findRecord(s.value, s.kind));
+    if (!record) notes.push(P.notes.unknownState(s.at, s.value));
+    return { at: s.at, value: s.value, ...(record && { record }) };
+  });
 
-  if (code !== undefined && !codeRecord) notes.push(phrases.unknownCode(code));
-  if (message !== undefined && !messageRecord && !codeRecord) notes.push(phrases.unknownMessage(message));
+  /** What the body is, when it is not the API's JSON: said first in the summary where nothing else is known. */
+  const pageNote =
+    body.form === 'html'
+      ? P.notes.htmlBody(status, body.title)
+      : body.form === 'text' && !messageRecord
+        ? P.notes.textBody(status, body.text!)
+        : body.form === 'other'
+          ? P.notes.otherBody
+          : undefined;
+  if (body.form === 'partial-json') notes.push(P.notes.partialBody);
+  if (values.code !== undefined && !codeRecord) notes.push(P.notes.unknownCode(values.code));
+  if (values.message !== undefined && !messageRecord && !codeRecord) notes.push(P.notes.unknownMessage(values.message));
+
   const about = codeRecord ?? messageRecord ?? reasonRecord;
-  const record = about ?? statusRecord;
-  if (!about && (code !== undefined || message !== undefined) && statusRecord) notes.push(phrases.fallbackToStatus(statusRecord.code as number));
+  const unknownId = !about && (values.code !== undefined || values.message !== undefined);
+  const success = status !== undefined ? status >= 200 && status < 300 : Boolean(values.hasServerResponse || values.resourceId || values.sid) && body.form === 'json';
+  if (status === undefined && success && !about) notes.push(P.notes.noStatus);
 
-  const records = [codeRecord, messageRecord, reasonRecord, statusRecord, ...stateRecords].filter(
+  let policy: RetryPolicy;
+  let record: CatalogRecord | undefined;
+  let basis: Basis | undefined;
+  /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
+  let lead: 'record' | 'state' | 'success' | 'page' | 'missing' | 'none' = 'record';
+  let missing: string | undefined;
+  const is2xx = status !== undefined && status >= 200 && status < 300;
+  /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
+  const statusPlain = () => (status !== undefined ? at(findRecord(status, 'http-status')) && localize(findRecord(status, 'http-status')!, tables, locale) : undefined);
+
+  if (about) {
+    record = about;
+    policy = policyOf(about);
+  } else if (unknownId) {
+    if (statusRecord && !is2xx) {
+      record = statusRecord;
+      policy = policyOf(statusRecord);
+      notes.push(P.notes.fallbackToStatus(status!));
+    } else {
+      policy = is2xx || status === undefined ? { action: 'contact-support' } : byStatusClass(status);
+      basis = { by: 'us', why: P.ours.unknownCode };
+      lead = 'none';
+    }
+  } else if (status === undefined && !success) {
+    policy = { action: 'contact-support' };
+    lead = 'none';
+  } else if (body.form === 'html' || body.form === 'text' || body.form === 'other') {
+    // Not the API's JSON: something in front of the API answered; the HTTP status class decides.
+    record = statusPlain();
+    basis = { by: 'us', why: P.ours.pageFromElsewhere };
+    if (is2xx || status === 404) policy = { action: 'fix-request' };
+    else policy = record ? record.retry : byStatusClass(status);
+    lead = 'page';
+  } else if (status === 404 && body.form !== 'json') {
+    record = statusPlain();
+    policy = { action: 'fix-request' };
+    basis = { by: 'us', why: P.ours.pageFromElsewhere };
+    lead = 'page';
+  } else if (!success) {
+    // An error status with a JSON body that names nothing, an empty body, or a cut one.
+    record = statusRecord;
+    policy = statusRecord ? policyOf(statusRecord) : byStatusClass(status);
+    if (!statusRecord) {
+      basis = { by: 'us', why: P.ours.statusClass };
+      lead = 'none';
+    }
+  } else {
+    // A success: the status's own step (201, 206 …), what success must carry on the method, then the states.
+    record = statusRecord;
+    policy = statusRecord ? policyOf(statusRecord) : { action: 'none' };
+    lead = statusRecord && status !== 200 ? 'record' : 'success';
+    const need = method && SUCCESS_FIELD[method];
+    if (policy.action === 'none' && need && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
+      missing = need;
+      policy = unansweredPolicy(method);
+      basis = { by: 'us', why: P.ours.missingField };
+      lead = 'missing';
+    } else if (policy.action === 'none') {
+      const main = states.find((s) => s.record && (s.record.kind === 'recording-status' || s.record.kind === 'upload-status'));
+      if (main?.record) {
+        policy = policyOf(main.record);
+        record = main.record;
+      }
+      for (const s of states) {
+        if (!s.record || s === main) continue;
+        const p = policyOf(s.record);
+        if (GRAVITY[p.action] > GRAVITY[policy.action] && (GRAVITY[p.action] >= PROBLEM || !main)) {
+          policy = p;
+          record = s.record;
+        }
+      }
+      if (policy.action !== 'none') lead = 'state';
+    }
+  }
+
+  const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
+
+  const outcome = outcomeOf(policy, waitMs);
+  if (waitMs !== undefined && (outcome.kind === 'retry' || (outcome.kind === 'in-progress' && waitMs > 0))) notes.push(P.notes.retryAfter(waitMs));
+  basis = basisOf(policy) ?? basis;
+
+  // ----- words
+  const summary: string[] = [];
+  const next: string[] = [];
+  const reading = record && states.find((s) => s.record?.ref === record!.ref);
+  if (lead === 'record' && record) {
+    summary.push(`${headline(record)}${P.period}`);
+    summary.push(method && record.meaning ? `${P.onMethod(method)}${P.colon}${record.meaning.text}` : record.summary);
+  } else if (lead === 'state' && record && reading) {
+    // The summaries of recording and upload statuses name their field and value; the others say it here.
+    summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
+  } else if (lead === 'success') {
+    summary.push(P.succeeded(method));
+  } else if (lead === 'page') {
+    if (record) summary.push(`${headline(record)}${P.period}`);
+    summary.push(pageNote ?? emptyNote ?? '');
+  } else if (lead === 'missing' && method && missing) {
+    summary.push(P.notes.missingField(method, missing));
+  }
+  if (pageNote && lead !== 'page') notes.push(pageNote);
+  if (emptyNote && lead !== 'page') notes.push(emptyNote);
+  for (const s of states) {
+    if (!s.record || (lead === 'state' && s === reading)) continue;
+    summary.push(`${P.stateAt(s.at, s.value)}${P.colon}${s.record.title}${P.period}`);
+  }
+  if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
+
+  if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
+  else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
+  else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
+  else next.push(P.describeRetry(policy));
+  if (outcome.kind === 'retry' && waitMs !== undefined) next.push(P.notes.retryAfter(waitMs));
+  if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
+    next.push(P.serviceSays(values.reason));
+  }
+  if (!method && record) {
+    const steps = stepsByMethod(record, P);
+    if (steps) notes.push(P.notes.dependsOnMethod(steps));
+  }
+
+  const seen = new Set<string>();
+  const once = (parts: string[]) => parts.filter((s) => s && !seen.has(s) && seen.add(s));
+  const summaryText = once(summary).join(P.sentenceGap);
+  const nextText = once(next).join(P.sentenceGap);
+  const uniqueNotes = [...new Set(notes)].filter((n) => !seen.has(n));
+
+  const records = [record, codeRecord, messageRecord, reasonRecord, ...states.map((s) => s.record), statusRecord].filter(
     (r, i, all): r is CatalogRecord => r !== undefined && all.findIndex((o) => o?.ref === r.ref) === i,
   );
-  const isError = code !== undefined || message !== undefined || body.html === true || (status !== undefined && status >= 300);
-  const ok = status !== undefined && !isError;
-  const known = isError ? about !== undefined || ((code === undefined && message === undefined) && statusRecord !== undefined) : status !== undefined || records.length > 0;
-
-  const policy = record?.meaning?.retry ?? record?.retry ?? fallbackPolicy(status);
-  const meaning = record?.meaning?.text;
-  const headline = record
-    ? `${typeof record.value === 'number' ? record.value : JSON.stringify(record.value)} ${record.constant} — ${record.title}`
-    : undefined;
-  const summary = ok
-    ? [phrases.success, ...stateRecords.filter(Boolean).map((r) => `${r!.title}${phrases.colon}${r!.summary}`)].join(phrases.sentenceGap)
-    : [headline && `${headline}${phrases.period}`, method && meaning ? `${phrases.onMethod(method)}${phrases.colon}${meaning}` : record?.summary, !record && notes.length === 0 ? phrases.noInformation : undefined]
-        .filter(Boolean)
-        .join(phrases.sentenceGap);
-  const next = [describeRetry(policy, locale), ...(isError && record && !ok ? record.actions.slice(0, 1) : [])].join(phrases.sentenceGap);
+  const hasError = values.code !== undefined || values.message !== undefined || messageRecord !== undefined || reasonRecord !== undefined;
+  const unknownState = states.some((s) => !s.record);
+  const known = !unknownId && !unknownState && lead !== 'none' && (record !== undefined || lead === 'success' || lead === 'missing');
 
   return {
-    ok,
+    ok: outcome.kind === 'success' && !hasError && !missing && success,
     known,
     locale,
     ...(status !== undefined && { status }),
-    ...(code !== undefined && { code }),
-    ...(message !== undefined && { message }),
-    ...(reason !== undefined && { reason }),
+    ...(values.code !== undefined && { code: values.code }),
+    ...(message !== undefined && (values.message !== undefined || messageRecord) && { message }),
+    ...(values.reason !== undefined && { reason: values.reason }),
     ...(method !== undefined && { method }),
+    ...(values.resourceId !== undefined && { resourceId: values.resourceId }),
+    ...(values.sid !== undefined && { sid: values.sid }),
+    body: body.form,
     ...(record && { record, docs: record.urls }),
     records,
-    ...(meaning !== undefined && { meaning }),
-    summary: summary || notes.join(' '),
-    next,
+    states,
+    ...(record?.meaning && { meaning: record.meaning.text }),
+    summary: summaryText || uniqueNotes.join(P.sentenceGap) || P.noInformation,
+    next: nextText,
+    outcome,
     retry: { ...policy, retryable: isRetry(policy) },
-    notes,
+    ...(basis && { basis }),
+    notes: uniqueNotes,
   };
 }
 
-export function explainIn(tables: TextTables, defaultLocale: Locale, input: unknown, options?: ExplainOptions): Diagnosis {
+export function explainIn(tables: TextTables, phrases: PhraseTables, defaultLocale: Locale, input: unknown, options?: ExplainOptions): Diagnosis {
   const requested = field(options, 'locale');
-  const locale: Locale = requested === 'zh' || requested === 'en' ? requested : defaultLocale;
+  const locale: Locale = (requested === 'zh' || requested === 'en') && phrases[requested] ? requested : defaultLocale;
+  const P = (phrases[locale] ?? phrases.en ?? phrases.zh)!;
+  const nowOption = field(options, 'now');
+  const now = typeof nowOption === 'number' && Number.isFinite(nowOption) ? nowOption : Date.now();
   try {
-    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, tables, locale);
+    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, tables, P, locale, now);
   } catch {
-    // Unreachable by design; a diagnosis is still owed to the caller.
-    const policy = fallbackPolicy(undefined);
-    return { ok: false, known: false, locale, records: [], summary: PHRASES[locale].noInformation, next: describeRetry(policy, locale), retry: { ...policy, retryable: false }, notes: [] };
+    // Unreachable by design (inputs are read defensively); a diagnosis is still owed.
+    const policy: RetryPolicy = { action: 'contact-support' };
+    return {
+      ok: false,
+      known: false,
+      locale,
+      body: 'other',
+      records: [],
+      states: [],
+      summary: P.noInformation,
+      next: P.describeRetry(policy),
+      outcome: outcomeOf(policy),
+      retry: { ...policy, retryable: false },
+      notes: [],
+    };
   }
 }
+

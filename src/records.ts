@@ -142,17 +142,31 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
   return names.get(kind ?? '')?.get(key);
 }
 
-/** The meaning of a record on a method (see pickMeaning): the newest source wins, one with the given HTTP status first. */
-export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number): Meaning | undefined {
-  return pickMeaning(record.meanings, method, SOURCE_RANKS, http);
+/** The meaning of a record on a method (see pickMeaning): one with the response's reason first, then its HTTP status, then the newest source. */
+export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number, reason?: string): Meaning | undefined {
+  return pickMeaning(record.meanings, method, SOURCE_RANKS, http, reason);
 }
 
-export function localize(neutral: NeutralRecord, tables: TextTables, locale: Locale, method?: Method, http?: number): CatalogRecord {
+/** Records already joined with a table's texts, deeply frozen; callers get a shallow copy. */
+const joined = new WeakMap<TextTable, Map<NeutralRecord, CatalogRecord>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export function localize(neutral: NeutralRecord, tables: TextTables, locale: Locale, method?: Method, http?: number, reason?: string): CatalogRecord {
   const table = tables[locale] ?? tables.en ?? tables.zh ?? {};
   const used: Locale = tables[locale] ? locale : tables.en ? 'en' : 'zh';
-  const record = join(neutral, table[refOf(neutral)] ?? [], used);
-  const meaning = meaningOn(record, method, http);
-  return meaning ? { ...record, meaning } : record;
+  let cache = joined.get(table);
+  if (!cache) joined.set(table, (cache = new Map()));
+  let record = cache.get(neutral);
+  if (!record) cache.set(neutral, (record = deepFreeze(join(neutral, table[refOf(neutral)] ?? [], used))));
+  const meaning = meaningOn(record, method, http, reason);
+  return meaning ? { ...record, meaning } : { ...record };
 }
 
 export function lookupIn(tables: TextTables, defaultLocale: Locale, query: unknown, options: LookupOptions = {}): CatalogRecord | undefined {

@@ -95,6 +95,57 @@ describe('the real catalog', () => {
   });
 });
 
+describe('the next step of every record is one a client can act on', () => {
+  const { catalog } = loadCatalog();
+  const has = (ref: string) => catalog.records.find((r) => recordRef(r) === ref)!;
+  const policies = catalog.records.flatMap((r) => [
+    { where: recordRef(r), policy: r.retry },
+    ...r.meanings.flatMap((m, i) => (m.retry ? [{ where: `${recordRef(r)} meanings[${i}]`, policy: m.retry }] : [])),
+  ]);
+  const on = (ref: string, method: string, reason?: string) => {
+    const r = has(ref);
+    const meaning = r.meanings.find((m) => m.methods?.includes(method) && (reason === undefined || m.reason === reason));
+    return meaning?.retry ?? r.retry;
+  };
+
+  it('every retry says how long to wait', () => {
+    for (const { where, policy } of policies) {
+      if (policy.action === 'retry') expect(policy.delaysMs.length, where).toBeGreaterThan(0);
+    }
+  });
+
+  it('HTTP 206 is never a blind retry; on `start` it waits like 65 (3 s, then 6 s)', () => {
+    expect(has('http-status:206').retry.action).not.toBe('retry');
+    expect(on('http-status:206', 'stop', 'no recorded data').action).not.toBe('retry');
+    expect(on('http-status:206', 'start')).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again' });
+    expect(has('error-code:65').retry).toMatchObject({ action: 'retry', delaysMs: [3000, 6000] });
+  });
+
+  it('7 and 201 on `start`, 49 on `stop` are already done; "failed to find worker" is gone', () => {
+    expect(on('error-code:7', 'start').action).toBe('already-done');
+    expect(on('http-status:201', 'start').action).toBe('already-done');
+    expect(on('error-code:49', 'stop').action).toBe('already-done');
+    expect(on('error-code:404', 'stop').action).toBe('gone');
+    expect(on('error-code:404', 'query').action).toBe('gone');
+  });
+
+  it('credentials, account and quota each get their own step', () => {
+    expect(has('message-error:invalid-authentication-credentials').retry.action).toBe('fix-credentials');
+    expect(has('http-status:401').retry.action).toBe('fix-credentials');
+    expect(on('error-code:62', 'acquire').action).toBe('fix-account');
+    expect(has('error-code:405').retry.action).toBe('fix-account');
+    // 406: its actions say wait for fewer tasks, then ask support for a higher limit.
+    expect(has('error-code:406').retry).toMatchObject({ action: 'retry', then: 'contact-support' });
+    expect(on('http-status:400', 'acquire', 'vendor_over_load')).toEqual(has('error-code:406').retry);
+  });
+
+  it('query states: not started yet is poll, 20 is start over', () => {
+    for (const v of [0, 1, 2, 3, 6, 7]) expect(has(`recording-status:${v}`).retry.action, String(v)).toBe('poll');
+    for (const v of [4, 5]) expect(has(`recording-status:${v}`).retry.action, String(v)).toBe('none');
+    expect(has('recording-status:20').retry.action).toBe('acquire-again');
+  });
+});
+
 describe('npm run check catches each mistake, pointing at file, line and field', () => {
   const cases: [fixture: string, line: number, record: string, field: string | undefined, message: RegExp][] = [
     ['yaml-syntax.yaml', 6, '', undefined, /YAML syntax error/],
@@ -108,6 +159,8 @@ describe('npm run check catches each mistake, pointing at file, line and field',
     ['missing-replaced-by.yaml', 11, 'error-code:9001', 'lifecycle.replacedBy', /no record error-code:9999 exists/],
     ['malformed-url.yaml', 12, 'error-code:9001', 'links[0].url.en', /https:\/\/ URL/],
     ['bad-retry-delay.yaml', 7, 'error-code:9001', 'retry.delaysMs[1]', /positive number of milliseconds/],
+    ['unknown-retry-action.yaml', 7, 'error-code:9001', 'retry.action', /unknown next step \(expected one of: none, poll, already-done, retry, acquire-again, fix-request, fix-credentials, fix-account, gone, contact-support\)/],
+    ['retry-without-delays.yaml', 11, 'error-code:9001', 'meanings[0].retry.delaysMs', /missing required field/],
     ['unknown-method.yaml', 8, 'error-code:9001', 'meanings[0].methods[1]', /"acquire"\|"start"\|"query"\|"update"\|"updateLayout"\|"stop"/],
     ['hostile-text.yaml', 5, 'error-code:9001', 'title.en', /HTML tag/],
     ['unknown-kind.yaml', 2, 'error-cod:9001', 'kind', /unknown kind/],

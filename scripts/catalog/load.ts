@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, recordRef } from './schema.ts';
+import { ApiFile, type Catalog, type CatalogRecord, KINDS, RecordFile, RETRY_ACTIONS, recordRef } from './schema.ts';
 import { reviewProblems } from './translations.ts';
 
 export type Problem = {
@@ -77,6 +77,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field (expected one of the schema's fields; check the spelling)`;
     case 'invalid_union':
+      if ('discriminator' in issue && issue.discriminator === 'action') {
+        return `unknown next step (expected one of: ${RETRY_ACTIONS.join(', ')})`;
+      }
       if ('discriminator' in issue && issue.discriminator) {
         return `unknown kind (expected one of: ${Object.keys(KINDS).join(', ')})`;
       }

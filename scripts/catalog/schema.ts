@@ -72,6 +72,13 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 const HttpsUrl = z.url({ protocol: /^https$/, error: 'an absolute https:// URL' });
 
 // ---------------------------------------------------------------------------
+// Sources
+
+export const SOURCE_IDS = ['seed', 'ce-en', 'sc', 'query', 'older-docs', 'clients'] as const;
+export const SourceId = z.enum(SOURCE_IDS);
+export type SourceId = z.infer<typeof SourceId>;
+
+// ---------------------------------------------------------------------------
 // Retry policy: what a client does next.
 
 const DelaysMs = z
@@ -79,51 +86,79 @@ const DelaysMs = z
   .min(1)
   .meta({ description: 'Wait this many milliseconds before each retry, in order: [3000, 6000] is two retries.' });
 
+/**
+ * The next steps a client can take after a response. Each is one branch of a
+ * client's `switch`; RetryPolicy below gives each the fields it needs.
+ */
 export const RETRY_ACTIONS = [
   'none',
-  'do-not-retry',
-  'fix-request',
-  'fix-account',
+  'poll',
+  'already-done',
   'retry',
   'acquire-again',
-  'wait',
+  'fix-request',
+  'fix-credentials',
+  'fix-account',
+  'gone',
   'contact-support',
 ] as const;
+export type RetryAction = (typeof RETRY_ACTIONS)[number];
+
+/** What each next step means for a client (documentation; the JSON Schema shows it to editors). */
+export const RETRY_ACTION_MEANINGS: Record<RetryAction, string> = {
+  none: 'success; nothing to act on',
+  poll: 'not finished yet: call query again later',
+  'already-done': 'what the request asked for is already in place (the recording runs, or is already stopping): treat it as success',
+  retry: 'send the same request again, waiting delaysMs before each attempt (then: the next step when every attempt failed)',
+  'acquire-again': 'start over: acquire a new resource ID, then start',
+  'fix-request': 'change the request (parameters, URL, HTTP method, headers), then send it',
+  'fix-credentials': 'fix the Customer ID, the Customer Secret or the `Authorization: Basic …` header',
+  'fix-account': 'fix the App ID or the Agora Console settings (enable Cloud Recording, account status, quotas)',
+  gone: 'the task no longer exists: nothing to retry on it; a new recording needs acquire and start',
+  'contact-support': 'open a ticket with Agora support',
+};
+
+/** Where a policy comes from: Agora says so (in that source), or it is our recommendation (and why). */
+export const Basis = z
+  .union([
+    z.strictObject({ source: SourceId.meta({ description: 'The source that says so (ids in data/api.yaml)' }) }),
+    z.strictObject({ recommendation: LocalizedText.meta({ description: 'Our advice, not Agora\'s: one line on why' }) }),
+  ])
+  .meta({ description: 'Where the advice comes from: {source: id} when a source says so, {recommendation: {zh, en}} when it is ours.' });
+export type Basis = z.infer<typeof Basis>;
+
+const step = <A extends RetryAction, S extends z.ZodRawShape>(action: A, shape: S) =>
+  z
+    .strictObject({ action: z.literal(action), ...shape, basis: Basis.optional() })
+    .meta({ description: `${action}: ${RETRY_ACTION_MEANINGS[action]}` });
+
+const Then = (options: readonly [string, ...string[]], description: string) =>
+  z.enum(options).optional().meta({ description });
 
 export const RetryPolicy = z
-  .strictObject({
-    action: z.enum(RETRY_ACTIONS).meta({
-      description:
-        'none: nothing went wrong; do-not-retry: sending it again cannot help (the state already is what you wanted, or the operation is over); fix-request: correct the request, then send it; fix-account: change the App ID or project settings in Agora Console; retry: send the same request again; acquire-again: call acquire for a new resource ID, then start; wait: poll again later; contact-support: open a ticket.',
+  .discriminatedUnion('action', [
+    step('none', {}),
+    step('poll', {}),
+    step('already-done', {}),
+    step('retry', {
+      delaysMs: DelaysMs,
+      backoff: z.boolean().optional().meta({ description: 'true where the source asks for backoff' }),
+      sameResourceId: z.boolean().optional().meta({ description: 'retry with the same resource ID (true) or not' }),
+      then: Then(['acquire-again', 'contact-support', 'fix-request'], 'what to do when every retry failed'),
     }),
-    delaysMs: DelaysMs.optional(),
-    backoff: z
-      .boolean()
-      .optional()
-      .meta({ description: 'true where the source asks for backoff without giving the delays' }),
-    sameResourceId: z
-      .boolean()
-      .optional()
-      .meta({ description: 'retry with the same resource ID (true) or not' }),
-    then: z
-      .enum(['acquire-again', 'contact-support', 'fix-request'])
-      .optional()
-      .meta({ description: 'what to do when every retry failed' }),
-  })
-  .superRefine((policy, ctx) => {
-    if (policy.action !== 'retry' && policy.action !== 'wait' && policy.delaysMs) {
-      ctx.addIssue({ code: 'custom', path: ['delaysMs'], message: 'delaysMs only with action retry or wait' });
-    }
-  })
+    step('acquire-again', {}),
+    step('fix-request', { then: Then(['contact-support'], 'what to do when the request is certainly right and it still fails') }),
+    step('fix-credentials', { then: Then(['contact-support'], 'what to do when the credentials are certainly right and it still fails') }),
+    step('fix-account', { then: Then(['contact-support'], 'what to do when the settings are certainly right and it still fails') }),
+    step('gone', {}),
+    step('contact-support', {}),
+  ])
   .meta({ description: 'What a client should do next, and whether and how to retry.' });
 export type RetryPolicy = z.infer<typeof RetryPolicy>;
 
 // ---------------------------------------------------------------------------
 // Where a record occurs, and what it means there.
 
-export const SOURCE_IDS = ['seed', 'ce-en', 'sc', 'query', 'older-docs', 'clients'] as const;
-export const SourceId = z.enum(SOURCE_IDS);
-export type SourceId = z.infer<typeof SourceId>;
 
 /**
  * One meaning of a record: on these methods, per this source, with this HTTP

@@ -12,6 +12,7 @@
 import type { z } from 'zod';
 import {
   CatalogRecord,
+  Basis,
   Facts,
   Link,
   type Catalog,
@@ -91,10 +92,18 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
         `  ${r.constant}: ${json(value)},`,
       ].join('\n');
     });
+    const valueType = KINDS[kind].idType === 'number' ? 'number' : 'string';
+    const names = records.map((r) => `  [${json(r.kind === 'message-error' ? r.message : r.code)}]: ${json(r.constant)},`);
     groups.push(
       `/** ${kind} records: name → value. */\n` +
         `export const ${constantGroup} = {\n${members.join('\n')}\n} as const;\n` +
-        `export type ${constantGroup} = (typeof ${constantGroup})[keyof typeof ${constantGroup}];\n`,
+        `export type ${constantGroup} = (typeof ${constantGroup})[keyof typeof ${constantGroup}];\n` +
+        `/** ${kind} records: value → constant name (\`${constantGroup}Name[value]\`). */\n` +
+        `export const ${constantGroup}Name = {\n${names.join('\n')}\n} as const;\n` +
+        `/** true when \`value\` is a ${constantGroup} value the catalog knows (e.g. a number read from a response). */\n` +
+        `export function is${constantGroup}(value: unknown): value is ${constantGroup} {\n` +
+        `  return typeof value === ${json(valueType)} && Object.prototype.hasOwnProperty.call(${constantGroup}Name, value);\n` +
+        `}\n`,
     );
   }
   return HEADER + '\n' + groups.join('\n');
@@ -103,6 +112,7 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
 function typesModule(): string {
   const named = new Map<z.ZodType, string>([
     [RetryPolicy, 'RetryPolicy'],
+    [Basis, 'Basis'],
     [Meaning, 'Meaning'],
     [Link, 'Link'],
     [Facts, 'Facts'],
@@ -113,6 +123,8 @@ function typesModule(): string {
     `\nexport type Kind = ${KIND_NAMES.map(json).join(' | ')};\n` +
     `export type Method = ${METHODS.map(json).join(' | ')};\n` +
     `export type Locale = ${LOCALES.map(json).join(' | ')};\n\n` +
+    `/** Where advice comes from: a source that says so, or our recommendation and why. */\n` +
+    `export type Basis = ${printType(Basis, localized)};\n\n` +
     `/** What a client should do next, and whether and how to retry. */\n` +
     `export type RetryPolicy = ${printType(RetryPolicy, localized)};\n\n` +
     `/** One meaning of a record on some methods, per one source. */\n` +

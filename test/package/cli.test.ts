@@ -17,7 +17,7 @@ describe('agora-rec-codes <query>', () => {
     const r = await run(['433']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^433 {2}Resource ID expired/);
-    expect(r.stdout).toMatch(/Retry: Call `acquire` again for a new resource ID, then call `start` with it\./);
+    expect(r.stdout).toMatch(/Next step: Call `acquire` again for a new resource ID, then call `start` with it\./);
     expect(r.stdout).toMatch(/\/en\/errors\/433\//);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -53,11 +53,47 @@ describe('agora-rec-codes <query>', () => {
     expect((await run(['404', '--kind', 'http-status', '--json'])).stdout).toMatch(/"kind": "http-status"/);
   });
 
-  it('exits 1 on an unknown code', async () => {
+  it('exits 1 on an unknown code, with a link to the site\'s search', async () => {
     const r = await run(['9999']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Unknown: 9999/);
-    expect((await run(['9999', '--json'])).stdout).toBe('{"found":false,"query":"9999"}\n');
+    expect(r.stderr).toMatch(/Unknown: 9999\nSearch the site: https:\/\/\S+\/en\/search\/\?q=9999\n$/);
+    expect(JSON.parse((await run(['9999', '--json'])).stdout)).toEqual({ found: false, query: '9999', search: expect.stringMatching(/\/en\/search\/\?q=9999$/) });
+    expect((await run(['录制 失败', '--lang', 'zh'])).stderr).toMatch(/未找到：录制 失败\n在网站上搜索：\S+\/zh\/search\/\?q=%E5%BD%95%E5%88%B6%20%E5%A4%B1%E8%B4%A5/);
+  });
+
+  it('accepts the lookup form', async () => {
+    const r = await run(['lookup', '433']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^433 {2}Resource ID expired/);
+  });
+
+  it('a number that names several kinds shows each: body code 401 and HTTP 401', async () => {
+    const r = await run(['401']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Also: body code 401 and HTTP status 401\n/);
+    expect(r.stdout).toMatch(/401 {2}Invalid channel name \(body code 401\)/);
+    expect(r.stdout).toMatch(/401 {2}Unauthorized {2}\(HTTP status: http-status:401/);
+    expect(r.stdout.indexOf('error-code:401')).toBeLessThan(r.stdout.indexOf('http-status:401'));
+    const json = JSON.parse((await run(['401', '--json'])).stdout);
+    expect(json.ref).toBe('error-code:401');
+    expect(json.also.map((a: { ref: string }) => a.ref)).toEqual(['http-status:401']);
+    expect((await run(['2'])).stdout).toMatch(/Also: body code 2 and recording status \(query\) 2/);
+    expect((await run(['433'])).stdout).not.toMatch(/Also:/);
+    expect((await run(['401', '--kind', 'http-status'])).stdout).not.toMatch(/Also:|body code 401/);
+  });
+
+  it('--method keeps only the causes and steps of that method', async () => {
+    const all = (await run(['62'])).stdout;
+    expect(all).toMatch(/On `acquire`, enable Cloud Recording/);
+    expect(all).toMatch(/On `start`, retry `start`/);
+    const onStart = (await run(['62', '--method', 'start'])).stdout;
+    expect(onStart).toMatch(/On `start`, retry `start`/);
+    expect(onStart).not.toMatch(/On `acquire`|\(`acquire`\)/);
+    expect(onStart).toMatch(/\(`start`, `query`, `update`, `updateLayout`, `stop`\) The recording service did not answer in time/);
+    const zh = (await run(['62', '--method', 'acquire', '--lang', 'zh'])).stdout;
+    expect(zh).toMatch(/在 `acquire` 上遇到时/);
+    expect(zh).not.toMatch(/在 `start` 上遇到时/);
+    expect((await run(['65', '--method', 'query'])).stdout).toMatch(/Next step: Retry the same request with the same resource ID after 1000 ms, then 3000 ms, then 6000 ms\./);
   });
 
   it('colours only when asked (on a TTY)', async () => {
@@ -83,7 +119,7 @@ describe('agora-rec-codes explain', () => {
   });
 });
 
-describe('bad usage: exit 2 with a message and the usage', () => {
+describe('bad usage: exit 2 with one line naming the problem, and how to get help', () => {
   const cases: [string[], RegExp][] = [
     [[], /give a code or message/],
     [['433', '401'], /give one code or message/],
@@ -92,7 +128,8 @@ describe('bad usage: exit 2 with a message and the usage', () => {
     [['433', '--kind', 'errors'], /--kind must be one of/],
     [['433', '--bogus'], /Unknown option '--bogus'/],
     [['explain', '--status', '99x'], /--status must be an HTTP status/],
-    [['explain', 'extra'], /unexpected "extra"/],
+    [['explain', '{}', 'extra'], /explain takes at most one body \(quote it\); unexpected "extra"/],
+    [['lookup'], /give a code or message to look up/],
     [['433', '--status', '400'], /--status goes with explain/],
   ];
   for (const [argv, message] of cases) {
@@ -100,7 +137,7 @@ describe('bad usage: exit 2 with a message and the usage', () => {
       const r = await run(argv);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
-      expect(r.stderr).toMatch(/Usage:/);
+      expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^agora-rec-codes: /), 'Run `agora-rec-codes --help` for usage.', '']);
       expect(r.stdout).toBe('');
     });
   }

@@ -112,7 +112,7 @@ if (record?.kind === 'message-error') { const m: string = record.message; void m
 // @ts-expect-error not a method of the API
 lookup(433, { method: 'resume' });
 const d = explain({ status: 206, body: {}, method: 'start' });
-const delays: number[] | undefined = d.retry.delaysMs;
+const delays: number[] | undefined = d.retry.action === 'retry' ? d.retry.delaysMs : undefined;
 void wrong; void delays; void explainZh;
 `,
     );

@@ -62,7 +62,8 @@ describe('explain: real responses', () => {
     const d = explain({ status: 200, body: { cname: 'c', uid: '1', resourceId: 'r', sid: 's', serverResponse: { status: 5, fileListMode: 'string', fileList: '' } }, method: 'query' });
     expect(d.ok).toBe(true);
     expect(d.known).toBe(true);
-    expect(d.records.map((r) => r.ref)).toEqual(['http-status:200', 'recording-status:5']);
+    expect(d.records.map((r) => r.ref)).toEqual(['recording-status:5', 'http-status:200']);
+    expect(d.outcome).toEqual({ kind: 'success' });
     expect(d.retry.action).toBe('none');
   });
 
@@ -74,8 +75,9 @@ describe('explain: real responses', () => {
   it('an HTML error page falls back to the HTTP status and says so', () => {
     const d = explain({ status: 504, body: '<html><head><title>504 Gateway Time-out</title></head><body>nginx</body></html>' });
     expect(d.record?.ref).toBe('http-status:504');
-    expect(d.notes.join(' ')).toMatch(/HTML/);
+    expect(d.summary).toMatch(/HTML page \("504 Gateway Time-out"\)/);
     expect(d.ok).toBe(false);
+    expect(d.outcome.kind).toBe('retry');
   });
 
   it('an empty body with a status explains the status', () => {
@@ -96,7 +98,7 @@ describe('explain: real responses', () => {
   it('an unknown message on 429-like status still gets a next step', () => {
     const d = explain({ status: 503, body: { message: 'Service Unavailable' } });
     expect(d.known).toBe(false);
-    expect(d.retry).toMatchObject({ action: 'retry', backoff: true });
+    expect(d.retry).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000] });
   });
 
   it('answers in Chinese on request', () => {

@@ -115,7 +115,7 @@ describe('retryPolicy', () => {
     expect(pkg.retryPolicy(62, 'start')?.action).toBe('retry');
   });
   it('takes a message too, and is undefined for an unknown code', () => {
-    expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', backoff: true });
+    expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000] });
     expect(pkg.retryPolicy(9999)).toBeUndefined();
   });
   it('every record has a policy that reads as words in both languages', () => {
@@ -163,5 +163,45 @@ describe('per-language entry points', () => {
     expect(zh.explain({ status: 401, body: { message: 'Unauthorized' } }).locale).toBe('zh');
     expect(pkg.lookup(433, { locale: 'zh' })?.locale).toBe('zh');
     expect(zh.allRecords()).toHaveLength(catalog.records.length);
+  });
+});
+
+describe('guards and reverse maps: from a wire value to a constant', () => {
+  it('one guard per constant group, true only for values the catalog knows, of the right type', () => {
+    expect(pkg.isErrorCode(433)).toBe(true);
+    expect(pkg.isErrorCode('433')).toBe(false);
+    expect(pkg.isErrorCode(434)).toBe(false);
+    expect(pkg.isHttpStatus(206)).toBe(true);
+    expect(pkg.isHttpStatus(433)).toBe(false);
+    expect(pkg.isGatewayMessage('Invalid authentication credentials')).toBe(true);
+    expect(pkg.isGatewayMessage('invalid authentication credentials')).toBe(false);
+    expect(pkg.isServiceState('serviceAbnormal')).toBe(true);
+    expect(pkg.isRecordingStatus(20)).toBe(true);
+    expect(pkg.isUploadStatus('backuped')).toBe(true);
+    expect(pkg.isExtensionState('inProgress')).toBe(true);
+    expect(pkg.isOutputStatus('disconnected')).toBe(true);
+    for (const hostile of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', null, undefined, {}, NaN]) {
+      for (const guard of [pkg.isErrorCode, pkg.isHttpStatus, pkg.isGatewayMessage, pkg.isServiceState, pkg.isRecordingStatus, pkg.isUploadStatus, pkg.isExtensionState, pkg.isOutputStatus]) {
+        expect(guard(hostile), `${guard.name}(${String(hostile)})`).toBe(false);
+      }
+    }
+  });
+
+  it('reverse maps give the constant name of every value', () => {
+    expect(pkg.ErrorCodeName[433]).toBe('RESOURCE_ID_EXPIRED');
+    expect(pkg.HttpStatusName[401]).toBe('UNAUTHORIZED');
+    expect(pkg.GatewayMessageName['Invalid authentication credentials']).toBe('INVALID_AUTHENTICATION_CREDENTIALS');
+    for (const [group, names] of [
+      [pkg.ErrorCode, pkg.ErrorCodeName],
+      [pkg.HttpStatus, pkg.HttpStatusName],
+      [pkg.GatewayMessage, pkg.GatewayMessageName],
+      [pkg.ServiceState, pkg.ServiceStateName],
+      [pkg.RecordingStatus, pkg.RecordingStatusName],
+      [pkg.UploadStatus, pkg.UploadStatusName],
+      [pkg.ExtensionState, pkg.ExtensionStateName],
+      [pkg.OutputStatus, pkg.OutputStatusName],
+    ] as [Record<string, string | number>, Record<string, string>][]) {
+      for (const [name, value] of Object.entries(group)) expect(names[value as string], name).toBe(name);
+    }
   });
 });

@@ -3,7 +3,43 @@
  * literal unions, narrowing on kind.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import { ErrorCode, HttpStatus, ServiceState, GatewayMessage, RecordingStatus, explain, lookup, retryPolicy, validateChannelName, type CatalogRecord, type RetryPolicy } from '../../src/index.ts';
+import {
+  ErrorCode,
+  ErrorCodeName,
+  HttpStatus,
+  HttpStatusName,
+  ServiceState,
+  ServiceStateName,
+  GatewayMessage,
+  RecordingStatus,
+  RecordingStatusName,
+  explain,
+  fromResponse,
+  isErrorCode,
+  isExtensionState,
+  isGatewayMessage,
+  isHttpStatus,
+  isOutputStatus,
+  isRecordingStatus,
+  isServiceState,
+  isUploadStatus,
+  lookup,
+  RecordingError,
+  retryPolicy,
+  validateChannelName,
+  withRetry,
+  type CatalogRecord,
+  type Diagnosis,
+  type ExplainInput,
+  type ExtensionState,
+  type Method,
+  type Outcome,
+  type OutcomeKind,
+  type OutputStatus,
+  type RetryPolicy,
+  type UploadStatus,
+  type WithRetryOptions,
+} from '../../src/index.ts';
 import { ErrorCode as ErrorCodeOnly } from '../../src/constants.ts';
 
 describe('constants are literal types', () => {
@@ -44,5 +80,77 @@ describe('records narrow on kind', () => {
     const check = validateChannelName('room');
     if (!check.ok && check.reason === 'character') expectTypeOf(check.index).toEqualTypeOf<number>();
     if (!check.ok && check.reason === 'too-long') expectTypeOf(check.maxBytes).toEqualTypeOf<number>();
+  });
+});
+
+describe('explain and the client are typed for switching on', () => {
+  it('method is the Method union, not any string', () => {
+    expectTypeOf<ExplainInput['method']>().toEqualTypeOf<Method | undefined>();
+    // @ts-expect-error a typo does not compile
+    explain({ status: 206, method: 'strat' });
+    // @ts-expect-error not a method of the API
+    withRetry(() => fetch('https://example.com'), { method: 'resume' });
+  });
+
+  it('the outcome is a discriminated union: each branch carries what it needs', () => {
+    const { outcome } = explain({ status: 206, body: { code: 65 }, method: 'start' });
+    expectTypeOf(outcome.kind).toEqualTypeOf<OutcomeKind>();
+    switch (outcome.kind) {
+      case 'retry':
+        expectTypeOf(outcome.delaysMs).toEqualTypeOf<number[]>();
+        expectTypeOf(outcome.then).toEqualTypeOf<'acquire-again' | 'contact-support' | 'fix-request' | undefined>();
+        expectTypeOf(outcome.retryAfterMs).toEqualTypeOf<number | undefined>();
+        break;
+      case 'in-progress':
+        expectTypeOf(outcome.pollAfterMs).toEqualTypeOf<number>();
+        break;
+      case 'gone':
+        // @ts-expect-error only a retry has delays
+        void outcome.delaysMs;
+        break;
+    }
+    expectTypeOf<Extract<Outcome, { kind: 'acquire-again' }>>().toEqualTypeOf<{ kind: 'acquire-again' }>();
+  });
+
+  it('a retry policy is a discriminated union on action: delays exist only on retry, and always there', () => {
+    const policy = retryPolicy(65, 'start')!;
+    if (policy.action === 'retry') expectTypeOf(policy.delaysMs).toEqualTypeOf<number[]>();
+    // @ts-expect-error delaysMs is not on every policy
+    void policy.delaysMs;
+    expectTypeOf<Extract<RetryPolicy, { action: 'fix-request' }>['then']>().toEqualTypeOf<'contact-support' | undefined>();
+  });
+
+  it('a guard per constant group turns a wire value into its literal union', () => {
+    const wire: unknown = JSON.parse('{"code":433}').code;
+    if (isErrorCode(wire)) expectTypeOf(wire).toEqualTypeOf<ErrorCode>();
+    const n = 404 as number;
+    if (isHttpStatus(n)) expectTypeOf(n).toEqualTypeOf<HttpStatus>();
+    const s = 'serviceIdle' as string;
+    if (isServiceState(s)) expectTypeOf(s).toEqualTypeOf<ServiceState>();
+    if (isGatewayMessage(s)) expectTypeOf(s).toEqualTypeOf<GatewayMessage>();
+    if (isRecordingStatus(n)) expectTypeOf(n).toEqualTypeOf<RecordingStatus>();
+    if (isUploadStatus(s)) expectTypeOf(s).toEqualTypeOf<UploadStatus>();
+    if (isExtensionState(s)) expectTypeOf(s).toEqualTypeOf<ExtensionState>();
+    if (isOutputStatus(s)) expectTypeOf(s).toEqualTypeOf<OutputStatus>();
+  });
+
+  it('reverse maps give the constant name of a value, as a literal', () => {
+    expectTypeOf(ErrorCodeName[433]).toEqualTypeOf<'RESOURCE_ID_EXPIRED'>();
+    expectTypeOf(HttpStatusName[206]).toEqualTypeOf<'PARTIAL_CONTENT'>();
+    expectTypeOf(ServiceStateName.serviceAbnormal).toEqualTypeOf<'SERVICE_ABNORMAL'>();
+    expectTypeOf(RecordingStatusName[20]).toEqualTypeOf<'EXITED_ABNORMALLY'>();
+  });
+
+  it('the client: fromResponse and withRetry take a Method; RecordingError carries the decision', () => {
+    expectTypeOf(fromResponse).parameter(1).toEqualTypeOf<Method>();
+    expectTypeOf(fromResponse).returns.toEqualTypeOf<Promise<Diagnosis>>();
+    expectTypeOf(withRetry).returns.toEqualTypeOf<Promise<Response>>();
+    expectTypeOf<WithRetryOptions['sleep']>().toEqualTypeOf<((ms: number, signal?: AbortSignal) => Promise<void>) | undefined>();
+    const e = new RecordingError(explain({ status: 400, body: { code: 433 } }), 'start', { kind: 'acquire-again' }, 1);
+    expectTypeOf(e.outcome).toEqualTypeOf<Outcome>();
+    expectTypeOf(e.method).toEqualTypeOf<Method>();
+    expectTypeOf(e.code).toEqualTypeOf<number | undefined>();
+    expectTypeOf(e.retryable).toEqualTypeOf<boolean>();
+    expectTypeOf(e).toExtend<Error>();
   });
 });

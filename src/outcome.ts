@@ -1,0 +1,114 @@
+/**
+ * The one decision a client takes on a response: a discriminated union to
+ * `switch` on, each branch with what the client needs to act. It is derived
+ * from the catalog's next step (RetryPolicy.action) and nothing else, so every
+ * record on every method maps to exactly one outcome.
+ */
+import type { RetryPolicy } from './generated/types.ts';
+
+export type Outcome =
+  /** The request did what it asked; nothing to act on. */
+  | { kind: 'success' }
+  /** Not finished yet (a `query` state before the recording runs or ends): call `query` again after `pollAfterMs`. */
+  | { kind: 'in-progress'; pollAfterMs: number }
+  /** What the request asked for is already in place (7 / HTTP 201 on `start`, a repeated `stop`): treat it as success. */
+  | { kind: 'already-done' }
+  /**
+   * Send the same request again, waiting `delaysMs[i]` before attempt i + 1
+   * (or `retryAfterMs` when the server's Retry-After asks for longer); when
+   * every attempt failed, do `then`.
+   */
+  | { kind: 'retry'; delaysMs: number[]; sameResourceId?: boolean; then?: 'acquire-again' | 'contact-support' | 'fix-request'; retryAfterMs?: number }
+  /** Start over: `acquire` a new resource ID, then `start`. */
+  | { kind: 'acquire-again' }
+  /** Change the request (parameters, URL, HTTP method, headers), then send it. */
+  | { kind: 'fix-request' }
+  /** Fix the Customer ID, the Customer Secret or the `Authorization: Basic …` header. */
+  | { kind: 'fix-credentials' }
+  /** Fix the App ID or the Agora Console settings (Cloud Recording enabled, account status, quotas). */
+  | { kind: 'fix-account' }
+  /** The task no longer exists: nothing to retry on it; a new recording needs `acquire` and `start`. */
+  | { kind: 'gone' }
+  /** Open a ticket with Agora support. */
+  | { kind: 'contact-support' };
+
+export type OutcomeKind = Outcome['kind'];
+
+/** Every outcome kind, in the order of the union. */
+export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+  'success',
+  'in-progress',
+  'already-done',
+  'retry',
+  'acquire-again',
+  'fix-request',
+  'fix-credentials',
+  'fix-account',
+  'gone',
+  'contact-support',
+];
+
+/**
+ * How long to wait before polling `query` again while a recording is not
+ * running or not ended yet. Our choice, not Agora's (no source gives one): a
+ * few seconds, far below the limit of 10 requests per second.
+ */
+export const POLL_AFTER_MS = 5000;
+
+/** The longest Retry-After honoured, in milliseconds (a day); longer values are ignored as implausible. */
+const MAX_RETRY_AFTER_MS = 86_400_000;
+
+/**
+ * The outcome of a next step. `retryAfterMs` (from a Retry-After header) is
+ * kept on a retry and replaces the poll interval when longer.
+ */
+export function outcomeOf(policy: RetryPolicy, retryAfterMs?: number): Outcome {
+  switch (policy.action) {
+    case 'none':
+      return { kind: 'success' };
+    case 'poll':
+      return { kind: 'in-progress', pollAfterMs: Math.max(POLL_AFTER_MS, retryAfterMs ?? 0) };
+    case 'already-done':
+      return { kind: 'already-done' };
+    case 'retry':
+      return {
+        kind: 'retry',
+        delaysMs: [...policy.delaysMs],
+        ...(policy.sameResourceId !== undefined && { sameResourceId: policy.sameResourceId }),
+        ...(policy.then !== undefined && { then: policy.then }),
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
+      };
+    default:
+      return { kind: policy.action };
+  }
+}
+
+/** The outcome a `then` leads to once every retry failed. */
+export function outcomeAfterRetries(then: 'acquire-again' | 'contact-support' | 'fix-request'): Outcome {
+  return { kind: then };
+}
+
+/** True for outcomes after which sending again (possibly after a new `acquire`) can succeed. */
+export const isRetryOutcome = (outcome: Outcome): boolean => outcome.kind === 'retry' || outcome.kind === 'acquire-again';
+
+/** True for outcomes a client treats as the request having done its work. */
+export const isDoneOutcome = (outcome: Outcome): boolean =>
+  outcome.kind === 'success' || outcome.kind === 'in-progress' || outcome.kind === 'already-done';
+
+/**
+ * Retry-After, in milliseconds from `now`: a number of seconds or an HTTP date.
+ * undefined when absent, malformed or implausible (negative, over a day).
+ */
+export function retryAfterMs(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d{1,9}$/.test(text)) {
+    const ms = Number(text) * 1000;
+    return ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+  }
+  if (text.length > 64 || !/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  if (!Number.isFinite(at)) return undefined;
+  const ms = Math.max(0, at - now);
+  return ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+}

@@ -1,0 +1,149 @@
+/**
+ * The package's own sentences in English (see types.ts).
+ */
+import type { RetryPolicy } from '../generated/types.ts';
+import type { Phrases } from './types.ts';
+
+const THEN = {
+  'acquire-again': 'call `acquire` again for a new resource ID, then `start`',
+  'contact-support': 'contact Agora support',
+  'fix-request': 'check and correct the request',
+} as const;
+
+const seconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
+const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `; if it still fails, ${THEN[then]}` : '');
+
+function describeRetry(p: RetryPolicy): string {
+  switch (p.action) {
+    case 'none':
+      return 'Nothing to do.';
+    case 'poll':
+      return 'Not finished yet: call `query` again later.';
+    case 'already-done':
+      return 'What the request asked for is already in place: treat it as success and do not send it again.';
+    case 'retry': {
+      const same = p.sameResourceId === true ? ' with the same resource ID' : p.sameResourceId === false ? ' with a new resource ID' : '';
+      return `Retry the same request${same} ${waits(p.delaysMs)}${ifStill(p.then)}.`;
+    }
+    case 'acquire-again':
+      return 'Call `acquire` again for a new resource ID, then call `start` with it.';
+    case 'fix-request':
+      return `Correct the request, then send it again${ifStill(p.then)}.`;
+    case 'fix-credentials':
+      return `Check the Customer ID, the Customer Secret and the \`Authorization: Basic …\` header, then send the request again${ifStill(p.then)}.`;
+    case 'fix-account':
+      return `Check the App ID and the project's settings in Agora Console (Cloud Recording enabled, account status, quotas), then send the request again${ifStill(p.then)}.`;
+    case 'gone':
+      return 'The recording task no longer exists, so retrying cannot help; to record, call `acquire` and `start` again.';
+    case 'contact-support':
+      return 'Contact Agora support (open a ticket).';
+  }
+}
+
+function retryLabel(p: RetryPolicy): string {
+  switch (p.action) {
+    case 'none':
+      return 'Nothing to do';
+    case 'poll':
+      return 'Query again later';
+    case 'already-done':
+      return 'Already done';
+    case 'retry':
+      return `Retry (${p.delaysMs.join(', ')} ms)`;
+    case 'acquire-again':
+      return 'Acquire again';
+    case 'fix-request':
+      return 'Fix the request';
+    case 'fix-credentials':
+      return 'Fix the credentials';
+    case 'fix-account':
+      return 'Fix the account';
+    case 'gone':
+      return 'Task gone';
+    case 'contact-support':
+      return 'Contact support';
+  }
+}
+
+const bodyFrom = (status: number | undefined): string =>
+  status === undefined
+    ? ''
+    : status >= 500
+      ? ' A proxy or gateway in front of the API answered instead; that is usually transient.'
+      : status === 404
+        ? ' No API endpoint matched: the URL or the HTTP method is probably wrong.'
+        : status < 300
+          ? ' The request reached a web server, not the API: check the base URL.'
+          : '';
+
+export const PHRASES_EN: Phrases = {
+  locale: 'en',
+  sentenceGap: ' ',
+  colon: ': ',
+  period: '.',
+  quote: (text) => `"${text}"`,
+  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  label: {
+    onThisMethod: 'On this method',
+    causes: 'Causes:',
+    actions: 'What to do:',
+    retry: 'Next step:',
+    next: 'Next:',
+    also: 'Also',
+    kind: {
+      'error-code': 'body code',
+      'message-error': 'gateway message',
+      'http-status': 'HTTP status',
+      'service-state': 'service state',
+      'recording-status': 'recording status (query)',
+      'upload-status': 'upload status (stop)',
+      'extension-state': 'extension state (query)',
+      'output-status': 'output status (query)',
+    },
+  },
+  describeRetry,
+  retryLabel,
+  succeeded: (method) => (method ? `\`${method}\` succeeded.` : 'The request succeeded.'),
+  successNext: {
+    acquire: (expires) =>
+      `Call \`start\` with the \`resourceId\` of this response${expires ? `; it expires ${expires / 60} minutes after \`acquire\`` : ''}.`,
+    start: 'Keep the `sid` with the resource ID: `query`, `update`, `updateLayout` and `stop` need both.',
+    other: 'Nothing to do.',
+  },
+  pollAgain: (ms) => `Not finished yet: call \`query\` again in ${seconds(ms)}.`,
+  onMethod: (method) => `On \`${method}\``,
+  stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
+  serviceSays: (reason) => `The service says: "${reason}".`,
+  notes: {
+    unknownCode: (code) => `Body code ${code} is not in the catalog.`,
+    unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
+    unknownState: (at, value) => `\`${at}\` is ${JSON.stringify(value)}, a value the catalog does not know.`,
+    unknownMethod: (value) => `"${value}" is not a method of the API (acquire, start, query, update, updateLayout, stop); read without a method.`,
+    fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
+    htmlBody: (status, title) => `The body is an HTML page${title ? ` ("${title}")` : ''}, not the API's JSON.${bodyFrom(status)}`,
+    textBody: (status, text) => `The body is plain text, not the API's JSON: "${text}".${bodyFrom(status)}`,
+    emptyBody: (status) => `The body is empty${status !== undefined ? ` (HTTP ${status})` : ''}.${status !== undefined && status >= 300 ? bodyFrom(status) : ''}`,
+    partialBody: 'The body is cut off or not valid JSON; it was read as far as it goes.',
+    otherBody: 'The body is not a JSON object, which is all the API sends.',
+    missingField: (method, name) => `A successful \`${method}\` answers with \`${name}\`; this response has none, so the request cannot be taken as done.`,
+    dependsOnMethod: (byMethod) => `What to do depends on the method; pass \`method\` for the one that applies (${byMethod}).`,
+    retryAfter: (ms) => `The server asks to wait ${seconds(ms)} before retrying (Retry-After).`,
+    noStatus: 'No HTTP status was given; the body reads as a successful response.',
+    bodyUsed: 'The body had already been read, so only the status and headers were explained.',
+    bodyUnreadable: (detail) => `The body could not be read (${detail}).`,
+  },
+  ours: {
+    missingField: 'Our advice: a response without what success carries cannot be trusted as success; Agora\'s best practice takes a `sid` as the sign that `start` worked.',
+    pageFromElsewhere: 'Our advice: a page that is not the API\'s JSON came from something in front of it, so the HTTP status class decides.',
+    noAnswer: 'Our advice: no answer arrived, so the request is sent again on the schedule of its method.',
+    unknownCode: 'Our advice: a code the catalog does not know is handled by its HTTP status.',
+    statusClass: 'Our advice, by the class of the HTTP status.',
+  },
+  noInformation: 'The response carries no status, code or message to explain.',
+  noAnswer: (method, detail) => `\`${method}\` got no answer (${detail}).`,
+  waitTooLong: (ms, maxMs) => `Waiting ${seconds(ms)} is longer than the ${seconds(maxMs)} this client accepts (maxDelayMs); gave up.`,
+  unknown: (query) => `Unknown: ${query}`,
+  searchSite: (url) => `Search the site: ${url}`,
+  usageHint: 'Run `agora-rec-codes --help` for usage.',
+};

@@ -1,0 +1,82 @@
+/**
+ * The package's own sentences in one language: how a next step, an outcome or
+ * a note is put into words. What a code means never lives here; that comes
+ * from the catalog. Each language is a module of its own (phrases/en.ts,
+ * phrases/zh.ts), so that an entry point of one language carries only its own.
+ */
+import type { Locale, Method, RetryPolicy } from '../generated/types.ts';
+
+export type Phrases = {
+  locale: Locale;
+  /** What separates two sentences: a space in English, nothing in Chinese. */
+  sentenceGap: string;
+  colon: string;
+  period: string;
+  /** Quote a value taken from a response. */
+  quote: (text: string) => string;
+  /** Join a list: "a, b and c" / "a、b 和 c". */
+  list: (items: readonly string[]) => string;
+  /** Headings of the CLI's output. */
+  label: {
+    onThisMethod: string;
+    causes: string;
+    actions: string;
+    retry: string;
+    next: string;
+    /** The other kinds a number also names: "Also HTTP status 401". */
+    also: string;
+    kind: Record<string, string>;
+  };
+
+  /** A next step as one sentence. */
+  describeRetry: (p: RetryPolicy) => string;
+  /** A next step as a short label, for tables. */
+  retryLabel: (p: RetryPolicy) => string;
+
+  /** `next` of a success, by method (and without one). */
+  succeeded: (method: Method | undefined) => string;
+  successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string; other: string };
+  /** `next` while a `query` state is not finished: poll again after `ms`. */
+  pollAgain: (ms: number) => string;
+  onMethod: (method: string) => string;
+  /** A state value read from the response: "`serverResponse.status` is 5". */
+  stateAt: (at: string, value: string | number) => string;
+  /** The service's own words, when they say more than the catalog. */
+  serviceSays: (reason: string) => string;
+
+  notes: {
+    unknownCode: (code: number) => string;
+    unknownMessage: (message: string) => string;
+    unknownState: (at: string, value: string | number) => string;
+    unknownMethod: (value: string) => string;
+    fallbackToStatus: (status: number) => string;
+    htmlBody: (status: number | undefined, title: string | undefined) => string;
+    textBody: (status: number | undefined, text: string) => string;
+    emptyBody: (status: number | undefined) => string;
+    partialBody: string;
+    otherBody: string;
+    missingField: (method: Method, fieldName: string) => string;
+    dependsOnMethod: (byMethod: string) => string;
+    retryAfter: (ms: number) => string;
+    noStatus: string;
+    bodyUsed: string;
+    bodyUnreadable: (detail: string) => string;
+  };
+  /** Why a step is our advice, where no source gives it. */
+  ours: {
+    missingField: string;
+    pageFromElsewhere: string;
+    noAnswer: string;
+    unknownCode: string;
+    statusClass: string;
+  };
+  noInformation: string;
+  /** A request that got no answer (a network error, a time-out): what happened. */
+  noAnswer: (method: Method, detail: string) => string;
+  /** A wait longer than the client accepts. */
+  waitTooLong: (ms: number, maxMs: number) => string;
+  /** CLI: no record found, and where to search instead. */
+  unknown: (query: string) => string;
+  searchSite: (url: string) => string;
+  usageHint: string;
+};

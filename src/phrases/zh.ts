@@ -1,0 +1,149 @@
+/**
+ * 本包自己的句子（简体中文），见 types.ts。
+ */
+import type { RetryPolicy } from '../generated/types.ts';
+import type { Phrases } from './types.ts';
+
+const THEN = {
+  'acquire-again': '重新调用 `acquire` 获取新的 resource ID，再调用 `start`',
+  'contact-support': '联系声网技术支持',
+  'fix-request': '检查并修正请求',
+} as const;
+
+const seconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} 秒` : `${ms} 毫秒`);
+const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，');
+const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `；如仍失败，${THEN[then]}` : '');
+
+function describeRetry(p: RetryPolicy): string {
+  switch (p.action) {
+    case 'none':
+      return '无需处理。';
+    case 'poll':
+      return '尚未完成：稍后再调用 `query` 查看状态。';
+    case 'already-done':
+      return '请求要做的事已经生效：按成功处理，不要再次发送。';
+    case 'retry': {
+      const same = p.sameResourceId === true ? '（使用同一个 resource ID）' : p.sameResourceId === false ? '（使用新的 resource ID）' : '';
+      return `重试同一请求${same}，${waits(p.delaysMs)}后重试${ifStill(p.then)}。`;
+    }
+    case 'acquire-again':
+      return '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。';
+    case 'fix-request':
+      return `修正请求后再发送${ifStill(p.then)}。`;
+    case 'fix-credentials':
+      return `核对 Customer ID、Customer Secret 和 \`Authorization: Basic …\` 请求头后再发送${ifStill(p.then)}。`;
+    case 'fix-account':
+      return `在声网控制台核对 App ID 和项目设置（是否开通云端录制、账户状态、配额）后再发送${ifStill(p.then)}。`;
+    case 'gone':
+      return '录制任务已不存在，重试没有用；如需录制，重新调用 `acquire` 和 `start`。';
+    case 'contact-support':
+      return '联系声网技术支持（提交工单）。';
+  }
+}
+
+function retryLabel(p: RetryPolicy): string {
+  switch (p.action) {
+    case 'none':
+      return '无需处理';
+    case 'poll':
+      return '稍后再查询';
+    case 'already-done':
+      return '已生效';
+    case 'retry':
+      return `重试（${p.delaysMs.join('、')} 毫秒）`;
+    case 'acquire-again':
+      return '重新 acquire';
+    case 'fix-request':
+      return '修正请求';
+    case 'fix-credentials':
+      return '修正认证信息';
+    case 'fix-account':
+      return '修正账号设置';
+    case 'gone':
+      return '任务已不存在';
+    case 'contact-support':
+      return '联系技术支持';
+  }
+}
+
+const bodyFrom = (status: number | undefined): string =>
+  status === undefined
+    ? ''
+    : status >= 500
+      ? '这是 API 前面的代理或网关给出的应答，通常是暂时的。'
+      : status === 404
+        ? '没有匹配的 API 接口：URL 或 HTTP 方法多半写错了。'
+        : status < 300
+          ? '请求到达的是某个网页服务器而不是 API：请检查基础 URL。'
+          : '';
+
+export const PHRASES_ZH: Phrases = {
+  locale: 'zh',
+  sentenceGap: '',
+  colon: '：',
+  period: '。',
+  quote: (text) => `“${text}”`,
+  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`),
+  label: {
+    onThisMethod: '在此方法上',
+    causes: '原因：',
+    actions: '处理：',
+    retry: '下一步：',
+    next: '下一步：',
+    also: '另见',
+    kind: {
+      'error-code': '包体错误码',
+      'message-error': '网关消息',
+      'http-status': 'HTTP 状态码',
+      'service-state': '服务状态',
+      'recording-status': '录制状态（query）',
+      'upload-status': '上传状态（stop）',
+      'extension-state': '扩展服务状态（query）',
+      'output-status': '输出状态（query）',
+    },
+  },
+  describeRetry,
+  retryLabel,
+  succeeded: (method) => (method ? `\`${method}\` 调用成功。` : '请求成功。'),
+  successNext: {
+    acquire: (expires) =>
+      `用本次响应中的 \`resourceId\` 调用 \`start\`${expires ? `；它在 \`acquire\` 之后 ${expires / 60} 分钟过期` : ''}。`,
+    start: '把 `sid` 和 resource ID 一起保存：`query`、`update`、`updateLayout` 和 `stop` 都需要这两个值。',
+    other: '无需处理。',
+  },
+  pollAgain: (ms) => `尚未完成：${seconds(ms)}后再调用 \`query\`。`,
+  onMethod: (method) => `在 \`${method}\` 上`,
+  stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
+  serviceSays: (reason) => `服务返回的原因：“${reason}”。`,
+  notes: {
+    unknownCode: (code) => `目录中没有包体错误码 ${code}。`,
+    unknownMessage: (message) => `目录中没有消息“${message}”。`,
+    unknownState: (at, value) => `\`${at}\` 为 ${JSON.stringify(value)}，目录中没有这个值。`,
+    unknownMethod: (value) => `“${value}”不是 API 的方法（acquire、start、query、update、updateLayout、stop），以下按未指定方法解释。`,
+    fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,
+    htmlBody: (status, title) => `响应包体是 HTML 页面${title ? `（“${title}”）` : ''}，不是 API 返回的 JSON。${bodyFrom(status)}`,
+    textBody: (status, text) => `响应包体是纯文本，不是 API 返回的 JSON：“${text}”。${bodyFrom(status)}`,
+    emptyBody: (status) => `响应包体为空${status !== undefined ? `（HTTP ${status}）` : ''}。${status !== undefined && status >= 300 ? bodyFrom(status) : ''}`,
+    partialBody: '响应包体不完整或不是合法的 JSON，已尽可能读取其中的内容。',
+    otherBody: '响应包体不是 JSON 对象，而 API 只返回 JSON 对象。',
+    missingField: (method, name) => `\`${method}\` 成功时会返回 \`${name}\`，这次响应中没有，因此不能当作成功。`,
+    dependsOnMethod: (byMethod) => `如何处理取决于调用的方法，请传入 \`method\`（${byMethod}）。`,
+    retryAfter: (ms) => `服务器要求等待 ${seconds(ms)}后再重试（Retry-After）。`,
+    noStatus: '没有给出 HTTP 状态码；按成功响应的包体解释。',
+    bodyUsed: '响应包体已被读取过，只能根据状态码和响应头解释。',
+    bodyUnreadable: (detail) => `无法读取响应包体（${detail}）。`,
+  },
+  ours: {
+    missingField: '这是我们的建议：缺少成功时应有字段的响应不能当作成功；声网的最佳实践以收到 `sid` 作为 `start` 成功的标志。',
+    pageFromElsewhere: '这是我们的建议：不是 API JSON 的页面来自 API 前面的某一环，因此按 HTTP 状态码的类别处理。',
+    noAnswer: '这是我们的建议：没有收到应答，按该方法的重试时间表再次发送请求。',
+    unknownCode: '这是我们的建议：目录中没有的错误码按其 HTTP 状态码处理。',
+    statusClass: '这是我们的建议，按 HTTP 状态码的类别处理。',
+  },
+  noInformation: '响应中没有可解释的状态码、错误码或消息。',
+  noAnswer: (method, detail) => `\`${method}\` 没有收到应答（${detail}）。`,
+  waitTooLong: (ms, maxMs) => `需要等待 ${seconds(ms)}，超过了本客户端允许的 ${seconds(maxMs)}（maxDelayMs），已放弃。`,
+  unknown: (query) => `未找到：${query}`,
+  searchSite: (url) => `在网站上搜索：${url}`,
+  usageHint: '运行 `agora-rec-codes --help` 查看用法。',
+};

@@ -1,0 +1,365 @@
+/**
+ * Reading a Cloud Recording response as it came: the body in whatever form
+ * (parsed object, JSON text, half a JSON text, an HTML page, plain text,
+ * nothing), the few headers that matter, and every value the catalog knows
+ * inside it — body code, message, reason, `serverResponse.status`,
+ * `uploadingStatus`, each sub-service state, each extension state and output
+ * status. Pure and total: it never throws, whatever it is given.
+ */
+
+const MAX_TEXT = 200;
+/** How many sub-services, extensions or outputs are read at most (a real response has a handful). */
+const MAX_PARTS = 32;
+/** How deep a JSON text is read; deeper nesting than any real response is left out. */
+const MAX_DEPTH = 64;
+
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+
+/** An own field of a plain object, else undefined. */
+export function field(object: unknown, key: string): unknown {
+  return object && typeof object === 'object' && !Array.isArray(object) && own(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+}
+
+export function shortText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, MAX_TEXT) : undefined;
+}
+
+/** A whole number given as a number or a numeric string ("433"); undefined otherwise. */
+export function wholeNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// JSON, whole or cut short
+
+type Prefix = { value: unknown; complete: boolean };
+
+const setOwn = (o: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+
+/**
+ * Read as much of a JSON text as is whole: `{"code":65,"rea` gives {code: 65}.
+ * Containers are attached as soon as they open, so a cut text keeps every
+ * finished field at every depth. A value cut off at the end (a string, a
+ * number, a literal) is left out rather than guessed — `{"code":6` might have
+ * been 65. Keys are set as own properties (`__proto__` included).
+ */
+function parseJsonStream(text: string): Prefix {
+  type Frame = { container: Record<string, unknown> | unknown[]; key?: string };
+  const stack: Frame[] = [];
+  let root: unknown;
+  let i = 0;
+  const done = (complete: boolean): Prefix => ({ value: root, complete });
+  const space = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+  };
+  const readString = (): string | undefined => {
+    let out = '';
+    let j = i + 1;
+    while (j < text.length) {
+      const c = text[j];
+      if (c === '"') {
+        i = j + 1;
+        return out;
+      }
+      if (c === '\\') {
+        const e = text[j + 1];
+        if (e === undefined) return undefined;
+        if (e === 'u') {
+          const hex = text.slice(j + 2, j + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
+          out += String.fromCharCode(parseInt(hex, 16));
+          j += 6;
+          continue;
+        }
+        const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (!own(escapes, e)) return undefined;
+        out += escapes[e];
+        j += 2;
+        continue;
+      }
+      out += c;
+      j++;
+    }
+    return undefined;
+  };
+  /** Attach a finished value to the open container (or make it the root). */
+  const attach = (v: unknown) => {
+    const top = stack[stack.length - 1];
+    if (!top) root = v;
+    else if (Array.isArray(top.container)) top.container.push(v);
+    else if (top.key !== undefined) {
+      setOwn(top.container, top.key, v);
+      top.key = undefined;
+    }
+  };
+  const open = (container: Record<string, unknown> | unknown[]) => {
+    attach(container);
+    stack.push({ container });
+  };
+  for (;;) {
+    space();
+    if (i >= text.length) return done(false);
+    const top = stack[stack.length - 1];
+    // Inside an object and before a key: read the key and its colon.
+    if (top && !Array.isArray(top.container) && top.key === undefined) {
+      if (text[i] === '}') {
+        i++;
+        stack.pop();
+      } else {
+        if (text[i] === ',' && Object.keys(top.container).length > 0) {
+          i++;
+          space();
+        }
+        if (text[i] !== '"') return done(false);
+        const key = readString();
+        if (key === undefined) return done(false);
+        space();
+        if (text[i] !== ':') return done(false);
+        i++;
+        top.key = key;
+        continue;
+      }
+    } else {
+      if (top && Array.isArray(top.container)) {
+        if (text[i] === ']') {
+          i++;
+          stack.pop();
+          continue;
+        }
+        if (top.container.length > 0) {
+          if (text[i] !== ',') return done(false);
+          i++;
+          space();
+          if (i >= text.length) return done(false);
+        }
+      }
+      const c = text[i];
+      if (stack.length >= MAX_DEPTH) return done(false);
+      if (c === '{') {
+        i++;
+        open({});
+      } else if (c === '[') {
+        i++;
+        open([]);
+      } else if (c === '"') {
+        const s = readString();
+        if (s === undefined) return done(false);
+        attach(s);
+      } else {
+        const literal = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
+        // A value that ends the text may be cut short ({"code":6 of 65): leave it out.
+        if (!literal || i + literal[0].length >= text.length) return done(false);
+        i += literal[0].length;
+        const w = literal[0];
+        attach(w === 'true' ? true : w === 'false' ? false : w === 'null' ? null : Number(w));
+      }
+    }
+    if (stack.length === 0) {
+      space();
+      return done(i === text.length);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The body
+
+export type BodyForm =
+  /** No body, or only white space. */
+  | 'empty'
+  /** JSON read whole. */
+  | 'json'
+  /** JSON cut short or broken: what could be read whole is in `data`. */
+  | 'partial-json'
+  /** An HTML page (from a proxy, a gateway or a web server, not the API). */
+  | 'html'
+  /** Plain text. */
+  | 'text'
+  /** Something else: a JSON array or scalar, a number, a boolean. */
+  | 'other';
+
+export type Body = {
+  form: BodyForm;
+  /** The object read from JSON (whole or in part). */
+  data?: Record<string, unknown>;
+  /** Plain text, trimmed and shortened. */
+  text?: string;
+  /** The `<title>` of an HTML page, shortened. */
+  title?: string;
+};
+
+function bodyText(body: unknown): string | undefined {
+  if (typeof body === 'string') return body;
+  try {
+    if (typeof ArrayBuffer !== 'undefined' && (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) && typeof TextDecoder !== 'undefined') {
+      return new TextDecoder().decode(body as ArrayBuffer);
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+export function readBody(body: unknown, contentType?: string): Body {
+  if (body === undefined || body === null) return { form: 'empty' };
+  const raw = bodyText(body);
+  if (raw === undefined) {
+    if (typeof body === 'object' && !Array.isArray(body)) return { form: 'json', data: body as Record<string, unknown> };
+    return { form: 'other' };
+  }
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (!text) return { form: 'empty' };
+  if (text.startsWith('{')) {
+    try {
+      const data = JSON.parse(text) as unknown;
+      if (data && typeof data === 'object' && !Array.isArray(data)) return { form: 'json', data: data as Record<string, unknown> };
+    } catch {
+      const prefix = parseJsonStream(text);
+      const data = prefix.value && typeof prefix.value === 'object' && !Array.isArray(prefix.value) ? (prefix.value as Record<string, unknown>) : {};
+      return { form: 'partial-json', data };
+    }
+  }
+  if (text.startsWith('<') || /\bhtml\b/i.test(contentType ?? '')) {
+    const title = /<title[^>]*>([^<]{1,300})/i.exec(text.slice(0, 4096))?.[1];
+    return { form: 'html', ...(title && title.trim() && { title: title.replace(/\s+/g, ' ').trim().slice(0, 100) }) };
+  }
+  if (/^[[\d"-]|^(?:true|false|null)$/.test(text)) {
+    try {
+      JSON.parse(text);
+      return { form: 'other' };
+    } catch {
+      // plain text that happens to start like JSON
+    }
+  }
+  return { form: 'text', text: text.replace(/\s+/g, ' ').slice(0, MAX_TEXT) };
+}
+
+// ---------------------------------------------------------------------------
+// A whole HTTP response pasted as text (`curl -i`, `curl -si … | agora-rec-codes explain`)
+
+export type HttpMessage = { status: number; headers: [string, string][]; body: string };
+
+/**
+ * Split `HTTP/1.1 206 Partial Content\r\nContent-Type: …\r\n\r\n{"code":65}` into
+ * its status, headers and body; undefined for text that is not such a message.
+ * With several messages (a proxy's `100 Continue`, redirects followed by
+ * `curl -L`), the last one counts.
+ */
+export function splitHttpMessage(body: unknown): HttpMessage | undefined {
+  if (typeof body !== 'string' || !/^\s*HTTP\/\d(?:\.\d)? \d{3}/.test(body.slice(0, 40))) return undefined;
+  let rest = body.replace(/^\s+/, '');
+  let message: HttpMessage | undefined;
+  for (let i = 0; i < 10 && /^HTTP\/\d(?:\.\d)? \d{3}/.test(rest); i++) {
+    const end = /\r?\n\r?\n/.exec(rest);
+    const head = end ? rest.slice(0, end.index) : rest;
+    rest = end ? rest.slice(end.index + end[0].length) : '';
+    const [statusLine, ...lines] = head.split(/\r?\n/);
+    const headers: [string, string][] = [];
+    for (const line of lines.slice(0, 200)) {
+      const colon = line.indexOf(':');
+      if (colon > 0) headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+    message = { status: Number(/ (\d{3})/.exec(statusLine)![1]), headers, body: rest };
+  }
+  return message;
+}
+
+// ---------------------------------------------------------------------------
+// Headers
+
+export type HeadersLike =
+  | { get(name: string): string | null }
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | readonly (readonly [string, string])[];
+
+/** One header, whatever form the headers come in (Headers, a plain object, pairs); case-insensitive. */
+export function header(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const wanted = name.toLowerCase();
+  try {
+    const get = (headers as { get?: unknown }).get;
+    if (typeof get === 'function') {
+      const v = get.call(headers, name) as unknown;
+      return typeof v === 'string' ? v : undefined;
+    }
+    if (Array.isArray(headers)) {
+      for (const pair of headers.slice(0, 200)) {
+        if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === wanted && typeof pair[1] === 'string') return pair[1];
+      }
+      return undefined;
+    }
+    for (const key of Object.keys(headers).slice(0, 200)) {
+      if (key.toLowerCase() !== wanted) continue;
+      const v = (headers as Record<string, unknown>)[key];
+      if (typeof v === 'string') return v;
+      if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// The values inside
+
+/** Where in the response a state value was read, and the kind of record it is. */
+export type StateKind = 'recording-status' | 'upload-status' | 'service-state' | 'extension-state' | 'output-status';
+export type StateValue = { at: string; kind: StateKind; value: string | number };
+
+export type ResponseValues = {
+  code?: number;
+  message?: string;
+  reason?: string;
+  resourceId?: string;
+  sid?: string;
+  /** true when the body has a `serverResponse` object. */
+  hasServerResponse: boolean;
+  /** Every state value in `serverResponse`, in reading order: status, upload status, sub-services, extensions and their outputs. */
+  states: StateValue[];
+};
+
+const label = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.slice(0, 40))}]`);
+
+export function readValues(data: Record<string, unknown> | undefined): ResponseValues {
+  const server = field(data, 'serverResponse');
+  const states: StateValue[] = [];
+  const state = (at: string, kind: StateKind, value: unknown) => {
+    const v = kind === 'recording-status' ? wholeNumber(value) : shortText(value);
+    if (v !== undefined) states.push({ at, kind, value: v });
+  };
+  state('serverResponse.status', 'recording-status', field(server, 'status'));
+  state('serverResponse.uploadingStatus', 'upload-status', field(server, 'uploadingStatus'));
+  const sub = field(server, 'subServiceStatus');
+  if (sub && typeof sub === 'object' && !Array.isArray(sub)) {
+    for (const key of Object.keys(sub).slice(0, MAX_PARTS)) state(`serverResponse.subServiceStatus${label(key)}`, 'service-state', (sub as Record<string, unknown>)[key]);
+  }
+  const extensions = field(server, 'extensionServiceState');
+  if (Array.isArray(extensions)) {
+    extensions.slice(0, MAX_PARTS).forEach((ext, i) => {
+      const payload = field(ext, 'payload');
+      state(`serverResponse.extensionServiceState[${i}].payload.state`, 'extension-state', field(payload, 'state'));
+      const outputs = field(payload, 'outputs');
+      if (Array.isArray(outputs)) {
+        outputs.slice(0, MAX_PARTS).forEach((out, j) => state(`serverResponse.extensionServiceState[${i}].payload.outputs[${j}].status`, 'output-status', field(out, 'status')));
+      }
+    });
+  }
+  const code = wholeNumber(field(data, 'code'));
+  const message = shortText(field(data, 'message'));
+  const reason = shortText(field(data, 'reason')) ?? shortText(field(field(server, 'payload'), 'message'));
+  const resourceId = shortText(field(data, 'resourceId'));
+  const sid = shortText(field(data, 'sid'));
+  return {
+    ...(code !== undefined && { code }),
+    ...(message !== undefined && { message }),
+    ...(reason !== undefined && { reason }),
+    ...(resourceId !== undefined && { resourceId }),
+    ...(sid !== undefined && { sid }),
+    hasServerResponse: Boolean(server && typeof server === 'object' && !Array.isArray(server)),
+    states,
+  };
+}
