@@ -5,6 +5,7 @@
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
 import { isRetry, pickMeaning } from '../../src/meaning.ts';
+import { describeRetry } from '../../src/messages.ts';
 import { recordPath } from '../../src/paths.ts';
 import { type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import type { Lang } from './i18n.ts';
@@ -49,14 +50,16 @@ export const everyMethod = (methods: readonly string[]): boolean => methods.leng
 
 /**
  * What to do, per method: the record's methods grouped by the policy that
- * applies on each (the one explain() and retryPolicy() give), in API order.
+ * applies on each (the one explain() and retryPolicy() give), in API order;
+ * methods whose policies read the same (in the package's words) share a group.
  * One group with no methods when the record names none.
  */
 export function nextSteps(r: CatalogRecord): { methods: Method[]; policy: RetryPolicy }[] {
   const groups = new Map<string, { methods: Method[]; policy: RetryPolicy }>();
   for (const method of recordMethods(r)) {
     const policy = retryOn(r, method);
-    const key = JSON.stringify(policy);
+    // Methods whose next step reads the same, on the same basis, are one group.
+    const key = JSON.stringify([describeRetry(policy, 'en'), (policy as { basis?: unknown }).basis ?? null]);
     const group = groups.get(key);
     if (group) group.methods.push(method);
     else groups.set(key, { methods: [method], policy });
