@@ -13,6 +13,7 @@ import { KINDS, recordRef } from '../../scripts/catalog/schema.ts';
 import { SITE_URL } from '../../scripts/site-url.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { editUrl } from '../../site/lib/repo.ts';
+import { fixOf } from '../../site/lib/fixes.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { builtFile, catalog, GUIDES, HTML_LANG, LANGS, type Lang, pagePath, readBuilt, shownCode, SITE_ROOT } from './helpers.ts';
 
@@ -88,10 +89,13 @@ describe('record pages', () => {
           const url = api.sources.find((s) => s.id === id)?.url;
           if (url) expect(hrefs.has(url), `${path} source ${id}`).toBe(true);
         }
-        // The snippet uses the package's constant.
+        // The code section names the package's constant; its copyable snippet imports the package.
+        expect(squash(textContent(byId(p, 'snippet')!.parent as Element))).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
         const snippet = textContent(byId(p, 'snippet-code')!);
-        expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, explain } from '@org/agora-rec-codes';`);
-        expect(snippet).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
+        if (!fixOf(r)) {
+          expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, explain } from '@org/agora-rec-codes';`);
+          expect(snippet).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
+        }
         // Edit this record: its YAML file in the repository package.json names, or no link at all.
         const edit = p.all.find((e) => e.name === 'a' && attr(e, 'data-ref') === recordRef(r));
         if (!(pkg as { repository?: unknown }).repository) expect(edit, `${path}: no repository, no edit link`).toBeUndefined();
@@ -509,5 +513,23 @@ describe('navigation', () => {
       expect(entries.map((e) => e[0]).sort()).toEqual(records.map((r) => pagePath(r, lang)).sort());
     }
     expect(page('/404.html').all.filter((e) => attr(e, 'data-not-found') !== undefined).map((e) => attr(e, 'data-lang'))).toEqual(['en', 'zh']);
+  });
+});
+
+describe('before and after code', () => {
+  it('records whose fix is a change of code show the code before and after, the after one copyable', () => {
+    const withFix = records.filter((r) => fixOf(r));
+    for (const ref of ['error-code:8', 'error-code:1013', 'error-code:401', 'error-code:65', 'http-status:429', 'error-code:433', 'error-code:7']) {
+      expect(withFix.map(recordRef), ref).toContain(ref);
+    }
+    expect(withFix.some((r) => r.kind === 'recording-status')).toBe(true);
+    for (const r of withFix) {
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        const fix = fixOf(r)!;
+        expect(squash(textContent(byId(p, 'before')!.parent as Element)), pagePath(r, lang)).toContain(squash(fix.before(lang)));
+        expect(textContent(byId(p, 'snippet-code')!)).toBe(fix.after(lang));
+      }
+    }
   });
 });
