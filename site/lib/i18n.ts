@@ -2,7 +2,8 @@
  * The site's own words in both languages: navigation, headings, kind names and
  * the retry policy in words. The catalog's texts come from data/, never from here.
  */
-import type { Kind } from '../../scripts/catalog/schema.ts';
+import type { Kind, RetryPolicy } from '../../scripts/catalog/schema.ts';
+import { describeRetry, retryLabel as packageRetryLabel } from '../../src/messages.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -258,8 +259,15 @@ export type UI = (typeof ui)['en'];
 export const t = (lang: Lang): UI => ui[lang] as unknown as UI;
 
 // The retry policy in words: the package's own wording, so the site and
-// explain() say the same thing.
-export { describeRetry as retryText, retryLabel } from '../../src/messages.ts';
+// explain() say the same thing. The catalog's policy carries its basis in both
+// languages; the words do not depend on it (the page says the basis apart).
+type PackagePolicy = Parameters<typeof describeRetry>[0];
+const wordsOf = (p: RetryPolicy): PackagePolicy => {
+  const { basis: _basis, ...rest } = p;
+  return rest as PackagePolicy;
+};
+export const retryText = (p: RetryPolicy, lang: Lang): string => describeRetry(wordsOf(p), lang);
+export const retryLabel = (p: RetryPolicy, lang: Lang): string => packageRetryLabel(wordsOf(p), lang);
 
 /** The language of the page being rendered, from its [lang] route parameter or Astro's i18n. */
 export function pageLang(astro: { params: Record<string, string | undefined>; currentLocale?: string | undefined }): Lang {

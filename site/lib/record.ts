@@ -5,10 +5,9 @@
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
 import { isRetry, pickMeaning } from '../../src/meaning.ts';
-import { describeRetry } from '../../src/messages.ts';
 import { recordPath } from '../../src/paths.ts';
 import { type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
-import type { Lang } from './i18n.ts';
+import { type Lang, retryText } from './i18n.ts';
 
 export type Rec = CatalogRecord & { file?: string };
 
@@ -59,7 +58,7 @@ export function nextSteps(r: CatalogRecord): { methods: Method[]; policy: RetryP
   for (const method of recordMethods(r)) {
     const policy = retryOn(r, method);
     // Methods whose next step reads the same, on the same basis, are one group.
-    const key = JSON.stringify([describeRetry(policy, 'en'), (policy as { basis?: unknown }).basis ?? null]);
+    const key = JSON.stringify([retryText(policy, 'en'), policy.basis ?? null]);
     const group = groups.get(key);
     if (group) group.methods.push(method);
     else groups.set(key, { methods: [method], policy });

@@ -124,9 +124,10 @@ describe('record pages', () => {
   });
 
   it('say the retry policy in words, with the delays', () => {
-    const r = records.find((x) => x.retry.delaysMs?.length || x.meanings.some((m) => m.retry?.delaysMs?.length));
+    const delaysOf = (p: (typeof records)[number]['retry'] | undefined) => (p?.action === 'retry' ? p.delaysMs : undefined);
+    const r = records.find((x) => delaysOf(x.retry)?.length || x.meanings.some((m) => delaysOf(m.retry)?.length));
     expect(r, 'a record with retry delays').toBeDefined();
-    const delays = (r!.retry.delaysMs ?? r!.meanings.find((m) => m.retry?.delaysMs)!.retry!.delaysMs)!;
+    const delays = (delaysOf(r!.retry) ?? delaysOf(r!.meanings.find((m) => delaysOf(m.retry))!.retry))!;
     const en = textContent(byId(page(pagePath(r!, 'en')), 'retry')!.parent as Element);
     expect(squash(en)).toContain(`after ${delays[0]} ms`);
     const zh = textContent(byId(page(pagePath(r!, 'zh')), 'retry')!.parent as Element);

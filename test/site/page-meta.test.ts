@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { alternates, fitDescription, jsonLd } from '../../site/lib/page-meta.ts';
 import { editUrlOf, repositoryWebUrl } from '../../site/lib/repo.ts';
 import { nextSteps, pageTitle, recordMethods } from '../../site/lib/record.ts';
-import { describeRetry } from '../../src/messages.ts';
+import { retryText } from '../../site/lib/i18n.ts';
 import { editDistance, nearest, type NotFoundEntry, readPath } from '../../site/scripts/not-found.ts';
 import { catalog, recordByRef } from './helpers.ts';
 
@@ -125,7 +125,7 @@ describe('a record page says each thing once', () => {
       const steps = nextSteps(r);
       const methods = steps.flatMap((s) => s.methods);
       expect(methods.sort(), `${r.kind}:${r.code}`).toEqual(recordMethods(r).sort());
-      const texts = steps.map((s) => describeRetry(s.policy, 'en'));
+      const texts = steps.map((s) => retryText(s.policy, 'en'));
       expect(new Set(texts).size, `${r.kind}:${r.code}`).toBe(texts.length);
     }
   });
@@ -134,7 +134,7 @@ describe('a record page says each thing once', () => {
     const steps = nextSteps(byRef('error-code:65'));
     const start = steps.find((s) => s.methods.includes('start'))!;
     expect(start.methods).toEqual(['start']);
-    expect(start.policy.delaysMs).toEqual([3000, 6000]);
+    expect(start.policy).toMatchObject({ action: 'retry', delaysMs: [3000, 6000] });
     expect(steps.find((s) => s.methods.includes('stop'))!.methods).toEqual(['query', 'update', 'updateLayout', 'stop']);
   });
 
