@@ -54,6 +54,8 @@ export type LighthouseFigure = {
   /** Audits below 1 in the median-performance run (accessibility, best practices, SEO), by id. */
   failing: string[];
   runs: number;
+  /** Lighthouse's version. */
+  version: string;
 };
 
 type Lhr = {
@@ -63,7 +65,7 @@ type Lhr = {
 };
 
 /** A category's score (0–100) as Lighthouse computes it, leaving out `exempt` audits. */
-function categoryScore(lhr: Lhr, id: string, exempt: string[] = []): number {
+export function categoryScore(lhr: Lhr, id: string, exempt: string[] = []): number {
   const refs = lhr.categories[id].auditRefs.filter((r) => r.weight > 0 && !exempt.includes(r.id));
   const scored = refs.filter((r) => lhr.audits[r.id]?.score !== null && lhr.audits[r.id]?.scoreDisplayMode !== 'notApplicable');
   const weight = scored.reduce((n, r) => n + r.weight, 0);
@@ -121,5 +123,6 @@ export async function lighthouseFigure(chrome: LaunchedChrome, base: string, pag
     si: m(metric('speed-index')),
     failing: [...new Set(failing)],
     runs,
+    version: (results[0] as { lighthouseVersion?: string }).lighthouseVersion ?? '',
   };
 }
