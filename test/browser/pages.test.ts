@@ -50,7 +50,8 @@ const WIDTHS = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 ] as const;
-const screen = (w: (typeof WIDTHS)[number]) => ({ viewport: w.viewport, ...('isMobile' in w ? { isMobile: true, hasTouch: true } : {}) });
+type Width = { name: string; viewport: { width: number; height: number }; isMobile?: boolean };
+const screen = (w: Width) => ({ viewport: w.viewport, ...(w.isMobile ? { isMobile: true, hasTouch: true } : {}) });
 
 /** What is wrong with the layout of the page as shown: code split inside a table, buttons over code, sideways scrolling. */
 function layoutProblems(page: Page): Promise<string[]> {
