@@ -9,6 +9,9 @@
  * them (noindex), and the not-found page answers 404, as they should; their
  * SEO score is computed without the audits that fail for that reason
  * (is-crawlable, http-status-code), the same weighted mean Lighthouse takes.
+ * Likewise Chromium logs a page's own 404 status as a console error: on the
+ * not-found page, when that is the only console error, best practices are
+ * computed without errors-in-console.
  */
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -60,9 +63,17 @@ export type LighthouseFigure = {
 
 type Lhr = {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string }>;
+  audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string; details?: { items?: { source?: string; sourceLocation?: { url?: string } }[] } }>;
   runtimeError?: { message: string };
+  lighthouseVersion?: string;
 };
+
+/** Audits a page fails by design: on a not-found page, the console error of its own 404 status and nothing else. */
+function exemptByDesign(lhr: Lhr, url: string, page: LighthousePage): string[] {
+  if (!page.notFound) return [];
+  const items = lhr.audits['errors-in-console']?.details?.items ?? [];
+  return items.length > 0 && items.every((i) => i.source === 'network' && i.sourceLocation?.url === url) ? ['errors-in-console'] : [];
+}
 
 /** A category's score (0–100) as Lighthouse computes it, leaving out `exempt` audits. */
 export function categoryScore(lhr: Lhr, id: string, exempt: string[] = []): number {
@@ -97,13 +108,14 @@ export async function lighthouseFigure(chrome: LaunchedChrome, base: string, pag
     results.push(lhr);
   }
   const exempt = page.noindex ? EXEMPT_WHEN_NOINDEX : [];
+  const byDesign = (lhr: Lhr) => exemptByDesign(lhr, base + path, page);
   const m = (f: (lhr: Lhr) => number) => median(results.map(f));
   const metric = (id: string) => (lhr: Lhr) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const byPerformance = [...results].sort((a, b) => categoryScore(a, 'performance') - categoryScore(b, 'performance'));
   const middle = byPerformance[Math.floor((byPerformance.length - 1) / 2)];
   const failing = ['accessibility', 'best-practices', 'seo'].flatMap((c) =>
     middle.categories[c].auditRefs
-      .filter((r) => r.weight > 0 && !(c === 'seo' && exempt.includes(r.id)) && (middle.audits[r.id]?.score ?? 1) < 1)
+      .filter((r) => r.weight > 0 && !(c === 'seo' && exempt.includes(r.id)) && !byDesign(middle).includes(r.id) && (middle.audits[r.id]?.score ?? 1) < 1)
       .map((r) => r.id),
   );
   return {
@@ -114,7 +126,7 @@ export async function lighthouseFigure(chrome: LaunchedChrome, base: string, pag
     noindex: !!page.noindex,
     performance: m((l) => categoryScore(l, 'performance')),
     accessibility: m((l) => categoryScore(l, 'accessibility')),
-    bestPractices: m((l) => categoryScore(l, 'best-practices')),
+    bestPractices: m((l) => categoryScore(l, 'best-practices', byDesign(l))),
     seo: m((l) => categoryScore(l, 'seo', exempt)),
     fcp: m(metric('first-contentful-paint')),
     lcp: m(metric('largest-contentful-paint')),
@@ -123,6 +135,6 @@ export async function lighthouseFigure(chrome: LaunchedChrome, base: string, pag
     si: m(metric('speed-index')),
     failing: [...new Set(failing)],
     runs,
-    version: (results[0] as { lighthouseVersion?: string }).lighthouseVersion ?? '',
+    version: results[0].lighthouseVersion ?? '',
   };
 }
