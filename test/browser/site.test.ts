@@ -103,11 +103,15 @@ describe('record pages', () => {
     });
   }
 
-  it('copies the snippet with the copy button', async () => {
-    const { page, context } = await visit(pagePath(byRef('error-code:433'), 'en'));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-    await page.click('button[data-copy]');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('ErrorCode.RESOURCE_ID_EXPIRED');
+  it('copies the snippet with the copy button: the fixed code where there is one, else the constant', async () => {
+    for (const [ref, expected] of [['error-code:433', 'withRetry('], ['error-code:53', 'ErrorCode.']] as const) {
+      const { page, context } = await visit(pagePath(byRef(ref), 'en'));
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      await page.click('button[data-copy]');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(await page.textContent('#snippet-code'));
+      expect(copied).toContain(expected);
+    }
   });
 
   it('is readable without JavaScript: content shown, no dead controls', async () => {
