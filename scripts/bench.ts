@@ -13,7 +13,12 @@
  *    generated log (peak memory of the real process).
  * 4. Browser: page weights (real catalog) and first searches (every size), in
  *    Chromium, from its network log.
+ * 5. Lighthouse (scripts/bench/lighthouse.ts): every page type, both languages,
+ *    mobile and desktop presets, on the real catalog's site.
  * Every figure is the median of its runs. The test suite must not run meanwhile.
+ *
+ * `npm run bench -- --lighthouse`: only the Lighthouse figures and their goals
+ * (one build of the real catalog, 3 runs each), printed rather than written.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,12 +30,16 @@ import { firstSearch, launch, pageWeight, type FirstSearch, type PageWeight } fr
 import { bundledSize, packageThroughput, SIZE_CASES, type SizeFigure, type Throughput } from './bench/package.ts';
 import { median, report, type Scale } from './bench/report.ts';
 import { serveGzipped } from './bench/server.ts';
+import { LIGHTHOUSE_PAGES, lighthouseFigure, type LighthouseFigure, startChrome } from './bench/lighthouse.ts';
+import { lighthouseGoals, lighthouseSection } from './bench/report.ts';
 import { countPages, pagefindSize, sitePhases } from './bench/site.ts';
 import { diagnoseScript, scanFigures } from './bench/diagnose.ts';
 import { writeSyntheticCatalog } from './bench/synthetic.ts';
 import { buildWorkspace, createWorkspace, ROOT } from './bench/workspace.ts';
 
 const quick = process.argv.includes('--quick');
+const lighthouseOnly = process.argv.includes('--lighthouse');
+const LIGHTHOUSE_RUNS = quick ? 1 : 3;
 const FACTORS = quick ? [1, 10] : [1, 10, 100];
 const BUILD_RUNS = quick ? 1 : 3;
 const BROWSER_RUNS = quick ? 1 : 5;
@@ -42,6 +51,40 @@ const QUERIES: Record<'en' | 'zh', string[]> = {
 
 const started = performance.now();
 const log = (message: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${message}`);
+
+/** Lighthouse on every page type of a built site, both languages, both presets. */
+async function lighthouseFigures(site: string): Promise<LighthouseFigure[]> {
+  const server = await serveGzipped(site);
+  const chrome = await startChrome();
+  const figures: LighthouseFigure[] = [];
+  try {
+    for (const page of LIGHTHOUSE_PAGES) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const formFactor of ['mobile', 'desktop'] as const) {
+          const figure = await lighthouseFigure(chrome, server.url, page, lang, formFactor, LIGHTHOUSE_RUNS);
+          figures.push(figure);
+          log(`lighthouse ${figure.path} ${formFactor}: ${figure.performance} / ${figure.accessibility} / ${figure.bestPractices} / ${figure.seo}, CLS ${figure.cls.toFixed(3)}`);
+        }
+      }
+    }
+  } finally {
+    chrome.kill();
+    await server.close();
+  }
+  return figures;
+}
+
+if (lighthouseOnly) {
+  const work1 = join(tmpdir(), 'agora-rec-codes-bench-lighthouse');
+  const dir = createWorkspace(work1, join(ROOT, 'data'));
+  buildWorkspace(dir);
+  log('real catalog built');
+  const figures = await lighthouseFigures(join(dir, 'build', 'site'));
+  rmSync(work1, { recursive: true, force: true });
+  const rows = lighthouseGoals(figures).map((r) => `| ${r.join(' | ')} |`).join('\n');
+  console.log(`${lighthouseSection(figures)}\n\n| goal | measured |  |\n| --- | --- | --- |\n${rows}`);
+  process.exit(0);
+}
 const loadBefore = loadavg();
 const work = join(tmpdir(), 'agora-rec-codes-bench');
 rmSync(work, { recursive: true, force: true });
@@ -145,6 +188,9 @@ for (const factor of FACTORS) {
   }
 }
 await browser.close();
+
+// 5. Lighthouse, on the real catalog's site.
+const lighthouse = await lighthouseFigures(join(workspaces.get(1)!, 'build', 'site'));
 rmSync(work, { recursive: true, force: true });
 
 const commit = (() => {
@@ -168,12 +214,13 @@ const markdown = report({
     loadBefore,
     loadAfter: loadavg(),
   },
-  runs: { build: BUILD_RUNS, browser: BROWSER_RUNS, size: SIZE_RUNS },
+  runs: { build: BUILD_RUNS, browser: BROWSER_RUNS, size: SIZE_RUNS, lighthouse: LIGHTHOUSE_RUNS },
   sizes,
   throughputs,
   pages,
   scales,
   diagnose,
+  lighthouse,
 });
 if (quick) console.log(markdown);
 else {

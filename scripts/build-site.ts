@@ -13,9 +13,12 @@
  * waits for the first (scripts/build-process.ts); Ctrl-C or SIGTERM stops Astro
  * and Pagefind, removes the temporary folder and leaves build/site as it was.
  *
+ * It prints a few lines: warnings and errors, then what was built. `--verbose`
+ * adds Astro's own progress and its list of routes. Without a terminal (a log
+ * file, CI) no colour codes are written.
+ *
  * CATALOG_DIR builds from another data folder; SITE_URL sets the site's address.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +33,7 @@ const target = join(buildDir, 'site');
 const LANGS = ['zh', 'en'];
 const build = await startBuild('build:site', 'site');
 const tmp = build.temporary(join(buildDir, `.site-tmp-${process.pid}`));
+const verbose = process.argv.includes('--verbose');
 
 function fail(message: string): never {
   return build.fail(`${message}\n  build/site was left as it was.`);
@@ -47,10 +51,10 @@ async function main() {
   }
 
   // 1. Astro, in a child process so that its exit status is the verdict.
-  const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const astro = await build.run(process.execPath, [astroBin, 'build', '--outDir', tmp], {
+  const colour = process.stdout.isTTY && !process.env.NO_COLOR ? {} : { NO_COLOR: '1', FORCE_COLOR: '0' };
+  const astro = await build.run(process.execPath, [join(root, 'scripts', 'astro-build.ts'), tmp, verbose ? 'info' : 'warn'], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...colour },
   });
   if (astro.status !== 0) fail(`astro build exited with ${astro.status ?? astro.signal}`);
 
@@ -61,6 +65,7 @@ async function main() {
     renameSync(page, join(tmp, lang, '404.html'));
     rmSync(dirname(page), { recursive: true });
   }
+  let apiFiles = 0;
   const jsonApi = join(root, 'scripts', 'generate', 'json-api.ts');
   if (existsSync(jsonApi)) {
     const { jsonApiFiles } = (await import(pathToFileURL(jsonApi).href)) as {
@@ -72,7 +77,8 @@ async function main() {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
-    console.log(`json api: ${Object.keys(files).length} files`);
+    apiFiles = Object.keys(files).length;
+    if (verbose) console.log(`json api: ${apiFiles} files`);
   }
 
   // The diagnose box, one module per language (site/scripts/diagnose.{lang}.ts): loaded by
@@ -90,7 +96,7 @@ async function main() {
     charset: 'utf8',
     logLevel: 'warning',
   }).catch((error: Error) => fail(`diagnose module: ${error.message}`));
-  console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);
+  if (verbose) console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);
 
   // 3. Search: the engine module for other sites (/search/engine.js), then Pagefind (a service
   // process of its own, closed on interruption too), fed each page with a record's search words
@@ -104,6 +110,7 @@ async function main() {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
     );
+  let indexed = 0;
   const pagefind = await import('pagefind');
   build.onAbort(async () => {
     await pagefind.close();
@@ -121,7 +128,8 @@ async function main() {
     }
     const written = await index.writeFiles({ outputPath: join(tmp, 'pagefind') });
     if (written.errors.length) fail(`pagefind: ${written.errors.join('; ')}`);
-    console.log(`pagefind: indexed ${pageCount} pages`);
+    indexed = pageCount;
+    if (verbose) console.log(`pagefind: indexed ${pageCount} pages`);
     if (pageCount === 0) fail('pagefind indexed no page');
   } finally {
     await pagefind.close();
@@ -144,7 +152,8 @@ async function main() {
   }
   rmSync(old, { recursive: true, force: true });
   build.finish();
-  console.log(`\n✓ build/site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`✓ build/site built in ${seconds} s: ${indexed} pages indexed for search, ${apiFiles} JSON API files`);
 }
 
 /** The catalog, checked: a problem in it ends the build with its file:line:col lines, no stack trace. */

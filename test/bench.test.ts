@@ -13,6 +13,8 @@ import { KIND_NAMES, LOCALES } from '../scripts/catalog/schema.ts';
 import { textsOf } from '../scripts/catalog/translations.ts';
 import { writeSyntheticCatalog } from '../scripts/bench/synthetic.ts';
 import { throughput } from '../scripts/bench/package.ts';
+import { categoryScore, type LighthouseFigure } from '../scripts/bench/lighthouse.ts';
+import { lighthouseGoals } from '../scripts/bench/report.ts';
 
 const dirs: string[] = [];
 const synthetic = (factor: number, seed?: number) => {
@@ -74,5 +76,38 @@ describe('the throughput figures of the benchmark (tinybench)', () => {
 
   it('fail, naming the function, when it throws', async () => {
     await expect(throughput('explodes', [1], () => { throw new Error('boom'); }, 20)).rejects.toThrow(/explodes.*boom/);
+  });
+});
+
+describe('the Lighthouse figures of the benchmark', () => {
+  const lhr = (seo: Record<string, number>) => ({
+    categories: { seo: { score: 0, auditRefs: Object.keys(seo).map((id) => ({ id, weight: 1 })) } },
+    audits: Object.fromEntries(Object.entries(seo).map(([id, score]) => [id, { score }])),
+  });
+
+  it('scores a category as Lighthouse does (weighted mean), leaving out exempt audits only when asked', () => {
+    const page = lhr({ 'is-crawlable': 0, 'http-status-code': 0, 'meta-description': 1, 'document-title': 1 });
+    expect(categoryScore(page, 'seo')).toBe(50);
+    expect(categoryScore(page, 'seo', ['is-crawlable', 'http-status-code'])).toBe(100);
+  });
+
+  it('names every page that misses a goal', () => {
+    const figure = (over: Partial<LighthouseFigure>): LighthouseFigure => ({
+      type: 'home', lang: 'en', path: '/en/', formFactor: 'mobile', noindex: false, performance: 100, accessibility: 100, bestPractices: 100, seo: 100,
+      fcp: 900, lcp: 900, tbt: 0, cls: 0, si: 900, failing: [], runs: 3, version: '12.8.2', ...over,
+    });
+    const goals = lighthouseGoals([
+      figure({}),
+      figure({ type: 'search', path: '/en/search/?q=433', performance: 80, cls: 0.2, lcp: 2500 }),
+      figure({ type: 'guide', lang: 'zh', accessibility: 96, failing: ['color-contrast'] }),
+    ]);
+    const [perf, cls, lcp, scores] = goals;
+    expect(perf[1]).toContain('search en mobile (80)');
+    expect(perf[2]).toBe('❌ missed');
+    expect(cls[1]).toContain('0.200');
+    expect(lcp[1]).toBe('en 2.50 s');
+    expect(lcp[2]).toBe('❌ missed');
+    expect(scores[1]).toContain('guide zh mobile: 96 / 100 / 100 (color-contrast)');
+    expect(lighthouseGoals([figure({})]).every((g) => g[2] === '✅ met')).toBe(true);
   });
 });

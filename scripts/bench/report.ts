@@ -7,6 +7,7 @@ import type { FirstSearch, PageWeight, Transfer } from './browser.ts';
 import type { SizeFigure, Throughput } from './package.ts';
 import type { IndexSize } from './site.ts';
 import type { DiagnoseScript, ScanRun } from './diagnose.ts';
+import type { LighthouseFigure } from './lighthouse.ts';
 import { LOOKUPS, RESPONSES, THROUGHPUT_MS } from './package.ts';
 
 export const median = (xs: number[]): number => {
@@ -36,13 +37,14 @@ export type Figures = {
   commit: string;
   seconds: number;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string; chromium: string; loadBefore: number[]; loadAfter: number[] };
-  runs: { build: number; browser: number; size: number };
+  runs: { build: number; browser: number; size: number; lighthouse: number };
   sizes: SizeFigure[];
   throughputs: Throughput[];
   pages: { name: string; lang: string; weight: PageWeight }[];
   scales: Scale[];
   /** The diagnose page's JavaScript per language, and `scan` over a large log. */
   diagnose?: { scripts: DiagnoseScript[]; scan: ScanRun[] };
+  lighthouse: LighthouseFigure[];
 };
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} KB`;
@@ -129,6 +131,7 @@ export function report(f: Figures): string {
       : []),
     [`the real catalog's full build ≤ 20 s on a 2-core machine`, `${s(real.total)} on ${f.machine.cores} cores`, yes(real.total <= 20)],
     ...(f.diagnose ? diagnoseGoals(f.diagnose) : []),
+    ...lighthouseGoals(f.lighthouse),
   ];
 
   const out: string[] = [];
@@ -139,7 +142,7 @@ moment; the whole run took ${minutes}. Do not edit it by hand: run the benchmark
 
 Every figure is the median of several runs: ${f.runs.build} full builds of each catalog (the sizes interleaved), ${f.runs.browser} runs of
 each browser figure (each in a fresh browser context, so with an empty cache), ${f.runs.size} bundles of each import (byte counts,
-identical each time); throughputs are tinybench's median pass over ${THROUGHPUT_MS / 1000} s of passes. 1 KB = 1000 bytes.`);
+identical each time); throughputs are tinybench's median pass over ${THROUGHPUT_MS / 1000} s of passes; ${f.runs.lighthouse} Lighthouse runs of each page and preset. 1 KB = 1000 bytes.`);
 
   out.push(`## Machine
 
@@ -230,6 +233,8 @@ ${table(
   const localeRows = locales.flatMap((x) =>
     x.modules.slice(0, 5).map((m) => [x.name.includes('/zh') ? 'zh' : 'en', `\`${m.path}\``, b(m.bytes)]),
   );
+  if (f.lighthouse.length) out.push(lighthouseSection(f.lighthouse));
+
   out.push(`## Findings
 
 **The heaviest first search**, by part — Pagefind's WebAssembly and script, and the index chunks of the query's words, are most
@@ -308,6 +313,39 @@ function diagnoseGoals(d: NonNullable<Figures['diagnose']>): (string | number)[]
   ];
 }
 
+const LH_GOALS = { performance: 95, cls: 0.05, searchLcpMs: 2000, score: 100 };
+const lhName = (x: LighthouseFigure) => `${x.type} ${x.lang} ${x.formFactor}`;
+const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`);
+
+/** The goals of the Lighthouse run: one row each, naming the pages that miss it. */
+export function lighthouseGoals(figures: LighthouseFigure[]): (string | number)[][] {
+  if (!figures.length) return [];
+  const worstOf = (key: 'performance' | 'accessibility' | 'bestPractices' | 'seo') => figures.reduce((a, x) => (x[key] < a[key] ? x : a));
+  const missing = (ok: (x: LighthouseFigure) => boolean) => figures.filter((x) => !ok(x));
+  const missed = (list: LighthouseFigure[], show: (x: LighthouseFigure) => string) => (list.length ? `; missed by ${list.map((x) => `${lhName(x)} (${show(x)})`).join(', ')}` : '');
+  const perf = worstOf('performance');
+  const cls = figures.reduce((a, x) => (x.cls > a.cls ? x : a));
+  const search = figures.filter((x) => x.type.startsWith('search') && x.formFactor === 'mobile');
+  const scores = ['accessibility', 'bestPractices', 'seo'] as const;
+  const below = figures.filter((x) => scores.some((k) => x[k] < LH_GOALS.score));
+  return [
+    [
+      `Lighthouse performance ≥ ${LH_GOALS.performance} on every page (mobile and desktop, both languages)`,
+      `lowest ${perf.performance} (${lhName(perf)})${missed(missing((x) => x.performance >= LH_GOALS.performance), (x) => String(x.performance))}`,
+      yes(perf.performance >= LH_GOALS.performance),
+    ],
+    [`CLS ≤ ${LH_GOALS.cls} on every page`, `highest ${cls.cls.toFixed(3)} (${lhName(cls)})${missed(missing((x) => x.cls <= LH_GOALS.cls), (x) => x.cls.toFixed(3))}`, yes(cls.cls <= LH_GOALS.cls)],
+    ...(search.length
+      ? [[`LCP ≤ ${LH_GOALS.searchLcpMs / 1000} s on the search page (mobile)`, search.map((x) => `${x.lang} ${ms(x.lcp)}`).join(', '), yes(search.every((x) => x.lcp <= LH_GOALS.searchLcpMs))]]
+      : []),
+    [
+      'accessibility, best practices and SEO 100 on every page (search and not-found pages: SEO without is-crawlable and http-status-code; the not-found page: best practices without the console error of its own 404)',
+      below.length ? below.map((x) => `${lhName(x)}: ${scores.map((k) => x[k]).join(' / ')} (${x.failing.join(', ') || '—'})`).join('; ') : 'all 100',
+      yes(below.length === 0),
+    ],
+  ];
+}
+
 function diagnoseSection(d: NonNullable<Figures['diagnose']>): string {
   const run = (r: ScanRun) => [mb(r.bytes), r.lines.toLocaleString('en-US'), r.responses.toLocaleString('en-US'), r.findings, `${r.seconds.toFixed(1)} s`, `${(r.bytes / 1e6 / r.seconds).toFixed(0)} MB/s`, `${r.peakMB.toFixed(0)} MB`];
   const over = d.scripts.filter((x) => x.gzipped > 15_000);
@@ -326,4 +364,38 @@ process (the built \`dist/esm/cli.js\`); peak resident memory from \`process.res
 machine took, not a goal.
 
 ${table(['log', 'lines', 'responses', 'findings', 'time', 'throughput', 'peak memory'], d.scan.map(run))}`;
+}
+
+/** Every Lighthouse figure, by page, language and preset. */
+export function lighthouseSection(figures: LighthouseFigure[]): string {
+  const runs = figures[0]?.runs ?? 0;
+  return `## Lighthouse
+
+Lighthouse ${figures[0]?.version ?? ''} in the browser above (headless), with its two presets: **mobile** (its default: a mid-range phone, simulated slow 4G
+and a 4× slower CPU) and **desktop**. Each page of each type, in both languages, ${runs} run${runs === 1 ? '' : 's'} per preset; every figure is the
+median of its runs. Scores are 0–100; FCP, LCP and SI (speed index) are times, TBT (total blocking time) the time the main thread was
+blocked, CLS the layout shift. Pages are served gzipped by scripts/bench/server.ts; an unknown address gets the 404.html of its
+language with status 404, which Lighthouse is told to accept. The search and not-found pages ask search engines not to index them, so
+their SEO score leaves out the two audits that fail for that reason (is-crawlable, http-status-code); and since Chromium logs a
+page's own 404 status as a console error, the not-found page's best-practices score leaves out errors-in-console when that is the
+only error it logged.
+
+${table(
+    ['page', 'lang', 'preset', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'SI', 'audits below 1'],
+    figures.map((x) => [
+      `${x.type} (\`${x.path}\`)`,
+      x.lang,
+      x.formFactor,
+      x.performance,
+      x.accessibility,
+      x.bestPractices,
+      x.seo,
+      ms(x.fcp),
+      ms(x.lcp),
+      ms(x.tbt),
+      x.cls.toFixed(3),
+      ms(x.si),
+      x.failing.join(', ') || '—',
+    ]),
+  )}`;
 }

@@ -2,10 +2,12 @@
  * A static server for the browser figures: serves a built site as a static
  * host would (Cloudflare Pages compresses text): HTML, CSS, JS, JSON, SVG and
  * XML gzipped (level 6), everything else as stored (Pagefind's index files and
- * WebAssembly are already gzipped by Pagefind). Directory index.html, no cache.
+ * WebAssembly are already gzipped by Pagefind). Directory index.html; an
+ * unknown address gets the nearest 404.html (/{lang}/404.html, else /404.html)
+ * with status 404, as Cloudflare Pages answers.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,25 +27,32 @@ export type Site = { url: string; close(): Promise<void> };
 
 export function serveGzipped(root: string): Promise<Site> {
   const base = resolve(root);
+  const send = (req: IncomingMessage, res: ServerResponse, path: string, status: number) => {
+    const body = readFileSync(path);
+    const ext = extname(path);
+    const text = TEXT[ext];
+    const gzip = text !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding']));
+    const out = gzip ? gzipSync(body, { level: 6 }) : body;
+    res.writeHead(status, {
+      'content-type': text ?? BINARY[ext] ?? 'application/octet-stream',
+      'content-length': out.length,
+      'cache-control': 'max-age=3600',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+    });
+    res.end(out);
+  };
   const server: Server = createServer((req, res) => {
-    let path = join(base, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path = join(base, pathname);
     if (!path.startsWith(base + sep) && path !== base) return void res.writeHead(403).end();
     try {
       if (statSync(path).isDirectory()) path = join(path, 'index.html');
-      const body = readFileSync(path);
-      const ext = extname(path);
-      const text = TEXT[ext];
-      const gzip = text !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding']));
-      const out = gzip ? gzipSync(body, { level: 6 }) : body;
-      res.writeHead(200, {
-        'content-type': text ?? BINARY[ext] ?? 'application/octet-stream',
-        'content-length': out.length,
-        'cache-control': 'max-age=3600',
-        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
-      });
-      res.end(out);
+      send(req, res, path, 200);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      const lang = /^\/(zh|en)\//.exec(pathname)?.[1];
+      const notFound = [lang && join(base, lang, '404.html'), join(base, '404.html')].find((p) => p && existsSync(p));
+      if (notFound) send(req, res, notFound, 404);
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   return new Promise((ok) =>

@@ -10,7 +10,7 @@ import { type ApiFile, type CatalogRecord, type Kind, KIND_NAMES, type Method, r
 import { isRetryable, type Rec } from './record.ts';
 
 export * from './record.ts';
-export { PACKAGE_NAME, REPO_URL } from './repo.ts';
+export { editUrl, PACKAGE_NAME } from './repo.ts';
 
 const kindOrder = (k: Kind) => KIND_NAMES.indexOf(k);
 const compareCodes = (a: string | number, b: string | number) =>
@@ -39,12 +39,12 @@ export async function byRef(ref: string): Promise<Rec> {
   if (!found) throw new Error(`no record ${ref} in the catalog`);
   return found;
 }
-
-
-
-
-
-
+/** The records before and after one in its kind, in catalog order (prev/next links). */
+export async function neighbours(r: Rec): Promise<{ previous?: Rec; next?: Rec }> {
+  const kind = (await records()).filter((x) => x.kind === r.kind);
+  const at = kind.findIndex((x) => recordRef(x) === recordRef(r));
+  return { previous: kind[at - 1], next: kind[at + 1] };
+}
 
 /**
  * The records a guide names: by reference (error-code:433), by a gateway

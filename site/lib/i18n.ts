@@ -2,8 +2,8 @@
  * The site's own words in both languages: navigation, headings, kind names and
  * the retry policy in words. The catalog's texts come from data/, never from here.
  */
-import type { RetryPolicy as CatalogRetryPolicy, Kind } from '../../scripts/catalog/schema.ts';
-import { describeRetry, retryLabel as describeRetryLabel } from '../../src/messages.ts';
+import type { Kind, RetryPolicy } from '../../scripts/catalog/schema.ts';
+import { describeRetry, retryLabel as packageRetryLabel } from '../../src/messages.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -11,6 +11,8 @@ export type Lang = (typeof LANGS)[number];
 /** The value of <html lang> and of hreflang for each language. */
 export const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 export const OTHER_LANG: Record<Lang, Lang> = { zh: 'en', en: 'zh' };
+/** The Open Graph locale of each language. */
+export const OG_LOCALE: Record<Lang, string> = { zh: 'zh_CN', en: 'en_US' };
 /** Each language's name, written in that language (for the language switch). */
 export const LANG_NAME: Record<Lang, string> = { zh: '中文', en: 'English' };
 
@@ -36,7 +38,7 @@ const KIND_WHERE: Record<Kind, { zh: string; en: string }> = {
   'error-code': { zh: '响应包体中的 `code`', en: '`code` in the response body' },
   'message-error': { zh: '响应包体中的 `message`（来自网关）', en: '`message` in the response body (from the gateway)' },
   'http-status': { zh: 'HTTP 响应状态码', en: 'the HTTP status of the response' },
-  'service-state': { zh: '`query` 响应中的服务状态', en: 'the service state in a `query` response' },
+  'service-state': { zh: '`query` 响应中的 `serverResponse.subServiceStatus`', en: '`serverResponse.subServiceStatus` in a `query` response' },
   'recording-status': { zh: '`query` 响应中的 `serverResponse.status`', en: '`serverResponse.status` in a `query` response' },
   'upload-status': { zh: '`stop` 响应中的 `serverResponse.uploadingStatus`', en: '`serverResponse.uploadingStatus` in a `stop` response' },
   'extension-state': { zh: '`query` 响应中的 `extensionServiceState[].payload.state`', en: '`extensionServiceState[].payload.state` in a `query` response' },
@@ -74,8 +76,9 @@ export const ui = {
     allMethods: '所有方法',
     none: '—',
     meaning: '各方法上的含义',
-    meaningIntro: '同一个代码在不同方法、不同文档版本中的含义可能不同；每一行注明其方法和来源。',
-    disagree: '不止一个来源描述了这个代码，说法可能不同：每一行注明它的来源和适用的方法；来自较新文档的行标有“较新”。',
+    meaningBySource: '各来源给出的含义',
+    meaningLine: '每一行是一个来源在所列方法上给出的含义；来源说法不同时，“较新”标出较新的文档。',
+    meaningHowTo: '如何阅读错误响应',
     newer: '较新',
     basisAgora: '声网文档如此说明',
     basisUs: '这是我们的建议',
@@ -88,10 +91,9 @@ export const ui = {
     colNext: '下一步',
     noMeanings: '文档没有按方法给出含义，参见上面的说明。',
     causes: '原因',
-    actions: '处理办法',
-    retry: '重试策略',
-    retryDefault: '默认',
-    retryOn: (methods: string, source: string) => `在 ${methods} 上（${source}）`,
+    actions: '怎么办',
+    onMethods: '在 {methods} 上',
+    details: '详细信息',
     facts: '确切取值',
     factMaxBytes: '最大长度',
     factAllowed: '允许的字符',
@@ -110,12 +112,27 @@ export const ui = {
     replacedBy: '取代者：',
     snippet: '在代码中使用',
     snippetIntro: '用 npm 包中的常量代替硬编码的值：',
+    snippetLang: 'TypeScript',
+    fixGiven: '示例使用客户端已有的值：',
+    before: '改之前：会遇到这个错误',
+    after: '改之后：用 npm 包处理',
     copy: '复制',
     copied: '已复制',
     edit: '编辑此记录',
     where: '出现位置：',
+    kindNav: (kind: string) => `${kind}：上一条和下一条`,
+    previous: '上一条',
+    next: '下一条',
     notFoundTitle: '找不到页面',
     notFoundText: '这个地址没有页面。可以搜索错误码，或查看全部错误码。',
+    notInCatalog: '{code} 不在目录中。',
+    notFoundPath: '{path} 没有页面。',
+    nearest: '相近的记录',
+    searchFor: '搜索“{q}”',
+    toc: '本页内容',
+    theme: '深色主题',
+    guidesDescription: '声网云端录制 REST API 指南：读懂错误响应、重试、鉴权、频道名和录制生命周期。',
+    searchShortcut: '按 / 或 Ctrl+K 搜索',
     searchTitle: '搜索',
     searchIntro: '输入错误码（如 433）、完整的错误消息（如 Invalid authentication credentials）或中英文关键词。',
     searchNoJs: '搜索需要 JavaScript。不开启 JavaScript 时，请在首页的表格中查找全部错误码。',
@@ -175,8 +192,9 @@ export const ui = {
     allMethods: 'every method',
     none: '—',
     meaning: 'Meaning on each method',
-    meaningIntro: 'A code can mean different things on different methods and in different revisions of the docs; each row says its methods and its source.',
-    disagree: 'More than one source describes this code, and they may differ: each row says which source it comes from and which methods it covers; rows from the newer documentation are marked “newer”.',
+    meaningBySource: 'Meaning in each source',
+    meaningLine: 'Each row is one source’s meaning on the methods it names; where sources differ, “newer” marks the newer page.',
+    meaningHowTo: 'Reading an error response',
     newer: 'newer',
     basisAgora: 'Agora says so',
     basisUs: 'We recommend this',
@@ -190,9 +208,8 @@ export const ui = {
     noMeanings: 'The docs give no per-method meaning; see the summary above.',
     causes: 'Causes',
     actions: 'What to do',
-    retry: 'Retry policy',
-    retryDefault: 'Default',
-    retryOn: (methods: string, source: string) => `On ${methods} (${source})`,
+    onMethods: 'On {methods}',
+    details: 'Details',
     facts: 'Exact values',
     factMaxBytes: 'Maximum length',
     factAllowed: 'Allowed characters',
@@ -211,12 +228,27 @@ export const ui = {
     replacedBy: 'Replaced by: ',
     snippet: 'Use it in code',
     snippetIntro: 'Use the constant from the npm package instead of a hard-coded value:',
+    snippetLang: 'TypeScript',
+    fixGiven: 'The examples use what a client already has:',
+    before: 'Before: the code that runs into it',
+    after: 'After: with the package',
     copy: 'Copy',
     copied: 'Copied',
     edit: 'Edit this record',
     where: 'Found in: ',
+    kindNav: (kind: string) => `${kind}: previous and next`,
+    previous: 'Previous',
+    next: 'Next',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no page at this address. Search for a code, or browse every code.',
+    notInCatalog: '{code} is not in the catalog.',
+    notFoundPath: 'There is no page at {path}.',
+    nearest: 'Nearest records',
+    searchFor: 'Search for “{q}”',
+    toc: 'On this page',
+    theme: 'Dark theme',
+    guidesDescription: 'Guides to the Agora Cloud Recording REST API: reading error responses, retries, authentication, channel names and the recording lifecycle.',
+    searchShortcut: 'Press / or Ctrl+K to search',
     searchTitle: 'Search',
     searchIntro: 'Type a code (433), paste a whole error message (Invalid authentication credentials), or search by words.',
     searchNoJs: 'Search needs JavaScript. Without it, every code is listed in the table on the home page.',
@@ -253,15 +285,15 @@ export type UI = (typeof ui)['en'];
 export const t = (lang: Lang): UI => ui[lang] as unknown as UI;
 
 // The retry policy in words: the package's own wording, so the site and
-// explain() say the same thing.
-/** The package's words for a catalog next step; its basis is shown apart (Basis.astro), so it is left out here. */
+// explain() say the same thing. The catalog's policy carries its basis in both
+// languages; the words do not depend on it (the page says the basis apart).
 type PackagePolicy = Parameters<typeof describeRetry>[0];
-const step = (policy: CatalogRetryPolicy | PackagePolicy): PackagePolicy => {
-  const { basis: _basis, ...rest } = policy;
+const wordsOf = (p: RetryPolicy): PackagePolicy => {
+  const { basis: _basis, ...rest } = p;
   return rest as PackagePolicy;
 };
-export const retryText = (policy: CatalogRetryPolicy | PackagePolicy, lang: Lang): string => describeRetry(step(policy), lang);
-export const retryLabel = (policy: CatalogRetryPolicy | PackagePolicy, lang: Lang): string => describeRetryLabel(step(policy), lang);
+export const retryText = (p: RetryPolicy, lang: Lang): string => describeRetry(wordsOf(p), lang);
+export const retryLabel = (p: RetryPolicy, lang: Lang): string => packageRetryLabel(wordsOf(p), lang);
 
 /** The language of the page being rendered, from its [lang] route parameter or Astro's i18n. */
 export function pageLang(astro: { params: Record<string, string | undefined>; currentLocale?: string | undefined }): Lang {

@@ -1,7 +1,7 @@
 /**
  * scripts/build-site.ts is atomic: a build that fails (here, on a catalog
  * problem, which must fail the build) leaves the previous build/site as it
- * was and no temporary folder behind.
+ * was and no temporary folder behind. And a first build is quiet.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { brokenCatalog } from '../fixtures/catalog.ts';
+import { copyRepo } from '../hardening/repo-copy.ts';
 import { SITE_ROOT } from './helpers.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,5 +44,28 @@ describe('npm run build:site', () => {
     expect(snapshot()).toEqual(before);
     // Its temporary folder is gone.
     expect(readdirSync(join(SITE_ROOT, '..'))).not.toContain(`.site-tmp-${run.pid}`);
+  });
+});
+
+describe('a first build', () => {
+  it('`npm run build` on a clean checkout fits on one screen: no warning, no list of routes, no colour codes in a pipe', () => {
+    const copy = copyRepo({ prefix: 'agora-rec-codes-quiet-' });
+    try {
+      const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+      delete env.NO_COLOR;
+      delete env.FORCE_COLOR;
+      const run = spawnSync('npm', ['run', 'build'], { cwd: copy.root, encoding: 'utf8', env, timeout: 480_000, maxBuffer: 1 << 26 });
+      const out = run.stdout + run.stderr;
+      expect(run.status, out).toBe(0);
+      const lines = out.split('\n').filter((l) => l.trim());
+      expect(lines.length, out).toBeLessThanOrEqual(40);
+      expect(out).not.toMatch(/\bWARN|warning|MODULE_LEVEL_DIRECTIVE/i);
+      expect(out).not.toMatch(/generating static routes|├─/);
+      // eslint-disable-next-line no-control-regex
+      expect(out).not.toMatch(/\x1b\[/);
+      expect(out).toMatch(/✓ build\/site built in [\d.]+ s/);
+    } finally {
+      copy.remove();
+    }
   });
 });

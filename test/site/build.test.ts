@@ -12,7 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { KINDS, recordRef } from '../../scripts/catalog/schema.ts';
 import { SITE_URL } from '../../scripts/site-url.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
-import { REPO_URL } from '../../site/lib/repo.ts';
+import { editUrl } from '../../site/lib/repo.ts';
+import { fixOf } from '../../site/lib/fixes.ts';
+import pkg from '../../package.json' with { type: 'json' };
 import { builtFile, catalog, GUIDES, HTML_LANG, LANGS, type Lang, pagePath, readBuilt, shownCode, SITE_ROOT } from './helpers.ts';
 
 const { findAll, findOne, getAttributeValue, textContent } = DomUtils;
@@ -49,14 +51,14 @@ describe('record pages', () => {
         const alternates = Object.fromEntries(
           p.all.filter((e) => e.name === 'link' && attr(e, 'rel') === 'alternate').map((e) => [attr(e, 'hreflang'), attr(e, 'href')]),
         );
-        expect(alternates, path).toEqual({ 'zh-CN': SITE_URL + pagePath(r, 'zh'), en: SITE_URL + pagePath(r, 'en'), 'x-default': SITE_URL + '/' });
+        expect(alternates, path).toEqual({ 'zh-CN': SITE_URL + pagePath(r, 'zh'), en: SITE_URL + pagePath(r, 'en'), 'x-default': SITE_URL + pagePath(r, 'en') });
         expect(attr(p.one((e) => e.name === 'link' && attr(e, 'rel') === 'canonical'), 'href')).toBe(SITE_URL + path);
         expect(attr(p.one((e) => attr(e, 'data-lang-switch') !== undefined), 'href'), path).toBe(pagePath(r, other));
       }
     }
   });
 
-  it('show the code and title, summary, meanings, retry policy, lifecycle, sources, snippet and edit link', () => {
+  it('show the code and title, summary, what to do, meanings, lifecycle, sources, snippet, and an edit link only where package.json names the repository', () => {
     for (const r of records) {
       for (const lang of LANGS) {
         const path = pagePath(r, lang);
@@ -65,9 +67,8 @@ describe('record pages', () => {
         expect(h1, path).toContain(shownCode(r));
         expect(h1.toLowerCase(), path).toContain(shown(r.title[lang]).toLowerCase());
         expect(squash(p.text), path).toContain(shown(r.summary[lang]));
-        for (const id of ['meaning', 'retry', 'lifecycle', 'sources', 'snippet']) expect(byId(p, id), `${path} #${id}`).not.toBeNull();
+        for (const id of ['actions', 'retry', 'meaning', 'lifecycle', 'sources', 'snippet']) expect(byId(p, id), `${path} #${id}`).not.toBeNull();
         if (r.causes.length) expect(byId(p, 'causes'), path).not.toBeNull();
-        if (r.actions.length) expect(byId(p, 'actions'), path).not.toBeNull();
         for (const c of [...r.causes, ...r.actions]) expect(squash(p.text), path).toContain(shown(c[lang]));
         // One row per meaning, each naming its source.
         const section = byId(p, 'meaning')!.parent as Element;
@@ -88,15 +89,21 @@ describe('record pages', () => {
           const url = api.sources.find((s) => s.id === id)?.url;
           if (url) expect(hrefs.has(url), `${path} source ${id}`).toBe(true);
         }
-        // The snippet uses the package's constant.
+        // The code section names the package's constant; its copyable snippet imports the package.
+        expect(squash(textContent(byId(p, 'snippet')!.parent as Element))).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
         const snippet = textContent(byId(p, 'snippet-code')!);
-        expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, fromResponse } from '@org/agora-rec-codes';`);
-        expect(snippet).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
-        // Edit this record: its YAML file in the repository.
+        if (!fixOf(r)) {
+          expect(snippet).toContain(`import { ${KINDS[r.kind].constantGroup}, fromResponse } from '@org/agora-rec-codes';`);
+          expect(snippet).toContain(`${KINDS[r.kind].constantGroup}.${r.constant}`);
+        }
+        // Edit this record: its YAML file in the repository package.json names, or no link at all.
         const edit = p.all.find((e) => e.name === 'a' && attr(e, 'data-ref') === recordRef(r));
-        const href = attr(edit ?? null, 'href') ?? '';
-        expect(href, path).toMatch(new RegExp(`^${REPO_URL}/edit/main/data/[\\w.-]+\\.yaml$`));
-        if (!process.env.CATALOG_DIR) expect(existsSync(join(DEFAULT_DATA_DIR, href.split('/data/')[1])), href).toBe(true);
+        if (!(pkg as { repository?: unknown }).repository) expect(edit, `${path}: no repository, no edit link`).toBeUndefined();
+        else {
+          const href = attr(edit ?? null, 'href') ?? '';
+          expect(href, path).toBe(editUrl(href.split('/data/')[1]));
+          if (!process.env.CATALOG_DIR) expect(existsSync(join(DEFAULT_DATA_DIR, href.split('/data/')[1])), href).toBe(true);
+        }
       }
     }
   });
@@ -107,7 +114,8 @@ describe('record pages', () => {
       if (!r) continue;
       for (const lang of LANGS) {
         const p = page(pagePath(r, lang));
-        expect(p.one((e) => e.name === 'p' && attr(e, 'class') === 'note'), ref).not.toBeNull();
+        // The newer source's rows are marked.
+        expect(p.all.some((e) => attr(e, 'class') === 'badge' && textContent(e) === (lang === 'zh' ? '较新' : 'newer')), ref).toBe(true);
         const sources = new Set(r.meanings.map((m) => m.source));
         expect(sources.size).toBeGreaterThan(1);
         for (const id of sources) expect(squash(p.text)).toContain(squash(api.sources.find((s) => s.id === id)!.title[lang]));
@@ -117,7 +125,7 @@ describe('record pages', () => {
 
   it('say the retry policy in words, with the delays', () => {
     const delaysOf = (p: (typeof records)[number]['retry'] | undefined) => (p?.action === 'retry' ? p.delaysMs : undefined);
-    const r = records.find((x) => delaysOf(x.retry) || x.meanings.some((m) => delaysOf(m.retry)));
+    const r = records.find((x) => delaysOf(x.retry)?.length || x.meanings.some((m) => delaysOf(m.retry)?.length));
     expect(r, 'a record with retry delays').toBeDefined();
     const delays = (delaysOf(r!.retry) ?? delaysOf(r!.meanings.find((m) => delaysOf(m.retry))!.retry))!;
     const en = textContent(byId(page(pagePath(r!, 'en')), 'retry')!.parent as Element);
@@ -127,7 +135,7 @@ describe('record pages', () => {
   });
 
   it('render catalog texts as text: no element the site does not write itself', () => {
-    const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'a', 'header', 'nav', 'form', 'label', 'input', 'button', 'main', 'footer', 'article', 'p', 'span', 'h1', 'h2', 'h3', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'ul', 'ol', 'li', 'strong', 'dl', 'dt', 'dd', 'time']);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'script', 'body', 'a', 'header', 'nav', 'form', 'label', 'input', 'button', 'main', 'footer', 'article', 'p', 'span', 'h1', 'h2', 'h3', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'pre', 'ul', 'ol', 'li', 'strong', 'dl', 'dt', 'dd', 'time', 'small']);
     const withAngles = records.filter((r) => JSON.stringify(r).includes('<'));
     for (const r of records) {
       for (const lang of LANGS) {
@@ -307,3 +315,222 @@ describe('site-wide', () => {
   });
 });
 
+
+/** Every HTML page of the build (Pagefind's own files aside), as URL paths. */
+function htmlPaths(dir: string = SITE_ROOT): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const path = join(dir, n);
+    if (statSync(path).isDirectory()) return n === 'pagefind' && dir === SITE_ROOT ? [] : htmlPaths(path);
+    if (!n.endsWith('.html')) return [];
+    return ['/' + path.slice(SITE_ROOT.length).replace(/^[/\\]/, '').split(/[/\\]/).join('/').replace(/index\.html$/, '')];
+  });
+}
+const meta = (p: Page, key: string) => attr(p.one((e) => e.name === 'meta' && (attr(e, 'property') === key || attr(e, 'name') === key)), 'content');
+const indexable = (p: Page) => !/noindex/.test(meta(p, 'robots') ?? '');
+
+describe('record pages answer first', () => {
+  it('the meaning, then what to do, then the details: meanings, causes, exact values, related, sources, lifecycle, code', () => {
+    const order = ['actions', 'meaning', 'causes', 'facts', 'related', 'sources', 'lifecycle', 'snippet'];
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        const at = (e: Element | null) => (e ? p.all.indexOf(e) : -1);
+        const summary = at(p.one((e) => e.name === 'p' && attr(e, 'class') === 'summary'));
+        const positions = order.map((id) => at(byId(p, id))).filter((i) => i >= 0);
+        expect(summary, pagePath(r, lang)).toBeGreaterThan(0);
+        expect([summary, ...positions], pagePath(r, lang)).toEqual([summary, ...positions].sort((a, b) => a - b));
+        // "What to do" holds the next step: no separate retry section says it again.
+        expect(p.all.filter((e) => e.name === 'h2').map((e) => textContent(e)), pagePath(r, lang)).not.toContain(lang === 'zh' ? '重试策略' : 'Retry policy');
+      }
+    }
+  });
+
+  it('no column of a table is empty on any record page (no HTTP or reason column that is all “—”)', () => {
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        for (const table of p.all.filter((e) => e.name === 'table')) {
+          const rows = findAll((e) => e.name === 'tr' && (e.parent as Element).name === 'tbody', table.children);
+          const columns = findAll((e) => e.name === 'th', table.children).length;
+          for (let c = 0; c < columns; c++) {
+            const cells = rows.map((tr) => squash(textContent(findAll((e) => e.name === 'td', tr.children)[c])));
+            expect(cells.every((t) => t === '—' || t === ''), `${pagePath(r, lang)} column ${c}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
+  it('service states say where they are found (subServiceStatus in query), on query, not on every method', () => {
+    for (const r of records.filter((x) => x.kind === 'service-state')) {
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        const where = textContent(p.one((e) => e.name === 'p' && attr(e, 'class') === 'where')!);
+        expect(where, pagePath(r, lang)).toContain('subServiceStatus');
+        expect(where).toContain('query');
+        const text = squash(p.text);
+        expect(text).not.toContain(lang === 'zh' ? '所有方法' : 'every method');
+      }
+    }
+  });
+
+  it('titles say the code and the title once', () => {
+    for (const path of htmlPaths()) {
+      const title = textContent(page(path).one((e) => e.name === 'title')!).split(' · ')[0].toLowerCase();
+      const words = title.split(/\s+/);
+      for (let n = 1; n <= words.length / 2; n++) {
+        for (let i = 0; i + 2 * n <= words.length; i++) {
+          expect(words.slice(i, i + n).join(' '), `${path}: "${title}"`).not.toBe(words.slice(i + n, i + 2 * n).join(' '));
+        }
+      }
+    }
+  });
+});
+
+describe('metadata for search engines and link previews', () => {
+  it('every indexable page has a description that fits (160 characters in English, 80 in Chinese) and its Open Graph and Twitter tags', () => {
+    const pages = htmlPaths().filter((path) => indexable(page(path)));
+    expect(pages.length).toBeGreaterThan(records.length * 2);
+    for (const path of pages) {
+      const p = page(path);
+      const lang = attr(p.one((e) => e.name === 'html'), 'lang');
+      const description = meta(p, 'description') ?? '';
+      expect(description.length, path).toBeGreaterThan(10);
+      expect([...description].length, `${path}: ${description}`).toBeLessThanOrEqual(lang === 'zh-CN' ? 80 : 160);
+      const canonical = attr(p.one((e) => e.name === 'link' && attr(e, 'rel') === 'canonical'), 'href');
+      expect(canonical, path).toBe(SITE_URL + path);
+      expect(meta(p, 'og:url'), path).toBe(canonical);
+      expect(meta(p, 'og:title'), path).toBeTruthy();
+      expect(textContent(p.one((e) => e.name === 'title')!)).toContain(meta(p, 'og:title'));
+      expect(meta(p, 'og:description'), path).toBe(description);
+      expect(meta(p, 'og:site_name'), path).toBeTruthy();
+      expect(meta(p, 'og:type'), path).toMatch(/^(website|article)$/);
+      expect(meta(p, 'og:locale'), path).toBe(lang === 'zh-CN' ? 'zh_CN' : 'en_US');
+      expect(meta(p, 'og:locale:alternate'), path).toBe(lang === 'zh-CN' ? 'en_US' : 'zh_CN');
+      expect(meta(p, 'twitter:card'), path).toBe('summary');
+      expect(meta(p, 'twitter:title'), path).toBe(meta(p, 'og:title'));
+      expect(meta(p, 'twitter:description'), path).toBe(description);
+    }
+  });
+
+  it('record pages carry a schema.org DefinedTerm, guides a TechArticle, home pages a WebSite with its search', () => {
+    const ld = (path: string) => {
+      const scripts = page(path).all.filter((e) => e.name === 'script' && attr(e, 'type') === 'application/ld+json');
+      expect(scripts, path).toHaveLength(1);
+      const text = textContent(scripts[0]);
+      expect(text, path).not.toMatch(/[<>]/);
+      return JSON.parse(text) as Record<string, unknown>;
+    };
+    for (const r of records) {
+      for (const lang of LANGS) {
+        const data = ld(pagePath(r, lang));
+        expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'DefinedTerm', termCode: shownCode(r), url: SITE_URL + pagePath(r, lang), inLanguage: HTML_LANG[lang] });
+        expect(data.name).toBe(shown(r.title[lang]));
+        expect((data.inDefinedTermSet as { url: string }).url).toBe(`${SITE_URL}/${lang}/`);
+      }
+    }
+    for (const lang of LANGS) {
+      for (const slug of GUIDES) expect(ld(`/${lang}/guides/${slug}/`)).toMatchObject({ '@type': 'TechArticle', url: `${SITE_URL}/${lang}/guides/${slug}/`, inLanguage: HTML_LANG[lang] });
+      const home = ld(`/${lang}/`);
+      expect(home).toMatchObject({ '@type': 'WebSite', url: `${SITE_URL}/${lang}/` });
+      expect(JSON.stringify(home.potentialAction)).toContain(`${SITE_URL}/${lang}/search/?q={q}`);
+    }
+  });
+
+  it("the sitemap's alternates of each page are exactly the page's own hreflang links", () => {
+    const index = readFileSync(join(SITE_ROOT, 'sitemap-index.xml'), 'utf8');
+    const xml = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => readFileSync(join(SITE_ROOT, new URL(m[1]).pathname), 'utf8')).join('\n');
+    const urls = [...xml.matchAll(/<url>([^]*?)<\/url>/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(records.length * 2);
+    for (const u of urls) {
+      const loc = /<loc>([^<]+)<\/loc>/.exec(u)![1];
+      const inSitemap = [...u.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`).sort();
+      const p = page(new URL(loc).pathname);
+      const onPage = p.all.filter((e) => e.name === 'link' && attr(e, 'rel') === 'alternate' && attr(e, 'hreflang')).map((e) => `${attr(e, 'hreflang')} ${attr(e, 'href')}`).sort();
+      expect(inSitemap, loc).toEqual(onPage);
+      expect(new Set(inSitemap.map((l) => l.split(' ')[0])).size, `${loc}: each hreflang once`).toBe(inSitemap.length);
+    }
+  });
+
+  it('no page links a placeholder host (example.com, localhost, github.com/org/…)', () => {
+    const placeholder = /^(?:https?:)?\/\/(?:[\w-]+\.)*(?:example\.(?:com|org|net)|localhost|127\.0\.0\.1)(?:[:/]|$)|github\.com\/org\/|your-?(?:org|name|repo)/i;
+    for (const path of htmlPaths()) {
+      for (const e of page(path).all) {
+        for (const name of ['href', 'src', 'action', 'content']) {
+          const value = attr(e, name);
+          if (value && /^(?:https?:)?\/\//.test(value)) expect(value, `${path} <${e.name} ${name}>`).not.toMatch(placeholder);
+        }
+      }
+    }
+  });
+});
+
+describe('navigation', () => {
+  it('each guide has a table of contents of its sections, linking their headings', () => {
+    for (const lang of LANGS) {
+      for (const slug of GUIDES) {
+        const p = page(`/${lang}/guides/${slug}/`);
+        const article = p.one((e) => e.name === 'article')!;
+        const sections = findAll((e) => e.name === 'h2' && !!attr(e, 'id'), article.children).filter((h) => attr(h, 'id') !== 'toc-h');
+        if (sections.length < 2) continue;
+        const toc = p.one((e) => e.name === 'nav' && attr(e, 'class') === 'toc')!;
+        expect(toc, `${slug} ${lang}`).not.toBeNull();
+        const links = findAll((e) => e.name === 'a', toc.children).map((a) => attr(a, 'href'));
+        for (const h of sections) expect(links, `${slug} ${lang}`).toContain(`#${attr(h, 'id')}`);
+      }
+    }
+  });
+
+  it('records link the one before and after in their kind: one chain through every record of the kind', () => {
+    for (const lang of LANGS) {
+      for (const kind of new Set(records.map((r) => r.kind))) {
+        const paths = records.filter((r) => r.kind === kind).map((r) => pagePath(r, lang));
+        const links = new Map(paths.map((path) => {
+          const p = page(path);
+          const link = (rel: string) => attr(p.one((e) => e.name === 'a' && attr(e, 'rel') === rel), 'href');
+          return [path, { prev: link('prev'), next: link('next') }];
+        }));
+        const first = paths.filter((path) => !links.get(path)!.prev);
+        expect(first, `${kind} ${lang}: one first record`).toHaveLength(1);
+        const chain: string[] = [];
+        for (let at: string | undefined = first[0]; at; at = links.get(at)!.next) {
+          if (chain.length) expect(links.get(at)!.prev, at).toBe(chain.at(-1));
+          chain.push(at);
+          expect(chain.length).toBeLessThanOrEqual(paths.length);
+        }
+        expect(chain.sort(), `${kind} ${lang}`).toEqual([...paths].sort());
+      }
+    }
+  });
+
+  it('the not-found pages carry what their script needs, and /{lang}/not-found.json lists every record', () => {
+    for (const lang of LANGS) {
+      const p = page(`/${lang}/404.html`);
+      const block = p.one((e) => attr(e, 'data-not-found') !== undefined)!;
+      expect(attr(block, 'data-lang')).toBe(lang);
+      expect(attr(block, 'data-not-in-catalog')).toContain('{code}');
+      expect(p.one((e) => e.name === 'a' && attr(e, 'class') === 'nf-search'), lang).not.toBeNull();
+      const entries = JSON.parse(readBuilt(`/${lang}/not-found.json`)) as [string, string, string][];
+      expect(entries.map((e) => e[0]).sort()).toEqual(records.map((r) => pagePath(r, lang)).sort());
+    }
+    expect(page('/404.html').all.filter((e) => attr(e, 'data-not-found') !== undefined).map((e) => attr(e, 'data-lang'))).toEqual(['en', 'zh']);
+  });
+});
+
+describe('before and after code', () => {
+  it('records whose fix is a change of code show the code before and after, the after one copyable', () => {
+    const withFix = records.filter((r) => fixOf(r));
+    for (const ref of ['error-code:8', 'error-code:1013', 'error-code:401', 'error-code:65', 'http-status:429', 'error-code:433', 'error-code:7']) {
+      expect(withFix.map(recordRef), ref).toContain(ref);
+    }
+    expect(withFix.some((r) => r.kind === 'recording-status')).toBe(true);
+    for (const r of withFix) {
+      for (const lang of LANGS) {
+        const p = page(pagePath(r, lang));
+        const fix = fixOf(r)!;
+        expect(squash(textContent(byId(p, 'before')!.parent as Element)), pagePath(r, lang)).toContain(squash(fix.before(lang)));
+        expect(textContent(byId(p, 'snippet-code')!)).toBe(fix.after(lang));
+      }
+    }
+  });
+});

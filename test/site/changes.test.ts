@@ -15,7 +15,6 @@ import { changeGroup, recordRef } from '../../scripts/catalog/schema.ts';
 import { atomFeed, recordHistories } from '../../scripts/generate/changes.ts';
 import { llmsFullTxt } from '../../scripts/generate/llms.ts';
 import { SITE_URL } from '../../scripts/site-url.ts';
-import { REPO_URL } from '../../site/lib/repo.ts';
 import { catalog, GUIDES, LANGS, pagePath, readBuilt, SITE_ROOT } from './helpers.ts';
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
@@ -117,7 +116,7 @@ describe('the Atom feeds', () => {
       expect(urls.length).toBeGreaterThan(releases.length);
       for (const url of urls) expect(url, url).toMatch(/^https?:\/\/[^/]+\//);
       // The built file is the generator's output for this catalog: the same bytes.
-      expect(xml).toBe(atomFeed(releases, { api: catalog().api, records }, lang, SITE_URL, { name: 'agora-rec-codes', uri: REPO_URL }));
+      expect(xml).toBe(atomFeed(releases, { api: catalog().api, records }, lang, SITE_URL, { name: 'agora-rec-codes', uri: SITE_URL }));
     });
   }
 });

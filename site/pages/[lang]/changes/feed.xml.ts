@@ -4,13 +4,12 @@ import { SITE_URL } from '../../../../scripts/site-url.ts';
 import { atomFeed } from '../../../../scripts/generate/changes.ts';
 import { releases, siteCatalog } from '../../../lib/changes.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
-import { REPO_URL } from '../../../lib/repo.ts';
 
 export function getStaticPaths() {
   return LANGS.map((lang) => ({ params: { lang } }));
 }
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response(atomFeed(releases(), await siteCatalog(), params.lang as Lang, SITE_URL, { name: 'agora-rec-codes', uri: REPO_URL }), {
+  new Response(atomFeed(releases(), await siteCatalog(), params.lang as Lang, SITE_URL, { name: 'agora-rec-codes', uri: SITE_URL }), {
     headers: { 'content-type': 'application/atom+xml; charset=utf-8' },
   });
