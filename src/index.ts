@@ -12,7 +12,6 @@ import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } fro
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
 import { ZH, ZH_DETAILS } from './languages/zh.ts';
-import { PHRASES } from './messages.ts';
 import type { CatalogRecord, Locale, LookupOptions, Method } from './records.ts';
 import { field } from './response.ts';
 
@@ -40,7 +39,7 @@ export function allRecords(locale: Locale = 'en'): CatalogRecord[] {
   return allRecordsIn(language, details);
 }
 
-const EXPLAINER: Explainer = { explain, phrases: (locale) => PHRASES[locale === 'zh' ? 'zh' : 'en'] };
+const EXPLAINER: Explainer = { explain, phrases: (locale) => of(locale).language.phrases };
 
 /** Explain a fetch Response of `method`; reads its body once (clone it first to read it yourself). Never throws. */
 export function fromResponse(res: ResponseLike, method: Method, options?: FromResponseOptions): Promise<Diagnosis> {
