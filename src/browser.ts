@@ -28,7 +28,7 @@ export function lookup(query: number | string, options?: LookupOptions): Catalog
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words (English). Never throws. */
 export function explain(input: ExplainInput, options?: ExplainOptions): Diagnosis {
-  const diagnosis = explainIn(EN, input, options);
+  const diagnosis = explainIn(EN, PHRASES_EN, input, options);
   if (field(options, 'locale') === 'zh') diagnosis.notes.push(ENGLISH_ONLY);
   return diagnosis;
 }

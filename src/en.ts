@@ -17,7 +17,7 @@ export function lookup(query: number | string, options?: Omit<LookupOptions, 'lo
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
 export function explain(input: ExplainInput, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
-  return explainIn(EN, input, options);
+  return explainIn(EN, PHRASES_EN, input, options);
 }
 
 /** Every record, in catalog order. */

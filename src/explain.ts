@@ -199,8 +199,8 @@ function clip(value: unknown): string {
   return text.slice(0, 60);
 }
 
-function diagnose(input: ExplainInput, language: Language, now: number): Diagnosis {
-  const { phrases: P, locale } = language;
+function diagnose(input: ExplainInput, language: Language, P: Phrases, now: number): Diagnosis {
+  const { locale } = language;
   const notes: string[] = [];
   const pasted = splitHttpMessage(field(input, 'body'));
   const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
@@ -407,13 +407,13 @@ function diagnose(input: ExplainInput, language: Language, now: number): Diagnos
   };
 }
 
-/** explain() in one language; `options.locale` is the entry point's to read. */
-export function explainIn(language: Language, input: unknown, options?: ExplainOptions): Diagnosis {
-  const { phrases: P, locale } = language;
+/** explain() in one language (its records' texts and its phrases); `options.locale` is the entry point's to read. */
+export function explainIn(language: Language, P: Phrases, input: unknown, options?: ExplainOptions): Diagnosis {
+  const { locale } = language;
   const nowOption = field(options, 'now');
   const now = typeof nowOption === 'number' && Number.isFinite(nowOption) ? nowOption : Date.now();
   try {
-    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, language, now);
+    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, language, P, now);
   } catch {
     // Unreachable by design (inputs are read defensively); a diagnosis is still owed.
     const policy: RetryPolicy = { action: 'contact-support' };

@@ -12,13 +12,15 @@ import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } fro
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
 import { ZH, ZH_DETAILS } from './languages/zh.ts';
+import { PHRASES_EN } from './phrases/en.ts';
+import { PHRASES_ZH } from './phrases/zh.ts';
 import type { CatalogRecord, Locale, LookupOptions, Method } from './records.ts';
 import { field } from './response.ts';
 
 export * from './neutral.ts';
 export { describeRetry, retryLabel } from './messages.ts';
 
-const LANGUAGES = { en: { language: EN, details: EN_DETAILS }, zh: { language: ZH, details: ZH_DETAILS } };
+const LANGUAGES = { en: { language: EN, details: EN_DETAILS, phrases: PHRASES_EN }, zh: { language: ZH, details: ZH_DETAILS, phrases: PHRASES_ZH } };
 /** The language an option asks for: Chinese for 'zh', else English. */
 const of = (locale: unknown) => LANGUAGES[locale === 'zh' ? 'zh' : 'en'];
 
@@ -30,7 +32,8 @@ export function lookup(query: number | string, options?: LookupOptions): Catalog
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
 export function explain(input: ExplainInput, options?: ExplainOptions): Diagnosis {
-  return explainIn(of(field(options, 'locale')).language, input, options);
+  const { language, phrases } = of(field(options, 'locale'));
+  return explainIn(language, phrases, input, options);
 }
 
 /** Every record, in catalog order. */
@@ -39,7 +42,7 @@ export function allRecords(locale: Locale = 'en'): CatalogRecord[] {
   return allRecordsIn(language, details);
 }
 
-const EXPLAINER: Explainer = { explain, phrases: (locale) => of(locale).language.phrases };
+const EXPLAINER: Explainer = { explain, phrases: (locale) => of(locale).phrases };
 
 /** Explain a fetch Response of `method`; reads its body once (clone it first to read it yourself). Never throws. */
 export function fromResponse(res: ResponseLike, method: Method, options?: FromResponseOptions): Promise<Diagnosis> {

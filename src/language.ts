@@ -13,18 +13,15 @@
 import { DETAILS } from './generated/details.ts';
 import { RECORD_FIELDS, RECORDS, type NeutralRecord } from './generated/records.ts';
 import type { Locale, Method } from './generated/types.ts';
-import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, type CatalogRecord, docUrl, findRecord, type LookupOptions, meaningOn, METHODS, refOf } from './records.ts';
 
-/** A language's texts of each record, by record reference, in the record's shape: `{ title, summary, meanings: [{ text }] }`. */
-export type TextTable = Readonly<Record<string, object>>;
+/** A language's texts of each record in the record's shape (`{ title, summary, meanings: [{ text }] }`): one entry per record, in the order of RECORDS. */
+export type TextTable = readonly (object | null)[];
 
-/** What explain() needs of a language. */
+/** A language's texts of the records: what explain() serves (texts.<locale>.ts). A full record adds the details (details.<locale>.ts). */
 export type Language = {
   locale: Locale;
-  /** The texts of explain()'s records (texts.<locale>.ts). */
   texts: TextTable;
-  phrases: Phrases;
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,6 +56,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+let positions: Map<NeutralRecord, number> | undefined;
+/** Where a record is in RECORDS, and so in every table. */
+const positionOf = (neutral: NeutralRecord): number => (positions ??= new Map(RECORDS.map((r, i) => [r, i]))).get(neutral) ?? -1;
+
 /** A record's fields in the schema's order, then its ref, locale, value and pages. */
 function served(neutral: NeutralRecord, layers: unknown[], locale: Locale): object {
   let data: unknown = neutral;
@@ -91,15 +92,14 @@ function withMeaning<R extends BriefRecord>(record: R, method?: Method, http?: n
 
 /** A record as explain() serves it, in `language`: without the fields only a full record carries. */
 export function briefRecord(neutral: NeutralRecord, language: Language, method?: Method, http?: number, reason?: string): BriefRecord {
-  const ref = refOf(neutral);
-  const record = cached(language.texts, neutral, () => served(neutral, [language.texts[ref]], language.locale)) as BriefRecord;
+  const record = cached(language.texts, neutral, () => served(neutral, [language.texts[positionOf(neutral)]], language.locale)) as BriefRecord;
   return withMeaning(record, method, http, reason);
 }
 
 /** A full record in `language`: its brief texts and `details` (details.<locale>.ts) laid over it. */
 export function fullRecord(neutral: NeutralRecord, language: Language, details: TextTable, method?: Method): CatalogRecord {
-  const ref = refOf(neutral);
-  const record = cached(details, neutral, () => served(neutral, [DETAILS[ref], language.texts[ref], details[ref]], language.locale)) as CatalogRecord;
+  const at = positionOf(neutral);
+  const record = cached(details, neutral, () => served(neutral, [DETAILS[at], language.texts[at], details[at]], language.locale)) as CatalogRecord;
   return withMeaning(record, method);
 }
 

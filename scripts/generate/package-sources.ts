@@ -13,6 +13,7 @@
  *   record's own shape ({ title, summary, meanings: [{ text }] }).
  * - details.<locale>.ts: the texts only a full record carries (causes,
  *   actions, links, lifecycle notes), in the same shape.
+ * The last three hold one entry per record, in the order of RECORDS.
  * - types.ts: the record types, printed from the zod schema.
  *
  * So importing a constant pulls in no text, a language-neutral function no
@@ -210,8 +211,13 @@ export function recordFields(): string[] {
   return fields.filter((f) => !(OMIT as readonly string[]).includes(f));
 }
 
-/** An object literal with one entry per line: `{\n  "error-code:2": …,\n}`. */
-const byLine = (entries: [string, unknown][]): string => `{\n${entries.map(([key, value]) => `  ${json(key)}: ${json(value)},`).join('\n')}\n}`;
+/**
+ * An array literal with one record's entry per line, in catalog order (the
+ * order of RECORDS), each line ending with the record's reference as a comment.
+ * Positions rather than references as keys: the references would cost each
+ * bundle a kilobyte.
+ */
+const byRecord = (entries: [string, unknown][]): string => `[\n${entries.map(([ref, value]) => `  ${json(value ?? null)}, // ${ref}`).join('\n')}\n]`;
 
 function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): string {
   const channelRules = catalog.records.filter((r) => r.facts?.allowedCharacters && r.facts.maxBytes);
@@ -247,8 +253,8 @@ function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): stri
 function detailsModule(details: [string, unknown][]): string {
   return (
     HEADER +
-    `\n/** The language-neutral parts of ${DETAIL_FIELDS.join(', ')}, by record reference: what only a full record carries. */\n` +
-    `export const DETAILS: Readonly<Record<string, object>> = ${byLine(details)};\n`
+    `\n/** The language-neutral parts of ${DETAIL_FIELDS.join(', ')}, what only a full record carries: one entry per record, in the order of RECORDS. */\n` +
+    `export const DETAILS: readonly (object | null)[] = ${byRecord(details)};\n`
   );
 }
 
@@ -258,16 +264,16 @@ function textsModule(texts: [string, unknown][], locale: Locale): string {
   return (
     HEADER +
     `\n/**\n * Each record's texts in ${LANGUAGE_NAMES[locale]} that explain() needs (title, summary, meanings, …),\n` +
-    ` * by record reference, in the record's shape. The rest is in details.${locale}.ts.\n */\n` +
-    `export const TEXTS: Readonly<Record<string, object>> = ${byLine(texts)};\n`
+    ` * in the record's shape: one entry per record, in the order of RECORDS. The rest is in details.${locale}.ts.\n */\n` +
+    `export const TEXTS: readonly (object | null)[] = ${byRecord(texts)};\n`
   );
 }
 
 function detailTextsModule(texts: [string, unknown][], locale: Locale): string {
   return (
     HEADER +
-    `\n/** Each record's texts in ${LANGUAGE_NAMES[locale]} that only a full record carries (${DETAIL_FIELDS.join(', ')}), by record reference, in the record's shape. */\n` +
-    `export const DETAIL_TEXTS: Readonly<Record<string, object>> = ${byLine(texts)};\n`
+    `\n/** Each record's texts in ${LANGUAGE_NAMES[locale]} that only a full record carries (${DETAIL_FIELDS.join(', ')}), in the record's shape: one entry per record, in the order of RECORDS. */\n` +
+    `export const DETAIL_TEXTS: readonly (object | null)[] = ${byRecord(texts)};\n`
   );
 }
 
@@ -278,7 +284,7 @@ export function packageSources(catalog: Catalog, siteUrl: string): Record<string
     'types.ts': typesModule(),
     'constants.ts': constantsModule(catalog, siteUrl),
     'records.ts': recordsModule(catalog, siteUrl, parts.map((p) => p.core)),
-    'details.ts': detailsModule(parts.filter((p) => p.details !== undefined).map((p) => [p.ref, p.details])),
+    'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
   };
   for (const locale of LOCALES) {
     sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);
