@@ -117,7 +117,8 @@ function derive(): Derived {
       : { ...transient, sameResourceId: true, then: 'acquire-again' };
   const expiring = RECORDS.find((r) => (r.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds);
   const expiresAfterSeconds = (expiring?.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds;
-  return (derived = { transient, startUnanswered, ...(expiresAfterSeconds && { expiresAfterSeconds }) });
+  derived = { transient, startUnanswered, ...(expiresAfterSeconds && { expiresAfterSeconds }) };
+  return derived;
 }
 
 /** The next step when a request got no usable answer on `method` (a network error, or a success without what it must carry). */

@@ -58,7 +58,10 @@ function deepFreeze<T>(value: T): T {
 
 let positions: Map<NeutralRecord, number> | undefined;
 /** Where a record is in RECORDS, and so in every table. */
-const positionOf = (neutral: NeutralRecord): number => (positions ??= new Map(RECORDS.map((r, i) => [r, i]))).get(neutral) ?? -1;
+function positionOf(neutral: NeutralRecord): number {
+  positions ??= new Map(RECORDS.map((r, i) => [r, i]));
+  return positions.get(neutral) ?? -1;
+}
 
 /** A record's fields in the schema's order, then its ref, locale, value and pages. */
 function served(neutral: NeutralRecord, layers: unknown[], locale: Locale): object {
@@ -79,9 +82,15 @@ const cache = new WeakMap<TextTable, Map<NeutralRecord, object>>();
 
 function cached(table: TextTable, neutral: NeutralRecord, make: () => object): object {
   let records = cache.get(table);
-  if (!records) cache.set(table, (records = new Map()));
+  if (!records) {
+    records = new Map();
+    cache.set(table, records);
+  }
   let record = records.get(neutral);
-  if (!record) records.set(neutral, (record = make()));
+  if (!record) {
+    record = make();
+    records.set(neutral, record);
+  }
   return record;
 }
 

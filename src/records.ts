@@ -4,7 +4,7 @@
  * that applies on a method, the next step (retryPolicy) and the page of a
  * record (docUrl). No text: a language's texts are joined on in language.ts.
  */
-import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, METHODS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
+import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
 import type { DetailField, Kind, Locale, Meaning, Method, RecordData, RetryPolicy } from './generated/types.ts';
 import { pickMeaning } from './meaning.ts';
 import { recordPath } from './paths.ts';
@@ -86,7 +86,8 @@ function buildIndex(): Index {
 }
 
 function getIndex(): Index {
-  return (index ??= buildIndex());
+  index ??= buildIndex();
+  return index;
 }
 
 export type LookupOptions = {

@@ -100,7 +100,7 @@ function consumerOf(root: string): string {
 }
 
 /** Text with esbuild's `\uXXXX` and `\u{…}` escapes read back into characters. */
-const unescape = (text: string): string =>
+const readEscapes = (text: string): string =>
   text.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, astral: string | undefined, bmp: string | undefined) => String.fromCodePoint(parseInt(astral ?? bmp!, 16)));
 
 /**
@@ -125,7 +125,7 @@ export async function bundledSize(sizeCase: SizeCase, root = ROOT): Promise<Size
     .map(([path, i]) => ({ path: path.includes('/dist/') ? path.slice(path.lastIndexOf('/dist/') + 6) : path, bytes: i.bytesInOutput }))
     .filter((m) => m.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes);
-  return { id: sizeCase.id, name: sizeCase.name, code: sizeCase.code, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, modules, text: unescape(result.outputFiles[0].text) };
+  return { id: sizeCase.id, name: sizeCase.name, code: sizeCase.code, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, modules, text: readEscapes(result.outputFiles[0].text) };
 }
 
 /** The goal of a case in bytes, given the figures of the run; undefined without one. */
