@@ -135,6 +135,9 @@ export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method |
  * What to do after `code` on `method`: the policy of the meaning that applies
  * there, else the record's own. A number is read as a body code; a string may be
  * a message, constant or reason. undefined for a code the catalog lacks.
+ * Language-neutral: `basis` is there where a source says so (`{ source }`);
+ * where the step is our advice, its reason is a text, which explain() gives
+ * (`basis: { by: 'us', why }`).
  */
 export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
   const neutral = findRecord(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findRecord(code);
