@@ -1,6 +1,6 @@
 /**
- * A language of the package: the records' texts in it and the package's own
- * phrases, laid over the language-neutral records.
+ * A language's texts of the records, laid over the language-neutral records
+ * (the package's own sentences are phrases/<locale>.ts).
  *
  * A language's texts come in two tables (src/generated/): what explain()
  * needs — titles, summaries, meanings, the reason behind a next step — in
