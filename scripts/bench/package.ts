@@ -50,8 +50,11 @@ const ISSUE = 'issue 12';
 
 /** What is measured. 1 KB = 1000 bytes. */
 export const SIZE_CASES: SizeCase[] = [
-  { id: 'error-code', name: '`import { ErrorCode }`', code: `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE },
-  { id: 'error-code-constants', name: '`import { ErrorCode }` from `/constants`', code: `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE },
+  // ErrorCode holds, besides every current name, the three former names kept as @deprecated aliases until
+  // 1.1.0 (INVALID_CHANNEL_NAME, RECORDING_ALREADY_RUNNING, RESOURCE_ID_ALREADY_USED): 13 B gzipped over
+  // the goal, which the current names alone meet (450 B). The ceiling holds it there until they go.
+  { id: 'error-code', name: '`import { ErrorCode }`', code: `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
+  { id: 'error-code-constants', name: '`import { ErrorCode }` from `/constants`', code: `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
   {
     id: 'require-constants',
     name: "`require('@org/agora-rec-codes/constants')` (CommonJS: every constant)",
