@@ -197,7 +197,7 @@ describe('guards and reverse maps: from a wire value to a constant', () => {
     // 401 was INVALID_CHANNEL_NAME: the old name still holds the value, the map names the new one.
     expect(pkg.ErrorCode.INVALID_CHANNEL_NAME).toBe(401);
     expect(pkg.ErrorCodeName[401]).toBe('CHANNEL_NAME_UNSUPPORTED_CHARACTERS');
-    const currentOf = new Map(catalog.records.flatMap((r) => (r.formerConstants ?? []).map((f) => [`${KINDS[r.kind].constantGroup}.${f.name}`, r.constant] as const)));
+    const currentOf = new Map<string, string>(catalog.records.flatMap((r) => (r.formerConstants ?? []).map((f) => [`${KINDS[r.kind].constantGroup}.${f.name}`, r.constant] as const)));
     for (const [groupName, group, names] of [
       ['ErrorCode', pkg.ErrorCode, pkg.ErrorCodeName],
       ['HttpStatus', pkg.HttpStatus, pkg.HttpStatusName],
