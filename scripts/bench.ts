@@ -8,9 +8,11 @@
  * 2. Builds: each catalog in its own copy of the project (scripts/bench/
  *    workspace.ts; the real build/site, dist/ and caches are not touched),
  *    `npm run build` from clean, BUILD_RUNS times, the sizes interleaved.
- * 3. Package: sizes and throughput, on the dist/ the real catalog's build made.
- *    The diagnose page's JavaScript, and `agora-rec-codes scan` over a 1 GB
- *    generated log (peak memory of the real process).
+ * 3. Package: sizes (with their goals and languages) and throughput, on the
+ *    dist/ the real catalog's build made; the diagnose page's JavaScript, and
+ *    `agora-rec-codes scan` over a 1 GB generated log (peak memory of the real
+ *    process). `npm run bench -- --package` does only the sizes and throughput,
+ *    in a workspace of its own, and prints the table.
  * 4. Browser: page weights (real catalog) and first searches (every size), in
  *    Chromium, from its network log.
  * 5. Lighthouse (scripts/bench/lighthouse.ts): every page type, both languages,
@@ -27,8 +29,9 @@ import { cpus, loadavg, tmpdir, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { formatProblem, loadCatalog, loadCatalogOrThrow } from './catalog/load.ts';
 import { firstSearch, launch, pageWeight, type FirstSearch, type PageWeight } from './bench/browser.ts';
-import { bundledSize, packageThroughput, SIZE_CASES, type SizeFigure, type Throughput } from './bench/package.ts';
-import { median, report, type Scale } from './bench/report.ts';
+import { englishTexts, measureSizes, packageThroughput, type Throughput } from './bench/package.ts';
+import { median, report, sizeTable, type Scale } from './bench/report.ts';
+import { PHRASES_EN } from '../src/phrases/en.ts';
 import { serveGzipped } from './bench/server.ts';
 import { LIGHTHOUSE_PAGES, lighthouseFigure, type LighthouseFigure, startChrome } from './bench/lighthouse.ts';
 import { lighthouseGoals, lighthouseSection } from './bench/report.ts';
@@ -88,6 +91,19 @@ if (lighthouseOnly) {
 const loadBefore = loadavg();
 const work = join(tmpdir(), 'agora-rec-codes-bench');
 rmSync(work, { recursive: true, force: true });
+const english = englishTexts(loadCatalogOrThrow(), PHRASES_EN);
+
+if (process.argv.includes('--package')) {
+  // The package alone: built from the real catalog in a workspace, measured, printed.
+  const dir = createWorkspace(join(work, 'package'), join(ROOT, 'data'));
+  execFileSync(process.execPath, [join(dir, 'scripts', 'build-package.ts')], { cwd: dir, stdio: 'inherit' });
+  const sizes = await measureSizes(dir, english);
+  console.log(`\n${sizeTable(sizes)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  const missed = sizes.filter((x) => (x.goal && !x.goal.met) || !x.languages.ok);
+  log(missed.length ? `${missed.length} goal(s) missed: ${missed.map((x) => x.id).join(', ')}` : 'every goal met');
+  process.exit(0);
+}
 
 // 1. Catalogs, and a workspace for each.
 const workspaces = new Map<number, string>();
@@ -113,12 +129,7 @@ for (let run = 1; run <= BUILD_RUNS; run++) {
 
 // 3. Package, built by the real catalog's workspace.
 const dist = join(workspaces.get(1)!, 'dist');
-const sizes: SizeFigure[] = [];
-for (const [name, code] of SIZE_CASES) {
-  const runs: SizeFigure[] = [];
-  for (let i = 0; i < SIZE_RUNS; i++) runs.push(await bundledSize(dist, name, code));
-  sizes.push({ ...runs[0], minified: median(runs.map((r) => r.minified)), gzipped: median(runs.map((r) => r.gzipped)) });
-}
+const sizes = await measureSizes(workspaces.get(1)!, english, SIZE_RUNS);
 const throughputs: Throughput[] = await packageThroughput(dist);
 log('package measured');
 // The diagnose page's JavaScript, and `scan` over a large generated log (1 GB; 100 MB with --quick).

@@ -1,35 +1,28 @@
 /**
- * @org/agora-rec-codes/en — the same API with English texts only.
+ * @org/agora-rec-codes/en — the whole API in English, and no other language.
  */
-import { TEXTS } from './generated/texts.en.ts';
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
 import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
+import { allRecordsIn, lookupIn } from './language.ts';
+import { EN, EN_DETAILS } from './languages/en.ts';
 import { PHRASES_EN } from './phrases/en.ts';
-import { allRecordsIn, type CatalogRecord, type LookupOptions, lookupIn, type Method, type RetryPolicy } from './records.ts';
+import type { CatalogRecord, LookupOptions, Method, RetryPolicy } from './records.ts';
 
-export * from './constants.ts';
-export { validateChannelName, CHANNEL_NAME, type ChannelNameCheck } from './channel-name.ts';
-export { docUrl, normalizeQuery, retryPolicy, METHODS, type CatalogRecord, type RecordOfKind, type Kind, type Locale, type Meaning, type Method, type RetryPolicy } from './records.ts';
-export type { Basis, Diagnosis, ExplainInput, HeadersLike, StateReading } from './explain.ts';
-export { OUTCOME_KINDS, POLL_AFTER_MS, type Outcome, type OutcomeKind } from './outcome.ts';
-export { RecordingError, type RetryEvent } from './client.ts';
-
-const ONE = { en: TEXTS };
-const PHRASES = { en: PHRASES_EN };
+export * from './neutral.ts';
 
 /** Find a record by code, numeric string, constant name, message text or state name. */
 export function lookup(query: number | string, options?: Omit<LookupOptions, 'locale'>): CatalogRecord | undefined {
-  return lookupIn(ONE, 'en', query, { ...options, locale: 'en' });
+  return lookupIn(EN, EN_DETAILS, query, options);
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
 export function explain(input: ExplainInput, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
-  return explainIn(ONE, PHRASES, 'en', input, { ...options, locale: 'en' });
+  return explainIn(EN, PHRASES_EN, input, options);
 }
 
 /** Every record, in catalog order. */
 export function allRecords(): CatalogRecord[] {
-  return allRecordsIn(ONE, 'en');
+  return allRecordsIn(EN, EN_DETAILS);
 }
 
 /** A next step in words. */

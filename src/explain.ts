@@ -18,17 +18,8 @@
 import { type Body, type BodyForm, field, header, type HeadersLike, readBody, readValues, splitHttpMessage, wholeNumber } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
-import {
-  type CatalogRecord,
-  findRecord,
-  localize,
-  type Locale,
-  meaningOn,
-  METHODS,
-  type Method,
-  type RetryPolicy,
-  type TextTables,
-} from './records.ts';
+import { type BriefRecord, findRecord, type Locale, meaningOn, METHODS, type Method, type RetryPolicy } from './records.ts';
+import { briefRecord, type Language } from './language.ts';
 import { RECORDS, type NeutralRecord } from './generated/records.ts';
 import { isRetry } from './meaning.ts';
 
@@ -46,6 +37,7 @@ export type ExplainInput = {
 };
 
 export type ExplainOptions = {
+  /** The language of the words (the package root; a one-language entry point speaks its own). */
   locale?: Locale;
   /** The current time in ms (for a Retry-After given as a date); Date.now() by default. */
   now?: number;
@@ -55,7 +47,7 @@ export type ExplainOptions = {
 export type Basis = { by: 'agora'; source: string } | { by: 'us'; why: string };
 
 /** A state value read from `serverResponse`, and its record when the catalog knows it. */
-export type StateReading = { at: string; value: string | number; record?: CatalogRecord };
+export type StateReading = { at: string; value: string | number; record?: BriefRecord };
 
 export type Diagnosis = {
   /** true only when the response reports a success with nothing to act on (outcome `success`, no error code or message). */
@@ -76,10 +68,10 @@ export type Diagnosis = {
   sid?: string;
   /** What the body was: JSON, JSON cut short, an HTML page, plain text, empty, something else. */
   body: BodyForm;
-  /** The record the response is about: the one that decided the outcome. */
-  record?: CatalogRecord;
+  /** The record the response is about: the one that decided the outcome (in brief: `lookup(record.ref)` gives causes, actions and links). */
+  record?: BriefRecord;
   /** Every record the response matches, the one it is about first. */
-  records: CatalogRecord[];
+  records: BriefRecord[];
   /** Every state value read from `serverResponse`: status, upload status, sub-services, extensions, outputs. */
   states: StateReading[];
   /** What it means on `method`, where the catalog says. */
@@ -99,8 +91,6 @@ export type Diagnosis = {
   /** Anything else worth knowing: an unknown code, an HTML body, a fallback, a Retry-After. */
   notes: string[];
 };
-
-type PhraseTables = Partial<Record<Locale, Phrases>>;
 
 // ---------------------------------------------------------------------------
 // Next steps the catalog does not hold for the case at hand, taken from records
@@ -170,7 +160,7 @@ const GRAVITY: Record<RetryPolicy['action'], number> = {
 };
 const PROBLEM = GRAVITY['fix-request'];
 
-const policyOf = (record: CatalogRecord): RetryPolicy => record.meaning?.retry ?? record.retry;
+const policyOf = (record: BriefRecord): RetryPolicy => record.meaning?.retry ?? record.retry;
 
 function basisOf(policy: RetryPolicy): Basis | undefined {
   const b = policy.basis as { source?: string; recommendation?: string } | undefined;
@@ -179,13 +169,13 @@ function basisOf(policy: RetryPolicy): Basis | undefined {
   return undefined;
 }
 
-const headline = (r: CatalogRecord): string => `${typeof r.value === 'number' ? r.value : JSON.stringify(r.value)} ${r.constant} — ${r.title}`;
+const headline = (r: BriefRecord): string => `${typeof r.value === 'number' ? r.value : JSON.stringify(r.value)} ${r.constant} — ${r.title}`;
 
 /** stepsByMethod, computed once per record and language. */
 const stepsCache = new Map<string, string | undefined>();
 
 /** "acquire: Fix the account; start, query, …: Retry (…)" where a record's next step differs by method; undefined where it does not. */
-function stepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
+function stepsByMethod(record: BriefRecord, P: Phrases): string | undefined {
   const key = `${P.locale} ${record.ref}`;
   if (stepsCache.has(key)) return stepsCache.get(key);
   const steps = computeStepsByMethod(record, P);
@@ -193,7 +183,7 @@ function stepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
   return steps;
 }
 
-function computeStepsByMethod(record: CatalogRecord, P: Phrases): string | undefined {
+function computeStepsByMethod(record: BriefRecord, P: Phrases): string | undefined {
   const methods = record.meanings.some((m) => !m.methods) ? METHODS : METHODS.filter((m) => record.meanings.some((x) => x.methods?.includes(m)));
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
@@ -210,7 +200,8 @@ function clip(value: unknown): string {
   return text.slice(0, 60);
 }
 
-function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: Locale, now: number): Diagnosis {
+function diagnose(input: ExplainInput, language: Language, P: Phrases, now: number): Diagnosis {
+  const { locale } = language;
   const notes: string[] = [];
   const pasted = splitHttpMessage(field(input, 'body'));
   const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
@@ -227,7 +218,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   const values = read.code === 0 ? { ...read, code: undefined } : read;
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
-  const at = (neutral: NeutralRecord | undefined) => neutral && localize(neutral, tables, locale, method, status, values.reason);
+  const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, values.reason);
   const message = values.message ?? (body.form === 'text' ? body.text : undefined);
   const codeRecord = values.code !== undefined ? at(findRecord(values.code, 'error-code')) : undefined;
   const messageRecord = message !== undefined ? at(findRecord(message, 'message-error')) : undefined;
@@ -258,7 +249,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   if (status === undefined && success && !about) notes.push(P.notes.noStatus);
 
   let policy: RetryPolicy;
-  let record: CatalogRecord | undefined;
+  let record: BriefRecord | undefined;
   let basis: Basis | undefined;
   /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
   let lead: 'record' | 'state' | 'success' | 'page' | 'missing' | 'none' = 'record';
@@ -267,7 +258,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
   const statusPlain = () => {
     const neutral = status !== undefined ? findRecord(status, 'http-status') : undefined;
-    return neutral && localize(neutral, tables, locale);
+    return neutral && briefRecord(neutral, language);
   };
 
   if (about) {
@@ -389,7 +380,7 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   const uniqueNotes = [...new Set(notes)].filter((n) => !seen.has(n));
 
   const records = [record, codeRecord, messageRecord, reasonRecord, ...states.map((s) => s.record), statusRecord].filter(
-    (r, i, all): r is CatalogRecord => r !== undefined && all.findIndex((o) => o?.ref === r.ref) === i,
+    (r, i, all): r is BriefRecord => r !== undefined && all.findIndex((o) => o?.ref === r.ref) === i,
   );
   const hasError = values.code !== undefined || values.message !== undefined || messageRecord !== undefined || reasonRecord !== undefined;
   const unknownState = states.some((s) => !s.record);
@@ -420,14 +411,13 @@ function diagnose(input: ExplainInput, tables: TextTables, P: Phrases, locale: L
   };
 }
 
-export function explainIn(tables: TextTables, phrases: PhraseTables, defaultLocale: Locale, input: unknown, options?: ExplainOptions): Diagnosis {
-  const requested = field(options, 'locale');
-  const locale: Locale = (requested === 'zh' || requested === 'en') && phrases[requested] ? requested : defaultLocale;
-  const P = (phrases[locale] ?? phrases.en ?? phrases.zh)!;
+/** explain() in one language (its records' texts and its phrases); `options.locale` is the entry point's to read. */
+export function explainIn(language: Language, P: Phrases, input: unknown, options?: ExplainOptions): Diagnosis {
+  const { locale } = language;
   const nowOption = field(options, 'now');
   const now = typeof nowOption === 'number' && Number.isFinite(nowOption) ? nowOption : Date.now();
   try {
-    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, tables, P, locale, now);
+    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, language, P, now);
   } catch {
     // Unreachable by design (inputs are read defensively); a diagnosis is still owed.
     const policy: RetryPolicy = { action: 'contact-support' };

@@ -1,41 +1,48 @@
 /**
  * @org/agora-rec-codes — every error code, HTTP status and service state of
  * the Agora Cloud Recording REST API, with texts in Chinese and English.
- * For one language only, import '@org/agora-rec-codes/zh' or '/en'.
+ *
+ * This is the root as Node (and every runtime but a browser bundle) loads it:
+ * both languages, English unless `locale: 'zh'`. A browser bundle gets
+ * browser.ts instead (English only: the `browser` condition of the package's
+ * exports). For one language anywhere, import '@org/agora-rec-codes/zh' or '/en'.
  */
-import { TEXTS as EN } from './generated/texts.en.ts';
-import { TEXTS as ZH } from './generated/texts.zh.ts';
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
 import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
-import { PHRASES } from './messages.ts';
-import { allRecordsIn, type CatalogRecord, type Locale, type LookupOptions, lookupIn, type Method } from './records.ts';
+import { allRecordsIn, lookupIn } from './language.ts';
+import { EN, EN_DETAILS } from './languages/en.ts';
+import { ZH, ZH_DETAILS } from './languages/zh.ts';
+import { PHRASES_EN } from './phrases/en.ts';
+import { PHRASES_ZH } from './phrases/zh.ts';
+import type { CatalogRecord, Locale, LookupOptions, Method } from './records.ts';
+import { field } from './response.ts';
 
-export * from './constants.ts';
-export { validateChannelName, CHANNEL_NAME, type ChannelNameCheck } from './channel-name.ts';
+export * from './neutral.ts';
 export { describeRetry, retryLabel } from './messages.ts';
-export { docUrl, normalizeQuery, retryPolicy, METHODS, type CatalogRecord, type RecordOfKind, type Kind, type Locale, type Meaning, type Method, type RetryPolicy, type LookupOptions } from './records.ts';
-export type { Basis, Diagnosis, ExplainInput, ExplainOptions, HeadersLike, StateReading } from './explain.ts';
-export { OUTCOME_KINDS, POLL_AFTER_MS, type Outcome, type OutcomeKind } from './outcome.ts';
-export { RecordingError, type FromResponseOptions, type RetryEvent, type WithRetryOptions } from './client.ts';
 
-const BOTH = { zh: ZH, en: EN };
+const LANGUAGES = { en: { language: EN, details: EN_DETAILS, phrases: PHRASES_EN }, zh: { language: ZH, details: ZH_DETAILS, phrases: PHRASES_ZH } };
+/** The language an option asks for: Chinese for 'zh', else English. */
+const of = (locale: unknown) => LANGUAGES[locale === 'zh' ? 'zh' : 'en'];
 
 /** Find a record by code, numeric string, constant name, message text or state name (English unless `locale: 'zh'`). */
 export function lookup(query: number | string, options?: LookupOptions): CatalogRecord | undefined {
-  return lookupIn(BOTH, 'en', query, options);
+  const { language, details } = of(field(options, 'locale'));
+  return lookupIn(language, details, query, options);
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
 export function explain(input: ExplainInput, options?: ExplainOptions): Diagnosis {
-  return explainIn(BOTH, PHRASES, 'en', input, options);
+  const { language, phrases } = of(field(options, 'locale'));
+  return explainIn(language, phrases, input, options);
 }
 
 /** Every record, in catalog order. */
 export function allRecords(locale: Locale = 'en'): CatalogRecord[] {
-  return allRecordsIn(BOTH, locale);
+  const { language, details } = of(locale);
+  return allRecordsIn(language, details);
 }
 
-const EXPLAINER: Explainer = { explain, phrases: (locale) => PHRASES[locale === 'zh' ? 'zh' : 'en'] };
+const EXPLAINER: Explainer = { explain, phrases: (locale) => of(locale).phrases };
 
 /** Explain a fetch Response of `method`; reads its body once (clone it first to read it yourself). Never throws. */
 export function fromResponse(res: ResponseLike, method: Method, options?: FromResponseOptions): Promise<Diagnosis> {

@@ -1,16 +1,18 @@
 /**
- * The package's own sentences in both languages, for the entry point that
- * carries both (and the site). A one-language entry point imports its
- * language's module from phrases/ directly, so it carries only that one.
+ * The package's own sentences in both languages, for what carries both: the
+ * root in Node, the command line (with its own words) and the site. A
+ * one-language entry point imports its language's module from phrases/
+ * directly, so it carries only that one.
  */
 import type { Locale, RetryPolicy } from './generated/types.ts';
-import { PHRASES_EN } from './phrases/en.ts';
-import type { Phrases } from './phrases/types.ts';
-import { PHRASES_ZH } from './phrases/zh.ts';
+import { CLI_WORDS_EN, PHRASES_EN } from './phrases/en.ts';
+import type { CliWords, Phrases } from './phrases/types.ts';
+import { CLI_WORDS_ZH, PHRASES_ZH } from './phrases/zh.ts';
 
-export type { Phrases } from './phrases/types.ts';
+export type { CliWords, Phrases } from './phrases/types.ts';
 
-export const PHRASES: Record<Locale, Phrases> = { en: PHRASES_EN, zh: PHRASES_ZH };
+/** Each language's phrases and the command line's words. */
+export const PHRASES: Record<Locale, Phrases & CliWords> = { en: { ...PHRASES_EN, ...CLI_WORDS_EN }, zh: { ...PHRASES_ZH, ...CLI_WORDS_ZH } };
 
 const phrasesOf = (locale: unknown): Phrases => (locale === 'zh' ? PHRASES_ZH : PHRASES_EN);
 

@@ -1,14 +1,15 @@
 /**
- * The records as the package serves them: the generated language-neutral data
- * joined with one language's texts, and an index to find them by number,
- * numeric string, constant name, message, reason string or state name.
+ * The records in no language: an index to find them by number, numeric
+ * string, constant name, message, reason string or state name, the meaning
+ * that applies on a method, the next step (retryPolicy) and the page of a
+ * record (docUrl). No text: a language's texts are joined on in language.ts.
  */
-import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, METHODS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
-import type { Kind, Locale, Meaning, Method, RecordData, RetryPolicy } from './generated/types.ts';
+import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
+import type { DetailField, Kind, Locale, Meaning, Method, RecordData, RetryPolicy } from './generated/types.ts';
 import { pickMeaning } from './meaning.ts';
 import { recordPath } from './paths.ts';
 
-export type { Kind, Locale, Meaning, Method, RetryPolicy } from './generated/types.ts';
+export type { DetailField, Kind, Locale, Meaning, Method, RetryPolicy } from './generated/types.ts';
 
 type Extras = {
   /** kind:id, e.g. "error-code:433". */
@@ -23,42 +24,24 @@ type Extras = {
   meaning?: Meaning;
 };
 
-/** A catalog record in one language. Narrow on `kind`. */
+/** A catalog record in one language, with everything it says (lookup, allRecords). Narrow on `kind`. */
 export type CatalogRecord = RecordData & Extras;
 export type RecordOfKind<K extends Kind> = Extract<RecordData, { kind: K }> & Extras;
 
-export type TextTable = Readonly<Record<string, readonly string[]>>;
-export type TextTables = Partial<Record<Locale, TextTable>>;
+/**
+ * A record as explain() serves it: a CatalogRecord without the fields only a
+ * full record carries (causes, actions, links, related, sources, lifecycle).
+ * `lookup(record.ref)` gives the full record.
+ */
+export type BriefRecord = (RecordData extends infer R ? (R extends unknown ? Omit<R, DetailField> : never) : never) & Extras;
 
 export { METHODS, KIND_NAMES } from './generated/records.ts';
 
-const refOf = (r: NeutralRecord) => `${r.kind}:${r.code}`;
-const own = (o: object, key: string) => Object.hasOwn(o, key);
+export const refOf = (r: Pick<NeutralRecord, 'kind' | 'code'>): string => `${r.kind}:${r.code}`;
 
 /** The permanent page of a record on the site. */
 export function docUrl(record: Pick<NeutralRecord, 'kind' | 'code'>, locale: Locale = 'en'): string {
   return SITE_URL + recordPath(KIND_SEGMENTS[record.kind], record.code, locale);
-}
-
-function join(neutral: NeutralRecord, texts: readonly string[], locale: Locale): CatalogRecord {
-  const fill = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(fill);
-    if (value && typeof value === 'object') {
-      if (own(value, '$t')) return texts[(value as { $t: number }).$t] ?? '';
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) out[key] = fill((value as Record<string, unknown>)[key]);
-      return out;
-    }
-    return value;
-  };
-  const record = fill(neutral) as RecordData;
-  return {
-    ...record,
-    ref: refOf(neutral),
-    locale,
-    value: neutral.kind === 'message-error' ? (neutral.message as string) : neutral.code,
-    urls: { zh: docUrl(neutral, 'zh'), en: docUrl(neutral, 'en') },
-  } as CatalogRecord;
 }
 
 /** Lower-case, trim, fold white space and quotes: `" invalid AppID "` → `invalid appid`. */
@@ -150,55 +133,20 @@ export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method |
   return pickMeaning(record.meanings, method, SOURCE_RANKS, http, reason);
 }
 
-/** Records already joined with a table's texts, deeply frozen; callers get a shallow copy. */
-const joined = new WeakMap<TextTable, Map<NeutralRecord, CatalogRecord>>();
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-export function localize(neutral: NeutralRecord, tables: TextTables, locale: Locale, method?: Method, http?: number, reason?: string): CatalogRecord {
-  const table = tables[locale] ?? tables.en ?? tables.zh ?? {};
-  const used: Locale = tables[locale] ? locale : tables.en ? 'en' : 'zh';
-  let cache = joined.get(table);
-  if (!cache) {
-    cache = new Map();
-    joined.set(table, cache);
-  }
-  let record = cache.get(neutral);
-  if (!record) {
-    record = deepFreeze(join(neutral, table[refOf(neutral)] ?? [], used));
-    cache.set(neutral, record);
-  }
-  const meaning = meaningOn(record, method, http, reason);
-  return meaning ? { ...record, meaning } : { ...record };
-}
-
-export function lookupIn(tables: TextTables, defaultLocale: Locale, query: unknown, options: LookupOptions = {}): CatalogRecord | undefined {
-  const opts = options && typeof options === 'object' ? options : {};
-  const method = METHODS.includes(opts.method as Method) ? opts.method : undefined;
-  const neutral = findRecord(query, opts.kind);
-  return neutral && localize(neutral, tables, opts.locale === 'zh' || opts.locale === 'en' ? opts.locale : defaultLocale, method);
-}
-
-/** All records of the catalog, in catalog order, in one language. */
-export function allRecordsIn(tables: TextTables, locale: Locale): CatalogRecord[] {
-  return RECORDS.map((r) => localize(r, tables, locale));
-}
-
 /**
  * What to do after `code` on `method`: the policy of the meaning that applies
  * there, else the record's own. A number is read as a body code; a string may be
  * a message, constant or reason. undefined for a code the catalog lacks.
+ * Language-neutral: `basis` is there where a source says so (`{ source }`);
+ * where the step is our advice, its reason is a text, which explain() gives
+ * (`basis: { by: 'us', why }`).
  */
 export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
   const neutral = findRecord(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findRecord(code);
   if (!neutral) return undefined;
-  const retry = neutral.retry as RetryPolicy;
   const meaning = meaningOn({ meanings: (neutral.meanings as Meaning[]) ?? [] }, method);
-  return meaning?.retry ?? retry;
+  return copy(meaning?.retry ?? (neutral.retry as RetryPolicy));
 }
+
+/** A copy of plain data, so that no caller can change the catalog. */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -1,35 +1,28 @@
 /**
- * @org/agora-rec-codes/zh — the same API with Chinese (zh-CN) texts only.
+ * @org/agora-rec-codes/zh — the whole API in Chinese (zh-CN), and no other language.
  */
-import { TEXTS } from './generated/texts.zh.ts';
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
 import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
+import { allRecordsIn, lookupIn } from './language.ts';
+import { ZH, ZH_DETAILS } from './languages/zh.ts';
 import { PHRASES_ZH } from './phrases/zh.ts';
-import { allRecordsIn, type CatalogRecord, type LookupOptions, lookupIn, type Method, type RetryPolicy } from './records.ts';
+import type { CatalogRecord, LookupOptions, Method, RetryPolicy } from './records.ts';
 
-export * from './constants.ts';
-export { validateChannelName, CHANNEL_NAME, type ChannelNameCheck } from './channel-name.ts';
-export { docUrl, normalizeQuery, retryPolicy, METHODS, type CatalogRecord, type RecordOfKind, type Kind, type Locale, type Meaning, type Method, type RetryPolicy } from './records.ts';
-export type { Basis, Diagnosis, ExplainInput, HeadersLike, StateReading } from './explain.ts';
-export { OUTCOME_KINDS, POLL_AFTER_MS, type Outcome, type OutcomeKind } from './outcome.ts';
-export { RecordingError, type RetryEvent } from './client.ts';
-
-const ONE = { zh: TEXTS };
-const PHRASES = { zh: PHRASES_ZH };
+export * from './neutral.ts';
 
 /** Find a record by code, numeric string, constant name, message text or state name. */
 export function lookup(query: number | string, options?: Omit<LookupOptions, 'locale'>): CatalogRecord | undefined {
-  return lookupIn(ONE, 'zh', query, { ...options, locale: 'zh' });
+  return lookupIn(ZH, ZH_DETAILS, query, options);
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
 export function explain(input: ExplainInput, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
-  return explainIn(ONE, PHRASES, 'zh', input, { ...options, locale: 'zh' });
+  return explainIn(ZH, PHRASES_ZH, input, options);
 }
 
 /** Every record, in catalog order. */
 export function allRecords(): CatalogRecord[] {
-  return allRecordsIn(ONE, 'zh');
+  return allRecordsIn(ZH, ZH_DETAILS);
 }
 
 /** A next step in words. */

@@ -3,55 +3,234 @@
  * consumer imports, beside http-status-codes and statuses measured in the same
  * run; and the throughput of lookup and explain (tinybench). Both read a built dist/
  * (the bench builds it first, in its workspace).
+ * Package figures: what a consumer's bundle of each import weighs (esbuild,
+ * minified, gzipped) and which language's texts it carries, beside
+ * http-status-codes and statuses measured in the same run; and the throughput
+ * of lookup and explain. Both read a built package (its package.json and
+ * dist/), resolved as a consumer resolves it: through the package's `exports`
+ * with the browser's conditions. Shared by `npm run bench` and
+ * test/package/bundles.test.ts, so the goals are written once.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
+import type { Catalog } from '../catalog/schema.ts';
+import { textsOf } from '../catalog/translations.ts';
 import { ROOT } from './workspace.ts';
 
-export type SizeFigure = { name: string; code: string; minified: number; gzipped: number; modules: { path: string; bytes: number }[] };
+/** The texts a bundle may carry: one language's, none (language-neutral), or whatever it needs. */
+export type Texts = 'en' | 'zh' | 'none' | 'any';
+
+export type SizeCase = {
+  id: string;
+  /** How BENCHMARKS.md names it. */
+  name: string;
+  /** The consumer's module; it logs what it imports, so that nothing is tree-shaken away. `DIST/` is the package's dist/esm/. */
+  code: string;
+  texts: Texts;
+  /** The goal in gzipped bytes: a number, or another case's figure plus a margin. */
+  goal?: number | { case: string; plus: number };
+  /** Where the goal comes from. */
+  from?: string;
+  /**
+   * Where the goal is not met yet, the most the bundle may weigh: the test
+   * holds it there, so that a change of layout that costs more (both languages
+   * again, full records in explain()) fails. It leaves about 10 % for the
+   * catalog's texts to grow (README, "What an import costs").
+   */
+  ceiling?: number;
+};
+
+const ISSUE = 'issue 12';
+
+/** What is measured. 1 KB = 1000 bytes. */
+export const SIZE_CASES: SizeCase[] = [
+  // ErrorCode holds, besides every current name, the three former names kept as @deprecated aliases until
+  // 1.1.0 (INVALID_CHANNEL_NAME, RECORDING_ALREADY_RUNNING, RESOURCE_ID_ALREADY_USED): 13 B gzipped over
+  // the goal, which the current names alone meet (450 B). The ceiling holds it there until they go.
+  { id: 'error-code', name: '`import { ErrorCode }`', code: `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
+  { id: 'error-code-constants', name: '`import { ErrorCode }` from `/constants`', code: `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
+  {
+    id: 'require-constants',
+    name: "`require('@org/agora-rec-codes/constants')` (CommonJS: every constant)",
+    code: `const { ErrorCode } = require('@org/agora-rec-codes/constants'); console.log(ErrorCode.RESOURCE_ID_EXPIRED);`,
+    texts: 'none',
+    goal: { case: 'http-status-codes', plus: 0 },
+    from: 'ours: no more than http-status-codes',
+  },
+  { id: 'require-root', name: "`require('@org/agora-rec-codes')` (CommonJS: the whole root)", code: `const { ErrorCode } = require('@org/agora-rec-codes'); console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'en' },
+  { id: 'is-error-code', name: '`import { isErrorCode }`', code: `import { isErrorCode } from '@org/agora-rec-codes'; console.log(isErrorCode(433));`, texts: 'none', goal: 2000, from: ISSUE },
+  { id: 'validate-channel-name', name: '`import { validateChannelName }`', code: `import { validateChannelName } from '@org/agora-rec-codes'; console.log(validateChannelName('a'));`, texts: 'none', goal: 2000, from: ISSUE },
+  { id: 'doc-url', name: '`import { docUrl }`', code: `import { docUrl } from '@org/agora-rec-codes'; console.log(docUrl({ kind: 'error-code', code: 433 }));`, texts: 'none', goal: 2000, from: ISSUE },
+  { id: 'retry-policy', name: '`import { retryPolicy }`', code: `import { retryPolicy } from '@org/agora-rec-codes'; console.log(retryPolicy(65, 'start'));`, texts: 'none', goal: 2000, from: ISSUE, ceiling: 4000 },
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 18_000 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 20_000 },
+  { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
+  { id: 'client-en', name: '`import { fromResponse, withRetry }` from `/en`', code: `import { fromResponse, withRetry } from '@org/agora-rec-codes/en'; console.log(fromResponse, withRetry);`, texts: 'en' },
+  { id: 'client-zh', name: '`import { fromResponse, withRetry }` from `/zh`', code: `import { fromResponse, withRetry } from '@org/agora-rec-codes/zh'; console.log(fromResponse, withRetry);`, texts: 'zh' },
+  { id: 'lookup-root', name: '`import { lookup }`', code: `import { lookup } from '@org/agora-rec-codes'; console.log(lookup(433));`, texts: 'en' },
+  { id: 'lookup-zh', name: '`import { lookup }` from `/zh`', code: `import { lookup } from '@org/agora-rec-codes/zh'; console.log(lookup(433));`, texts: 'zh' },
+  { id: 'all-en', name: 'all of `@org/agora-rec-codes/en`', code: `import * as en from '@org/agora-rec-codes/en'; console.log(en);`, texts: 'en' },
+  { id: 'all-zh', name: 'all of `@org/agora-rec-codes/zh`', code: `import * as zh from '@org/agora-rec-codes/zh'; console.log(zh);`, texts: 'zh' },
+  { id: 'all-root', name: 'all of `@org/agora-rec-codes`', code: `import * as all from '@org/agora-rec-codes'; console.log(all);`, texts: 'en' },
+  { id: 'texts-en', name: "explain()'s English texts alone (not an entry point)", code: `import { TEXTS } from 'DIST/generated/texts.en.js'; console.log(TEXTS);`, texts: 'en' },
+  { id: 'texts-zh', name: "explain()'s Chinese texts alone (not an entry point)", code: `import { TEXTS } from 'DIST/generated/texts.zh.js'; console.log(TEXTS);`, texts: 'zh' },
+  { id: 'http-status-codes', name: 'http-status-codes: `import { StatusCodes }`', code: `import { StatusCodes } from 'http-status-codes'; console.log(StatusCodes.OK);`, texts: 'any' },
+  { id: 'statuses', name: 'statuses: `import statuses`', code: `import statuses from 'statuses'; console.log(statuses(404));`, texts: 'any' },
+];
+
+export type SizeFigure = {
+  id: string;
+  name: string;
+  code: string;
+  minified: number;
+  gzipped: number;
+  /** The minified bytes each module of the package adds, largest first. */
+  modules: { path: string; bytes: number }[];
+  /** The bundle as text, its \u escapes read back into characters. */
+  text: string;
+};
+
+/** A consumer project whose node_modules holds the package at `root` (a folder with package.json and dist/), made once per root. */
+function consumerOf(root: string): string {
+  const dir = join(tmpdir(), `agora-rec-codes-consumer-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`);
+  const link = join(dir, 'node_modules', '@org', 'agora-rec-codes');
+  if (!existsSync(link)) {
+    mkdirSync(join(dir, 'node_modules', '@org'), { recursive: true });
+    symlinkSync(root, link, 'dir');
+  }
+  return dir;
+}
+
+/** Text with esbuild's `\uXXXX` and `\u{…}` escapes read back into characters. */
+const readEscapes = (text: string): string =>
+  text.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, astral: string | undefined, bmp: string | undefined) => String.fromCodePoint(parseInt(astral ?? bmp!, 16)));
 
 /**
- * The size of `code` (an ES module) bundled for the browser with esbuild's
- * defaults and the package in `dist`, minified and gzipped (level 9); and the
- * minified bytes each module of the package adds. `DIST/` in `code` is dist/esm/.
+ * The size of a case bundled for the browser with esbuild's defaults and the
+ * package at `root` (default: this project), minified and gzipped (level 9).
  */
-export async function bundledSize(dist: string, name: string, code: string): Promise<SizeFigure> {
-  const esm = join(dist, 'esm');
+export async function bundledSize(sizeCase: SizeCase, root = ROOT): Promise<SizeFigure> {
   const result = await build({
-    stdin: { contents: code.replaceAll('DIST/', `${esm}/`), resolveDir: ROOT, loader: 'js' },
+    stdin: { contents: sizeCase.code.replaceAll('DIST/', `${join(root, 'dist', 'esm')}/`), resolveDir: consumerOf(root), loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
     write: false,
     metafile: true,
-    alias: Object.fromEntries(['', '/zh', '/en', '/constants'].map((sub) => [`@org/agora-rec-codes${sub}`, join(esm, `${sub.slice(1) || 'index'}.js`)])),
+    nodePaths: [join(ROOT, 'node_modules')],
     logLevel: 'silent',
   });
   const bytes = result.outputFiles[0].contents;
   const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs);
-  const modules = inputs.map(([path, i]) => ({ path: path.slice(path.lastIndexOf('esm/') + 4), bytes: i.bytesInOutput })).sort((a, b) => b.bytes - a.bytes);
-  return { name, code, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, modules };
+  const modules = inputs
+    .map(([path, i]) => ({ path: path.includes('/dist/') ? path.slice(path.lastIndexOf('/dist/') + 6) : path, bytes: i.bytesInOutput }))
+    .filter((m) => m.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return { id: sizeCase.id, name: sizeCase.name, code: sizeCase.code, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length, modules, text: readEscapes(result.outputFiles[0].text) };
 }
 
-/** What is measured: [name, the consumer's module]; each logs what it imports, so that nothing is tree-shaken away. */
-export const SIZE_CASES: [string, string][] = [
-  ['`import { ErrorCode }`', `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`],
-  ['`import { ErrorCode }` from `/constants`', `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`],
-  ['`import { lookup }`', `import { lookup } from '@org/agora-rec-codes'; console.log(lookup(433));`],
-  ['`import { explain }`', `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`],
-  ['`import { validateChannelName }`', `import { validateChannelName } from '@org/agora-rec-codes'; console.log(validateChannelName('a'));`],
-  ['one locale: all of `@org/agora-rec-codes/en`', `import * as en from '@org/agora-rec-codes/en'; console.log(en);`],
-  ['one locale: all of `@org/agora-rec-codes/zh`', `import * as zh from '@org/agora-rec-codes/zh'; console.log(zh);`],
-  ['one locale\'s texts alone (en; not an entry point)', `import { TEXTS } from 'DIST/generated/texts.en.js'; console.log(TEXTS);`],
-  ['one locale\'s texts alone (zh; not an entry point)', `import { TEXTS } from 'DIST/generated/texts.zh.js'; console.log(TEXTS);`],
-  ['everything, both locales', `import * as all from '@org/agora-rec-codes'; console.log(all);`],
-  ['http-status-codes: `import { StatusCodes }`', `import { StatusCodes } from 'http-status-codes'; console.log(StatusCodes.OK);`],
-  ['statuses: `import statuses`', `import statuses from 'statuses'; console.log(statuses(404));`],
-];
+/** The goal of a case in bytes, given the figures of the run; undefined without one. */
+export function goalOf(sizeCase: SizeCase, figures: readonly SizeFigure[]): number | undefined {
+  const goal = sizeCase.goal;
+  if (goal === undefined || typeof goal === 'number') return goal;
+  const base = figures.find((f) => f.id === goal.case);
+  if (!base) throw new Error(`size case ${sizeCase.id}: its goal refers to ${goal.case}, which was not measured`);
+  return base.gzipped + goal.plus;
+}
+
+/** How a goal reads in a table: "≤ 10.0 KB", "≤ `/en` figure + 1.0 KB (16.9 KB)". */
+export function goalText(sizeCase: SizeCase, figures: readonly SizeFigure[]): string {
+  const bytes = goalOf(sizeCase, figures);
+  if (bytes === undefined) return '';
+  const kb = (n: number) => (n < 1000 ? `${n} B` : `${(n / 1000).toFixed(1)} KB`);
+  const goal = sizeCase.goal!;
+  return typeof goal === 'number' ? `≤ ${kb(bytes)}` : `≤ ${SIZE_CASES.find((c) => c.id === goal.case)?.name ?? goal.case}${goal.plus ? ` + ${kb(goal.plus)}` : ''} (${kb(bytes)})`;
+}
+
+/** Characters of Chinese script (Han); punctuation such as 。 is not counted. */
+export const hanCharacters = (text: string): string[] => text.match(/\p{Script=Han}/gu) ?? [];
+
+/**
+ * The English texts that must not be in a bundle of another language or of
+ * none: each record's English texts that differ from the Chinese ones, and
+ * the package's English sentences (the strings of its phrases). Left out:
+ * URLs, texts shorter than 8 characters, and texts that are also a value the
+ * API sends (a title "Unauthorized" is the gateway's message too).
+ */
+export function englishTexts(catalog: Catalog, phrases: object): string[] {
+  const wire = new Set<string>();
+  for (const record of catalog.records) {
+    for (const value of [record.code, record.constant, record.kind === 'message-error' ? record.message : undefined, ...record.meanings.map((m) => m.reason)]) {
+      if (value !== undefined) wire.add(String(value).toLowerCase());
+    }
+  }
+  const out = new Set<string>();
+  for (const record of catalog.records) {
+    const zh = textsOf(record, 'zh');
+    textsOf(record, 'en').forEach((text, i) => {
+      if (text !== zh[i] && text.length >= 8 && !/^https?:/.test(text) && !wire.has(text.toLowerCase())) out.add(text);
+    });
+  }
+  const walk = (value: unknown) => {
+    if (typeof value === 'string' && value.length >= 12) out.add(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(phrases);
+  return [...out];
+}
+
+/** What the texts of a bundle are: its Han characters and the English texts it holds. */
+export function languagesIn(figure: Pick<SizeFigure, 'text'>, english: readonly string[]): { han: string[]; english: string[] } {
+  return { han: hanCharacters(figure.text), english: english.filter((t) => figure.text.includes(t)) };
+}
+
+/** Whether a bundle holds only the texts its case allows: an `en` bundle no Chinese, a `zh` bundle no English text, a `none` bundle neither. */
+export function textsAsExpected(sizeCase: SizeCase, found: { han: string[]; english: string[] }): boolean {
+  if (sizeCase.texts === 'en') return found.han.length === 0;
+  if (sizeCase.texts === 'zh') return found.english.length === 0;
+  if (sizeCase.texts === 'none') return found.han.length === 0 && found.english.length === 0;
+  return true;
+}
+
+export type SizeResult = Omit<SizeFigure, 'text'> & {
+  texts: Texts;
+  /** The goal in bytes and how it reads; met when the bundle is within it. */
+  goal?: { bytes: number; text: string; from: string; met: boolean };
+  /** Han characters and English texts found in the bundle, and whether they are what its case allows. */
+  languages: { han: number; english: number; ok: boolean };
+};
+
+/**
+ * Every case of SIZE_CASES bundled `runs` times (the median of the byte counts;
+ * they are the same each time), with its goal and its languages checked.
+ */
+export async function measureSizes(root: string, english: readonly string[], runs = 1): Promise<SizeResult[]> {
+  const figures: SizeFigure[] = [];
+  for (const sizeCase of SIZE_CASES) {
+    const each: SizeFigure[] = [];
+    for (let i = 0; i < runs; i++) each.push(await bundledSize(sizeCase, root));
+    const mid = (k: 'minified' | 'gzipped') => [...each.map((f) => f[k])].sort((a, b) => a - b)[Math.floor(each.length / 2)];
+    figures.push({ ...each[0], minified: mid('minified'), gzipped: mid('gzipped') });
+  }
+  return SIZE_CASES.map((sizeCase, i) => {
+    const { text, ...figure } = figures[i];
+    const bytes = goalOf(sizeCase, figures);
+    const found = languagesIn({ text }, english);
+    return {
+      ...figure,
+      texts: sizeCase.texts,
+      ...(bytes !== undefined && { goal: { bytes, text: goalText(sizeCase, figures), from: sizeCase.from ?? '', met: figure.gzipped <= bytes } }),
+      languages: { han: found.han.length, english: found.english.length, ok: textsAsExpected(sizeCase, found) },
+    };
+  });
+}
 
 export type Throughput = {
   name: string;

@@ -5,10 +5,23 @@
  * - constants.ts: one `as const` object per kind (ErrorCode, HttpStatus, …) with
  *   JSDoc per member, and a literal union type of each; a record's former
  *   constant names follow it as `@deprecated` aliases of the same value.
- * - records.ts: every record without its texts; a text's place holds {$t: n}.
- * - texts.zh.ts / texts.en.ts: each record's texts in one language, in order,
- *   so that importing a constant or one language pulls in nothing else.
+ * - records.ts: every record without its texts and without the fields only a
+ *   full record carries (DETAIL_FIELDS): what lookup's index, retryPolicy()
+ *   and explain() need, in no language.
+ * - details.ts: those fields' language-neutral parts (related, sources, …).
+ * - texts.<locale>.ts: each record's texts in one language that explain()
+ *   needs (title, summary, meanings, the reason behind a next step), in the
+ *   record's own shape ({ title, summary, meanings: [{ text }] }).
+ * - details.<locale>.ts: the texts only a full record carries (causes,
+ *   actions, links, lifecycle notes), in the same shape.
+ * The last three hold one entry per record, in the order of RECORDS.
  * - types.ts: the record types, printed from the zod schema.
+ *
+ * So importing a constant pulls in no text, a language-neutral function no
+ * text either, explain() one language's short texts, lookup() all of one
+ * language's texts: the entry point of a language imports only its own.
+ * Strings are written as UTF-8 (JSON.stringify escapes no character outside
+ * ASCII), and tsc keeps them so in dist/.
  */
 import type { z } from 'zod';
 import {
@@ -33,6 +46,8 @@ import { printType } from './typescript-types.ts';
 const HEADER = '// Generated from data/*.yaml by scripts/build-package.ts. Do not edit.\n';
 /** Editorial fields that the package leaves out. */
 const OMIT = ['reviewed', 'keywords'] as const;
+/** The fields only a full record carries (lookup, allRecords); explain() serves records without them. */
+export const DETAIL_FIELDS = ['causes', 'actions', 'links', 'related', 'sources', 'lifecycle'] as const;
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -47,25 +62,67 @@ function isLocalized(value: unknown): value is { zh: string; en: string } {
   return keys.length === 2 && typeof (value as Record<string, unknown>).zh === 'string' && typeof (value as Record<string, unknown>).en === 'string';
 }
 
-/** Split a record into its language-neutral part and its texts per language. */
-export function splitTexts(record: CatalogRecordType): { neutral: unknown; texts: Record<Locale, string[]> } {
-  const texts: Record<Locale, string[]> = { zh: [], en: [] };
-  const walk = (value: unknown): unknown => {
-    if (isLocalized(value)) {
-      for (const locale of LOCALES) texts[locale].push(value[locale]);
-      return { $t: texts.en.length - 1 };
+/** A value split into its language-neutral part and its texts, each undefined where there is none. */
+type Split = { neutral?: unknown; texts?: Record<Locale, unknown> };
+
+/**
+ * Split a value: every {zh, en} text goes to `texts` (one tree per language, in
+ * the shape of the value), everything else to `neutral`. An array keeps its
+ * positions: an element without one side holds null there.
+ */
+function split(value: unknown): Split {
+  if (isLocalized(value)) return { texts: { zh: value.zh, en: value.en } };
+  if (Array.isArray(value)) {
+    if (value.length === 0) return { neutral: [] };
+    const parts = value.map(split);
+    return {
+      ...(parts.some((p) => p.neutral !== undefined) && { neutral: parts.map((p) => p.neutral ?? null) }),
+      ...(parts.some((p) => p.texts) && { texts: perLocale((locale) => parts.map((p) => p.texts?.[locale] ?? null)) }),
+    };
+  }
+  if (value && typeof value === 'object') {
+    const neutral: Record<string, unknown> = {};
+    const texts: Record<string, Split['texts']> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if ((OMIT as readonly string[]).includes(key) || v === undefined) continue;
+      const part = split(v);
+      if (part.neutral !== undefined) neutral[key] = part.neutral;
+      if (part.texts) texts[key] = part.texts;
     }
-    if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value)
-          .filter(([key, v]) => !(OMIT as readonly string[]).includes(key) && v !== undefined)
-          .map(([key, v]) => [key, walk(v)]),
-      );
-    }
-    return value;
+    const keys = Object.keys(texts);
+    return {
+      ...(Object.keys(neutral).length > 0 && { neutral }),
+      ...(keys.length > 0 && { texts: perLocale((locale) => Object.fromEntries(keys.map((k) => [k, texts[k]![locale]]))) }),
+    };
+  }
+  return { neutral: value };
+}
+
+const perLocale = <T>(f: (locale: Locale) => T): Record<Locale, T> => Object.fromEntries(LOCALES.map((l) => [l, f(l)])) as Record<Locale, T>;
+
+export type RecordParts = {
+  /** What explain(), retryPolicy() and the index need, in no language. */
+  core: Record<string, unknown>;
+  /** The language-neutral parts of DETAIL_FIELDS. */
+  details?: unknown;
+  /** Per language: the texts of the core fields (title, summary, meanings, …). */
+  texts: Record<Locale, unknown>;
+  /** Per language: the texts of DETAIL_FIELDS (causes, actions, links, …). */
+  detailTexts: Record<Locale, unknown>;
+};
+
+/** Split a record into its language-neutral core and details, and each language's texts of both. */
+export function splitRecord(record: CatalogRecordType): RecordParts {
+  const entries = Object.entries(record);
+  const isDetail = (key: string) => (DETAIL_FIELDS as readonly string[]).includes(key);
+  const core = split(Object.fromEntries(entries.filter(([key]) => !isDetail(key))));
+  const details = split(Object.fromEntries(entries.filter(([key]) => isDetail(key))));
+  return {
+    core: core.neutral as Record<string, unknown>,
+    ...(details.neutral !== undefined && { details: details.neutral }),
+    texts: core.texts ?? perLocale(() => ({})),
+    detailTexts: details.texts ?? perLocale(() => ({})),
   };
-  return { neutral: walk(record), texts };
 }
 
 /** Text safe inside a one-line JSDoc comment: no comment end, no new line (and so no stray @tag). */
@@ -151,11 +208,35 @@ function typesModule(): string {
     `/** Exact values that code relies on: limits, time-outs, header values. */\n` +
     `export type Facts = ${printType(Facts, localized)};\n\n` +
     `/** The data of a catalog record, its texts in one language. */\n` +
-    `export type RecordData =\n  | ${printType(CatalogRecord, localized)};\n`
+    `export type RecordData =\n  | ${printType(CatalogRecord, localized)};\n\n` +
+    `/** The fields only a full record carries (lookup, allRecords); explain() serves records without them. */\n` +
+    `export type DetailField = ${DETAIL_FIELDS.map(json).join(' | ')};\n`
   );
 }
 
-function recordsModule(catalog: Catalog, siteUrl: string, neutral: unknown[]): string {
+/** Every field of a record in the schema's order (kind, code, message, constant, title, …), so that records are served in that order. */
+export function recordFields(): string[] {
+  const fields: string[] = [];
+  for (const option of CatalogRecord.options) {
+    let at = 0;
+    for (const key of Object.keys(option.shape)) {
+      const i = fields.indexOf(key);
+      if (i >= 0) at = i + 1;
+      else fields.splice(at++, 0, key);
+    }
+  }
+  return fields.filter((f) => !(OMIT as readonly string[]).includes(f));
+}
+
+/**
+ * An array literal with one record's entry per line, in catalog order (the
+ * order of RECORDS), each line ending with the record's reference as a comment.
+ * Positions rather than references as keys: the references would cost each
+ * bundle a kilobyte.
+ */
+const byRecord = (entries: [string, unknown][]): string => `[\n${entries.map(([ref, value]) => `  ${json(value ?? null)}, // ${ref}`).join('\n')}\n]`;
+
+function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): string {
   const channelRules = catalog.records.filter((r) => r.facts?.allowedCharacters && r.facts.maxBytes);
   if (channelRules.length !== 1) {
     throw new Error(`expected exactly one record with facts.allowedCharacters and facts.maxBytes (the channel-name rule), found ${channelRules.length}`);
@@ -175,36 +256,56 @@ function recordsModule(catalog: Catalog, siteUrl: string, neutral: unknown[]): s
     `export const KIND_SEGMENTS: Readonly<Record<Kind, string>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].segment])))};\n` +
     `/** Which source wins where two give a meaning for the same method: higher is newer. */\n` +
     `export const SOURCE_RANKS: Readonly<Record<string, number>> = ${json(sources)};\n` +
+    `/** The fields of a record in the order they are served. */\n` +
+    `export const RECORD_FIELDS: readonly string[] = ${json(recordFields())};\n` +
     `/** The channel-name rule: ${rule.kind}:${rule.code}. */\n` +
     `export const CHANNEL_NAME_RULE = ${json({ ref: recordRef(rule), maxBytes: rule.facts!.maxBytes, allowedCharacters: rule.facts!.allowedCharacters })} as const;\n` +
-    `/** Every record without its texts; {$t: n} stands for text n of the record in texts.<locale>.ts. */\n` +
-    `export const RECORDS: readonly NeutralRecord[] = ${json(neutral)} as unknown as readonly NeutralRecord[];\n\n` +
+    `/**\n * Every record in no language and without ${DETAIL_FIELDS.join(', ')} (details.ts):\n` +
+    ` * what the index, retryPolicy() and explain() need. Texts are in texts.<locale>.ts.\n */\n` +
+    `export const RECORDS: readonly NeutralRecord[] = [\n${core.map((r) => `  ${json(r)},`).join('\n')}\n] as unknown as readonly NeutralRecord[];\n\n` +
     `export type NeutralRecord = { kind: Kind; code: number | string; constant: string; message?: string; [field: string]: unknown };\n`
   );
 }
 
-function textsModule(texts: Record<string, string[]>, locale: Locale): string {
+function detailsModule(details: [string, unknown][]): string {
   return (
     HEADER +
-    `\n/** Every record's texts in ${locale === 'zh' ? 'Chinese (zh-CN)' : 'English'}, by record reference, in the order of its {$t: n} places. */\n` +
-    `export const TEXTS: Readonly<Record<string, readonly string[]>> = ${json(texts)};\n`
+    `\n/** The language-neutral parts of ${DETAIL_FIELDS.join(', ')}, what only a full record carries: one entry per record, in the order of RECORDS. */\n` +
+    `export const DETAILS: readonly (object | null)[] = ${byRecord(details)};\n`
+  );
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { zh: 'Chinese (zh-CN)', en: 'English' };
+
+function textsModule(texts: [string, unknown][], locale: Locale): string {
+  return (
+    HEADER +
+    `\n/**\n * Each record's texts in ${LANGUAGE_NAMES[locale]} that explain() needs (title, summary, meanings, …),\n` +
+    ` * in the record's shape: one entry per record, in the order of RECORDS. The rest is in details.${locale}.ts.\n */\n` +
+    `export const TEXTS: readonly (object | null)[] = ${byRecord(texts)};\n`
+  );
+}
+
+function detailTextsModule(texts: [string, unknown][], locale: Locale): string {
+  return (
+    HEADER +
+    `\n/** Each record's texts in ${LANGUAGE_NAMES[locale]} that only a full record carries (${DETAIL_FIELDS.join(', ')}), in the record's shape: one entry per record, in the order of RECORDS. */\n` +
+    `export const DETAIL_TEXTS: readonly (object | null)[] = ${byRecord(texts)};\n`
   );
 }
 
 /** The generated modules, by file name in src/generated/. */
 export function packageSources(catalog: Catalog, siteUrl: string): Record<string, string> {
-  const neutral: unknown[] = [];
-  const texts: Record<Locale, Record<string, string[]>> = { zh: {}, en: {} };
-  for (const record of catalog.records) {
-    const split = splitTexts(record);
-    neutral.push(split.neutral);
-    for (const locale of LOCALES) texts[locale][recordRef(record)] = split.texts[locale];
-  }
-  return {
+  const parts = catalog.records.map((record) => ({ ref: recordRef(record), ...splitRecord(record) }));
+  const sources: Record<string, string> = {
     'types.ts': typesModule(),
     'constants.ts': constantsModule(catalog, siteUrl),
-    'records.ts': recordsModule(catalog, siteUrl, neutral),
-    'texts.zh.ts': textsModule(texts.zh, 'zh'),
-    'texts.en.ts': textsModule(texts.en, 'en'),
+    'records.ts': recordsModule(catalog, siteUrl, parts.map((p) => p.core)),
+    'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
   };
+  for (const locale of LOCALES) {
+    sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);
+    sources[`details.${locale}.ts`] = detailTextsModule(parts.map((p) => [p.ref, p.detailTexts[locale]]), locale);
+  }
+  return sources;
 }

@@ -63,6 +63,15 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
   const newRanks = ranks(n);
   /** Constants whose change a record-level change already says. */
   const accounted = new Set<string>();
+  /**
+   * A record's constant, and its entry in the group's reverse map
+   * (`ErrorCodeName[433]`), which follows the constant: a rename, an addition,
+   * a removal or a new value of the constant is said once, by the record's change.
+   */
+  const account = (r: LooseRecord) => {
+    accounted.add(constantOf(r));
+    accounted.add(`${groupOf(r)}Name.${constantValue(r)}`);
+  };
 
   let removed = o.records.filter((r) => !newByRef.has(refOf(r)));
   let added = n.records.filter((r) => !oldByRef.has(refOf(r)));
@@ -72,7 +81,8 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
     if (!twin) continue;
     removed = removed.filter((x) => x !== r);
     added = added.filter((x) => x !== twin);
-    accounted.add(constantOf(r));
+    account(r);
+    account(twin);
     changes.push({
       type: 'constant-revalued',
       level: 'major',
@@ -81,7 +91,7 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
     });
   }
   for (const r of removed) {
-    accounted.add(constantOf(r));
+    account(r);
     for (const f of list<{ name?: string }>(r.formerConstants)) if (f?.name) accounted.add(constantOf(r, f.name));
     const title = { en: quote(textOf(r.title, 'en'), 'en'), zh: quote(textOf(r.title, 'zh'), 'zh') };
     changes.push({
@@ -92,7 +102,7 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
     });
   }
   for (const r of added) {
-    accounted.add(constantOf(r));
+    account(r);
     for (const f of list<{ name?: string }>(r.formerConstants)) if (f?.name) accounted.add(constantOf(r, f.name));
     changes.push({
       type: 'record-added',
@@ -115,11 +125,10 @@ export function compareSnapshots(o: Snapshot, n: Snapshot): Comparison {
   for (const [ref, before] of oldByRef) {
     const after = newByRef.get(ref);
     if (!after) continue;
-    if (before.constant !== after.constant) {
-      accounted.add(constantOf(before));
-      accounted.add(constantOf(after));
+    if (before.constant !== after.constant || constantValue(before) !== constantValue(after)) {
+      account(before);
+      account(after);
     }
-    if (constantValue(before) !== constantValue(after)) accounted.add(constantOf(after));
     const own = recordChanges(before, after, { oldRanks, newRanks, alias });
     if (own.some((c) => c.type === 'lifecycle-changed')) accounted.add(constantOf(after));
     changes.push(...own);

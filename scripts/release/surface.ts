@@ -24,7 +24,11 @@ export type Surface = {
 
 type PackageJson = { exports?: unknown; main?: string };
 
-/** package.json `exports` → entry point → the source file that builds it (dist/esm/zh.js → src/zh.ts). */
+/**
+ * package.json `exports` → entry point → the source file that builds it (dist/esm/zh.js → src/zh.ts).
+ * A subpath's `import` target is read before any other condition, so `.` is src/index.ts (the
+ * root in Node) and not its `browser` build, which exports the same names in one language.
+ */
 export function entrySources(pkg: PackageJson): Map<string, string> {
   const entries = new Map<string, string>();
   const target = (value: unknown): string | undefined => {

@@ -9,7 +9,7 @@
  */
 import { Findings, FINDING_WORDS, type Finding } from '../../src/findings.ts';
 import { looksLikeResponse, readResponses } from '../../src/response-text.ts';
-import type { CatalogRecord, Diagnosis, ExplainInput, Locale, Method, RetryPolicy } from '../../src/index.ts';
+import type { BriefRecord, Diagnosis, ExplainInput, Locale, Method, RetryPolicy } from '../../src/index.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
 import { kindLabel } from '../lib/i18n.ts';
 import { isMethod, stateFromHash, stateToHash } from './diagnose-state.ts';
@@ -61,7 +61,7 @@ function textNodes(text: string): Node[] {
 }
 
 /** The value of a record as the response carries it: 433, "Invalid authentication credentials", serviceIdle. */
-const shownValue = (r: CatalogRecord) => (r.kind === 'message-error' ? `"${r.value}"` : String(r.value));
+const shownValue = (r: BriefRecord) => (r.kind === 'message-error' ? `"${r.value}"` : String(r.value));
 
 /** A page of the site: a path on the site itself, an absolute URL from another origin. */
 function siteHref(path: string, site: URL): string {
@@ -69,9 +69,9 @@ function siteHref(path: string, site: URL): string {
 }
 
 /** A record's page, in the box's language. */
-const pageHref = (record: CatalogRecord, locale: Locale, site: URL) => siteHref(new URL(record.urls[locale]).pathname, site);
+const pageHref = (record: BriefRecord, locale: Locale, site: URL) => siteHref(new URL(record.urls[locale]).pathname, site);
 
-function recordItem(record: CatalogRecord, language: Language, site: URL): HTMLLIElement {
+function recordItem(record: BriefRecord, language: Language, site: URL): HTMLLIElement {
   const a = el('a', undefined, el('code', undefined, shownValue(record)), ' ', ...textNodes(record.title));
   a.href = pageHref(record, language.locale, site);
   return el('li', undefined, a, ' ', el('span', 'badge', kindLabel(record.kind, language.locale)));

@@ -2,7 +2,7 @@
  * The package's own sentences in English (see types.ts).
  */
 import type { RetryPolicy } from '../generated/types.ts';
-import type { Phrases } from './types.ts';
+import type { CliWords, Phrases } from './types.ts';
 
 const THEN = {
   'acquire-again': 'call `acquire` again for a new resource ID, then `start`',
@@ -84,25 +84,6 @@ export const PHRASES_EN: Phrases = {
   period: '.',
   quote: (text) => `"${text}"`,
   separator: { item: ', ', group: '; ' },
-  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
-  label: {
-    onThisMethod: 'On this method',
-    causes: 'Causes:',
-    actions: 'What to do:',
-    retry: 'Next step:',
-    next: 'Next:',
-    also: 'Also',
-    kind: {
-      'error-code': 'body code',
-      'message-error': 'gateway message',
-      'http-status': 'HTTP status',
-      'service-state': 'service state',
-      'recording-status': 'recording status (query)',
-      'upload-status': 'upload status (stop)',
-      'extension-state': 'extension state (query)',
-      'output-status': 'output status (query)',
-    },
-  },
   describeRetry,
   retryLabel,
   succeeded: (method) => (method ? `\`${method}\` succeeded.` : 'The request succeeded.'),
@@ -146,6 +127,29 @@ export const PHRASES_EN: Phrases = {
   noInformation: 'The response carries no status, code or message to explain.',
   noAnswer: (method, detail) => `\`${method}\` got no answer (${detail}).`,
   waitTooLong: (ms, maxMs) => `Waiting ${seconds(ms)} is longer than the ${seconds(maxMs)} this client accepts (maxDelayMs); gave up.`,
+};
+
+/** The command line's own words in English (see CliWords). */
+export const CLI_WORDS_EN: CliWords = {
+  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  label: {
+    onThisMethod: 'On this method',
+    causes: 'Causes:',
+    actions: 'What to do:',
+    retry: 'Next step:',
+    next: 'Next:',
+    also: 'Also',
+    kind: {
+      'error-code': 'body code',
+      'message-error': 'gateway message',
+      'http-status': 'HTTP status',
+      'service-state': 'service state',
+      'recording-status': 'recording status (query)',
+      'upload-status': 'upload status (stop)',
+      'extension-state': 'extension state (query)',
+      'output-status': 'output status (query)',
+    },
+  },
   unknown: (query) => `Unknown: ${query}`,
   searchSite: (url) => `Search the site: ${url}`,
   usageHint: 'Run `agora-rec-codes --help` for usage.',

@@ -16,19 +16,6 @@ export type Phrases = {
   quote: (text: string) => string;
   /** Separators of a short list (", " / "、") and of its groups ("; " / "；"). */
   separator: { item: string; group: string };
-  /** Join a list: "a, b and c" / "a、b 和 c". */
-  list: (items: readonly string[]) => string;
-  /** Headings of the CLI's output. */
-  label: {
-    onThisMethod: string;
-    causes: string;
-    actions: string;
-    retry: string;
-    next: string;
-    /** The other kinds a number also names: "Also HTTP status 401". */
-    also: string;
-    kind: Record<string, string>;
-  };
 
   /** A next step as one sentence. */
   describeRetry: (p: RetryPolicy) => string;
@@ -81,7 +68,27 @@ export type Phrases = {
   noAnswer: (method: Method, detail: string) => string;
   /** A wait longer than the client accepts. */
   waitTooLong: (ms: number, maxMs: number) => string;
-  /** CLI: no record found, and where to search instead. */
+};
+
+/**
+ * The command line's own words in one language: kept apart from Phrases so
+ * that a bundle of explain() or the client does not carry them.
+ */
+export type CliWords = {
+  /** Join a list: "a, b and c" / "a、b 和 c". */
+  list: (items: readonly string[]) => string;
+  /** Headings of the CLI's output. */
+  label: {
+    onThisMethod: string;
+    causes: string;
+    actions: string;
+    retry: string;
+    next: string;
+    /** The other kinds a number also names: "Also HTTP status 401". */
+    also: string;
+    kind: Record<string, string>;
+  };
+  /** No record found, and where to search instead. */
   unknown: (query: string) => string;
   searchSite: (url: string) => string;
   usageHint: string;

@@ -2,7 +2,7 @@
  * 本包自己的句子（简体中文），见 types.ts。
  */
 import type { RetryPolicy } from '../generated/types.ts';
-import type { Phrases } from './types.ts';
+import type { CliWords, Phrases } from './types.ts';
 
 const THEN = {
   'acquire-again': '重新调用 `acquire` 获取新的 resource ID，再调用 `start`',
@@ -84,25 +84,6 @@ export const PHRASES_ZH: Phrases = {
   period: '。',
   quote: (text) => `“${text}”`,
   separator: { item: '、', group: '；' },
-  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`),
-  label: {
-    onThisMethod: '在此方法上',
-    causes: '原因：',
-    actions: '处理：',
-    retry: '下一步：',
-    next: '下一步：',
-    also: '另见',
-    kind: {
-      'error-code': '包体错误码',
-      'message-error': '网关消息',
-      'http-status': 'HTTP 状态码',
-      'service-state': '服务状态',
-      'recording-status': '录制状态（query）',
-      'upload-status': '上传状态（stop）',
-      'extension-state': '扩展服务状态（query）',
-      'output-status': '输出状态（query）',
-    },
-  },
   describeRetry,
   retryLabel,
   succeeded: (method) => (method ? `\`${method}\` 调用成功。` : '请求成功。'),
@@ -146,6 +127,29 @@ export const PHRASES_ZH: Phrases = {
   noInformation: '响应中没有可解释的状态码、错误码或消息。',
   noAnswer: (method, detail) => `\`${method}\` 没有收到应答（${detail}）。`,
   waitTooLong: (ms, maxMs) => `需要等待 ${seconds(ms)}，超过了本客户端允许的 ${seconds(maxMs)}（maxDelayMs），已放弃。`,
+};
+
+/** 命令行自己的用语 (the command line's own words, see CliWords). */
+export const CLI_WORDS_ZH: CliWords = {
+  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`),
+  label: {
+    onThisMethod: '在此方法上',
+    causes: '原因：',
+    actions: '处理：',
+    retry: '下一步：',
+    next: '下一步：',
+    also: '另见',
+    kind: {
+      'error-code': '包体错误码',
+      'message-error': '网关消息',
+      'http-status': 'HTTP 状态码',
+      'service-state': '服务状态',
+      'recording-status': '录制状态（query）',
+      'upload-status': '上传状态（stop）',
+      'extension-state': '扩展服务状态（query）',
+      'output-status': '输出状态（query）',
+    },
+  },
   unknown: (query) => `未找到：${query}`,
   searchSite: (url) => `在网站上搜索：${url}`,
   usageHint: '运行 `agora-rec-codes --help` 查看用法。',

@@ -40,14 +40,15 @@ function expectNoStackTrace(output: string) {
   expect(output).not.toMatch(/node:internal|RangeError|ReferenceError|TypeError/);
 }
 
-const record = (code: number, extra = '', title = '{zh: 测试, en: Test}') =>
+/** A valid record (a title of its own, a next step with its basis), plus `extra` lines. */
+const record = (code: number, extra = '', title = `{zh: 测试 ${code}, en: Test ${code}}`) =>
   [
     '  - kind: error-code',
     `    code: ${code}`,
     `    constant: FIXTURE_${code}`,
     `    title: ${title}`,
     '    summary: {zh: 测试记录。, en: A test record.}',
-    '    retry: {action: fix-request}',
+    '    retry: {action: fix-request, basis: {source: seed}}',
     '    sources: [seed]',
     extra,
   ]

@@ -71,7 +71,7 @@ describe('agora-rec-codes <query>', () => {
     const r = await run(['401']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Also: body code 401 and HTTP status 401\n/);
-    expect(r.stdout).toMatch(/401 {2}Invalid channel name \(body code 401\)/);
+    expect(r.stdout).toMatch(/401 {2}Unsupported characters in the channel name \(body code 401\) {2}\(body code: error-code:401, CHANNEL_NAME_UNSUPPORTED_CHARACTERS\)/);
     expect(r.stdout).toMatch(/401 {2}Unauthorized {2}\(HTTP status: http-status:401/);
     expect(r.stdout.indexOf('error-code:401')).toBeLessThan(r.stdout.indexOf('http-status:401'));
     const json = JSON.parse((await run(['401', '--json'])).stdout);
@@ -85,9 +85,9 @@ describe('agora-rec-codes <query>', () => {
   it('--method keeps only the causes and steps of that method', async () => {
     const all = (await run(['62'])).stdout;
     expect(all).toMatch(/On `acquire`, enable Cloud Recording/);
-    expect(all).toMatch(/On `start`, retry `start`/);
+    expect(all).toMatch(/On `start`, send `start` again/);
     const onStart = (await run(['62', '--method', 'start'])).stdout;
-    expect(onStart).toMatch(/On `start`, retry `start`/);
+    expect(onStart).toMatch(/On `start`, send `start` again/);
     expect(onStart).not.toMatch(/On `acquire`|\(`acquire`\)/);
     expect(onStart).toMatch(/\(`start`, `query`, `update`, `updateLayout`, `stop`\) The recording service did not answer in time/);
     const zh = (await run(['62', '--method', 'acquire', '--lang', 'zh'])).stdout;

@@ -105,6 +105,18 @@ console.log(JSON.stringify([ErrorCode.RESOURCE_ID_EXPIRED, lookup(433).constant,
     expect(JSON.parse(out).kind).toBe('message-error');
   });
 
+  it('the root speaks both languages in Node; under the browser condition it is the English root', () => {
+    const script = `import { lookup, explain } from '@org/agora-rec-codes';
+console.log(JSON.stringify([lookup(433, { locale: 'zh' }).locale, explain({ status: 401 }, { locale: 'zh' }).locale]));`;
+    const run = (conditions: string[]) => JSON.parse(execFileSync(process.execPath, [...conditions, '--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }));
+    expect(run([])).toEqual(['zh', 'zh']);
+    expect(run(['--conditions=browser'])).toEqual(['en', 'en']);
+    const cjs = `const { lookup } = require('@org/agora-rec-codes'); console.log(JSON.stringify([lookup(433, { locale: 'zh' }).locale, require.resolve('@org/agora-rec-codes')]));`;
+    const [locale, resolved] = JSON.parse(execFileSync(process.execPath, ['--conditions=browser', '-e', cjs], { cwd: project, encoding: 'utf8' }));
+    expect(locale).toBe('en');
+    expect(resolved).toMatch(/dist\/cjs\/browser\.js$/);
+  });
+
   it('type-checks a TypeScript consumer (NodeNext and bundler resolution)', () => {
     writeFileSync(
       join(project, 'use.ts'),

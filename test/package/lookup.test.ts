@@ -190,21 +190,27 @@ describe('guards and reverse maps: from a wire value to a constant', () => {
     }
   });
 
-  it('reverse maps give the constant name of every value', () => {
+  it('reverse maps give the current constant name of every value, also for a former name', () => {
     expect(pkg.ErrorCodeName[433]).toBe('RESOURCE_ID_EXPIRED');
     expect(pkg.HttpStatusName[401]).toBe('UNAUTHORIZED');
     expect(pkg.GatewayMessageName['Invalid authentication credentials']).toBe('INVALID_AUTHENTICATION_CREDENTIALS');
-    for (const [group, names] of [
-      [pkg.ErrorCode, pkg.ErrorCodeName],
-      [pkg.HttpStatus, pkg.HttpStatusName],
-      [pkg.GatewayMessage, pkg.GatewayMessageName],
-      [pkg.ServiceState, pkg.ServiceStateName],
-      [pkg.RecordingStatus, pkg.RecordingStatusName],
-      [pkg.UploadStatus, pkg.UploadStatusName],
-      [pkg.ExtensionState, pkg.ExtensionStateName],
-      [pkg.OutputStatus, pkg.OutputStatusName],
-    ] as [Record<string, string | number>, Record<string, string>][]) {
-      for (const [name, value] of Object.entries(group)) expect(names[value as string], name).toBe(name);
+    // 401 was INVALID_CHANNEL_NAME: the old name still holds the value, the map names the new one.
+    expect(pkg.ErrorCode.INVALID_CHANNEL_NAME).toBe(401);
+    expect(pkg.ErrorCodeName[401]).toBe('CHANNEL_NAME_UNSUPPORTED_CHARACTERS');
+    const currentOf = new Map<string, string>(catalog.records.flatMap((r) => (r.formerConstants ?? []).map((f) => [`${KINDS[r.kind].constantGroup}.${f.name}`, r.constant] as const)));
+    for (const [groupName, group, names] of [
+      ['ErrorCode', pkg.ErrorCode, pkg.ErrorCodeName],
+      ['HttpStatus', pkg.HttpStatus, pkg.HttpStatusName],
+      ['GatewayMessage', pkg.GatewayMessage, pkg.GatewayMessageName],
+      ['ServiceState', pkg.ServiceState, pkg.ServiceStateName],
+      ['RecordingStatus', pkg.RecordingStatus, pkg.RecordingStatusName],
+      ['UploadStatus', pkg.UploadStatus, pkg.UploadStatusName],
+      ['ExtensionState', pkg.ExtensionState, pkg.ExtensionStateName],
+      ['OutputStatus', pkg.OutputStatus, pkg.OutputStatusName],
+    ] as [string, Record<string, string | number>, Record<string, string>][]) {
+      for (const [name, value] of Object.entries(group)) expect(names[value as string], name).toBe(currentOf.get(`${groupName}.${name}`) ?? name);
+      // One name per value in the map: the current ones, every value once.
+      expect(Object.keys(names).length).toBe(new Set(Object.values(group)).size);
     }
   });
 });

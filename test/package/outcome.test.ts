@@ -37,7 +37,7 @@ describe('one decision per response (outcome)', () => {
     ['acquire 400 with 406', { status: 400, method: 'acquire', body: { code: 406, reason: 'vendor_over_load' } }, { kind: 'retry', delaysMs: [1000, 3000, 6000], then: 'contact-support' }],
     ['acquire 401 Invalid authentication credentials', { status: 401, method: 'acquire', body: { message: 'Invalid authentication credentials' } }, { kind: 'fix-credentials' }],
     ['acquire 401 Unauthorized', { status: 401, method: 'acquire', body: { message: 'Unauthorized' } }, { kind: 'fix-credentials' }],
-    ['acquire 429 rate limit', { status: 429, method: 'acquire', body: { message: 'API rate limit exceeded' } }, { kind: 'retry', delaysMs: [1000, 3000, 6000] }],
+    ['acquire 429 rate limit: back off 1, 3, 6 s, then a ticket', { status: 429, method: 'acquire', body: { message: 'API rate limit exceeded' } }, { kind: 'retry', delaysMs: [1000, 3000, 6000], then: 'contact-support' }],
     ['acquire 500 internal_error', { status: 500, method: 'acquire', body: { code: 500, reason: 'internal_error' } }, { kind: 'retry', delaysMs: [1000, 3000, 6000], then: 'contact-support' }],
     ['query 404 no route (GET sent as POST)', { status: 404, method: 'query', body: { message: 'no Route matched with those values' } }, { kind: 'fix-request' }],
   ];

@@ -28,6 +28,7 @@ import {
   retryPolicy,
   validateChannelName,
   withRetry,
+  type BriefRecord,
   type CatalogRecord,
   type Diagnosis,
   type ExplainInput,
@@ -158,5 +159,27 @@ describe('explain and the client are typed for switching on', () => {
     expectTypeOf(e.code).toEqualTypeOf<number | undefined>();
     expectTypeOf(e.retryable).toEqualTypeOf<boolean>();
     expectTypeOf(e).toExtend<Error>();
+  });
+});
+
+describe('explain() serves records in brief, lookup() whole', () => {
+  it('a BriefRecord has no causes, actions or links; lookup(record.ref) gives the CatalogRecord', async () => {
+    const { explain: explainEn, lookup: lookupEn } = await import('../../src/en.ts');
+    const d = explainEn({ status: 400, body: { code: 433 } });
+    expectTypeOf(d.record).toEqualTypeOf<BriefRecord | undefined>();
+    expectTypeOf(d.records).toEqualTypeOf<BriefRecord[]>();
+    if (d.record) {
+      expectTypeOf(d.record.title).toEqualTypeOf<string>();
+      expectTypeOf(d.record.urls).toEqualTypeOf<{ zh: string; en: string }>();
+      // @ts-expect-error causes are in the whole record only
+      void d.record.causes;
+      expectTypeOf(lookupEn(d.record.ref)).toEqualTypeOf<CatalogRecord | undefined>();
+    }
+    if (d.record?.kind === 'message-error') expectTypeOf(d.record.message).toEqualTypeOf<string>();
+  });
+  it('a one-language entry point takes no locale', async () => {
+    const { explain: explainZh } = await import('../../src/zh.ts');
+    // @ts-expect-error /zh speaks Chinese only
+    explainZh({ status: 401 }, { locale: 'en' });
   });
 });

@@ -51,7 +51,7 @@ describe('a first build', () => {
   it('`npm run build` on a clean checkout fits on one screen: no warning, no list of routes, no colour codes in a pipe', () => {
     const copy = copyRepo({ prefix: 'agora-rec-codes-quiet-' });
     try {
-      const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+      const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
       delete env.NO_COLOR;
       delete env.FORCE_COLOR;
       const run = spawnSync('npm', ['run', 'build'], { cwd: copy.root, encoding: 'utf8', env, timeout: 480_000, maxBuffer: 1 << 26 });
