@@ -23,7 +23,7 @@
  * (one build of the real catalog, 3 runs each), printed rather than written.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { searchSection } from './eval-search.ts';
 import { cpus, loadavg, tmpdir, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
@@ -78,8 +78,9 @@ async function lighthouseFigures(site: string): Promise<LighthouseFigure[]> {
 }
 
 if (lighthouseOnly) {
-  const work1 = join(tmpdir(), 'agora-rec-codes-bench-lighthouse');
-  const dir = createWorkspace(work1, join(ROOT, 'data'));
+  // A folder of its own: another bench (another checkout) may run meanwhile.
+  const work1 = mkdtempSync(join(tmpdir(), 'agora-rec-codes-bench-lighthouse-'));
+  const dir = createWorkspace(join(work1, 'x1'), join(ROOT, 'data'));
   buildWorkspace(dir);
   log('real catalog built');
   const figures = await lighthouseFigures(join(dir, 'build', 'site'));
@@ -89,8 +90,8 @@ if (lighthouseOnly) {
   process.exit(0);
 }
 const loadBefore = loadavg();
-const work = join(tmpdir(), 'agora-rec-codes-bench');
-rmSync(work, { recursive: true, force: true });
+// A folder of its own: another bench (another checkout) may run meanwhile.
+const work = mkdtempSync(join(tmpdir(), 'agora-rec-codes-bench-'));
 const english = englishTexts(loadCatalogOrThrow(), PHRASES_EN);
 
 if (process.argv.includes('--package')) {
