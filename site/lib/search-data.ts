@@ -13,7 +13,7 @@
  * Everything is split into files by token, so that a query downloads the few
  * files of its own words whatever the size of the catalog (searchFiles()).
  */
-import { type CatalogRecord, type Locale } from '../../scripts/catalog/schema.ts';
+import type { CatalogRecord, Locale } from '../../scripts/catalog/schema.ts';
 import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
 import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';

@@ -286,11 +286,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       let closest: Hit[] = [];
       let kept = ranked;
       if (few) {
-        const fit = (h: Hit) => {
+        const relaxedFit = (h: Hit) => {
           const n = entryOfPath.get(h.path);
           return n === undefined ? 0 : (relaxedOf.get(n) ?? 0);
         };
-        kept = best ? ranked.filter((h) => fit(h) >= STRONG) : ranked;
+        kept = best ? ranked.filter((h) => relaxedFit(h) >= STRONG) : ranked;
         const stray = ranked.filter((h) => !kept.includes(h));
         stray.forEach((h) => seen.delete(h.path));
         const rest = q.relaxed.slice(0, CLOSEST + PAGE);
@@ -298,8 +298,15 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         closest = entries
           .filter((e) => !seen.has(e.u))
           .slice(0, CLOSEST)
-          .map((e) => (seen.add(e.u), entryHit(e, 'closest')));
-        for (const h of stray) if (!seen.has(h.path)) (seen.add(h.path), closest.push({ ...h, how: 'closest' }));
+          .map((e) => {
+            seen.add(e.u);
+            return entryHit(e, 'closest');
+          });
+        for (const h of stray) {
+          if (seen.has(h.path)) continue;
+          seen.add(h.path);
+          closest.push({ ...h, how: 'closest' });
+        }
       }
       const hits = [...first, ...kept].slice(0, Math.max(PAGE, first.length));
       const terms = [...new Set(q.u.fullText.split(' ').filter((t) => t.length > 1 || /\p{Script=Han}/u.test(t)))];

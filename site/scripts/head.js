@@ -7,14 +7,14 @@
 // filtered view of the home table (?kind=, ?method=, ?retryable=) it keeps the
 // table's rows out of sight until home-table.js has filtered them, so the
 // whole table is never painted and then shrunk.
-(function () {
-  var root = document.documentElement;
+(() => {
+  const root = document.documentElement;
   root.setAttribute('data-js', '');
   if (/[?&](?:kind|method|retryable)=/.test(location.search)) root.setAttribute('data-filtered', '');
   try {
-    var theme = localStorage.getItem('theme');
+    const theme = localStorage.getItem('theme');
     if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
-  } catch (e) {
+  } catch {
     // Storage refused (privacy settings): the theme follows the system.
   }
 })();

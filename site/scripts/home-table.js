@@ -5,7 +5,7 @@
 // script), so a filtered view is filtered before the page below it is laid
 // out: nothing moves. Without JavaScript the page shows the whole table and no
 // filters (site.css shows them only under <html data-js>, set by head.js).
-(function () {
+(() => {
   /** @type {HTMLTableElement | null} */
   const table = document.querySelector('#codes');
   /** @type {HTMLFormElement | null} */

@@ -24,7 +24,9 @@ export function enhanceSiteSearch(): void {
   input.setAttribute('aria-controls', panel.id);
 
   let search: Promise<SiteSearch> | undefined;
-  const show = (open: boolean) => void (panel.hidden = !open);
+  const show = (open: boolean) => {
+    panel.hidden = !open;
+  };
   const item = (href: string, parts: [string, string][]) => {
     const li = document.createElement('li');
     const a = document.createElement('a');

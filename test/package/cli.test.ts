@@ -171,7 +171,6 @@ describe('the real process', () => {
   const sh = (script: string) => spawnSync('bash', ['-c', script], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C', NODE: process.execPath } });
 
   it('a closed pipe (`| true`, `| head -1`) ends it quietly', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell scripts, not templates (${PIPESTATUS[0]} is bash's)
     for (const script of ['"$NODE" src/cli.ts 433 --json | true; echo "exit ${PIPESTATUS[0]}"', '"$NODE" src/cli.ts 62 | head -1 >/dev/null; echo "exit ${PIPESTATUS[0]}"']) {
       const r = sh(script);
       expect(r.stderr, script).toBe('');

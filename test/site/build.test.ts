@@ -440,7 +440,7 @@ describe('metadata for search engines and link previews', () => {
   it("the sitemap's alternates of each page are exactly the page's own hreflang links", () => {
     const index = readFileSync(join(SITE_ROOT, 'sitemap-index.xml'), 'utf8');
     const xml = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => readFileSync(join(SITE_ROOT, new URL(m[1]).pathname), 'utf8')).join('\n');
-    const urls = [...xml.matchAll(/<url>([^]*?)<\/url>/g)].map((m) => m[1]);
+    const urls = [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(records.length * 2);
     for (const u of urls) {
       const loc = /<loc>([^<]+)<\/loc>/.exec(u)![1];
