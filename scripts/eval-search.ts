@@ -133,7 +133,7 @@ each with the pages a domain expert accepts — run through the built site's sea
 comes first; top-3: among the first three; MRR@10: mean reciprocal rank of the first accepted page in the first ten (0 when
 none); no result: the page showed nothing at all. Goals: top-1 ≥ 90 %, top-3 ≥ 97 %, no query without a result.
 
-${sets.map(({ file, rows }) => `${file === FRESH_FILE ? 'test/search/queries-fresh.yaml (a fresh style, written after the goals were met and not tuned to)' : 'test/search/queries.yaml'}:\n\n${figuresTable(rows)}`).join('\n\n')}
+${sets.map(({ file, rows }) => `${file === FRESH_FILE ? 'test/search/queries-fresh.yaml (a fresh style, written after the goals were met; its first run, before any change, gave top-1 93.3 % (en 86.7 %, zh 100 %) and top-3 100 %; its two misses led to fixes of their classes — constant names read by lookup(), synonyms compared on stems, one-word names — with no keyword written for them)' : 'test/search/queries.yaml'}:\n\n${figuresTable(rows)}`).join('\n\n')}
 ${END}`;
   const text = existsSync(BENCHMARKS) ? readFileSync(BENCHMARKS, 'utf8') : '# Benchmarks\n';
   const old = searchSection(text);
