@@ -301,3 +301,8 @@ export function pageLang(astro: { params: Record<string, string | undefined>; cu
   if (!isLang(lang)) throw new Error(`cannot tell the language of this page (${String(lang)})`);
   return lang;
 }
+
+/** The heading of a guide's summary (InOneMinute.astro), also its first entry in the table of contents. */
+export const IN_ONE_MINUTE: Record<Lang, string> = { zh: '一分钟速览', en: 'In one minute' };
+/** The heading of a guide's list of sources (SourceList.astro), also its last entry in the table of contents. */
+export const GUIDE_SOURCES: Record<Lang, string> = { zh: '来源', en: 'Sources' };
