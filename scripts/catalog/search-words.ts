@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { type Lexicon, normalize } from '../../site/scripts/query.ts';
+import type { Lexicon } from '../../site/scripts/query.ts';
+import { normalize } from './normalize.ts';
 import { type Locale, LOCALES, SearchWordsFile } from './schema.ts';
 
 export const SEARCH_WORDS_FILE = 'synonyms.yaml';

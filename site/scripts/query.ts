@@ -16,28 +16,14 @@
  *   the package's explain().
  */
 
+import { normalize } from '../../scripts/catalog/normalize.ts';
+
 export type Lang = 'zh' | 'en';
 
 const HAN = /\p{Script=Han}/u;
 export const hasHan = (s: string): boolean => HAN.test(s);
 
-/**
- * One form for every way of writing the same words: NFKC (full-width letters,
- * digits and punctuation become ASCII), camelCase split (resourceId →
- * resource id), lower case, every character that is neither a letter, a digit
- * nor Chinese becomes a space, Chinese runs stand apart from Latin words.
- */
-export function normalize(text: string): string {
-  return text
-    .slice(0, 4000)
-    .normalize('NFKC')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])|([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, '$1$2 ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normalize };
 
 /** English words reduced to a common stem, so "expires", "expired" and "expire" meet. */
 export function stem(word: string): string {
