@@ -150,7 +150,7 @@ describe('before/after snippets run against a mock API', () => {
   });
 
   it('65: one try gives up on a 206; withRetry sends start again with the same resource ID after 3 s and gets the sid', async () => {
-    const answer = (req: Seen, seen: Seen[]): Answer =>
+    const answer = (_: Seen, seen: Seen[]): Answer =>
       seen.length === 0 ? { status: 206, body: { code: 65, reason: 'request not completed' } } : ok({ cname: 'room-1', uid: '527841', resourceId: 'rid-1', sid: 'sid-1' });
     const before = await run('retryStart', 'before', answer);
     expect(before.status).not.toBe(0);
