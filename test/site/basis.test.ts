@@ -7,6 +7,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { type Basis, recordRef } from '../../scripts/catalog/schema.ts';
+import { nextSteps } from '../../site/lib/record.ts';
 import { catalog, LANGS, type Lang, pagePath, readBuilt, recordByRef } from './helpers.ts';
 
 const { findAll, findOne, getAttributeValue, textContent } = DomUtils;
@@ -23,6 +24,10 @@ const shown = (text: string) => squash(text.replace(/`/g, ''));
 function section(path: string, id: string): Element | null {
   const doc = parseDocument(readBuilt(path));
   return findOne((e) => e.name === 'section' && getAttributeValue(e, 'aria-labelledby') === id, doc.children, true);
+}
+/** The element of a record page with this id ("retry": the next step of "What to do"). */
+function byId(path: string, id: string): Element | null {
+  return findOne((e) => getAttributeValue(e, 'id') === id, parseDocument(readBuilt(path)).children, true);
 }
 const classes = (e: Element) => (getAttributeValue(e, 'class') ?? '').split(/\s+/);
 const basisSpans = (within: Element) => findAll((e) => e.name === 'span' && classes(e).includes('basis'), [within]);
@@ -48,17 +53,20 @@ describe('record pages mark each step as Agora\'s or ours', () => {
       for (const r of records) {
         const path = pagePath(r, lang);
         if (r.actions.length) {
-          const items = findAll((e) => e.name === 'li', [section(path, 'actions')!]);
+          // The record's own steps: the numbered list under "What to do" (after the next step per method).
+          const steps = findOne((e) => e.name === 'ol' && classes(e).includes('steps'), [section(path, 'actions')!], true)!;
+          const items = findAll((e) => e.name === 'li', [steps]);
           expect(items.length, path).toBe(r.actions.length);
           r.actions.forEach((a, i) => {
             expect(squash(textContent(items[i])), `${path} action ${i + 1}`).toContain(shown(a[lang]));
             expectBasis(basisSpans(items[i])[0], a.basis!, lang, `${path} action ${i + 1}`);
           });
         }
-        const retry = section(path, 'retry')!;
+        const retry = byId(path, 'retry')!;
         const spans = basisSpans(retry);
         expect(spans.length, `${path} retry`).toBeGreaterThanOrEqual(1);
-        if (spans.length === 1) expectBasis(spans[0], r.retry.basis!, lang, `${path} retry`);
+        // One next step for every method: the one that applies there (a meaning's, else the record's own).
+        if (spans.length === 1) expectBasis(spans[0], nextSteps(r)[0].policy.basis!, lang, `${path} retry`);
       }
     });
   }
@@ -66,7 +74,8 @@ describe('record pages mark each step as Agora\'s or ours', () => {
   it('says "Agora says so" and "We recommend this" apart on one page, e.g. 406 (best practice vs our advice) in both languages', () => {
     const r = recordByRef(records, 'error-code:406');
     for (const lang of LANGS) {
-      const spans = basisSpans(section(pagePath(r, lang), 'actions')!);
+      const steps = findOne((e) => e.name === 'ol' && classes(e).includes('steps'), [section(pagePath(r, lang), 'actions')!], true)!;
+      const spans = basisSpans(steps);
       expect(spans.map((s) => getAttributeValue(s, 'data-basis')), lang).toEqual(['agora', 'us', 'agora']);
       expect(spans.map((s) => getAttributeValue(s, 'data-source') ?? null), lang).toEqual(['bp', null, 'bp']);
     }

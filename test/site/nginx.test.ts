@@ -124,7 +124,9 @@ describe.skipIf(!NGINX || !existsSync(MIME_TYPES))('examples/nginx.conf in nginx
   });
 
   it('compresses text, and not what Pagefind has compressed already', async () => {
-    for (const path of ['/en/', '/api/v1/codes.json', `/_astro/${astro().find((n) => n.endsWith('.js'))}`, `/_astro/${astro().find((n) => n.endsWith('.css'))}`]) {
+    // The largest bundle of each type: nginx leaves answers under gzip_min_length (256 bytes) as they are.
+    const largest = (ext: string) => astro().filter((n) => n.endsWith(ext)).sort((x, y) => readFileSync(join(SITE_ROOT, '_astro', y)).length - readFileSync(join(SITE_ROOT, '_astro', x)).length)[0];
+    for (const path of ['/en/', '/api/v1/codes.json', `/_astro/${largest('.js')}`, `/_astro/${largest('.css')}`]) {
       const answer = await get({ socketPath }, path, { 'accept-encoding': 'gzip' });
       expect(answer.headers['content-encoding'], path).toBe('gzip');
       expect(answer.headers.vary, path).toMatch(/accept-encoding/i);
