@@ -193,10 +193,13 @@ describe('lines of a stream', () => {
 });
 
 describe('a large log, through the real process', () => {
-  /** Peak resident memory of `agora-rec-codes scan <file> --json`, in MB, and its output. */
+  /**
+   * Peak resident memory of `agora-rec-codes scan <file> --json`, in MB, and its output. The process
+   * runs with a JavaScript heap of 24 MB: a scan that kept the log (or its 10 MB line) could not finish.
+   */
   function peak(file: string): { mb: number; out: { lines: number; responses: number } } {
     const report = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
-    const r = spawnSync(process.execPath, ['--import', report, join(root, 'src/cli.ts'), 'scan', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=24', '--import', report, join(root, 'src/cli.ts'), 'scan', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(r.status, r.stderr).toBe(1);
     return { mb: Number(/maxrss=(\d+)/.exec(r.stderr)![1]) / 1024, out: JSON.parse(r.stdout) };
   }
@@ -222,6 +225,7 @@ describe('a large log, through the real process', () => {
     const base = peak(small);
     expect(large.out.lines).toBe(lines);
     expect(large.out.responses).toBe(base.out.responses * 1200);
-    expect(large.mb - base.mb, `peak RSS ${large.mb.toFixed(0)} MB on the large log, ${base.mb.toFixed(0)} MB on a small one`).toBeLessThan(30);
+    // Resident memory also holds what the garbage collector has not returned yet: a margin, not the proof (the heap limit is).
+    expect(large.mb - base.mb, `peak RSS ${large.mb.toFixed(0)} MB on the large log, ${base.mb.toFixed(0)} MB on a small one`).toBeLessThan(45);
   }, 120_000);
 });
