@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { useChromium } from './chromium.ts';
+import { type SiteServer, startSite } from './site-server.ts';
 
 export type Opened = { page: Page; context: BrowserContext; problems: string[]; response: Response | null };
 
@@ -53,6 +56,60 @@ export async function open(browser: Browser, base: string, path: string, options
   });
   const response = await page.goto(base + path);
   return { page, context, problems, response };
+}
+
+/** The built site and Chromium as one test file uses them: every page opened through it is checked after each test. */
+export type SitePages = {
+  /** The site's base URL, e.g. http://127.0.0.1:PORT. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** Open `path` in a fresh context, to be checked and closed after the test. */
+  visit(path: string, options?: BrowserContextOptions): Promise<Opened>;
+  /** Check and close after the test a page opened another way. */
+  track(o: Opened): Opened;
+};
+
+/**
+ * Serve the built site and launch Chromium for the tests of one file. After
+ * each test, every page opened through `visit` or `track` is closed, and the
+ * test fails if any logged a console error, threw, failed a request or broke
+ * the Content-Security-Policy. `prepare` runs on each page `visit` opens.
+ */
+export function useSitePages(prepare?: (o: Opened) => Promise<void>): SitePages {
+  const chromium = useChromium();
+  let server: SiteServer | undefined;
+  let opened: Opened[] = [];
+  beforeAll(async () => {
+    server = await startSite();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(async () => {
+    const problems = opened.flatMap((o) => o.problems);
+    await Promise.all(opened.map((o) => o.context.close()));
+    opened = [];
+    expect(problems).toEqual([]);
+  });
+  const pages: SitePages = {
+    get url() {
+      if (!server) throw new Error('the site is not served yet');
+      return server.url;
+    },
+    get browser() {
+      return chromium.browser;
+    },
+    track(o) {
+      opened.push(o);
+      return o;
+    },
+    async visit(path, options) {
+      const o = pages.track(await open(chromium.browser, pages.url, path, options));
+      await prepare?.(o);
+      return o;
+    },
+  };
+  return pages;
 }
 
 /** Wait until the search page has finished a search, then list the result links in order. */

@@ -9,44 +9,23 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIAGNOSE_WORDS } from '../../site/lib/diagnose-words.ts';
 import { explain } from '../../src/index.ts';
 import { LANGS } from '../site/helpers.ts';
-import { open, type Opened, seriousViolations } from './browse.ts';
-import { useChromium } from './chromium.ts';
-import { type SiteServer, startSite } from './site-server.ts';
+import { open, seriousViolations, useSitePages } from './browse.ts';
 
 const log = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
 const plain = (s: string) => s.replace(/`/g, '');
 
-let site: SiteServer;
-const chromium = useChromium();
-let opened: Opened[] = [];
-
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-afterEach(async () => {
-  const problems = opened.flatMap((o) => o.problems);
-  await Promise.all(opened.map((o) => o.context.close()));
-  opened = [];
-  expect(problems).toEqual([]);
-});
-
-async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
-  const o = await open(chromium.browser, site.url, path, options);
-  opened.push(o);
+const site = useSitePages(async (o) => {
   o.page.on('dialog', (d) => {
     o.problems.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
   await o.page.waitForSelector('[data-diagnose] form:not([hidden])');
-  return o;
-}
+});
+const { visit } = site;
 
 type Shown = { overview: string | null; findings: { outcome: string; next: string; what: string; facts: string; records: { href: string; text: string }[]; notes: string[] }[]; nothing: string | null };
 
@@ -234,8 +213,8 @@ for (const lang of LANGS) {
     });
 
     it('the search page offers a pasted response to the diagnose page, with the text carried over', async () => {
-      const o = await open(chromium.browser, site.url, `/${lang}/search/?q=433`);
-      opened.push(o);
+      const o = await open(site.browser, site.url, `/${lang}/search/?q=433`);
+      site.track(o);
       const { page } = o;
       await page.waitForLoadState('networkidle');
       expect(await page.isHidden('#diagnose-offer')).toBe(true);

@@ -4,32 +4,12 @@
  * 390 px phone nothing wider than the screen (long code scrolls inside its
  * block). Run after `npm run build:site`.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GUIDES, LANGS } from '../site/helpers.ts';
-import { open, type Opened, seriousViolations } from './browse.ts';
-import { useChromium } from './chromium.ts';
-import { type SiteServer, startSite } from './site-server.ts';
+import { seriousViolations, useSitePages } from './browse.ts';
 
-let site: SiteServer;
-const chromium = useChromium();
-let opened: Opened[] = [];
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-afterEach(async () => {
-  const problems = opened.flatMap((o) => o.problems);
-  await Promise.all(opened.map((o) => o.context.close()));
-  opened = [];
-  expect(problems).toEqual([]);
-});
-async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
-  const o = await open(chromium.browser, site.url, path, options);
-  opened.push(o);
-  return o;
-}
+const site = useSitePages();
+const { visit } = site;
 
 describe('guides in the browser', () => {
   for (const slug of GUIDES) {

@@ -7,38 +7,16 @@
  * every page still reads without JavaScript.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
 import { catalog, GUIDES, HTML_LANG, LANGS, pagePath, recordByRef } from '../site/helpers.ts';
-import { open, type Opened, seriousViolations } from './browse.ts';
-import { useChromium } from './chromium.ts';
-import { type SiteServer, startSite } from './site-server.ts';
+import { type open, type Opened, seriousViolations, useSitePages } from './browse.ts';
 
 const { records } = catalog();
 const byRef = (ref: string) => recordByRef(records, ref);
 
-let site: SiteServer;
-const chromium = useChromium();
-let opened: Opened[] = [];
-
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-afterEach(async () => {
-  const problems = opened.flatMap((o) => o.problems);
-  await Promise.all(opened.map((o) => o.context.close()));
-  opened = [];
-  expect(problems).toEqual([]);
-});
-
-async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
-  const o = await open(chromium.browser, site.url, path, options);
-  opened.push(o);
-  return o;
-}
+const site = useSitePages();
+const { visit } = site;
 
 /** Chromium logs a page's own 404 status as a console error: expected on a not-found page, and only that. */
 function expect404(o: Opened, path: string): void {
@@ -176,7 +154,7 @@ describe('unknown codes lead on', () => {
 
 describe('nothing moves after the first paint', () => {
   /** Layout shifts not caused by input, from the very start of the page (a PerformanceObserver installed before any script). */
-  async function shifts(path: string, options: Parameters<typeof open>[3]): Promise<{ total: number; largest: number }> {
+  async function shifts(path: string, options: Parameters<typeof open>[3]): Promise<{ total: number; largest: number; opened: Opened }> {
     const o = await visit(path, options);
     await o.context.addInitScript(() => {
       const w = window as unknown as { __shifts: number[] };
@@ -193,7 +171,7 @@ describe('nothing moves after the first paint', () => {
     await o.page.goto(site.url + path, { waitUntil: 'networkidle' });
     await o.page.waitForTimeout(300);
     const values = await o.page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
-    return { total: values.reduce((a, b) => a + b, 0), largest: Math.max(0, ...values) };
+    return { total: values.reduce((a, b) => a + b, 0), largest: Math.max(0, ...values), opened: o };
   }
 
   // Lighthouse's phone (412 × 823) too: there the home table's headers are on the first screen.
@@ -206,8 +184,8 @@ describe('nothing moves after the first paint', () => {
           expect(total, path).toBeLessThanOrEqual(0.01);
         }
         const notFound = `/${lang}/errors/9999/`;
-        const { total } = await shifts(notFound, screen(w));
-        expect404(opened.at(-1)!, notFound);
+        const { total, opened } = await shifts(notFound, screen(w));
+        expect404(opened, notFound);
         expect(total, notFound).toBeLessThanOrEqual(0.01);
       });
     }

@@ -6,40 +6,17 @@
  * Every page opened must log no console error and break no rule of the
  * Content-Security-Policy (browse.ts watches for violations).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
 import { isRetryable, recordMethods } from '../../site/lib/record.ts';
 import { catalog, recordByRef, HTML_LANG, LANGS, pagePath } from '../site/helpers.ts';
-import { open, type Opened, searchResults, seriousViolations } from './browse.ts';
-import { useChromium } from './chromium.ts';
-import { type SiteServer, startSite } from './site-server.ts';
+import { type Opened, searchResults, seriousViolations, useSitePages } from './browse.ts';
 
 const { records } = catalog();
 const byRef = (ref: string) => recordByRef(records, ref);
 
-let site: SiteServer;
-const chromium = useChromium();
-let opened: Opened[] = [];
-
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-/** No console error, uncaught exception or failed request on any page a test opened. */
-afterEach(async () => {
-  const problems = opened.flatMap((o) => o.problems);
-  await Promise.all(opened.map((o) => o.context.close()));
-  opened = [];
-  expect(problems).toEqual([]);
-});
-
-async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
-  const o = await open(chromium.browser, site.url, path, options);
-  opened.push(o);
-  return o;
-}
+const site = useSitePages();
+const { visit } = site;
 
 describe('home', () => {
   for (const lang of LANGS) {
