@@ -5,7 +5,7 @@
  * record (docUrl). No text: a language's texts are joined on in language.ts.
  */
 import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
-import type { DetailField, Kind, Locale, Meaning, Method, RecordData, RetryPolicy } from './generated/types.ts';
+import type { DetailField, Kind, Locale, Meaning, Method, RecordData } from './generated/types.ts';
 import { pickMeaning } from './meaning.ts';
 import { recordPath } from './paths.ts';
 
@@ -55,17 +55,21 @@ export function normalizeQuery(text: string): string {
     .toLowerCase();
 }
 
-/** Names of a record, per kind ('' for every kind): exact names first (ids, messages, constants), reasons last. */
-type Index = {
-  ids: Map<Kind, Map<string, NeutralRecord>>;
-  names: Map<Kind | '', Map<string, NeutralRecord>>;
-};
-let index: Index | undefined;
+/** What the index reads of a record: its kind, code, names and reasons (a NeutralRecord, or an entry of the retry table). */
+export type Findable = Pick<NeutralRecord, 'kind' | 'code' | 'constant' | 'message'> & { formerConstants?: readonly { name: string }[]; meanings?: readonly { reason?: string }[] };
 
-function buildIndex(): Index {
-  const ids = new Map<Kind, Map<string, NeutralRecord>>(KIND_NAMES.map((k) => [k, new Map()]));
-  const names = new Map<Kind | '', Map<string, NeutralRecord>>([['', new Map()], ...KIND_NAMES.map((k) => [k, new Map()] as const)]);
-  const name = (key: string, record: NeutralRecord) => {
+/** Names of a record, per kind ('' for every kind): exact names first (ids, messages, constants), reasons last. */
+type Index<R> = {
+  ids: Map<Kind, Map<string, R>>;
+  names: Map<Kind | '', Map<string, R>>;
+};
+/** The index of each list of records, built at its first query. */
+const indexes = new WeakMap<readonly Findable[], Index<Findable>>();
+
+function buildIndex<R extends Findable>(RECORDS: readonly R[]): Index<R> {
+  const ids = new Map<Kind, Map<string, R>>(KIND_NAMES.map((k) => [k, new Map()]));
+  const names = new Map<Kind | '', Map<string, R>>([['', new Map()], ...KIND_NAMES.map((k) => [k, new Map()] as const)]);
+  const name = (key: string, record: R) => {
     const k = normalizeQuery(key);
     if (!k) return;
     for (const map of [names.get('')!, names.get(record.kind)!]) if (!map.has(k)) map.set(k, record);
@@ -78,18 +82,13 @@ function buildIndex(): Index {
   }
   for (const record of RECORDS) name(record.constant, record);
   // Former constant names (deprecated aliases) still find their record, after every current name.
-  for (const record of RECORDS) for (const former of (record.formerConstants as { name: string }[] | undefined) ?? []) name(former.name, record);
+  for (const record of RECORDS) for (const former of record.formerConstants ?? []) name(former.name, record);
   for (const record of RECORDS) {
-    for (const meaning of (record.meanings as { reason?: string }[] | undefined) ?? []) {
+    for (const meaning of record.meanings ?? []) {
       if (meaning.reason) name(meaning.reason, record);
     }
   }
   return { ids, names };
-}
-
-function getIndex(): Index {
-  index ??= buildIndex();
-  return index;
 }
 
 export type LookupOptions = {
@@ -106,7 +105,17 @@ export type LookupOptions = {
  * (e.g. "HttpStatus.UNAUTHORIZED") is read in the group's kind.
  */
 export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefined {
-  const { ids, names } = getIndex();
+  return findIn(RECORDS, query, kind);
+}
+
+/** findRecord() in another list of records (the retry table). */
+export function findIn<R extends Findable>(records: readonly R[], query: unknown, kind?: Kind): R | undefined {
+  let index = indexes.get(records) as Index<R> | undefined;
+  if (!index) {
+    index = buildIndex(records);
+    indexes.set(records, index as unknown as Index<Findable>);
+  }
+  const { ids, names } = index;
   let key: string | undefined;
   if (typeof query === 'number') key = Number.isSafeInteger(query) && query >= 0 ? String(query) : undefined;
   else if (typeof query === 'string') key = normalizeQuery(query);
@@ -132,21 +141,3 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
 export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number, reason?: string): Meaning | undefined {
   return pickMeaning(record.meanings, method, SOURCE_RANKS, http, reason);
 }
-
-/**
- * What to do after `code` on `method`: the policy of the meaning that applies
- * there, else the record's own. A number is read as a body code; a string may be
- * a message, constant or reason. undefined for a code the catalog lacks.
- * Language-neutral: `basis` is there where a source says so (`{ source }`);
- * where the step is our advice, its reason is a text, which explain() gives
- * (`basis: { by: 'us', why }`).
- */
-export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
-  const neutral = findRecord(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findRecord(code);
-  if (!neutral) return undefined;
-  const meaning = meaningOn({ meanings: (neutral.meanings as Meaning[]) ?? [] }, method);
-  return copy(meaning?.retry ?? (neutral.retry as RetryPolicy));
-}
-
-/** A copy of plain data, so that no caller can change the catalog. */
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

@@ -9,6 +9,9 @@
  *   full record carries (DETAIL_FIELDS): what lookup's index, retryPolicy()
  *   and explain() need, in no language.
  * - details.ts: those fields' language-neutral parts (related, sources, …).
+ * - retry.ts: what retryPolicy() needs alone: each record's names and its
+ *   next step on each method (worked out here with meaning.ts's rule), so
+ *   that retryPolicy() imports neither the records nor any text.
  * - texts.<locale>.ts: each record's texts in one language that explain()
  *   needs (title, summary, meanings, the reason behind a next step), in the
  *   record's own shape ({ title, summary, meanings: [{ text }] }).
@@ -40,6 +43,7 @@ import {
   RetryPolicy,
   recordRef,
 } from '../catalog/schema.ts';
+import { pickMeaning } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
 import { printType } from './typescript-types.ts';
 
@@ -267,6 +271,69 @@ function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): stri
   );
 }
 
+/**
+ * The retry table: what retryPolicy() needs and no more — each record's kind,
+ * code and names (constant, former constants, message, the reasons of its
+ * meanings) to find it by, its own next step, and its next step on each method
+ * where that differs, worked out with explain()'s rule (pickMeaning without an
+ * HTTP status or reason).
+ */
+function retryModule(catalog: Catalog, core: Record<string, unknown>[]): string {
+  const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
+  const policies: string[] = [];
+  const policyAt = (policy: unknown) => {
+    const key = json(policy);
+    if (!policies.includes(key)) policies.push(key);
+    return policies.indexOf(key);
+  };
+  const entries = core.map((record, i) => {
+    const meanings = (record.meanings as { methods?: string[]; source: string; http?: number; reason?: string; retry?: unknown }[] | undefined) ?? [];
+    const own = policyAt(record.retry);
+    const byMethod = METHODS.map((method) => {
+      const at = policyAt(pickMeaning(meanings, method, ranks)?.retry ?? record.retry);
+      return at === own ? undefined : at;
+    });
+    const reasons = meanings.filter((m) => m.reason).map((m) => ({ reason: m.reason }));
+    const formers = (record.formerConstants as { name: string }[] | undefined)?.map((f) => ({ name: f.name }));
+    const entry = {
+      kind: record.kind,
+      code: record.code,
+      constant: record.constant,
+      ...(record.message !== undefined && { message: record.message }),
+      ...(formers?.length && { formerConstants: formers }),
+      ...(reasons.length && { meanings: reasons }),
+      retry: own,
+      ...(byMethod.some((at) => at !== undefined) && { byMethod }),
+    };
+    return `  ${literal(entry)}, // ${recordRef(catalog.records[i])}`;
+  });
+  return (
+    HEADER +
+    `import type { Kind, RetryPolicy } from './types.ts';\n\n` +
+    `/**\n * A record as retryPolicy() finds it: its names, and its next step as a position in RETRY_POLICIES —\n` +
+    ` * its own, and in \`byMethod\` where a method's differs (in the order of METHODS).\n */\n` +
+    `export type RetryEntry = {\n  kind: Kind;\n  code: number | string;\n  constant: string;\n  message?: string;\n  formerConstants?: { name: string }[];\n  meanings?: { reason: string }[];\n  retry: number;\n  byMethod?: (number | undefined)[];\n};\n\n` +
+    `/** Every distinct next step of the catalog (language-neutral). */\n` +
+    `export const RETRY_POLICIES: readonly RetryPolicy[] = [\n${policies.map((p) => `  ${p},`).join('\n')}\n];\n\n` +
+    `/** Every record's entry, in catalog order. */\n` +
+    `export const RETRY_TABLE: readonly RetryEntry[] = [\n${entries.join('\n')}\n] as unknown as readonly RetryEntry[];\n`
+  );
+}
+
+/**
+ * A value as a JavaScript literal: JSON, except that an array's undefined
+ * elements are holes (`[, , 5]`) and its trailing ones are left out.
+ */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) {
+    let n = value.length;
+    while (n > 0 && value[n - 1] === undefined) n--;
+    return `[${value.slice(0, n).map((v) => (v === undefined ? '' : literal(v))).join(',')}]`;
+  }
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${json(k)}:${literal(v)}`).join(',')}}`;
+  return json(value);
+}
+
 function detailsModule(details: [string, unknown][]): string {
   return (
     HEADER +
@@ -302,6 +369,7 @@ export function packageSources(catalog: Catalog, siteUrl: string): Record<string
     'constants.ts': constantsModule(catalog, siteUrl),
     'records.ts': recordsModule(catalog, siteUrl, parts.map((p) => p.core)),
     'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
+    'retry.ts': retryModule(catalog, parts.map((p) => p.core)),
   };
   for (const locale of LOCALES) {
     sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);
