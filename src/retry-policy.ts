@@ -1,13 +1,13 @@
 /**
  * retryPolicy(): the next step after a code on a method, from the retry table
- * (src/generated/retry.ts) — each record's names and its next step on each
- * method, worked out by the generator with the same rule as explain()
- * (meaning.ts) — so that it needs neither the records nor any text.
+ * alone (src/generated/retry.ts: each record's names and its next step on
+ * each method, worked out by the generator with explain()'s rule, meaning.ts),
+ * so that it needs neither the rest of the records nor any text.
  */
 import { METHODS } from './generated/records.ts';
-import { RETRY_POLICIES, RETRY_TABLE } from './generated/retry.ts';
+import { RETRY_BY_METHOD, RETRY_POLICIES, RETRY_TABLE } from './generated/retry.ts';
 import type { Method, RetryPolicy } from './generated/types.ts';
-import { findIn } from './records.ts';
+import { findEntry } from './records.ts';
 
 /**
  * What to do after `code` on `method`: the policy of the meaning that applies
@@ -18,10 +18,10 @@ import { findIn } from './records.ts';
  * (`basis: { by: 'us', why }`).
  */
 export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
-  const entry = findIn(RETRY_TABLE, code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findIn(RETRY_TABLE, code);
+  const entry = findEntry(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findEntry(code);
   if (!entry) return undefined;
   // A value that is not a method of the API reads as no method, as in explain() and lookup(): the record's own step.
-  const at = entry.byMethod?.[METHODS.indexOf(method as Method)];
+  const at = RETRY_BY_METHOD[RETRY_TABLE.indexOf(entry)]?.[METHODS.indexOf(method as Method)];
   return copy(RETRY_POLICIES[at ?? entry.retry]);
 }
 
