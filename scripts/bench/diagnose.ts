@@ -31,7 +31,7 @@ export async function diagnoseBundle(lang: 'en' | 'zh') {
     minify: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2020',
+    target: 'es2022',
     charset: 'utf8',
     write: false,
     metafile: true,
