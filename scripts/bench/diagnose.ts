@@ -21,7 +21,7 @@ export const DIAGNOSE_GOAL = 15_000;
  * today's size), so that a change that costs more — the other language's
  * words, full records — fails. Lower it with every gain; drop it once the goal is met.
  */
-export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 26_700, zh: 27_900 };
+export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 26_500, zh: 27_700 };
 
 /** /lib/diagnose.{lang}.js bundled in memory from its source, with scripts/build-site.ts's options, and the bytes each module adds. */
 export async function diagnoseBundle(lang: 'en' | 'zh') {
