@@ -16,10 +16,12 @@ export type DiagnoseScript = { lang: string; files: string[]; gzipped: number; m
 /** The goal of the diagnose page's JavaScript per language, gzipped (issue 16). */
 export const DIAGNOSE_GOAL = 15_000;
 /**
- * While the goal is missed, the most the module of each language may weigh,
- * gzipped: test/site/diagnose-bundle.test.ts holds it there (about 5 % over
- * today's size), so that a change that costs more — the other language's
- * words, full records — fails. Lower it with every gain; drop it once the goal is met.
+ * While the goal is missed, the most the box's module of each language may
+ * weigh, gzipped (the page adds the scripts every page has, about 2 KB):
+ * test/site/diagnose-bundle.test.ts holds it there (about 5 % over today's
+ * size), so that a change that costs more — the other language's words, full
+ * records — fails. Lower it with every gain; once the page meets the goal, the
+ * goal less those 2 KB is the ceiling.
  */
 export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 26_500, zh: 27_700 };
 
