@@ -8,14 +8,15 @@
 import type { Diagnosis, ExplainInput, ExplainOptions } from './explain.ts';
 import { unansweredPolicy } from './explain.ts';
 import { isRetryOutcome, type Outcome, outcomeOf } from './outcome.ts';
-import type { Phrases } from './phrases/types.ts';
+import type { ClientWords, Phrases } from './phrases/types.ts';
 import type { Locale, Method, RetryPolicy } from './records.ts';
 import { METHODS } from './records.ts';
 
-/** What an entry point supplies: its explain() and its phrases (one language or two). */
+/** What an entry point supplies: its explain(), its phrases and the client's words (one language or two). */
 export type Explainer = {
   explain(input: ExplainInput, options?: ExplainOptions): Diagnosis;
   phrases(locale?: Locale): Phrases;
+  words(locale?: Locale): ClientWords;
 };
 
 /** The part of a fetch Response the client reads. */
@@ -28,7 +29,7 @@ export type FromResponseOptions = ExplainOptions;
  * need the body too) and never throws.
  */
 export async function fromResponseIn(x: Explainer, res: ResponseLike, method: Method, options?: FromResponseOptions): Promise<Diagnosis> {
-  const P = x.phrases(options?.locale);
+  const W = x.words(options?.locale);
   const extra: string[] = [];
   let body: string | undefined;
   let status: number | undefined;
@@ -36,10 +37,10 @@ export async function fromResponseIn(x: Explainer, res: ResponseLike, method: Me
   try {
     status = res.status;
     headers = res.headers;
-    if (res.bodyUsed) extra.push(P.notes.bodyUsed);
+    if (res.bodyUsed) extra.push(W.bodyUsed);
     else body = await res.text();
   } catch (error) {
-    extra.push(P.notes.bodyUnreadable(errorText(error)));
+    extra.push(W.bodyUnreadable(errorText(error)));
   }
   const diagnosis = x.explain({ status, headers, body, method }, options);
   diagnosis.notes.push(...extra.filter((n) => !diagnosis.notes.includes(n)));
@@ -151,17 +152,17 @@ function wait(sleep: NonNullable<WithRetryOptions['sleep']>, ms: number, signal:
 
 /** The diagnosis of a request that got no answer at all. */
 function unanswered(x: Explainer, method: Method, error: unknown, locale: Locale | undefined): Diagnosis {
-  const P = x.phrases(locale);
+  const W = x.words(locale);
   const policy: RetryPolicy = unansweredPolicy(method);
   const base = x.explain({ method }, { locale });
   return {
     ...base,
     known: false,
-    summary: P.noAnswer(method, errorText(error)),
-    next: P.describeRetry(policy),
+    summary: W.noAnswer(method, errorText(error)),
+    next: x.phrases(locale).describeRetry(policy),
     outcome: outcomeOf(policy),
     retry: { ...policy, retryable: true },
-    basis: { by: 'us', why: P.ours.noAnswer },
+    basis: { by: 'us', why: W.noAnswerWhy },
     notes: [],
   };
 }
@@ -217,7 +218,7 @@ export async function withRetryIn(x: Explainer, call: () => Promise<Response>, o
           if (delayMs > maxDelayMs) {
             throw new RecordingError(diagnosis, method, outcome, attempts, {
               cause: failure,
-              message: `\`${method}\`: ${diagnosis.summary} ${x.phrases(locale).waitTooLong(delayMs, maxDelayMs)}`,
+              message: `\`${method}\`: ${diagnosis.summary} ${x.words(locale).waitTooLong(delayMs, maxDelayMs)}`,
             });
           }
           retries++;

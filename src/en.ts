@@ -5,7 +5,7 @@ import { type Explainer, type FromResponseOptions, fromResponseIn, type Response
 import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
-import { PHRASES_EN } from './phrases/en.ts';
+import { CLIENT_WORDS_EN, PHRASES_EN } from './phrases/en.ts';
 import type { CatalogRecord, LookupOptions, Method, RetryPolicy } from './records.ts';
 
 export * from './neutral.ts';
@@ -35,7 +35,7 @@ export function retryLabel(policy: RetryPolicy): string {
   return PHRASES_EN.retryLabel(policy);
 }
 
-const EXPLAINER: Explainer = { explain, phrases: () => PHRASES_EN };
+const EXPLAINER: Explainer = { explain, phrases: () => PHRASES_EN, words: () => CLIENT_WORDS_EN };
 
 /** Explain a fetch Response of `method`; reads its body once (clone it first to read it yourself). Never throws. */
 export function fromResponse(res: ResponseLike, method: Method, options?: Omit<FromResponseOptions, 'locale'>): Promise<Diagnosis> {

@@ -18,9 +18,8 @@
 import { type Body, type BodyForm, field, header, type HeadersLike, readBody, readValues, splitHttpMessage, wholeNumber } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
-import { type BriefRecord, findRecord, type Locale, meaningOn, METHODS, type Method, type RetryPolicy } from './records.ts';
+import { type BriefRecord, findRecord, type Locale, meaningOn, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
-import { RECORDS, type NeutralRecord } from './generated/records.ts';
 import { isRetry } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
@@ -115,7 +114,7 @@ function derive(): Derived {
     on65?.action === 'retry'
       ? { action: 'retry', delaysMs: on65.delaysMs, sameResourceId: true, ...(on65.then && { then: on65.then }) }
       : { ...transient, sameResourceId: true, then: 'acquire-again' };
-  const expiring = RECORDS.find((r) => (r.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds);
+  const expiring = neutralRecords().find((r) => (r.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds);
   const expiresAfterSeconds = (expiring?.facts as { expiresAfterSeconds?: number } | undefined)?.expiresAfterSeconds;
   derived = { transient, startUnanswered, ...(expiresAfterSeconds && { expiresAfterSeconds }) };
   return derived;

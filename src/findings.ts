@@ -128,18 +128,28 @@ export class Findings {
   }
 }
 
-/** Words about where a finding was, how its method was read and where its advice comes from, in each language (the diagnosis has its own). */
-export const FINDING_WORDS = {
-  en: {
-    methodFromLine: (line: number) => `The method is the one of the request on line ${line}.`,
-    lines: (first: string, last: string) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
-    times: (n: number) => `${n.toLocaleString('en')}×`,
-    basis: (b: Basis) => (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`),
-  },
-  zh: {
-    methodFromLine: (line: number) => `方法取自第 ${line} 行的请求。`,
-    lines: (first: string, last: string) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
-    times: (n: number) => `${n} 次`,
-    basis: (b: Basis) => (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`),
-  },
-} as const;
+/* Words about where a finding was, how its method was read and where its advice comes from (the diagnosis has its own). */
+/** Where a finding was, how its method was read and where its advice comes from, in one language. */
+export type FindingWords = {
+  methodFromLine: (line: number) => string;
+  lines: (first: string, last: string) => string;
+  times: (n: number) => string;
+  basis: (b: Basis) => string;
+};
+
+export const FINDING_WORDS_EN: FindingWords = {
+  methodFromLine: (line) => `The method is the one of the request on line ${line}.`,
+  lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
+  times: (n) => `${n.toLocaleString('en')}×`,
+  basis: (b) => (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`),
+};
+
+export const FINDING_WORDS_ZH: FindingWords = {
+  methodFromLine: (line) => `方法取自第 ${line} 行的请求。`,
+  lines: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
+  times: (n) => `${n} 次`,
+  basis: (b) => (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`),
+};
+
+/** Both languages (the command line); a page of one language imports its own. */
+export const FINDING_WORDS: Record<'en' | 'zh', FindingWords> = { en: FINDING_WORDS_EN, zh: FINDING_WORDS_ZH };

@@ -12,15 +12,18 @@ import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } fro
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
 import { ZH, ZH_DETAILS } from './languages/zh.ts';
-import { PHRASES_EN } from './phrases/en.ts';
-import { PHRASES_ZH } from './phrases/zh.ts';
+import { CLIENT_WORDS_EN, PHRASES_EN } from './phrases/en.ts';
+import { CLIENT_WORDS_ZH, PHRASES_ZH } from './phrases/zh.ts';
 import type { CatalogRecord, Locale, LookupOptions, Method } from './records.ts';
 import { field } from './response.ts';
 
 export * from './neutral.ts';
 export { describeRetry, retryLabel } from './messages.ts';
 
-const LANGUAGES = { en: { language: EN, details: EN_DETAILS, phrases: PHRASES_EN }, zh: { language: ZH, details: ZH_DETAILS, phrases: PHRASES_ZH } };
+const LANGUAGES = {
+  en: { language: EN, details: EN_DETAILS, phrases: PHRASES_EN, words: CLIENT_WORDS_EN },
+  zh: { language: ZH, details: ZH_DETAILS, phrases: PHRASES_ZH, words: CLIENT_WORDS_ZH },
+};
 /** The language an option asks for: Chinese for 'zh', else English. */
 const of = (locale: unknown) => LANGUAGES[locale === 'zh' ? 'zh' : 'en'];
 
@@ -42,7 +45,7 @@ export function allRecords(locale: Locale = 'en'): CatalogRecord[] {
   return allRecordsIn(language, details);
 }
 
-const EXPLAINER: Explainer = { explain, phrases: (locale) => of(locale).phrases };
+const EXPLAINER: Explainer = { explain, phrases: (locale) => of(locale).phrases, words: (locale) => of(locale).words };
 
 /** Explain a fetch Response of `method`; reads its body once (clone it first to read it yourself). Never throws. */
 export function fromResponse(res: ResponseLike, method: Method, options?: FromResponseOptions): Promise<Diagnosis> {

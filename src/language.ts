@@ -11,11 +11,11 @@
  * bundle holds the texts of the languages and the uses it has.
  */
 import { DETAILS } from './generated/details.ts';
-import { RECORD_FIELDS, RECORDS, type NeutralRecord } from './generated/records.ts';
+import { RECORD_FIELDS } from './generated/records.ts';
 import type { Locale, Method } from './generated/types.ts';
-import { type BriefRecord, type CatalogRecord, docUrl, findRecord, type LookupOptions, meaningOn, METHODS, refOf } from './records.ts';
+import { type BriefRecord, type CatalogRecord, docUrl, findRecord, type LookupOptions, meaningOn, METHODS, type NeutralRecord, neutralRecords, refOf } from './records.ts';
 
-/** A language's texts of each record in the record's shape (`{ title, summary, meanings: [{ text }] }`): one entry per record, in the order of RECORDS. */
+/** A language's texts of each record in the record's shape (`{ title, summary, meanings: [{ text }] }`): one entry per record, in catalog order. */
 export type TextTable = readonly (object | null)[];
 
 /** A language's texts of the records: what explain() serves (texts.<locale>.ts). A full record adds the details (details.<locale>.ts). */
@@ -57,9 +57,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 let positions: Map<NeutralRecord, number> | undefined;
-/** Where a record is in RECORDS, and so in every table. */
+/** Where a record is in catalog order, and so in every table. */
 function positionOf(neutral: NeutralRecord): number {
-  positions ??= new Map(RECORDS.map((r, i) => [r, i]));
+  positions ??= new Map(neutralRecords().map((r, i) => [r, i]));
   return positions.get(neutral) ?? -1;
 }
 
@@ -122,5 +122,5 @@ export function lookupIn(language: Language, details: TextTable, query: unknown,
 
 /** All records of the catalog, in catalog order, in one language. */
 export function allRecordsIn(language: Language, details: TextTable): CatalogRecord[] {
-  return RECORDS.map((r) => fullRecord(r, language, details));
+  return neutralRecords().map((r) => fullRecord(r, language, details));
 }

@@ -10,7 +10,6 @@ export { validateChannelName, CHANNEL_NAME, type ChannelNameCheck } from './chan
 export {
   docUrl,
   normalizeQuery,
-  retryPolicy,
   METHODS,
   type BriefRecord,
   type CatalogRecord,
@@ -22,6 +21,7 @@ export {
   type RetryPolicy,
   type LookupOptions,
 } from './records.ts';
+export { retryPolicy } from './retry-policy.ts';
 export type { Basis, Diagnosis, ExplainInput, ExplainOptions, HeadersLike, StateReading } from './explain.ts';
 export { OUTCOME_KINDS, POLL_AFTER_MS, type Outcome, type OutcomeKind } from './outcome.ts';
 export { RecordingError, type FromResponseOptions, type RetryEvent, type WithRetryOptions } from './client.ts';

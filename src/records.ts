@@ -4,10 +4,12 @@
  * that applies on a method, the next step (retryPolicy) and the page of a
  * record (docUrl). No text: a language's texts are joined on in language.ts.
  */
-import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, NUMBER_KINDS, RECORDS, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
-import type { DetailField, Kind, Locale, Meaning, Method, RecordData, RetryPolicy } from './generated/types.ts';
+import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, MEANING_FIELDS, NUMBER_KINDS, RECORD_REST, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
+import { RETRY_POLICIES, RETRY_TABLE } from './generated/retry.ts';
+import type { DetailField, Kind, Locale, Meaning, Method, RecordData } from './generated/types.ts';
 import { pickMeaning } from './meaning.ts';
 import { recordPath } from './paths.ts';
+import { joinRecord, type RetryEntry } from './record-parts.ts';
 
 export type { DetailField, Kind, Locale, Meaning, Method, RetryPolicy } from './generated/types.ts';
 
@@ -37,6 +39,15 @@ export type BriefRecord = (RecordData extends infer R ? (R extends unknown ? Omi
 
 export { METHODS, KIND_NAMES } from './generated/records.ts';
 
+export type { NeutralRecord } from './generated/records.ts';
+
+let records: readonly NeutralRecord[] | undefined;
+/** Every record in no language, in catalog order: the retry table and the rest of each record joined (once, at first use). */
+export function neutralRecords(): readonly NeutralRecord[] {
+  records ??= RETRY_TABLE.map((entry, i) => joinRecord(entry, RECORD_REST[i], RETRY_POLICIES, MEANING_FIELDS) as NeutralRecord);
+  return records;
+}
+
 export const refOf = (r: Pick<NeutralRecord, 'kind' | 'code'>): string => `${r.kind}:${r.code}`;
 
 /** The permanent page of a record on the site. */
@@ -55,41 +66,35 @@ export function normalizeQuery(text: string): string {
     .toLowerCase();
 }
 
-/** Names of a record, per kind ('' for every kind): exact names first (ids, messages, constants), reasons last. */
-type Index = {
-  ids: Map<Kind, Map<string, NeutralRecord>>;
-  names: Map<Kind | '', Map<string, NeutralRecord>>;
-};
-let index: Index | undefined;
 
-function buildIndex(): Index {
-  const ids = new Map<Kind, Map<string, NeutralRecord>>(KIND_NAMES.map((k) => [k, new Map()]));
-  const names = new Map<Kind | '', Map<string, NeutralRecord>>([['', new Map()], ...KIND_NAMES.map((k) => [k, new Map()] as const)]);
-  const name = (key: string, record: NeutralRecord) => {
+/** Names of a record, per kind ('' for every kind): exact names first (ids, messages, constants), reasons last. */
+type Index<R> = {
+  ids: Map<Kind, Map<string, R>>;
+  names: Map<Kind | '', Map<string, R>>;
+};
+/** The index of each list of records, built at its first query. */
+let index: Index<RetryEntry> | undefined;
+
+function buildIndex(): Index<RetryEntry> {
+  const RECORDS = RETRY_TABLE;
+  const ids = new Map<Kind, Map<string, RetryEntry>>(KIND_NAMES.map((k) => [k, new Map()]));
+  const names = new Map<Kind | '', Map<string, RetryEntry>>([['', new Map()], ...KIND_NAMES.map((k) => [k, new Map()] as const)]);
+  const name = (key: string, record: RetryEntry) => {
     const k = normalizeQuery(key);
     if (!k) return;
-    for (const map of [names.get('')!, names.get(record.kind)!]) if (!map.has(k)) map.set(k, record);
+    for (const map of [names.get('')!, names.get(record.kind as Kind)!]) if (!map.has(k)) map.set(k, record);
   };
   for (const record of RECORDS) {
-    ids.get(record.kind)!.set(String(record.code), record);
-    name(refOf(record), record);
+    ids.get(record.kind as Kind)!.set(String(record.code), record);
+    name(`${record.kind}:${record.code}`, record);
     if (record.kind === 'message-error') name(record.message!, record);
     if (typeof record.code === 'string') name(record.code, record);
   }
   for (const record of RECORDS) name(record.constant, record);
   // Former constant names (deprecated aliases) still find their record, after every current name.
-  for (const record of RECORDS) for (const former of (record.formerConstants as { name: string }[] | undefined) ?? []) name(former.name, record);
-  for (const record of RECORDS) {
-    for (const meaning of (record.meanings as { reason?: string }[] | undefined) ?? []) {
-      if (meaning.reason) name(meaning.reason, record);
-    }
-  }
+  for (const record of RECORDS) for (const former of record.formerConstants ?? []) name(former.name, record);
+  for (const record of RECORDS) for (const reason of record.reasons ?? []) if (reason) name(reason, record);
   return { ids, names };
-}
-
-function getIndex(): Index {
-  index ??= buildIndex();
-  return index;
 }
 
 export type LookupOptions = {
@@ -106,7 +111,14 @@ export type LookupOptions = {
  * (e.g. "HttpStatus.UNAUTHORIZED") is read in the group's kind.
  */
 export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefined {
-  const { ids, names } = getIndex();
+  const entry = findEntry(query, kind);
+  return entry && neutralRecords()[RETRY_TABLE.indexOf(entry)];
+}
+
+/** findRecord() in the retry table alone (retryPolicy() needs no more). */
+export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
+  index ??= buildIndex();
+  const { ids, names } = index;
   let key: string | undefined;
   if (typeof query === 'number') key = Number.isSafeInteger(query) && query >= 0 ? String(query) : undefined;
   else if (typeof query === 'string') key = normalizeQuery(query);
@@ -132,21 +144,3 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
 export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number, reason?: string): Meaning | undefined {
   return pickMeaning(record.meanings, method, SOURCE_RANKS, http, reason);
 }
-
-/**
- * What to do after `code` on `method`: the policy of the meaning that applies
- * there, else the record's own. A number is read as a body code; a string may be
- * a message, constant or reason. undefined for a code the catalog lacks.
- * Language-neutral: `basis` is there where a source says so (`{ source }`);
- * where the step is our advice, its reason is a text, which explain() gives
- * (`basis: { by: 'us', why }`).
- */
-export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
-  const neutral = findRecord(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findRecord(code);
-  if (!neutral) return undefined;
-  const meaning = meaningOn({ meanings: (neutral.meanings as Meaning[]) ?? [] }, method);
-  return copy(meaning?.retry ?? (neutral.retry as RetryPolicy));
-}
-
-/** A copy of plain data, so that no caller can change the catalog. */
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

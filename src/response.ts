@@ -32,136 +32,62 @@ export function wholeNumber(value: unknown): number | undefined {
 }
 
 // ---------------------------------------------------------------------------
-// JSON, whole or cut short
-
-type Prefix = { value: unknown; complete: boolean };
-
-const setOwn = (o: Record<string, unknown>, key: string, value: unknown) =>
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+// JSON cut short
 
 /**
  * Read as much of a JSON text as is whole: `{"code":65,"rea` gives {code: 65}.
- * Containers are attached as soon as they open, so a cut text keeps every
- * finished field at every depth. A value cut off at the end (a string, a
- * number, a literal) is left out rather than guessed — `{"code":6` might have
- * been 65. Keys are set as own properties (`__proto__` included).
+ * Every finished field is kept at every depth; a value cut off at the end (a
+ * string, a number, a literal) is left out rather than guessed — `{"code":6`
+ * might have been 65. One pass notes each place where a value or a container
+ * has just begun or ended, with the brackets that would close the text there;
+ * JSON.parse reads the longest such prefix that is valid (so a text broken in
+ * the middle gives what came before the break, and keys such as `__proto__`
+ * are own properties, as JSON.parse makes them).
  */
-function parseJsonStream(text: string): Prefix {
-  type Frame = { container: Record<string, unknown> | unknown[]; key?: string };
-  const stack: Frame[] = [];
-  let root: unknown;
-  let i = 0;
-  const done = (complete: boolean): Prefix => ({ value: root, complete });
-  const space = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
-  };
-  const readString = (): string | undefined => {
-    let out = '';
-    let j = i + 1;
-    while (j < text.length) {
-      const c = text[j];
-      if (c === '"') {
-        i = j + 1;
-        return out;
-      }
-      if (c === '\\') {
-        const e = text[j + 1];
-        if (e === undefined) return undefined;
-        if (e === 'u') {
-          const hex = text.slice(j + 2, j + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return undefined;
-          out += String.fromCharCode(parseInt(hex, 16));
-          j += 6;
-          continue;
-        }
-        const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (!own(escapes, e)) return undefined;
-        out += escapes[e];
-        j += 2;
-        continue;
-      }
-      out += c;
-      j++;
-    }
-    return undefined;
-  };
-  /** Attach a finished value to the open container (or make it the root). */
-  const attach = (v: unknown) => {
-    const top = stack[stack.length - 1];
-    if (!top) root = v;
-    else if (Array.isArray(top.container)) top.container.push(v);
-    else if (top.key !== undefined) {
-      setOwn(top.container, top.key, v);
-      top.key = undefined;
-    }
-  };
-  const open = (container: Record<string, unknown> | unknown[]) => {
-    attach(container);
-    stack.push({ container });
-  };
-  for (;;) {
-    space();
-    if (i >= text.length) return done(false);
-    const top = stack[stack.length - 1];
-    // Inside an object and before a key: read the key and its colon.
-    if (top && !Array.isArray(top.container) && top.key === undefined) {
-      if (text[i] === '}') {
-        i++;
-        stack.pop();
-      } else {
-        if (text[i] === ',' && Object.keys(top.container).length > 0) {
-          i++;
-          space();
-        }
-        if (text[i] !== '"') return done(false);
-        const key = readString();
-        if (key === undefined) return done(false);
-        space();
-        if (text[i] !== ':') return done(false);
-        i++;
-        top.key = key;
-        continue;
-      }
-    } else {
-      if (top && Array.isArray(top.container)) {
-        if (text[i] === ']') {
-          i++;
-          stack.pop();
-          continue;
-        }
-        if (top.container.length > 0) {
-          if (text[i] !== ',') return done(false);
-          i++;
-          space();
-          if (i >= text.length) return done(false);
-        }
-      }
-      const c = text[i];
-      if (stack.length >= MAX_DEPTH) return done(false);
-      if (c === '{') {
-        i++;
-        open({});
-      } else if (c === '[') {
-        i++;
-        open([]);
-      } else if (c === '"') {
-        const s = readString();
-        if (s === undefined) return done(false);
-        attach(s);
-      } else {
-        const literal = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
-        // A value that ends the text may be cut short ({"code":6 of 65): leave it out.
-        if (!literal || i + literal[0].length >= text.length) return done(false);
-        i += literal[0].length;
-        const w = literal[0];
-        attach(w === 'true' ? true : w === 'false' ? false : w === 'null' ? null : Number(w));
-      }
-    }
-    if (stack.length === 0) {
-      space();
-      return done(i === text.length);
+function parseJsonPrefix(text: string): unknown {
+  const cuts: [end: number, closers: string][] = [];
+  const open: string[] = [];
+  let key = false;
+  const cut = (end: number) => cuts.push([end, [...open].reverse().join('')]);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) break;
+      i = j;
+      if (key) key = false;
+      else cut(i + 1);
+    } else if (c === '{' || c === '[') {
+      if (open.length >= MAX_DEPTH) break;
+      open.push(c === '{' ? '}' : ']');
+      key = c === '{';
+      cut(i + 1);
+    } else if (c === '}' || c === ']') {
+      open.pop();
+      key = false;
+      cut(i + 1);
+    } else if (c === ',') key = open[open.length - 1] === '}';
+    else if (/[-\dtfn]/.test(c)) {
+      const literal = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
+      // A value that ends the text may be cut short ({"code":6 of 65): leave it out.
+      if (!literal || i + literal[0].length >= text.length) break;
+      i += literal[0].length - 1;
+      cut(i + 1);
     }
   }
+  // The valid prefixes come first: find the last one.
+  let value: unknown;
+  for (let lo = 0, hi = cuts.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    try {
+      value = JSON.parse(text.slice(0, cuts[mid][0]) + cuts[mid][1]);
+      lo = mid + 1;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return value;
 }
 
 // ---------------------------------------------------------------------------
@@ -219,8 +145,8 @@ export function readBody(body: unknown, contentType?: string): Body {
       const data = JSON.parse(text) as unknown;
       if (data && typeof data === 'object' && !Array.isArray(data)) return { form: 'json', data: data as Record<string, unknown> };
     } catch {
-      const prefix = parseJsonStream(text);
-      const data = prefix.value && typeof prefix.value === 'object' && !Array.isArray(prefix.value) ? (prefix.value as Record<string, unknown>) : {};
+      const prefix = parseJsonPrefix(text);
+      const data = prefix && typeof prefix === 'object' && !Array.isArray(prefix) ? (prefix as Record<string, unknown>) : {};
       return { form: 'partial-json', data };
     }
   }

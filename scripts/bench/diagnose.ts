@@ -13,23 +13,42 @@ import { ROOT } from './workspace.ts';
 
 export type DiagnoseScript = { lang: string; files: string[]; gzipped: number; minified: number; parts: { name: string; minified: number }[] };
 
-/** The JavaScript /{lang}/diagnose/ loads (its <script src> files, gzipped at level 9), and which part of it is whose. */
-export async function diagnoseScript(site: string, lang: 'en' | 'zh'): Promise<DiagnoseScript> {
-  const html = readFileSync(join(site, lang, 'diagnose', 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
-  const bytes = files.map((f) => readFileSync(join(site, f)));
+/** The goal of the diagnose page's JavaScript per language, gzipped (issue 16). */
+export const DIAGNOSE_GOAL = 15_000;
+/**
+ * While the goal is missed, the most the box's module of each language may
+ * weigh, gzipped (the page adds the scripts every page has, about 2 KB):
+ * test/site/diagnose-bundle.test.ts holds it there (about 5 % over today's
+ * size), so that a change that costs more — the other language's words, full
+ * records — fails. Lower it with every gain; once the page meets the goal, the
+ * goal less those 2 KB is the ceiling.
+ */
+export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 26_500, zh: 27_700 };
+
+/** /lib/diagnose.{lang}.js bundled in memory from its source, with scripts/build-site.ts's options, and the bytes each module adds. */
+export async function diagnoseBundle(lang: 'en' | 'zh') {
   const result = await build({
     entryPoints: [join(ROOT, 'site', 'scripts', `diagnose.${lang}.ts`)],
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2020',
+    target: 'es2022',
     charset: 'utf8',
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
+  const bytes = result.outputFiles[0].contents;
+  return { result, text: result.outputFiles[0].text, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** The JavaScript /{lang}/diagnose/ loads (its <script src> files, gzipped at level 9), and which part of it is whose. */
+export async function diagnoseScript(site: string, lang: 'en' | 'zh'): Promise<DiagnoseScript> {
+  const html = readFileSync(join(site, lang, 'diagnose', 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+  const bytes = files.map((f) => readFileSync(join(site, f)));
+  const { result } = await diagnoseBundle(lang);
   const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs);
   const sum = (test: (path: string) => boolean) => inputs.filter(([path]) => test(path)).reduce((n, [, i]) => n + i.bytesInOutput, 0);
   const ours = (path: string) => /src\/(response-text|findings)\.ts$|site\//.test(path);

@@ -40,8 +40,8 @@ export type SizeCase = {
   /**
    * Where the goal is not met yet, the most the bundle may weigh: the test
    * holds it there, so that a change of layout that costs more (both languages
-   * again, full records in explain()) fails. It leaves about 10 % for the
-   * catalog's texts to grow (README, "What an import costs").
+   * again, full records in explain()) fails. It is about 5 % over today's
+   * size (README, "What an import costs"): lower it with every gain.
    */
   ceiling?: number;
 };
@@ -50,9 +50,11 @@ const ISSUE = 'issue 12';
 
 /** What is measured. 1 KB = 1000 bytes. */
 export const SIZE_CASES: SizeCase[] = [
-  // ErrorCode holds, besides every current name, the three former names kept as @deprecated aliases until
-  // 1.1.0 (INVALID_CHANNEL_NAME, RECORDING_ALREADY_RUNNING, RESOURCE_ID_ALREADY_USED): 13 B gzipped over
-  // the goal, which the current names alone meet (450 B). The ceiling holds it there until they go.
+  // ErrorCode holds, besides every current name, the four former names kept as @deprecated aliases
+  // (INVALID_CHANNEL_NAME, ILLEGAL_CHANNEL_NAME, RECORDING_ALREADY_RUNNING, RESOURCE_ID_ALREADY_USED): 10 B
+  // gzipped over the goal, which the current names alone meet (439 B). They were renamed after 0.1.0, so
+  // 1.0.0 is the first release with the new names; removing an export is a major change, so the old names
+  // stay until 2.0.0 (data/*.yaml, removedIn). The ceiling holds it there until they go.
   { id: 'error-code', name: '`import { ErrorCode }`', code: `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
   { id: 'error-code-constants', name: '`import { ErrorCode }` from `/constants`', code: `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
   {
@@ -67,10 +69,16 @@ export const SIZE_CASES: SizeCase[] = [
   { id: 'is-error-code', name: '`import { isErrorCode }`', code: `import { isErrorCode } from '@org/agora-rec-codes'; console.log(isErrorCode(433));`, texts: 'none', goal: 2000, from: ISSUE },
   { id: 'validate-channel-name', name: '`import { validateChannelName }`', code: `import { validateChannelName } from '@org/agora-rec-codes'; console.log(validateChannelName('a'));`, texts: 'none', goal: 2000, from: ISSUE },
   { id: 'doc-url', name: '`import { docUrl }`', code: `import { docUrl } from '@org/agora-rec-codes'; console.log(docUrl({ kind: 'error-code', code: 433 }));`, texts: 'none', goal: 2000, from: ISSUE },
-  { id: 'retry-policy', name: '`import { retryPolicy }`', code: `import { retryPolicy } from '@org/agora-rec-codes'; console.log(retryPolicy(65, 'start'));`, texts: 'none', goal: 2000, from: ISSUE, ceiling: 4000 },
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 18_000 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 20_000 },
+  { id: 'retry-policy', name: '`import { retryPolicy }`', code: `import { retryPolicy } from '@org/agora-rec-codes'; console.log(retryPolicy(65, 'start'));`, texts: 'none', goal: 2000, from: ISSUE, ceiling: 3050 },
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 17_500 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 18_700 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
+  {
+    id: 'explain-retry-en',
+    name: '`import { explain, retryPolicy }` from `/en`',
+    code: `import { explain, retryPolicy } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }), retryPolicy(65, 'start'));`,
+    texts: 'en',
+  },
   { id: 'client-en', name: '`import { fromResponse, withRetry }` from `/en`', code: `import { fromResponse, withRetry } from '@org/agora-rec-codes/en'; console.log(fromResponse, withRetry);`, texts: 'en' },
   { id: 'client-zh', name: '`import { fromResponse, withRetry }` from `/zh`', code: `import { fromResponse, withRetry } from '@org/agora-rec-codes/zh'; console.log(fromResponse, withRetry);`, texts: 'zh' },
   { id: 'lookup-root', name: '`import { lookup }`', code: `import { lookup } from '@org/agora-rec-codes'; console.log(lookup(433));`, texts: 'en' },

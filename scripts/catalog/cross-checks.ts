@@ -17,7 +17,8 @@ const qualified = (record: CatalogRecord, name = record.constant) => `${KINDS[re
  * Constant names: unique across the whole catalog, not only within a kind
  * (`ErrorCode.X` and `GatewayMessage.X` read alike in code, and `lookup('X')`
  * could only find one); a legacy record's name starts with LEGACY_; a former
- * name stays an alias only until its `removedIn` version.
+ * name stays an alias only until its `removedIn` version, which is a major
+ * version (removing an export breaks the code that uses it).
  */
 export function constantProblems(records: readonly CatalogRecord[], packageVersion: string | undefined, locate: Locate): CrossProblem[] {
   const problems: CrossProblem[] = [];
@@ -55,6 +56,13 @@ export function constantProblems(records: readonly CatalogRecord[], packageVersi
       if (other) {
         problems.push({ record, field: ['formerConstants', i, 'name'], message: `${group}.${former.name} is already a former name of ${recordRef(other)}` });
       } else formerInGroup.set(`${group}.${former.name}`, record);
+      if (!isMajorVersion(former.removedIn)) {
+        problems.push({
+          record,
+          field: ['formerConstants', i, 'removedIn'],
+          message: `removing ${group}.${former.name} breaks the code that uses it, so it can only go in a major version, not in ${former.removedIn} (e.g. ${nextMajor(former.removedIn)})`,
+        });
+      }
       if (packageVersion && compareVersions(packageVersion, former.removedIn) >= 0) {
         problems.push({
           record,
@@ -65,6 +73,18 @@ export function constantProblems(records: readonly CatalogRecord[], packageVersi
     });
   }
   return problems;
+}
+
+/** Whether a release of this version may break code (semver): x.0.0 from 1.0.0 on, 0.y.0 before, any 0.0.z. */
+export function isMajorVersion(version: string): boolean {
+  const [x = 0, y = 0, z = 0] = version.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  return x > 0 ? y === 0 && z === 0 : y > 0 ? z === 0 : true;
+}
+
+/** The first major version at or after `version`: 1.1.0 → 2.0.0, 0.3.1 → 0.4.0. */
+function nextMajor(version: string): string {
+  const [x = 0, y = 0] = version.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  return x > 0 ? `${x + 1}.0.0` : `0.${y + 1}.0`;
 }
 
 /** -1, 0 or 1 as version a is lower than, equal to or higher than b (x.y.z, pre-release tags ignored). */

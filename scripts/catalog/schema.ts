@@ -237,7 +237,9 @@ const Constant = z
 /**
  * A constant name the package used before a rename. It stays exported as a
  * `@deprecated` alias of the current name until the package version
- * `removedIn`, so that a rename is never a silent break.
+ * `removedIn`, so that a rename is never a silent break. Removing an export
+ * breaks the code that uses it, so `removedIn` is a major version (x.0.0;
+ * before 1.0.0, 0.y.0): cross-checks.ts says so.
  */
 export const FormerConstant = z
   .strictObject({
@@ -245,7 +247,7 @@ export const FormerConstant = z
     removedIn: z
       .string()
       .regex(/^\d+\.\d+\.\d+$/, 'a package version x.y.z')
-      .meta({ description: 'The first package version without the alias (one minor version after the rename)' }),
+      .meta({ description: 'The first package version without the alias: a major version (x.0.0, or 0.y.0 before 1.0.0), since removing an export is a breaking change' }),
   })
   .meta({ description: 'A former constant name, kept as a deprecated alias until `removedIn`' });
 export type FormerConstant = z.infer<typeof FormerConstant>;

@@ -5,10 +5,16 @@
  * - constants.ts: one `as const` object per kind (ErrorCode, HttpStatus, …) with
  *   JSDoc per member, and a literal union type of each; a record's former
  *   constant names follow it as `@deprecated` aliases of the same value.
- * - records.ts: every record without its texts and without the fields only a
- *   full record carries (DETAIL_FIELDS): what lookup's index, retryPolicy()
- *   and explain() need, in no language.
+ * - records.ts: every record without its texts, without the fields only a
+ *   full record carries (DETAIL_FIELDS) and without what retry.ts holds:
+ *   what explain() and lookup() add to the retry table, in no language.
  * - details.ts: those fields' language-neutral parts (related, sources, …).
+ * - retry.ts: what retryPolicy() needs alone: each record's kind, code,
+ *   names, reasons and next steps (its own, and on each method, worked out
+ *   here with meaning.ts's rule); records.ts holds the rest of each record,
+ *   and src/record-parts.ts joins the two. So retryPolicy() imports neither
+ *   the rest of the records nor any text, and a bundle that has both holds
+ *   each thing once.
  * - texts.<locale>.ts: each record's texts in one language that explain()
  *   needs (title, summary, meanings, the reason behind a next step), in the
  *   record's own shape ({ title, summary, meanings: [{ text }] }).
@@ -40,6 +46,8 @@ import {
   RetryPolicy,
   recordRef,
 } from '../catalog/schema.ts';
+import { pickMeaning } from '../../src/meaning.ts';
+import { joinRecord, type RecordRest, type RetryEntry } from '../../src/record-parts.ts';
 import { recordPath } from '../../src/paths.ts';
 import { printType } from './typescript-types.ts';
 
@@ -236,7 +244,7 @@ export function recordFields(): string[] {
  */
 const byRecord = (entries: [string, unknown][]): string => `[\n${entries.map(([ref, value]) => `  ${json(value ?? null)}, // ${ref}`).join('\n')}\n]`;
 
-function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): string {
+function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests: RecordRest[]): string {
   const channelRules = catalog.records.filter((r) => r.facts?.allowedCharacters && r.facts.maxBytes);
   if (channelRules.length !== 1) {
     throw new Error(`expected exactly one record with facts.allowedCharacters and facts.maxBytes (the channel-name rule), found ${channelRules.length}`);
@@ -245,6 +253,7 @@ function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): stri
   const sources = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
   return (
     HEADER +
+    `import type { RecordRest } from '../record-parts.ts';\n` +
     `import type { Kind, Method } from './types.ts';\n\n` +
     `export const SITE_URL = ${json(siteUrl)};\n` +
     `export const METHODS: readonly Method[] = ${json(METHODS)};\n` +
@@ -260,11 +269,99 @@ function recordsModule(catalog: Catalog, siteUrl: string, core: unknown[]): stri
     `export const RECORD_FIELDS: readonly string[] = ${json(recordFields())};\n` +
     `/** The channel-name rule: ${rule.kind}:${rule.code}. */\n` +
     `export const CHANNEL_NAME_RULE = ${json({ ref: recordRef(rule), maxBytes: rule.facts!.maxBytes, allowedCharacters: rule.facts!.allowedCharacters })} as const;\n` +
-    `/**\n * Every record in no language and without ${DETAIL_FIELDS.join(', ')} (details.ts):\n` +
-    ` * what the index, retryPolicy() and explain() need. Texts are in texts.<locale>.ts.\n */\n` +
-    `export const RECORDS: readonly NeutralRecord[] = [\n${core.map((r) => `  ${json(r)},`).join('\n')}\n] as unknown as readonly NeutralRecord[];\n\n` +
+    `/** The fields of a meaning in the order they are served (without its text). */\n` +
+    `export const MEANING_FIELDS: readonly string[] = ${json(MEANING_FIELDS)};\n` +
+    `/**\n * Every record in no language, without ${DETAIL_FIELDS.join(', ')} (details.ts) and without what\n` +
+    ` * retry.ts holds (kind, code, names, reasons, next steps as positions in RETRY_POLICIES): one entry per record,\n` +
+    ` * in catalog order. src/record-parts.ts joins the two. Texts are in texts.<locale>.ts.\n */\n` +
+    `export const RECORD_REST: readonly RecordRest[] = [\n${rests.map((r, i) => `  ${json(r)}, // ${refs[i]}`).join('\n')}\n];\n\n` +
     `export type NeutralRecord = { kind: Kind; code: number | string; constant: string; message?: string; [field: string]: unknown };\n`
   );
+}
+
+/** Every distinct next step, each named by its position. */
+class PolicyTable {
+  readonly keys: string[] = [];
+  at(policy: unknown): number {
+    const key = json(policy);
+    if (!this.keys.includes(key)) this.keys.push(key);
+    return this.keys.indexOf(key);
+  }
+  get policies(): object[] {
+    return this.keys.map((k) => JSON.parse(k) as object);
+  }
+}
+
+/** The fields of a meaning in the schema's order, without its text. */
+const MEANING_FIELDS = Object.keys(Meaning.shape).filter((k) => k !== 'text');
+
+/**
+ * A neutral record split by use (see src/record-parts.ts): what retryPolicy()
+ * needs — kind, code, names, reasons, next steps (its own, and on each method
+ * where that differs, worked out with explain()'s rule: pickMeaning without an
+ * HTTP status or reason) — and the rest. Each split is checked: joined again,
+ * it must be the record it came from.
+ */
+function splitByUse(
+  record: Record<string, unknown>,
+  ref: string,
+  table: PolicyTable,
+  ranks: Record<string, number>,
+): { entry: RetryEntry; byMethod?: (number | undefined)[]; rest: RecordRest } {
+  const { kind, code, constant, message, formerConstants, retry, meanings, ...others } = record;
+  const list = (meanings as ({ reason?: string; retry?: unknown } & Record<string, unknown>)[] | undefined) ?? [];
+  const own = table.at(retry);
+  const byMethod = METHODS.map((method) => {
+    const at = table.at(pickMeaning(list as never[], method, ranks)?.['retry'] ?? retry);
+    return at === own ? undefined : at;
+  });
+  const entry: RetryEntry = {
+    kind: kind as string,
+    code: code as number | string,
+    constant: constant as string,
+    ...(message !== undefined && { message: message as string }),
+    ...(formerConstants !== undefined && { formerConstants: formerConstants as RetryEntry['formerConstants'] }),
+    ...(list.some((m) => m.reason !== undefined) && { reasons: list.map((m) => m.reason) }),
+    retry: own,
+  };
+  const rest: RecordRest = {
+    ...others,
+    ...(meanings !== undefined && {
+      meanings: list.map(({ reason: _, retry: policy, ...m }) => ({ ...m, ...(policy !== undefined && { retry: table.at(policy) }) })),
+    }),
+  };
+  const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
+  const joined = joinRecord(entry, rest, table.policies, MEANING_FIELDS);
+  if (sorted(joined) !== sorted(record)) throw new Error(`${ref}: split by use, it does not join back as it was:\n${json(record)}\n${json(joined)}`);
+  return { entry, rest, ...(byMethod.some((at) => at !== undefined) && { byMethod }) };
+}
+
+function retryModule(refs: string[], entries: RetryEntry[], byMethod: ((number | undefined)[] | undefined)[], table: PolicyTable): string {
+  return (
+    HEADER +
+    `import type { RetryEntry } from '../record-parts.ts';\n` +
+    `import type { RetryPolicy } from './types.ts';\n\n` +
+    `/** Every distinct next step of the catalog (language-neutral); the entries name one by its position. */\n` +
+    `export const RETRY_POLICIES: readonly RetryPolicy[] = [\n${table.keys.map((p) => `  ${p},`).join('\n')}\n] as unknown as readonly RetryPolicy[];\n\n` +
+    `/** Every record as retryPolicy() finds it, in catalog order: kind, code, names, the reasons of its meanings, its next step. */\n` +
+    `export const RETRY_TABLE: readonly RetryEntry[] = [\n${entries.map((e, i) => `  ${literal(e)}, // ${refs[i]}`).join('\n')}\n];\n\n` +
+    `/** Each record's next step on each method (in the order of METHODS) where it differs from its own: what retryPolicy() alone reads. */\n` +
+    `export const RETRY_BY_METHOD: readonly (readonly (number | undefined)[] | undefined)[] = [\n${byMethod.map((b, i) => `  ${b ? literal(b) : 'undefined'}, // ${refs[i]}`).join('\n')}\n];\n`
+  );
+}
+
+/**
+ * A value as a JavaScript literal: JSON, except that an array's undefined
+ * elements are holes (`[, , 5]`) and its trailing ones are left out.
+ */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) {
+    let n = value.length;
+    while (n > 0 && value[n - 1] === undefined) n--;
+    return `[${value.slice(0, n).map((v) => (v === undefined ? '' : literal(v))).join(',')}]`;
+  }
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${json(k)}:${literal(v)}`).join(',')}}`;
+  return json(value);
 }
 
 function detailsModule(details: [string, unknown][]): string {
@@ -297,11 +394,16 @@ function detailTextsModule(texts: [string, unknown][], locale: Locale): string {
 /** The generated modules, by file name in src/generated/. */
 export function packageSources(catalog: Catalog, siteUrl: string): Record<string, string> {
   const parts = catalog.records.map((record) => ({ ref: recordRef(record), ...splitRecord(record) }));
+  const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
+  const table = new PolicyTable();
+  const refs = parts.map((p) => p.ref);
+  const byUse = parts.map((p) => splitByUse(p.core, p.ref, table, ranks));
   const sources: Record<string, string> = {
     'types.ts': typesModule(),
     'constants.ts': constantsModule(catalog, siteUrl),
-    'records.ts': recordsModule(catalog, siteUrl, parts.map((p) => p.core)),
+    'records.ts': recordsModule(catalog, siteUrl, refs, byUse.map((b) => b.rest)),
     'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
+    'retry.ts': retryModule(refs, byUse.map((b) => b.entry), byUse.map((b) => b.byMethod), table),
   };
   for (const locale of LOCALES) {
     sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);

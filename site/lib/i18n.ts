@@ -21,17 +21,28 @@ export const isLang = (value: unknown): value is Lang => value === 'zh' || value
 /** The same page in another language: /en/errors/433/ → /zh/errors/433/. */
 export const swapLang = (path: string, to: Lang): string => path.replace(/^\/(zh|en)(?=\/|$)/, `/${to}`);
 
-const KIND_LABELS: Record<Kind, { zh: string; en: string }> = {
-  'error-code': { zh: '错误码', en: 'Error code' },
-  'message-error': { zh: '网关错误消息', en: 'Gateway message' },
-  'http-status': { zh: 'HTTP 状态码', en: 'HTTP status' },
-  'service-state': { zh: '服务状态', en: 'Service state' },
-  'recording-status': { zh: '录制状态', en: 'Recording status' },
-  'upload-status': { zh: '上传状态', en: 'Upload status' },
-  'extension-state': { zh: '扩展服务状态', en: 'Extension state' },
-  'output-status': { zh: '输出流状态', en: 'Output status' },
+/** Each kind's name in one language: a page script of one language (the diagnose box) imports only its own. */
+export const KIND_LABELS_ZH: Record<Kind, string> = {
+  'error-code': '错误码',
+  'message-error': '网关错误消息',
+  'http-status': 'HTTP 状态码',
+  'service-state': '服务状态',
+  'recording-status': '录制状态',
+  'upload-status': '上传状态',
+  'extension-state': '扩展服务状态',
+  'output-status': '输出流状态',
 };
-export const kindLabel = (kind: Kind, lang: Lang): string => KIND_LABELS[kind][lang];
+export const KIND_LABELS_EN: Record<Kind, string> = {
+  'error-code': 'Error code',
+  'message-error': 'Gateway message',
+  'http-status': 'HTTP status',
+  'service-state': 'Service state',
+  'recording-status': 'Recording status',
+  'upload-status': 'Upload status',
+  'extension-state': 'Extension state',
+  'output-status': 'Output status',
+};
+export const kindLabel = (kind: Kind, lang: Lang): string => (lang === 'zh' ? KIND_LABELS_ZH : KIND_LABELS_EN)[kind];
 
 /** Where a value of each kind is found in a response, in both languages. */
 const KIND_WHERE: Record<Kind, { zh: string; en: string }> = {

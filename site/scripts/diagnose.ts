@@ -7,19 +7,22 @@
  * /lib/diagnose.{lang}.js, by pages on other origins (examples/support-portal.html).
  * Everything from the paste is set as text (textContent), never as markup.
  */
-import { Findings, FINDING_WORDS, type Finding } from '../../src/findings.ts';
+import { type Finding, Findings, type FindingWords } from '../../src/findings.ts';
 import { looksLikeResponse, readResponses } from '../../src/response-text.ts';
-import type { BriefRecord, Diagnosis, ExplainInput, Locale, Method, RetryPolicy } from '../../src/index.ts';
+import type { BriefRecord, Diagnosis, ExplainInput, Kind, Locale, Method, RetryPolicy } from '../../src/index.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
-import { kindLabel } from '../lib/i18n.ts';
 import { isMethod, stateFromHash, stateToHash } from './diagnose-state.ts';
 
 export { looksLikeResponse };
 
-/** One language of the box: its words, and the package's explain() and next-step label in that language. */
+/** One language of the box: its words, and the package's explain() and next-step label in that language (each language's module imports its own, no other). */
 export type Language = {
   locale: Locale;
   words: DiagnoseWords;
+  /** Where a finding was and where its advice comes from. */
+  where: FindingWords;
+  /** The name of each kind of record. */
+  kinds: Record<Kind, string>;
   explain: (input: ExplainInput) => Diagnosis;
   retryLabel: (policy: RetryPolicy) => string;
   /** The titles of the catalog's sources by id, where the page gives them. */
@@ -74,14 +77,13 @@ const pageHref = (record: BriefRecord, locale: Locale, site: URL) => siteHref(ne
 function recordItem(record: BriefRecord, language: Language, site: URL): HTMLLIElement {
   const a = el('a', undefined, el('code', undefined, shownValue(record)), ' ', ...textNodes(record.title));
   a.href = pageHref(record, language.locale, site);
-  return el('li', undefined, a, ' ', el('span', 'badge', kindLabel(record.kind, language.locale)));
+  return el('li', undefined, a, ' ', el('span', 'badge', language.kinds[record.kind]));
 }
 
 function findingView(f: Finding, result: DiagnoseResult, language: Language, site: URL, many: boolean): HTMLElement {
-  const { words, locale } = language;
+  const { words, where } = language;
   const d = f.diagnosis;
   const found = f.response;
-  const where = FINDING_WORDS[locale];
   const heading = el('h2', 'dx-outcome', language.retryLabel(d.retry));
   if (many) heading.append(' ', el('span', 'dx-where', `${where.times(f.count)} · ${where.lines(String(f.first.line), String(f.last.line))}`));
   const facts = el('dl', 'dx-facts');

@@ -2,7 +2,7 @@
  * The package's own sentences in English (see types.ts).
  */
 import type { RetryPolicy } from '../generated/types.ts';
-import type { CliWords, Phrases } from './types.ts';
+import type { ClientWords, CliWords, Phrases } from './types.ts';
 
 const THEN = {
   'acquire-again': 'call `acquire` again for a new resource ID, then `start`',
@@ -82,7 +82,6 @@ export const PHRASES_EN: Phrases = {
   sentenceGap: ' ',
   colon: ': ',
   period: '.',
-  quote: (text) => `"${text}"`,
   separator: { item: ', ', group: '; ' },
   describeRetry,
   retryLabel,
@@ -92,7 +91,6 @@ export const PHRASES_EN: Phrases = {
     acquire: (expires) =>
       `Call \`start\` with the \`resourceId\` of this response${expires ? `; it expires ${expires / 60} minutes after \`acquire\`` : ''}.`,
     start: 'Keep the `sid` with the resource ID: `query`, `update`, `updateLayout` and `stop` need both.',
-    other: 'Nothing to do.',
   },
   pollAgain: (ms) => `Not finished yet: call \`query\` again in ${seconds(ms)}.`,
   onMethod: (method) => `On \`${method}\``,
@@ -114,19 +112,14 @@ export const PHRASES_EN: Phrases = {
     retryAfter: (ms) => `The server asks to wait ${seconds(ms)} before retrying (Retry-After).`,
     noBody: 'Only the HTTP status was given, not the body: the body (its `code` or `message`) may say more.',
     noStatus: 'No HTTP status was given; the body reads as a successful response.',
-    bodyUsed: 'The body had already been read, so only the status and headers were explained.',
-    bodyUnreadable: (detail) => `The body could not be read (${detail}).`,
   },
   ours: {
     missingField: 'Our advice: a response without what success carries cannot be trusted as success; Agora\'s best practice takes a `sid` as the sign that `start` worked.',
     pageFromElsewhere: 'Our advice: a page that is not the API\'s JSON came from something in front of it, so the HTTP status class decides.',
-    noAnswer: 'Our advice: no answer arrived, so the request is sent again on the schedule of its method.',
     unknownCode: 'Our advice: a code the catalog does not know is handled by its HTTP status.',
     statusClass: 'Our advice, by the class of the HTTP status.',
   },
   noInformation: 'The response carries no status, code or message to explain.',
-  noAnswer: (method, detail) => `\`${method}\` got no answer (${detail}).`,
-  waitTooLong: (ms, maxMs) => `Waiting ${seconds(ms)} is longer than the ${seconds(maxMs)} this client accepts (maxDelayMs); gave up.`,
 };
 
 /** The command line's own words in English (see CliWords). */
@@ -153,4 +146,13 @@ export const CLI_WORDS_EN: CliWords = {
   unknown: (query) => `Unknown: ${query}`,
   searchSite: (url) => `Search the site: ${url}`,
   usageHint: 'Run `agora-rec-codes --help` for usage.',
+};
+
+/** The client's own words in English (see ClientWords). */
+export const CLIENT_WORDS_EN: ClientWords = {
+  noAnswer: (method, detail) => `\`${method}\` got no answer (${detail}).`,
+  noAnswerWhy: 'Our advice: no answer arrived, so the request is sent again on the schedule of its method.',
+  waitTooLong: (ms, maxMs) => `Waiting ${seconds(ms)} is longer than the ${seconds(maxMs)} this client accepts (maxDelayMs); gave up.`,
+  bodyUsed: 'The body had already been read, so only the status and headers were explained.',
+  bodyUnreadable: (detail) => `The body could not be read (${detail}).`,
 };

@@ -12,8 +12,6 @@ export type Phrases = {
   sentenceGap: string;
   colon: string;
   period: string;
-  /** Quote a value taken from a response. */
-  quote: (text: string) => string;
   /** Separators of a short list (", " / "、") and of its groups ("; " / "；"). */
   separator: { item: string; group: string };
 
@@ -26,7 +24,7 @@ export type Phrases = {
   succeeded: (method: Method | undefined) => string;
   /** `next` of a request that is done although its body names a code (435 on `stop`): sending it again cannot help. */
   doneAsIs: string;
-  successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string; other: string };
+  successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string };
   /** `next` while a `query` state is not finished: poll again after `ms`. */
   pollAgain: (ms: number) => string;
   onMethod: (method: string) => string;
@@ -52,22 +50,31 @@ export type Phrases = {
     noStatus: string;
     /** Only the status was given (no body at all). */
     noBody: string;
-    bodyUsed: string;
-    bodyUnreadable: (detail: string) => string;
   };
   /** Why a step is our advice, where no source gives it. */
   ours: {
     missingField: string;
     pageFromElsewhere: string;
-    noAnswer: string;
     unknownCode: string;
     statusClass: string;
   };
   noInformation: string;
+};
+
+/**
+ * The client's own words in one language (fromResponse, withRetry): kept
+ * apart from Phrases so that a bundle of explain() alone does not carry them.
+ */
+export type ClientWords = {
   /** A request that got no answer (a network error, a time-out): what happened. */
   noAnswer: (method: Method, detail: string) => string;
+  /** Why its next step is ours: no source speaks of a request without an answer. */
+  noAnswerWhy: string;
   /** A wait longer than the client accepts. */
   waitTooLong: (ms: number, maxMs: number) => string;
+  /** fromResponse() was given a Response whose body was read already. */
+  bodyUsed: string;
+  bodyUnreadable: (detail: string) => string;
 };
 
 /**

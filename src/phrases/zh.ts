@@ -2,7 +2,7 @@
  * 本包自己的句子（简体中文），见 types.ts。
  */
 import type { RetryPolicy } from '../generated/types.ts';
-import type { CliWords, Phrases } from './types.ts';
+import type { ClientWords, CliWords, Phrases } from './types.ts';
 
 const THEN = {
   'acquire-again': '重新调用 `acquire` 获取新的 resource ID，再调用 `start`',
@@ -82,7 +82,6 @@ export const PHRASES_ZH: Phrases = {
   sentenceGap: '',
   colon: '：',
   period: '。',
-  quote: (text) => `“${text}”`,
   separator: { item: '、', group: '；' },
   describeRetry,
   retryLabel,
@@ -92,7 +91,6 @@ export const PHRASES_ZH: Phrases = {
     acquire: (expires) =>
       `用本次响应中的 \`resourceId\` 调用 \`start\`${expires ? `；它在 \`acquire\` 之后 ${expires / 60} 分钟过期` : ''}。`,
     start: '把 `sid` 和 resource ID 一起保存：`query`、`update`、`updateLayout` 和 `stop` 都需要这两个值。',
-    other: '无需处理。',
   },
   pollAgain: (ms) => `尚未完成：${seconds(ms)}后再调用 \`query\`。`,
   onMethod: (method) => `在 \`${method}\` 上`,
@@ -114,19 +112,14 @@ export const PHRASES_ZH: Phrases = {
     retryAfter: (ms) => `服务器要求等待 ${seconds(ms)}后再重试（Retry-After）。`,
     noBody: '只给出了 HTTP 状态码，没有响应包体：包体（其中的 `code` 或 `message`）可能说明更多。',
     noStatus: '没有给出 HTTP 状态码；按成功响应的包体解释。',
-    bodyUsed: '响应包体已被读取过，只能根据状态码和响应头解释。',
-    bodyUnreadable: (detail) => `无法读取响应包体（${detail}）。`,
   },
   ours: {
     missingField: '这是我们的建议：缺少成功时应有字段的响应不能当作成功；声网的最佳实践以收到 `sid` 作为 `start` 成功的标志。',
     pageFromElsewhere: '这是我们的建议：不是 API JSON 的页面来自 API 前面的某一环，因此按 HTTP 状态码的类别处理。',
-    noAnswer: '这是我们的建议：没有收到应答，按该方法的重试时间表再次发送请求。',
     unknownCode: '这是我们的建议：目录中没有的错误码按其 HTTP 状态码处理。',
     statusClass: '这是我们的建议，按 HTTP 状态码的类别处理。',
   },
   noInformation: '响应中没有可解释的状态码、错误码或消息。',
-  noAnswer: (method, detail) => `\`${method}\` 没有收到应答（${detail}）。`,
-  waitTooLong: (ms, maxMs) => `需要等待 ${seconds(ms)}，超过了本客户端允许的 ${seconds(maxMs)}（maxDelayMs），已放弃。`,
 };
 
 /** 命令行自己的用语 (the command line's own words, see CliWords). */
@@ -153,4 +146,13 @@ export const CLI_WORDS_ZH: CliWords = {
   unknown: (query) => `未找到：${query}`,
   searchSite: (url) => `在网站上搜索：${url}`,
   usageHint: '运行 `agora-rec-codes --help` 查看用法。',
+};
+
+/** The client's own words in Chinese (see ClientWords). */
+export const CLIENT_WORDS_ZH: ClientWords = {
+  noAnswer: (method, detail) => `\`${method}\` 没有收到应答（${detail}）。`,
+  noAnswerWhy: '这是我们的建议：没有收到应答，按该方法的重试时间表再次发送请求。',
+  waitTooLong: (ms, maxMs) => `需要等待 ${seconds(ms)}，超过了本客户端允许的 ${seconds(maxMs)}（maxDelayMs），已放弃。`,
+  bodyUsed: '响应包体已被读取过，只能根据状态码和响应头解释。',
+  bodyUnreadable: (detail) => `无法读取响应包体（${detail}）。`,
 };

@@ -97,6 +97,10 @@ describe('what an import costs (gzipped bytes)', () => {
     expect(figure('all-root').gzipped).toBeLessThan(figure('all-en').gzipped + 1000);
   });
 
+  it('retryPolicy beside explain costs little: what both read (names, next steps) is in the bundle once', () => {
+    expect(figure('explain-retry-en').gzipped).toBeLessThanOrEqual(figure('explain-en').gzipped + 400);
+  });
+
   it('CommonJS: /constants costs a fraction of the root', () => {
     expect(figure('require-constants').gzipped * 5).toBeLessThan(figure('require-root').gzipped);
     expect(caseOf('require-constants').texts).toBe('none');

@@ -121,6 +121,27 @@ describe('retryPolicy', () => {
     expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000] });
     expect(pkg.retryPolicy(9999)).toBeUndefined();
   });
+  it("gives what the record says on each method — explain()'s rule on the full record — by every name, on every method and on values that are no method", () => {
+    // retryPolicy() reads a table of its own (no records, no texts); it must agree with the records, name by name.
+    const withoutTexts = (policy: object) => JSON.parse(JSON.stringify(policy, (k, v) => (k === 'basis' && v.recommendation ? undefined : v)));
+    for (const r of catalog.records) {
+      const ref = recordRef(r);
+      const full = pkg.lookup(ref)!;
+      const names = [ref, `${KINDS[r.kind].constantGroup}.${r.constant}`, ...(r.formerConstants ?? []).map((f) => `${KINDS[r.kind].constantGroup}.${f.name}`)];
+      for (const method of [undefined, ...METHODS, 'getStatus', '__proto__', 'toString', '']) {
+        const expected = withoutTexts(pkg.lookup(ref, { method: method as never })?.meaning?.retry ?? full.retry);
+        for (const name of names) expect(pkg.retryPolicy(name, method as never), `${name} on ${String(method)}`).toEqual(expected);
+      }
+    }
+    // A number is a body code first, a string of digits too; other names as lookup() finds them.
+    expect(pkg.retryPolicy(404, 'stop')).toEqual(withoutTexts(pkg.lookup(404, { kind: 'error-code', method: 'stop' })!.meaning!.retry!));
+    expect(pkg.retryPolicy(' 404 ', 'stop')).toEqual(pkg.retryPolicy(404, 'stop'));
+    expect(pkg.retryPolicy('invalid operation', 'stop')?.action).toBe('already-done');
+    // A copy each time: a caller cannot change the catalog.
+    const mine = pkg.retryPolicy(65, 'start')!;
+    (mine as { action: string }).action = 'none';
+    expect(pkg.retryPolicy(65, 'start')?.action).toBe('retry');
+  });
   it('every record has a policy that reads as words in both languages', () => {
     for (const r of catalog.records) {
       const policy = pkg.retryPolicy(String(recordRef(r)))!;

@@ -168,6 +168,37 @@ describe('reading the whole response', () => {
     expect(q.outcome).toEqual({ kind: 'acquire-again' });
   });
 
+  it('a body cut at any character: each field that is whole is read, at every depth, and none is guessed', () => {
+    const whole = '{"code": 404, "reason": "failed to find worker", "resourceId": "R-1", "serverResponse": {"status": 5, "subServiceStatus": {"recordingService": "serviceReady"}}}';
+    for (let at = 1; at < whole.length; at++) {
+      const head = whole.slice(0, at);
+      const d = explain({ status: 200, method: 'query', body: head });
+      expect(d.body, head).toBe('partial-json');
+      // A number counts once something follows it: "404" cut to "40" is not 40.
+      expect(d.code, head).toBe(/"code": 404[,\s]/.test(head) ? 404 : undefined);
+      expect(d.reason, head).toBe(head.includes('"failed to find worker"') ? 'failed to find worker' : undefined);
+      expect(d.resourceId, head).toBe(head.includes('"R-1"') ? 'R-1' : undefined);
+      const states = d.states.map((s) => `${s.at}=${s.value}`);
+      expect(states.includes('serverResponse.status=5'), head).toBe(/"status": 5[,}\s]/.test(head));
+      expect(states.includes('serverResponse.subServiceStatus.recordingService=serviceReady'), head).toBe(head.includes('"serviceReady"'));
+    }
+  });
+
+  it('a body broken in the middle is read up to the break; what follows it is not read', () => {
+    const d = explain({ status: 400, method: 'start', body: '{"code": 53, "reason": "task conflict" oops, "resourceId": "R-2"}' });
+    expect(d.body).toBe('partial-json');
+    expect(d.code).toBe(53);
+    expect(d.reason).toBe('task conflict');
+    expect(d.resourceId).toBeUndefined();
+    // Keys are read as keys, even the ones an object inherits: nothing leaks from the prototype.
+    const p = explain({ status: 400, body: '{"__proto__": {"code": 7}, "code": 433, "reason": "x' });
+    expect(p.code).toBe(433);
+    expect(({} as Record<string, unknown>).code).toBeUndefined();
+    // Deeper than any response (and cut): read without a stack overflow.
+    const deep = explain({ status: 500, body: `{"code": 65, "x": ${'['.repeat(100_000)}` });
+    expect(deep.code).toBe(65);
+  });
+
   it('broken JSON is read up to the mistake', () => {
     const d = explain({ status: 400, method: 'stop', body: '{"code":49,"reason":"invalid operation",}' });
     expect(d.code).toBe(49);
