@@ -106,16 +106,6 @@ export async function startSearch(): Promise<void> {
   const switchBase = switcher?.getAttribute('href') ?? '';
   const initial = new URLSearchParams(location.search).get('q') ?? '';
 
-  // With a query in the address, fetch Pagefind's script and WebAssembly at once, beside the page's own files.
-  if (initial.trim()) {
-    for (const href of (list.dataset.preload ?? '').split(' ').filter(Boolean)) {
-      const link = document.createElement('link');
-      link.href = href;
-      if (href.endsWith('.js')) link.rel = 'modulepreload';
-      else Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
-      document.head.append(link);
-    }
-  }
   const engine = createSearch({ lang });
   engine.warm();
 
