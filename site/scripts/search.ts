@@ -107,7 +107,17 @@ export async function startSearch(): Promise<void> {
   const initial = new URLSearchParams(location.search).get('q') ?? '';
 
   const engine = createSearch({ lang });
-  engine.warm();
+  // Pagefind (its script and WebAssembly, some 75 KB) is loaded ahead of need: at once when
+  // the page opens without a query, as the user is about to type one; with a query, once its
+  // first search is on screen, so that the records it names are not slowed by a download they
+  // do not need (a query that names none has the engine load Pagefind for it, at once).
+  let warmed = false;
+  const warmAfterPaint = () => {
+    if (warmed) return;
+    warmed = true;
+    requestAnimationFrame(() => setTimeout(() => engine.warm()));
+  };
+  if (!initial.trim()) warmAfterPaint();
 
   const say = (text: string) => (status.textContent = text);
   const count = (n: number) =>
@@ -176,6 +186,7 @@ export async function startSearch(): Promise<void> {
       nothing.hidden = false;
     }
     say(count(total()));
+    warmAfterPaint();
     const offer = () => {
       moreButton.hidden = results.remaining === 0;
       showMore =

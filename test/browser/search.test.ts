@@ -3,7 +3,8 @@
  * a pasted JSON body, a question with filler words, other words for the same
  * thing, a query no page matches word for word (closest matches), nothing at
  * all (a way on), results that say what they are, the records a query names
- * shown before Pagefind has answered, nothing moving while results arrive,
+ * shown before Pagefind has answered (and before its files are even fetched),
+ * nothing moving while results arrive (phone and desktop, a slow network),
  * highlighted words readable in dark mode, the header's box answering as you
  * type, and excerpts read by the browser's own HTML parser.
  * Like every browser test, no page may log an error or break the CSP.
@@ -173,18 +174,54 @@ describe('the search page while results arrive', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('with ?q=, fetches Pagefind\'s script and WebAssembly at once; without, not', async () => {
-    for (const lang of ['en', 'zh'] as const) {
-      const { page } = await searchFor(lang, '433');
-      await searchResults(page);
-      const hrefs = await page.$$eval('link[rel="modulepreload"], link[rel="preload"]', (ls) => ls.map((l) => l.getAttribute('href')));
-      expect(hrefs).toContain('/pagefind/pagefind.js');
-      const wasm = hrefs.find((h) => h?.endsWith('.pagefind'));
-      expect(wasm).toBeDefined();
-      expect((await page.request.get(site.url + wasm)).status()).toBe(200);
-    }
-    const { page } = await visit('/en/search/');
-    expect(await page.locator('link[rel="preload"][href$=".pagefind"]').count()).toBe(0);
+  /** When (performance.now()) the first result was added, and when each file of the search was requested. */
+  const timeline = async (o: Opened, path: string) => {
+    await o.context.addInitScript(() => {
+      const w = window as unknown as { firstResult?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('#results li')) {
+          w.firstResult = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const wasm = o.page.waitForRequest(/\/pagefind\/wasm\.[a-z-]+\.pagefind$/);
+    await o.page.goto(site.url + path);
+    await searchResults(o.page);
+    await wasm;
+    await o.page.waitForLoadState('networkidle');
+    return o.page.evaluate(() => ({
+      firstResult: (window as unknown as { firstResult?: number }).firstResult ?? Number.POSITIVE_INFINITY,
+      requested: Object.fromEntries(performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname, r.startTime])),
+      preloads: [...document.querySelectorAll('head link[rel="preload"], head link[rel="modulepreload"]')].map((l) => l.getAttribute('href')),
+    }));
+  };
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}: with a code in ?q=, the lexicon is fetched from the head and Pagefind only after the records are shown`, async () => {
+      const o = await visit(`/${lang}/`);
+      const t = await timeline(o, `/${lang}/search/?q=433`);
+      expect(t.preloads).toEqual([`/search/${lang}/lexicon.json`]);
+      expect(t.firstResult).toBeLessThan(Number.POSITIVE_INFINITY);
+      // Pagefind is on its way for "more" and the next query, but never slowed the answer.
+      const pagefind = Object.entries(t.requested).filter(([path]) => path.startsWith('/pagefind/'));
+      expect(pagefind.map(([path]) => path)).toContain('/pagefind/pagefind.js');
+      for (const [path, at] of pagefind) expect(at, path).toBeGreaterThan(t.firstResult);
+    });
+  }
+
+  it('with words that name no record, Pagefind is fetched for the first results', async () => {
+    const o = await visit('/en/');
+    const t = await timeline(o, '/en/search/?q=jitter');
+    expect(t.requested['/pagefind/pagefind.js']).toBeLessThan(t.firstResult);
+  });
+
+  it('without a query, Pagefind is fetched at once, ready for the first one typed, with no preload in the head', async () => {
+    const { page } = await visit('/en/');
+    const wasm = page.waitForRequest(/\/pagefind\/wasm\.en\.pagefind$/);
+    await page.goto(`${site.url}/en/search/`);
+    expect((await wasm).url()).toBe(`${site.url}/pagefind/wasm.en.pagefind`);
+    expect(await page.locator('head link[rel="preload"], head link[rel="modulepreload"]').count()).toBe(0);
   });
 
   // What a first paint may not be followed by: anything moving. Measured on a slow phone's terms
