@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, type Lang, pagePath, recordByRef } from '../site/helpers.ts';
-import { open, type Opened, searchResults } from './browse.ts';
+import { open, type Opened, searchResults, seriousViolations } from './browse.ts';
 import { useChromium } from './chromium.ts';
 import { type SiteServer, startSite } from './site-server.ts';
 
@@ -148,6 +148,24 @@ describe('results say what they are', () => {
     const [fg, bg] = colours.map(luminance);
     expect((Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)).toBeGreaterThanOrEqual(4.5);
   });
+
+  for (const colorScheme of ['dark', 'light'] as const) {
+    it(`axe finds nothing serious in ${colorScheme} mode: highlighted words, closest matches, the offer to diagnose a response`, async () => {
+      const failures: string[] = [];
+      for (const [lang, q, shown] of [
+        ['en', 'jitter', '#results mark'],
+        ['zh', '退避', '#results mark'],
+        ['en', 'chanel nmae lenght', '#closest li'],
+        ['zh', '{"code":433,"reason":"resource expired"}', '#diagnose-offer:not([hidden])'],
+      ] as const) {
+        const { page } = await visit(`/${lang}/search/?q=${encodeURIComponent(q)}`, { colorScheme });
+        await searchResults(page);
+        await page.waitForSelector(shown, { timeout: 5000 });
+        for (const v of await seriousViolations(page)) failures.push(`${lang} "${q}": ${v.id} ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
 });
 
 describe('the search page while results arrive', () => {
