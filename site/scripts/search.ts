@@ -73,9 +73,14 @@ function textElement(tag: 'code' | 'span', className: string, text: string): HTM
   return element;
 }
 
-/** One result: its kind, then a link with its code and title, then one line about it. */
+/**
+ * One result: its kind, then a link with its code and title, then one line about it.
+ * A record the query names is its answer (class r-named): its summary is shown whole, in
+ * the text's colour; other results show two lines of theirs (site.css).
+ */
 function renderHit(hit: Hit, terms: readonly string[]): HTMLLIElement {
   const li = document.createElement('li');
+  if (hit.how === 'named') li.className = 'r-named';
   if (hit.kind) li.append(textElement('span', 'badge r-kind', hit.kind));
   const a = document.createElement('a');
   a.href = hit.path;

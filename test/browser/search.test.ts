@@ -242,6 +242,40 @@ describe('the search page while results arrive', () => {
     expect(await page.locator('head link[rel="preload"], head link[rel="modulepreload"]').count()).toBe(0);
   });
 
+  // The answer is what a reader waits for: once the records a query names are on screen, nothing
+  // arriving after them (Pagefind's pages, closest matches) is painted larger, so the page's
+  // largest paint (LCP) is the heading area or the answer, never a later result.
+  for (const [lang, q] of [
+    ['en', '433'],
+    ['zh', '433'],
+    ['en', '{"code":435,"reason":"no recorded data"}'],
+    ['zh', '资源 ID 过期'],
+  ] as const) {
+    it(`${lang}: "${q}" on a phone: the answer is the last largest paint, and it is whole`, async () => {
+      const o = await visit(`/${lang}/`, { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+      await o.context.addInitScript(() => {
+        const w = window as unknown as { largest: Element[] };
+        w.largest = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { element: Element | null })[]) if (e.element) w.largest.push(e.element);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await o.page.goto(`${site.url}/${lang}/search/?q=${encodeURIComponent(q)}`);
+      await searchResults(o.page);
+      await o.page.waitForLoadState('networkidle');
+      await o.page.waitForTimeout(300);
+      const last = await o.page.evaluate(() => {
+        const largest = (window as unknown as { largest: Element[] }).largest.at(-1);
+        const result = largest?.closest('#results li, #closest li');
+        return { inResults: !!result, named: !!result?.classList.contains('r-named'), text: largest?.textContent?.slice(0, 60) };
+      });
+      expect(last.inResults ? last.named : true, JSON.stringify(last)).toBe(true);
+      // The answer's summary is whole: not cut to two lines like the pages found by their words.
+      const answer = o.page.locator('#results li.r-named p').first();
+      expect(await answer.evaluate((p) => p.scrollHeight <= p.clientHeight + 1)).toBe(true);
+    });
+  }
+
   // What a first paint may not be followed by: anything moving. Measured on a slow phone's terms
   // (the network and CPU throttled, as Lighthouse's mobile preset assumes) so that the page paints
   // before its scripts, the named records, Pagefind's results and the response reader arrive.
