@@ -20,7 +20,9 @@
  * Every figure is the median of its runs. The test suite must not run meanwhile.
  *
  * `npm run bench -- --lighthouse`: only the Lighthouse figures and their goals
- * (one build of the real catalog, 3 runs each), printed rather than written.
+ * (one build of the real catalog, 3 runs each), printed rather than written;
+ * `--page <words>` limits it to the page types whose name contains them
+ * (`--page search`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +44,16 @@ import { buildWorkspace, createWorkspace, ROOT } from './bench/workspace.ts';
 
 const quick = process.argv.includes('--quick');
 const lighthouseOnly = process.argv.includes('--lighthouse');
+const pageArg = process.argv.indexOf('--page');
+const pageFilter = pageArg === -1 ? undefined : process.argv[pageArg + 1];
+if (pageArg !== -1 && !lighthouseOnly) {
+  console.error('--page goes with --lighthouse (the whole bench measures every page type)');
+  process.exit(2);
+}
+if (pageArg !== -1 && (!pageFilter || !LIGHTHOUSE_PAGES.some((p) => p.type.includes(pageFilter)))) {
+  console.error(`--page ${pageFilter ?? ''}: names no page type; one of: ${LIGHTHOUSE_PAGES.map((p) => p.type).join(', ')}`);
+  process.exit(2);
+}
 const LIGHTHOUSE_RUNS = quick ? 1 : 3;
 const FACTORS = quick ? [1, 10] : [1, 10, 100];
 const BUILD_RUNS = quick ? 1 : 3;
@@ -61,7 +73,7 @@ async function lighthouseFigures(site: string): Promise<LighthouseFigure[]> {
   const chrome = await startChrome();
   const figures: LighthouseFigure[] = [];
   try {
-    for (const page of LIGHTHOUSE_PAGES) {
+    for (const page of LIGHTHOUSE_PAGES.filter((p) => !pageFilter || p.type.includes(pageFilter))) {
       for (const lang of ['en', 'zh'] as const) {
         for (const formFactor of ['mobile', 'desktop'] as const) {
           const figure = await lighthouseFigure(chrome, server.url, page, lang, formFactor, LIGHTHOUSE_RUNS);

@@ -73,9 +73,14 @@ function textElement(tag: 'code' | 'span', className: string, text: string): HTM
   return element;
 }
 
-/** One result: its kind, then a link with its code and title, then one line about it. */
+/**
+ * One result: its kind, then a link with its code and title, then one line about it.
+ * A record the query names is its answer (class r-named): its summary is shown whole, in
+ * the text's colour; other results show two lines of theirs (site.css).
+ */
 function renderHit(hit: Hit, terms: readonly string[]): HTMLLIElement {
   const li = document.createElement('li');
+  if (hit.how === 'named') li.className = 'r-named';
   if (hit.kind) li.append(textElement('span', 'badge r-kind', hit.kind));
   const a = document.createElement('a');
   a.href = hit.path;
@@ -106,18 +111,18 @@ export async function startSearch(): Promise<void> {
   const switchBase = switcher?.getAttribute('href') ?? '';
   const initial = new URLSearchParams(location.search).get('q') ?? '';
 
-  // With a query in the address, fetch Pagefind's script and WebAssembly at once, beside the page's own files.
-  if (initial.trim()) {
-    for (const href of (list.dataset.preload ?? '').split(' ').filter(Boolean)) {
-      const link = document.createElement('link');
-      link.href = href;
-      if (href.endsWith('.js')) link.rel = 'modulepreload';
-      else Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
-      document.head.append(link);
-    }
-  }
   const engine = createSearch({ lang });
-  engine.warm();
+  // Pagefind (its script and WebAssembly, some 75 KB) is loaded ahead of need: at once when
+  // the page opens without a query, as the user is about to type one; with a query, once its
+  // first search is on screen, so that the records it names are not slowed by a download they
+  // do not need (a query that names none has the engine load Pagefind for it, at once).
+  let warmed = false;
+  const warmAfterPaint = () => {
+    if (warmed) return;
+    warmed = true;
+    requestAnimationFrame(() => setTimeout(() => engine.warm()));
+  };
+  if (!initial.trim()) warmAfterPaint();
 
   const say = (text: string) => (status.textContent = text);
   const count = (n: number) =>
@@ -186,6 +191,7 @@ export async function startSearch(): Promise<void> {
       nothing.hidden = false;
     }
     say(count(total()));
+    warmAfterPaint();
     const offer = () => {
       moreButton.hidden = results.remaining === 0;
       showMore =
