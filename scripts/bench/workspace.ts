@@ -1,7 +1,7 @@
 /**
  * A throwaway copy of the project to build a catalog in, so that a benchmark
  * build never touches the real build/site, dist/, src/generated/ or the Astro
- * cache that others use. It holds copies of the sources (site/, content/,
+ * cache that others use. It holds copies of the sources (site/, content/, examples/,
  * scripts/, src/, the configs) and the catalog as its data/; node_modules/ is
  * a folder of links to the real packages, but with its own .astro/ and .vite/
  * caches. In it, the project's own commands run unchanged.
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.package.json', 'tsconfig.package-cjs.json', 'content', 'scripts', 'site', 'src'];
+const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.package.json', 'tsconfig.package-cjs.json', 'content', 'examples', 'scripts', 'site', 'src'];
 const CACHES = ['node_modules/.astro', 'node_modules/.vite', '.astro', 'build', 'dist', 'dist.next', 'src/generated'];
 
 /** A fresh copy of the project in `dir`, with `dataDir` as its catalog. */
