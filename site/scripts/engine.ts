@@ -5,20 +5,28 @@
  *
  *   const search = createSearch({ lang: 'en', site: 'https://…' });
  *   const run = search.run(query);
- *   await run.pinned;    // the records the query names: shown at once
- *   await run.results;   // + Pagefind's pages, then the closest matches
+ *   await run.pinned;    // step 1: the records the query names, before Pagefind has loaded
+ *   await run.results;   // step 2: the same records first, then Pagefind's pages and the
+ *                        //         relaxed search's records under them (no page twice)
  *
- * Order: a pasted response's records (read by the package's own explain(),
- * body code before HTTP status unless the query names a status), codes the
+ * Step 1 needs only the search's own small files (the lexicon, the token files
+ * of the query's words, an entry file or two), whatever the size of the
+ * catalog; a page shows it at once and replaces it with step 2, which starts
+ * with the same records in the same order.
+ *
+ * Order: a pasted response's records (read by the package's own
+ * readResponse(), the reading explain() makes, and found in the search's own
+ * files: body code before HTTP status unless the response is about its status), codes the
  * query contains, records whose names it contains (longest, rarest first);
  * then Pagefind's full-text results for the query's words (filler words
  * dropped) ranked with the relaxed search (each word on its own, Chinese in
  * two-character pieces, by rarity and weight); when Pagefind finds fewer than
  * three pages, the relaxed search's records are shown apart, as closest
- * matches. When the query names records, Pagefind runs only for more(). Nothing here touches the DOM but <html lang>,
+ * matches. Nothing here touches the DOM but <html lang>,
  * which Pagefind reads to choose its index.
  */
-import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
+import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
+import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -48,8 +56,8 @@ export type Results = {
   hits: Hit[];
   /** Closest matches (the relaxed search), when the words found fewer than three pages. */
   closest: Hit[];
-  /** How many more of Pagefind's results more() can still give; undefined before its full-text search ran. */
-  remaining: number | undefined;
+  /** How many more of Pagefind's results more() can still give. */
+  remaining: number;
   more(count: number): Promise<Hit[]>;
   /** The query's words as understood (filler words dropped), for highlighting. */
   terms: string[];
@@ -57,6 +65,10 @@ export type Results = {
   filter?: { method?: string; kind?: string };
 };
 
+/**
+ * A search in two steps: `pinned`, the records the query names (shown at once,
+ * before Pagefind loads); `results`, everything, starting with those same records.
+ */
 export type Run = { pinned: Promise<Hit[]>; results: Promise<Results> };
 
 export type SiteSearch = {
@@ -183,10 +195,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // How well each record matches all of the query's words: breaks ties between names.
       const relaxed = new Map(q.relaxed.map((r) => [r.entry, r.score]));
       const byRelaxed = (a: number, b: number) => (relaxed.get(b) ?? 0) - (relaxed.get(a) ?? 0);
-      // 1. A pasted response, read by the package's explain(); a constant (RESOURCE_ID_EXPIRED,
-      //    ErrorCode.TASK_CONFLICT), by its lookup().
-      if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
-      for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.words, q.entry, q.tokenFile)) add(n);
+      // 1. A pasted response, read as the package's explain() reads it; a constant
+      //    (RESOURCE_ID_EXPIRED, ErrorCode.TASK_CONFLICT), as its lookup() reads it.
+      const index: NameIndex = { words: q.words, entry: q.entry, tokenFile: q.tokenFile };
+      if (q.response) for (const n of await responseEntries(q.response, index)) add(n);
+      for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.head.constantGroups, index)) add(n);
       // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
       const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
       const level = (score: number) => Math.floor(score / 5);
@@ -211,8 +224,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const first = await pinned;
       const seen = new Set(first.map((h) => h.path));
       const fullText = q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText;
-      // Pagefind's full-text search: at once when the query names no record; else when more
-      // results are asked for (its index chunks are most of what a search downloads).
+      // Pagefind's full-text search, once the named records are known (they are shown before it loads).
       let found: PagefindResult[] = [];
       let searched: Promise<void> | undefined;
       const searchText = () =>
@@ -223,12 +235,12 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
             console.warn('search index unavailable', error);
           }
         })());
-      // The query names records, or its words alone fit some record well: the full-text search can wait.
+      // The query names records, or its words alone fit some records well: those lead, and the
+      // closest matches are not needed.
       const best = q.relaxed[0]?.score ?? 0;
       const fitting = q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= FITS);
       const named = first.length > 0 || fitting.length >= PAGE / 2;
-      if (!named) await searchText();
-      let done = !named;
+      await searchText();
       const toHit = (d: PagefindData): Hit => {
         const path = pathOf(d.url);
         return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
@@ -236,7 +248,6 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {
         await searchText();
-        done = true;
         const out: Hit[] = [];
         while (out.length < count && next < found.length) {
           const batch = found.slice(next, next + count - out.length);
@@ -251,9 +262,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         return out;
       };
       // Pagefind's first page and the relaxed search's best records, ranked together: a page
-      // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When
-      // fewer than three pages have all the words, the relaxed search's records are the closest
-      // matches instead, shown apart.
+      // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When the
+      // query names records or its words fit some well, the relaxed search's records follow
+      // them and Pagefind's pages come under those. When fewer than three pages have all the
+      // words, the relaxed search's records are the closest matches instead, shown apart.
       const few = !named && found.length < 3;
       const room = Math.max(0, PAGE - first.length);
       const textHits = named ? [] : await more(room);
@@ -280,6 +292,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       }
       const ranked = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
       ranked.forEach((h) => seen.add(h.path));
+      if (named) ranked.push(...(await more(Math.max(0, room - ranked.length))));
       // Fewer than three pages have all the words: the closest matches follow, under a line that
       // says so. One of those few pages that fits the query's words much worse than the best
       // record (Chinese is matched by pieces, so "all the words" can be a stray hit) joins them.
@@ -315,7 +328,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         hits,
         closest,
         get remaining() {
-          return done ? found.length - next : undefined;
+          return found.length - next;
         },
         more,
         terms,
@@ -350,52 +363,76 @@ export function constantsIn(query: string): string[] {
   return [...query.slice(0, 2000).matchAll(/\b(?:[A-Z][A-Za-z]+\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].map((m) => m[0]);
 }
 
-/** The entry of the record the package's lookup() finds for a constant name. */
-async function constantEntries(
-  name: string,
-  words: Words,
-  entry: (n: number) => Promise<SearchEntry>,
-  tokenFile: (token: string) => Promise<Record<string, Shard>>,
-): Promise<number[]> {
-  const { lookup } = await import('../../src/en.ts');
-  const record = lookup(name);
-  return record ? entriesOf([record], words, entry, tokenFile) : [];
+/** What finding a record by one of its names needs: the search words, the entry files and the token files. */
+type NameIndex = {
+  words: Words;
+  entry: (n: number) => Promise<SearchEntry>;
+  tokenFile: (token: string) => Promise<Record<string, Shard>>;
+};
+
+/**
+ * The entries of the record a constant names (RESOURCE_ID_EXPIRED, a former
+ * name, or ErrorCode.TASK_CONFLICT in its group's kind), as the package's
+ * lookup() reads it: from the token file of its first word.
+ */
+async function constantEntries(name: string, groups: Record<string, string>, index: NameIndex): Promise<number[]> {
+  const qualified = /^([A-Za-z]+)\.(.+)$/.exec(name);
+  const kind = qualified ? groups[qualified[1].toLowerCase()] : undefined;
+  const key = tokens(normalize(qualified ? qualified[2] : name)).join(' ');
+  const found = await phraseEntries(key, ['constant'], index);
+  if (!kind) return found;
+  const kinds = await Promise.all(found.map(async (n) => (await index.entry(n)).k));
+  return found.filter((_, i) => kinds[i] === kind);
 }
 
 /**
  * The entries of the records a pasted response names, in the order the
- * package's explain() gives them (body code, message, reason, HTTP status,
- * recording and upload status). explain() is loaded only for such a query.
+ * package's explain() gives them: read by the package's own readResponse()
+ * (no catalog in it), each name found in the search's token files. The record
+ * the response is about comes first — its body code, else its message, else
+ * its reason — then its states, then its HTTP status; with none of those
+ * known, an error status comes first (explain() falls back to it).
  */
-async function responseEntries(
-  input: ResponseInput,
-  words: Words,
-  entry: (n: number) => Promise<SearchEntry>,
-  tokenFile: (token: string) => Promise<Record<string, Shard>>,
-): Promise<number[]> {
-  const { explain } = await import('../../src/en.ts');
-  const diagnosis = explain(input as Parameters<typeof explain>[0]);
-  return entriesOf(diagnosis.records, words, entry, tokenFile);
+async function responseEntries(input: ResponseInput, index: NameIndex): Promise<number[]> {
+  const reading = readPackageResponse(input);
+  const found = await Promise.all(
+    reading.names.map(async (name) => ({ as: name.as, entries: await recordEntries(name.kind, name.value, index) })),
+  );
+  const named = (as: NamedValue['as']) => found.filter((f) => f.as === as).flatMap((f) => f.entries);
+  const code = named('code');
+  const message = named('message');
+  const reason = reading.values.code === undefined && message.length === 0 ? named('reason') : [];
+  const states = named('state');
+  const status = named('status');
+  const error = reading.status !== undefined && (reading.status < 200 || reading.status >= 300);
+  const order =
+    code.length || message.length || reason.length
+      ? [...code, ...message, ...reason, ...states, ...status]
+      : error
+        ? [...status, ...states]
+        : [...states, ...status];
+  return [...new Set(order)];
 }
 
-/** The search entries of package records, in their order: found by their value (code, message or state name) and kind. */
-async function entriesOf(
-  records: readonly { kind: string; value: string | number }[],
-  words: Words,
-  entry: (n: number) => Promise<SearchEntry>,
-  tokenFile: (token: string) => Promise<Record<string, Shard>>,
-): Promise<number[]> {
+/** The entries of `kind` named `value`: a code by its number, a message or reason by its words, a state by its name as written. */
+async function recordEntries(kind: string, value: string | number, index: NameIndex): Promise<number[]> {
+  const text = normalize(String(value));
+  const keys = [...new Set([tokens(index.words.canonical(text)).join(' '), text])];
   const out: number[] = [];
-  for (const record of records) {
-    const value = normalize(String(record.value));
-    // A code or message by its tokens; a state name as written.
-    for (const key of [tokens(words.canonical(value)).join(' '), value]) {
-      const first = key.split(' ')[0];
-      if (!first) continue;
-      const file = await tokenFile(first);
-      const candidates = Object.hasOwn(file, first) ? file[first][0].filter(([k, field]) => k === key && field <= 2).map(([, , n]) => n) : [];
-      for (const n of candidates) if ((await entry(n)).k === record.kind && !out.includes(n)) out.push(n);
+  for (const key of keys) {
+    for (const n of await phraseEntries(key, ['code', 'id', 'message', 'reason'], index)) {
+      if (!out.includes(n) && (await index.entry(n)).k === kind) out.push(n);
     }
   }
   return out;
+}
+
+/** The entries with the phrase `key` (tokens joined by a space) as one of `fields`, in catalog order. */
+async function phraseEntries(key: string, fields: readonly Field[], index: NameIndex): Promise<number[]> {
+  const first = key.split(' ')[0];
+  if (!first) return [];
+  const file = await index.tokenFile(first);
+  if (!Object.hasOwn(file, first)) return [];
+  const wanted = new Set(fields.map((f) => FIELDS.indexOf(f)));
+  return [...new Set(file[first][0].filter(([k, field]) => k === key && wanted.has(field)).map(([, , n]) => n))];
 }

@@ -26,8 +26,12 @@ export const FIELDS: readonly Field[] = ['code', 'id', 'message', 'reason', 'con
  */
 export type Shard = [phrases: [string, number, number][], postings: [number, number][]];
 
-/** /search/{lang}/lexicon.json: the language's search words and how its files are split. */
-export type SearchLexicon = Lexicon & { records: number; tokenFiles: number; entriesPerFile: number };
+/**
+ * /search/{lang}/lexicon.json: the language's search words, how its files are
+ * split, and the group of each kind's constants by its lower-case name
+ * (errorcode → error-code: ErrorCode.TASK_CONFLICT).
+ */
+export type SearchLexicon = Lexicon & { records: number; tokenFiles: number; entriesPerFile: number; constantGroups: Record<string, string> };
 
 /** The part of a token that decides its file: a Latin word's first three letters (its typos live beside it), else the token. */
 export const shardKey = (token: string): string => (/^[a-z]/.test(token) ? token.slice(0, 3) : token);
