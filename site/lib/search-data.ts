@@ -157,7 +157,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   });
 
   // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON.
-  const rows = [...shards].map(([token, s]): [string, Shard] => [token, [s.p, [...s.r].sort((a, b) => a[0] - b[0])]]);
+  const rows = [...shards].map(([token, s]): [string, Shard] => [token, boundedShard(s.p, [...s.r])]);
   const total = rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
   const files = Math.max(1, Math.ceil(total / TOKEN_FILE_BYTES));
   const byFile = Array.from({ length: files }, () => ({}) as Record<string, Shard>);
@@ -173,6 +173,23 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   return out;
 }
 
+/**
+ * What a token file keeps of one token, whatever the size of the catalog: at
+ * most MAX_PHRASES phrases (names before descriptions: codes, ids, messages,
+ * reasons and constants first, then titles and keywords; then catalog order)
+ * and the MAX_POSTINGS records that weigh it most, with the number of records
+ * that have it (its rarity) when some are left out. A word that thousands of
+ * records share says little of any of them; its file stays small.
+ */
+export function boundedShard(phrases: [string, number, number][], postings: [number, number][]): Shard {
+  const keptPhrases = phrases.length > MAX_PHRASES ? [...phrases].sort((a, b) => a[1] - b[1] || a[2] - b[2]).slice(0, MAX_PHRASES) : phrases;
+  const heaviest = postings.length > MAX_POSTINGS ? [...postings].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS) : postings;
+  const kept = [...heaviest].sort((a, b) => a[0] - b[0]);
+  return kept.length < postings.length ? [keptPhrases, kept, postings.length] : [keptPhrases, kept];
+}
+const MAX_PHRASES = 160;
+const MAX_POSTINGS = 160;
+
 /** About this much JSON per token file, and per entry file. */
-const TOKEN_FILE_BYTES = 16_000;
+const TOKEN_FILE_BYTES = 8_000;
 const ENTRY_FILE_BYTES = 3_000;

@@ -223,7 +223,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
     const results = understood.then(async (q) => {
       const first = await pinned;
       const seen = new Set(first.map((h) => h.path));
-      const fullText = q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText;
+      const fullText = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf));
       // Pagefind's full-text search, once the named records are known (they are shown before it loads).
       let found: PagefindResult[] = [];
       let searched: Promise<void> | undefined;
@@ -290,7 +290,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         const had = scored.get(e.u);
         if (!had) scored.set(e.u, { hit: entryHit(e, 'closest'), score: relaxedOf.get(r.entry) ?? 0 });
       }
-      const ranked = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
+      const ranked: Hit[] = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
       ranked.forEach((h) => seen.add(h.path));
       if (named) ranked.push(...(await more(Math.max(0, room - ranked.length))));
       // Fewer than three pages have all the words: the closest matches follow, under a line that
@@ -346,6 +346,46 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       void pagefindOnce().catch(() => undefined);
     },
   };
+}
+
+/**
+ * At most this many words go to Pagefind: each word may need an index chunk
+ * of its own (~25 KB gzipped), so a long question would download most of the
+ * index. The relaxed search ranks by all the words anyway.
+ */
+const FULL_TEXT_WORDS = 3;
+
+/** How many records have the search token `t` (its token file is loaded); undefined when none or not loaded. */
+function recordsWith(t: string, fileOf: (token: string) => Record<string, Shard> | undefined): number | undefined {
+  const file = fileOf(t);
+  if (!file || !Object.hasOwn(file, t)) return undefined;
+  const shard = file[t];
+  return shard[2] ?? (shard[1].length || undefined);
+}
+
+/** The words of `text` as Pagefind reads them: Latin words by spaces, Chinese cut into words (Intl.Segmenter). */
+function wordsOf(text: string, lang: Lang): string[] {
+  const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(lang === 'zh' ? 'zh' : 'en', { granularity: 'word' }) : undefined;
+  return text.split(' ').flatMap((part) =>
+    !part ? [] : hasHan(part) && segmenter ? [...segmenter.segment(part)].filter((s) => s.isWordLike).map((s) => s.segment) : [part],
+  );
+}
+
+/**
+ * `text` for Pagefind: as it is when it has FULL_TEXT_WORDS words or fewer;
+ * else its rarest words in the search's own data (a Chinese word by its
+ * rarest two-character piece), in their order; words the data lacks last.
+ */
+export function rarestWords(text: string, lang: Lang, records: (token: string) => number | undefined): string {
+  const words = wordsOf(text, lang);
+  if (words.length <= FULL_TEXT_WORDS) return text;
+  const rarity = (word: string) => {
+    const counts = tokens(normalize(word)).map(records).filter((n): n is number => n !== undefined);
+    return counts.length ? Math.min(...counts) : Number.POSITIVE_INFINITY;
+  };
+  const ranked = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) }));
+  const kept = new Set(ranked.sort((a, b) => a.n - b.n || a.i - b.i).slice(0, FULL_TEXT_WORDS).map((r) => r.word));
+  return [...kept].sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' ');
 }
 
 /** The words of a pasted response worth a full-text search: its code, message and reason. */
