@@ -191,5 +191,5 @@ const MAX_PHRASES = 160;
 const MAX_POSTINGS = 160;
 
 /** About this much JSON per token file, and per entry file. */
-const TOKEN_FILE_BYTES = 8_000;
+const TOKEN_FILE_BYTES = 4_000;
 const ENTRY_FILE_BYTES = 3_000;

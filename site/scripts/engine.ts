@@ -90,6 +90,8 @@ const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 /** Results in a page: each is a fragment to download. */
 export const PAGE = 10;
 const CLOSEST = 8;
+/** Pagefind's pages in the first results (each is a fragment of up to ~10 KB to download); more() gives the others. */
+const TEXT_PAGES = 3;
 /** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
 const STRONG = 0.5;
 const COVERAGE = 0.5;
@@ -268,7 +270,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // words, the relaxed search's records are the closest matches instead, shown apart.
       const few = !named && found.length < 3;
       const room = Math.max(0, PAGE - first.length);
-      const textHits = named ? [] : await more(room);
+      // Each of Pagefind's pages is a fragment to download: the first step takes a few, more() the rest.
+      const textHits = named ? [] : await more(Math.min(room, TEXT_PAGES));
       const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
       const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
@@ -292,7 +295,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       }
       const ranked: Hit[] = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
       ranked.forEach((h) => seen.add(h.path));
-      if (named) ranked.push(...(await more(Math.max(0, room - ranked.length))));
+      if (named) ranked.push(...(await more(Math.min(TEXT_PAGES, Math.max(0, room - ranked.length)))));
       // Fewer than three pages have all the words: the closest matches follow, under a line that
       // says so. One of those few pages that fits the query's words much worse than the best
       // record (Chinese is matched by pieces, so "all the words" can be a stray hit) joins them.
@@ -353,7 +356,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
  * of its own (~25 KB gzipped), so a long question would download most of the
  * index. The relaxed search ranks by all the words anyway.
  */
-const FULL_TEXT_WORDS = 3;
+const FULL_TEXT_WORDS = 1;
 
 /** How many records have the search token `t` (its token file is loaded); undefined when none or not loaded. */
 function recordsWith(t: string, fileOf: (token: string) => Record<string, Shard> | undefined): number | undefined {
