@@ -91,7 +91,7 @@ const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 export const PAGE = 10;
 const CLOSEST = 8;
 /** Pagefind's pages in the first results (each is a fragment of up to ~10 KB to download); more() gives the others. */
-const TEXT_PAGES = 3;
+const TEXT_PAGES = 5;
 /** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
 const STRONG = 0.5;
 const COVERAGE = 0.5;
@@ -127,24 +127,26 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
     (pagefind ??= (async () => {
       pagefindModule ??= import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`) as Promise<PagefindModule>;
       const pf = await pagefindModule;
-      // Pagefind picks its index by <html lang> when an instance starts.
+      // Pagefind picks its index by <html lang>, read when an instance is created (and kept):
+      // set for that moment only, so a page that changes its own language meanwhile keeps it.
       const html = document.documentElement;
       const before = html.getAttribute('lang');
       html.setAttribute('lang', HTML_LANG[lang]);
+      let instance: PagefindInstance;
       try {
-        const instance = pf.createInstance({
+        instance = pf.createInstance({
           basePath: `${root}/pagefind/`,
           ...(root && { baseUrl: `${root}/` }),
           // In the page, not in Pagefind's web worker: its script is another ~13 KB before a first search.
           noWorker: true,
           ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 },
         });
-        await instance.init();
-        return instance;
       } finally {
         if (before === null) html.removeAttribute('lang');
         else html.setAttribute('lang', before);
       }
+      await instance.init();
+      return instance;
     })());
 
   const origin = root || (typeof location === 'undefined' ? '' : location.origin);
@@ -356,7 +358,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
  * of its own (~25 KB gzipped), so a long question would download most of the
  * index. The relaxed search ranks by all the words anyway.
  */
-const FULL_TEXT_WORDS = 1;
+const FULL_TEXT_WORDS = 2;
 
 /** How many records have the search token `t` (its token file is loaded); undefined when none or not loaded. */
 function recordsWith(t: string, fileOf: (token: string) => Record<string, Shard> | undefined): number | undefined {
