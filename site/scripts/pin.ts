@@ -39,10 +39,10 @@ const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
 
 /**
  * The part of a token that decides its file: a Latin word's first three
- * letters (its typos live beside it); a Chinese piece's first character (a
- * query's pieces and characters overlap: 录制 and 录 share a file); else the token.
+ * letters (its typos live beside it), else the token. (Chinese pieces grouped
+ * by their first character made files of hundreds of pieces at ×100.)
  */
-export const shardKey = (token: string): string => (/^[a-z]/.test(token) ? token.slice(0, 3) : isHanToken(token) ? String.fromCodePoint(token.codePointAt(0)!) : token);
+export const shardKey = (token: string): string => (/^[a-z]/.test(token) ? token.slice(0, 3) : token);
 
 /** The token file that holds `token`: FNV-1a over its shard key. */
 export function shardOf(token: string, files: number): number {
