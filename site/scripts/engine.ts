@@ -440,15 +440,11 @@ async function constantEntries(name: string, groups: Record<string, string>, ind
  */
 async function responseEntries(input: ResponseInput, index: NameIndex): Promise<number[]> {
   const reading = readPackageResponse(input);
-  const found = await Promise.all(
-    reading.names.map(async (name) => ({ as: name.as, entries: await recordEntries(name.kind, name.value, index) })),
-  );
-  const named = (as: NamedValue['as']) => found.filter((f) => f.as === as).flatMap((f) => f.entries);
-  const code = named('code');
-  const message = named('message');
-  const reason = reading.values.code === undefined && message.length === 0 ? named('reason') : [];
-  const states = named('state');
-  const status = named('status');
+  const named = async (as: NamedValue['as']) =>
+    (await Promise.all(reading.names.filter((n) => n.as === as).map((n) => recordEntries(n.kind, n.value, index)))).flat();
+  const [code, message, states, status] = await Promise.all([named('code'), named('message'), named('state'), named('status')]);
+  // As explain() does: a reason names its record only when the body has no code and no known message.
+  const reason = reading.values.code === undefined && message.length === 0 ? await named('reason') : [];
   const error = reading.status !== undefined && (reading.status < 200 || reading.status >= 300);
   const order =
     code.length || message.length || reason.length
@@ -459,17 +455,17 @@ async function responseEntries(input: ResponseInput, index: NameIndex): Promise<
   return [...new Set(order)];
 }
 
+/** A name that more records than this share names none of them (a reason many codes give). */
+const MAX_NAMED = 8;
+
 /** The entries of `kind` named `value`: a code by its number, a message or reason by its words, a state by its name as written. */
 async function recordEntries(kind: string, value: string | number, index: NameIndex): Promise<number[]> {
   const text = normalize(String(value));
   const keys = [...new Set([tokens(index.words.canonical(text)).join(' '), text])];
-  const out: number[] = [];
-  for (const key of keys) {
-    for (const n of await phraseEntries(key, ['code', 'id', 'message', 'reason'], index)) {
-      if (!out.includes(n) && (await index.entry(n)).k === kind) out.push(n);
-    }
-  }
-  return out;
+  const candidates = [...new Set((await Promise.all(keys.map((key) => phraseEntries(key, ['code', 'id', 'message', 'reason'], index)))).flat())];
+  if (candidates.length > MAX_NAMED) return [];
+  const kinds = await Promise.all(candidates.map(async (n) => (await index.entry(n)).k));
+  return candidates.filter((_, i) => kinds[i] === kind);
 }
 
 /** The entries with the phrase `key` (tokens joined by a space) as one of `fields`, in catalog order. */
