@@ -187,8 +187,8 @@ export function boundedShard(phrases: [string, number, number][], postings: [num
   const kept = [...heaviest].sort((a, b) => a[0] - b[0]);
   return kept.length < postings.length ? [keptPhrases, kept, postings.length] : [keptPhrases, kept];
 }
-const MAX_PHRASES = 160;
-const MAX_POSTINGS = 160;
+const MAX_PHRASES = 64;
+const MAX_POSTINGS = 64;
 
 /** About this much JSON per token file, and per entry file. */
 const TOKEN_FILE_BYTES = 4_000;
