@@ -15,7 +15,7 @@
  *    `serverResponse.status` or `uploadingStatus` sets the step, and a
  *    sub-service, extension or output in trouble can only make it graver.
  */
-import { type Body, type BodyForm, field, header, type HeadersLike, readBody, readValues, splitHttpMessage, wholeNumber } from './response.ts';
+import { type BodyForm, field, header, type HeadersLike, readResponse } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
@@ -202,23 +202,15 @@ function clip(value: unknown): string {
 function diagnose(input: ExplainInput, language: Language, P: Phrases, now: number): Diagnosis {
   const { locale } = language;
   const notes: string[] = [];
-  const pasted = splitHttpMessage(field(input, 'body'));
-  const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
+  // The response as read without the catalog (`code: 0`, what a success may carry, is not an error code).
+  const { status, headers, body, values, message, code: readCode } = readResponse(input);
   const rawMethod = field(input, 'method');
   const method = METHODS.find((m) => m === rawMethod);
   if (rawMethod !== undefined && rawMethod !== null && rawMethod !== '' && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
-  const headers = field(input, 'headers') ?? pasted?.headers;
-  // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said of it.
-  const given = pasted ? pasted.body : field(input, 'body');
-  const body: Body = given === undefined && status !== undefined ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
   if (body.form === 'absent') notes.push(P.notes.noBody);
-  const read = readValues(body.data);
-  // `code: 0` is what a success may carry ("Status code" in the `query` reference): not an error code.
-  const values = read.code === 0 ? { ...read, code: undefined } : read;
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
   const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, values.reason);
-  const message = values.message ?? (body.form === 'text' ? body.text : undefined);
   const codeRecord = values.code !== undefined ? at(findRecord(values.code, 'error-code')) : undefined;
   const messageRecord = message !== undefined ? at(findRecord(message, 'message-error')) : undefined;
   const reasonRecord = values.code === undefined && !messageRecord && values.reason !== undefined ? at(findRecord(values.reason, 'error-code')) : undefined;
@@ -390,7 +382,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     known,
     locale,
     ...(status !== undefined && { status }),
-    ...(read.code !== undefined && { code: read.code }),
+    ...(readCode !== undefined && { code: readCode }),
     ...(message !== undefined && (values.message !== undefined || messageRecord) && { message }),
     ...(values.reason !== undefined && { reason: values.reason }),
     ...(method !== undefined && { method }),

@@ -291,3 +291,69 @@ export function readValues(data: Record<string, unknown> | undefined): ResponseV
     states,
   };
 }
+
+// ---------------------------------------------------------------------------
+// A whole response, read once
+
+/** A record a response names, as the catalog knows it: its kind and its value (code, message, reason or state). */
+export type NamedValue = {
+  kind: 'error-code' | 'message-error' | 'http-status' | StateKind;
+  value: string | number;
+  /** What the value is in the response. */
+  as: 'code' | 'message' | 'reason' | 'state' | 'status';
+};
+
+export type ResponseReading = {
+  /** The HTTP status: given, or from a pasted `HTTP/1.1 …` message. */
+  status?: number;
+  /** The headers: given, or from a pasted message. */
+  headers: unknown;
+  body: Body;
+  /** The body's `code` as read (0 included). */
+  code?: number;
+  /** The values inside, `code: 0` left out: what a success may carry is not an error code. */
+  values: ResponseValues;
+  /** The gateway's message: the body's `message`, or a plain-text body. */
+  message?: string;
+  /**
+   * Every record the response may name, in the order explain() asks the
+   * catalog about them: body code, message, reason, each state, HTTP status.
+   * (explain() asks about the reason only when neither code nor message is known.)
+   */
+  names: NamedValue[];
+};
+
+/**
+ * Read a response given as explain() input (`{ status, body, headers }`, a
+ * body that may be a whole pasted HTTP message) without the catalog: what it
+ * says and which codes, messages, reasons, states and status it names.
+ * explain() reads every response with it; the site's search reads pasted
+ * responses with it too, and finds the named records in its own index.
+ */
+export function readResponse(input: unknown): ResponseReading {
+  const pasted = splitHttpMessage(field(input, 'body'));
+  const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
+  const headers = field(input, 'headers') ?? pasted?.headers;
+  // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said of it.
+  const given = pasted ? pasted.body : field(input, 'body');
+  const body: Body = given === undefined && status !== undefined ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
+  const read = readValues(body.data);
+  const values = read.code === 0 ? { ...read, code: undefined } : read;
+  const message = values.message ?? (body.form === 'text' ? body.text : undefined);
+  const names: NamedValue[] = [
+    ...(values.code !== undefined ? [{ kind: 'error-code', value: values.code, as: 'code' } as const] : []),
+    ...(message !== undefined ? [{ kind: 'message-error', value: message, as: 'message' } as const] : []),
+    ...(values.reason !== undefined ? [{ kind: 'error-code', value: values.reason, as: 'reason' } as const] : []),
+    ...values.states.map((s): NamedValue => ({ kind: s.kind, value: s.value, as: 'state' })),
+    ...(status !== undefined ? [{ kind: 'http-status', value: status, as: 'status' } as const] : []),
+  ];
+  return {
+    ...(status !== undefined && { status }),
+    headers,
+    body,
+    ...(read.code !== undefined && { code: read.code }),
+    values,
+    ...(message !== undefined && { message }),
+    names,
+  };
+}

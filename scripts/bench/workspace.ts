@@ -1,8 +1,8 @@
 /**
  * A throwaway copy of the project to build a catalog in, so that a benchmark
  * build never touches the real build/site, dist/, src/generated/ or the Astro
- * cache that others use. It holds copies of the sources (site/, content/,
- * scripts/, src/, examples/ — the guides show examples/integrate.ts —, the configs) and the catalog as its data/; node_modules/ is
+ * cache that others use. It holds copies of the sources (site/, content/, examples/,
+ * scripts/, src/, the configs) and the catalog as its data/; node_modules/ is
  * a folder of links to the real packages, but with its own .astro/ and .vite/
  * caches. In it, the project's own commands run unchanged.
  */

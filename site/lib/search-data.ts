@@ -13,7 +13,7 @@
  * Everything is split into files by token, so that a query downloads the few
  * files of its own words whatever the size of the catalog (searchFiles()).
  */
-import type { CatalogRecord, Locale } from '../../scripts/catalog/schema.ts';
+import { type CatalogRecord, KIND_NAMES, KINDS, type Locale } from '../../scripts/catalog/schema.ts';
 import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
 import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';
@@ -34,7 +34,10 @@ export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, fi
   else out.push([r.code, 'id']);
   if (r.kind === 'message-error') out.push([r.message, 'message']);
   for (const m of r.meanings) if (m.reason) out.push([m.reason, 'reason']);
-  out.push([r.constant, 'constant'], [plain(r.title[lang]), 'title']);
+  out.push([r.constant, 'constant']);
+  // Former constant names (deprecated aliases) still name their record, as the package's lookup() reads them.
+  for (const former of r.formerConstants ?? []) out.push([former.name, 'constant']);
+  out.push([plain(r.title[lang]), 'title']);
   for (const k of r.keywords?.[lang] ?? []) out.push([k, 'keyword']);
   out.push([plain(r.title[OTHER[lang]]), 'other']);
   for (const k of r.keywords?.[OTHER[lang]] ?? []) out.push([k, 'other']);
@@ -118,8 +121,11 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
             : [tokens(words.canonical(n)), ...(LOOSE_FIELDS.has(field) && clean.length > 1 ? [clean] : [])];
       for (const phrase of variants) {
         const key = phrase.join(' ');
-        if (!phrase.length || seen.has(key)) continue;
-        seen.add(key);
+        // A constant keeps its own row beside a reason of the same words (TASK_CONFLICT, "task conflict"):
+        // a constant query reads constants only.
+        const seenKey = field === 'constant' ? `constant ${key}` : key;
+        if (!phrase.length || seen.has(seenKey)) continue;
+        seen.add(seenKey);
         at(phrase[0]).p.push([key, FIELD_CODES[field], i]);
       }
     }
@@ -151,7 +157,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   });
 
   // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON.
-  const rows = [...shards].map(([token, s]): [string, Shard] => [token, [s.p, [...s.r].sort((a, b) => a[0] - b[0])]]);
+  const rows = [...shards].map(([token, s]): [string, Shard] => [token, boundedShard(s.p, [...s.r])]);
   const total = rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
   const files = Math.max(1, Math.ceil(total / TOKEN_FILE_BYTES));
   const byFile = Array.from({ length: files }, () => ({}) as Record<string, Shard>);
@@ -159,13 +165,31 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
 
   const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
   const out = new Map<string, unknown>();
-  const head: SearchLexicon = { records: entries.length, tokenFiles: files, entriesPerFile: perFile, ...lexicon };
+  const constantGroups = Object.fromEntries(KIND_NAMES.map((k) => [KINDS[k].constantGroup.toLowerCase(), k]));
+  const head: SearchLexicon = { records: entries.length, tokenFiles: files, entriesPerFile: perFile, constantGroups, ...lexicon };
   out.set('lexicon', head);
   byFile.forEach((f, n) => out.set(`t${n}`, f));
   for (let n = 0; n * perFile < entries.length; n++) out.set(`e${n}`, entries.slice(n * perFile, (n + 1) * perFile));
   return out;
 }
 
+/**
+ * What a token file keeps of one token, whatever the size of the catalog: at
+ * most MAX_PHRASES phrases (names before descriptions: codes, ids, messages,
+ * reasons and constants first, then titles and keywords; then catalog order)
+ * and the MAX_POSTINGS records that weigh it most, with the number of records
+ * that have it (its rarity) when some are left out. A word that thousands of
+ * records share says little of any of them; its file stays small.
+ */
+export function boundedShard(phrases: [string, number, number][], postings: [number, number][]): Shard {
+  const keptPhrases = phrases.length > MAX_PHRASES ? [...phrases].sort((a, b) => a[1] - b[1] || a[2] - b[2]).slice(0, MAX_PHRASES) : phrases;
+  const heaviest = postings.length > MAX_POSTINGS ? [...postings].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_POSTINGS) : postings;
+  const kept = [...heaviest].sort((a, b) => a[0] - b[0]);
+  return kept.length < postings.length ? [keptPhrases, kept, postings.length] : [keptPhrases, kept];
+}
+const MAX_PHRASES = 64;
+const MAX_POSTINGS = 64;
+
 /** About this much JSON per token file, and per entry file. */
-const TOKEN_FILE_BYTES = 16_000;
+const TOKEN_FILE_BYTES = 4_000;
 const ENTRY_FILE_BYTES = 3_000;

@@ -5,20 +5,28 @@
  *
  *   const search = createSearch({ lang: 'en', site: 'https://…' });
  *   const run = search.run(query);
- *   await run.pinned;    // the records the query names: shown at once
- *   await run.results;   // + Pagefind's pages, then the closest matches
+ *   await run.pinned;    // step 1: the records the query names, before Pagefind has loaded
+ *   await run.results;   // step 2: the same records first, then Pagefind's pages and the
+ *                        //         relaxed search's records under them (no page twice)
  *
- * Order: a pasted response's records (read by the package's own explain(),
- * body code before HTTP status unless the query names a status), codes the
+ * Step 1 needs only the search's own small files (the lexicon, the token files
+ * of the query's words, an entry file or two), whatever the size of the
+ * catalog; a page shows it at once and replaces it with step 2, which starts
+ * with the same records in the same order.
+ *
+ * Order: a pasted response's records (read by the package's own
+ * readResponse(), the reading explain() makes, and found in the search's own
+ * files: body code before HTTP status unless the response is about its status), codes the
  * query contains, records whose names it contains (longest, rarest first);
  * then Pagefind's full-text results for the query's words (filler words
  * dropped) ranked with the relaxed search (each word on its own, Chinese in
  * two-character pieces, by rarity and weight); when Pagefind finds fewer than
  * three pages, the relaxed search's records are shown apart, as closest
- * matches. When the query names records, Pagefind runs only for more(). Nothing here touches the DOM but <html lang>,
+ * matches. Nothing here touches the DOM but <html lang>,
  * which Pagefind reads to choose its index.
  */
-import { codeMatches, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
+import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
+import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -48,8 +56,8 @@ export type Results = {
   hits: Hit[];
   /** Closest matches (the relaxed search), when the words found fewer than three pages. */
   closest: Hit[];
-  /** How many more of Pagefind's results more() can still give; undefined before its full-text search ran. */
-  remaining: number | undefined;
+  /** How many more of Pagefind's results more() can still give. */
+  remaining: number;
   more(count: number): Promise<Hit[]>;
   /** The query's words as understood (filler words dropped), for highlighting. */
   terms: string[];
@@ -57,6 +65,10 @@ export type Results = {
   filter?: { method?: string; kind?: string };
 };
 
+/**
+ * A search in two steps: `pinned`, the records the query names (shown at once,
+ * before Pagefind loads); `results`, everything, starting with those same records.
+ */
 export type Run = { pinned: Promise<Hit[]>; results: Promise<Results> };
 
 export type SiteSearch = {
@@ -78,6 +90,8 @@ const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 /** Results in a page: each is a fragment to download. */
 export const PAGE = 10;
 const CLOSEST = 8;
+/** Pagefind's pages in the first results (each is a fragment of up to ~10 KB to download); more() gives the others. */
+const TEXT_PAGES = 5;
 /** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
 const STRONG = 0.5;
 const COVERAGE = 0.5;
@@ -113,24 +127,26 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
     (pagefind ??= (async () => {
       pagefindModule ??= import(/* @vite-ignore */ `${root}/pagefind/pagefind.js`) as Promise<PagefindModule>;
       const pf = await pagefindModule;
-      // Pagefind picks its index by <html lang> when an instance starts.
+      // Pagefind picks its index by <html lang>, read when an instance is created (and kept):
+      // set for that moment only, so a page that changes its own language meanwhile keeps it.
       const html = document.documentElement;
       const before = html.getAttribute('lang');
       html.setAttribute('lang', HTML_LANG[lang]);
+      let instance: PagefindInstance;
       try {
-        const instance = pf.createInstance({
+        instance = pf.createInstance({
           basePath: `${root}/pagefind/`,
           ...(root && { baseUrl: `${root}/` }),
           // In the page, not in Pagefind's web worker: its script is another ~13 KB before a first search.
           noWorker: true,
           ranking: { termSimilarity: 3, pageLength: 0.3, termFrequency: 0.6 },
         });
-        await instance.init();
-        return instance;
       } finally {
         if (before === null) html.removeAttribute('lang');
         else html.setAttribute('lang', before);
       }
+      await instance.init();
+      return instance;
     })());
 
   const origin = root || (typeof location === 'undefined' ? '' : location.origin);
@@ -183,10 +199,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // How well each record matches all of the query's words: breaks ties between names.
       const relaxed = new Map(q.relaxed.map((r) => [r.entry, r.score]));
       const byRelaxed = (a: number, b: number) => (relaxed.get(b) ?? 0) - (relaxed.get(a) ?? 0);
-      // 1. A pasted response, read by the package's explain(); a constant (RESOURCE_ID_EXPIRED,
-      //    ErrorCode.TASK_CONFLICT), by its lookup().
-      if (q.response) for (const n of await responseEntries(q.response, q.words, q.entry, q.tokenFile)) add(n);
-      for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.words, q.entry, q.tokenFile)) add(n);
+      // 1. A pasted response, read as the package's explain() reads it; a constant
+      //    (RESOURCE_ID_EXPIRED, ErrorCode.TASK_CONFLICT), as its lookup() reads it.
+      const index: NameIndex = { words: q.words, entry: q.entry, tokenFile: q.tokenFile };
+      if (q.response) for (const n of await responseEntries(q.response, index)) add(n);
+      for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.head.constantGroups, index)) add(n);
       // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
       const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
       const level = (score: number) => Math.floor(score / 5);
@@ -209,10 +226,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
 
     const results = understood.then(async (q) => {
       const first = await pinned;
+      // Let the page paint the named records before Pagefind's script and WebAssembly are fetched: they are the answer, Pagefind's pages follow.
+      if (first.length && typeof requestAnimationFrame === 'function') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
       const seen = new Set(first.map((h) => h.path));
-      const fullText = q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText;
-      // Pagefind's full-text search: at once when the query names no record; else when more
-      // results are asked for (its index chunks are most of what a search downloads).
+      const fullText = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf));
+      // Pagefind's full-text search, once the named records are known (they are shown before it loads).
       let found: PagefindResult[] = [];
       let searched: Promise<void> | undefined;
       const searchText = () =>
@@ -223,12 +241,12 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
             console.warn('search index unavailable', error);
           }
         })());
-      // The query names records, or its words alone fit some record well: the full-text search can wait.
+      // The query names records, or its words alone fit some records well: those lead, and the
+      // closest matches are not needed.
       const best = q.relaxed[0]?.score ?? 0;
       const fitting = q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= FITS);
       const named = first.length > 0 || fitting.length >= PAGE / 2;
-      if (!named) await searchText();
-      let done = !named;
+      await searchText();
       const toHit = (d: PagefindData): Hit => {
         const path = pathOf(d.url);
         return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
@@ -236,7 +254,6 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {
         await searchText();
-        done = true;
         const out: Hit[] = [];
         while (out.length < count && next < found.length) {
           const batch = found.slice(next, next + count - out.length);
@@ -251,12 +268,14 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         return out;
       };
       // Pagefind's first page and the relaxed search's best records, ranked together: a page
-      // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When
-      // fewer than three pages have all the words, the relaxed search's records are the closest
-      // matches instead, shown apart.
+      // both find first, then by relaxed score (rarity × weight) and Pagefind's order. When the
+      // query names records or its words fit some well, the relaxed search's records follow
+      // them and Pagefind's pages come under those. When fewer than three pages have all the
+      // words, the relaxed search's records are the closest matches instead, shown apart.
       const few = !named && found.length < 3;
       const room = Math.max(0, PAGE - first.length);
-      const textHits = named ? [] : await more(room);
+      // Each of Pagefind's pages is a fragment to download: the first step takes a few, more() the rest.
+      const textHits = named ? [] : await more(Math.min(room, TEXT_PAGES));
       const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
       const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
@@ -278,8 +297,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         const had = scored.get(e.u);
         if (!had) scored.set(e.u, { hit: entryHit(e, 'closest'), score: relaxedOf.get(r.entry) ?? 0 });
       }
-      const ranked = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
+      const ranked: Hit[] = [...scored.values()].sort((a, b) => b.score - a.score).map((x) => ({ ...x.hit, how: x.hit.how === 'closest' ? ('text' as const) : x.hit.how }));
       ranked.forEach((h) => seen.add(h.path));
+      if (named) ranked.push(...(await more(Math.min(TEXT_PAGES, Math.max(0, room - ranked.length)))));
       // Fewer than three pages have all the words: the closest matches follow, under a line that
       // says so. One of those few pages that fits the query's words much worse than the best
       // record (Chinese is matched by pieces, so "all the words" can be a stray hit) joins them.
@@ -315,7 +335,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         hits,
         closest,
         get remaining() {
-          return done ? found.length - next : undefined;
+          return found.length - next;
         },
         more,
         terms,
@@ -335,6 +355,46 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
   };
 }
 
+/**
+ * At most this many words go to Pagefind: each word may need an index chunk
+ * of its own (~25 KB gzipped), so a long question would download most of the
+ * index. The relaxed search ranks by all the words anyway.
+ */
+const FULL_TEXT_WORDS = 2;
+
+/** How many records have the search token `t` (its token file is loaded); undefined when none or not loaded. */
+function recordsWith(t: string, fileOf: (token: string) => Record<string, Shard> | undefined): number | undefined {
+  const file = fileOf(t);
+  if (!file || !Object.hasOwn(file, t)) return undefined;
+  const shard = file[t];
+  return shard[2] ?? (shard[1].length || undefined);
+}
+
+/** The words of `text` as Pagefind reads them: Latin words by spaces, Chinese cut into words (Intl.Segmenter). */
+function wordsOf(text: string, lang: Lang): string[] {
+  const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(lang === 'zh' ? 'zh' : 'en', { granularity: 'word' }) : undefined;
+  return text.split(' ').flatMap((part) =>
+    !part ? [] : hasHan(part) && segmenter ? [...segmenter.segment(part)].filter((s) => s.isWordLike).map((s) => s.segment) : [part],
+  );
+}
+
+/**
+ * `text` for Pagefind: as it is when it has FULL_TEXT_WORDS words or fewer;
+ * else its rarest words in the search's own data (a Chinese word by its
+ * rarest two-character piece), in their order; words the data lacks last.
+ */
+export function rarestWords(text: string, lang: Lang, records: (token: string) => number | undefined): string {
+  const words = wordsOf(text, lang);
+  if (words.length <= FULL_TEXT_WORDS) return text;
+  const rarity = (word: string) => {
+    const counts = tokens(normalize(word)).map(records).filter((n): n is number => n !== undefined);
+    return counts.length ? Math.min(...counts) : Number.POSITIVE_INFINITY;
+  };
+  const ranked = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) }));
+  const kept = new Set(ranked.sort((a, b) => a.n - b.n || a.i - b.i).slice(0, FULL_TEXT_WORDS).map((r) => r.word));
+  return [...kept].sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' ');
+}
+
 /** The words of a pasted response worth a full-text search: its code, message and reason. */
 function responseWords(input: ResponseInput): string {
   const body = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
@@ -350,52 +410,72 @@ export function constantsIn(query: string): string[] {
   return [...query.slice(0, 2000).matchAll(/\b(?:[A-Z][A-Za-z]+\.)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)].map((m) => m[0]);
 }
 
-/** The entry of the record the package's lookup() finds for a constant name. */
-async function constantEntries(
-  name: string,
-  words: Words,
-  entry: (n: number) => Promise<SearchEntry>,
-  tokenFile: (token: string) => Promise<Record<string, Shard>>,
-): Promise<number[]> {
-  const { lookup } = await import('../../src/en.ts');
-  const record = lookup(name);
-  return record ? entriesOf([record], words, entry, tokenFile) : [];
+/** What finding a record by one of its names needs: the search words, the entry files and the token files. */
+type NameIndex = {
+  words: Words;
+  entry: (n: number) => Promise<SearchEntry>;
+  tokenFile: (token: string) => Promise<Record<string, Shard>>;
+};
+
+/**
+ * The entries of the record a constant names (RESOURCE_ID_EXPIRED, a former
+ * name, or ErrorCode.TASK_CONFLICT in its group's kind), as the package's
+ * lookup() reads it: from the token file of its first word.
+ */
+async function constantEntries(name: string, groups: Record<string, string>, index: NameIndex): Promise<number[]> {
+  const qualified = /^([A-Za-z]+)\.(.+)$/.exec(name);
+  const kind = qualified ? groups[qualified[1].toLowerCase()] : undefined;
+  const key = tokens(normalize(qualified ? qualified[2] : name)).join(' ');
+  const found = await phraseEntries(key, ['constant'], index);
+  if (!kind) return found;
+  const kinds = await Promise.all(found.map(async (n) => (await index.entry(n)).k));
+  return found.filter((_, i) => kinds[i] === kind);
 }
 
 /**
  * The entries of the records a pasted response names, in the order the
- * package's explain() gives them (body code, message, reason, HTTP status,
- * recording and upload status). explain() is loaded only for such a query.
+ * package's explain() gives them: read by the package's own readResponse()
+ * (no catalog in it), each name found in the search's token files. The record
+ * the response is about comes first — its body code, else its message, else
+ * its reason — then its states, then its HTTP status; with none of those
+ * known, an error status comes first (explain() falls back to it).
  */
-async function responseEntries(
-  input: ResponseInput,
-  words: Words,
-  entry: (n: number) => Promise<SearchEntry>,
-  tokenFile: (token: string) => Promise<Record<string, Shard>>,
-): Promise<number[]> {
-  const { explain } = await import('../../src/en.ts');
-  const diagnosis = explain(input as Parameters<typeof explain>[0]);
-  return entriesOf(diagnosis.records, words, entry, tokenFile);
+async function responseEntries(input: ResponseInput, index: NameIndex): Promise<number[]> {
+  const reading = readPackageResponse(input);
+  const named = async (as: NamedValue['as']) =>
+    (await Promise.all(reading.names.filter((n) => n.as === as).map((n) => recordEntries(n.kind, n.value, index)))).flat();
+  const [code, message, states, status] = await Promise.all([named('code'), named('message'), named('state'), named('status')]);
+  // As explain() does: a reason names its record only when the body has no code and no known message.
+  const reason = reading.values.code === undefined && message.length === 0 ? await named('reason') : [];
+  const error = reading.status !== undefined && (reading.status < 200 || reading.status >= 300);
+  const order =
+    code.length || message.length || reason.length
+      ? [...code, ...message, ...reason, ...states, ...status]
+      : error
+        ? [...status, ...states]
+        : [...states, ...status];
+  return [...new Set(order)];
 }
 
-/** The search entries of package records, in their order: found by their value (code, message or state name) and kind. */
-async function entriesOf(
-  records: readonly { kind: string; value: string | number }[],
-  words: Words,
-  entry: (n: number) => Promise<SearchEntry>,
-  tokenFile: (token: string) => Promise<Record<string, Shard>>,
-): Promise<number[]> {
-  const out: number[] = [];
-  for (const record of records) {
-    const value = normalize(String(record.value));
-    // A code or message by its tokens; a state name as written.
-    for (const key of [tokens(words.canonical(value)).join(' '), value]) {
-      const first = key.split(' ')[0];
-      if (!first) continue;
-      const file = await tokenFile(first);
-      const candidates = Object.hasOwn(file, first) ? file[first][0].filter(([k, field]) => k === key && field <= 2).map(([, , n]) => n) : [];
-      for (const n of candidates) if ((await entry(n)).k === record.kind && !out.includes(n)) out.push(n);
-    }
-  }
-  return out;
+/** A name that more records than this share names none of them (a reason many codes give). */
+const MAX_NAMED = 8;
+
+/** The entries of `kind` named `value`: a code by its number, a message or reason by its words, a state by its name as written. */
+async function recordEntries(kind: string, value: string | number, index: NameIndex): Promise<number[]> {
+  const text = normalize(String(value));
+  const keys = [...new Set([tokens(index.words.canonical(text)).join(' '), text])];
+  const candidates = [...new Set((await Promise.all(keys.map((key) => phraseEntries(key, ['code', 'id', 'message', 'reason'], index)))).flat())];
+  if (candidates.length > MAX_NAMED) return [];
+  const kinds = await Promise.all(candidates.map(async (n) => (await index.entry(n)).k));
+  return candidates.filter((_, i) => kinds[i] === kind);
+}
+
+/** The entries with the phrase `key` (tokens joined by a space) as one of `fields`, in catalog order. */
+async function phraseEntries(key: string, fields: readonly Field[], index: NameIndex): Promise<number[]> {
+  const first = key.split(' ')[0];
+  if (!first) return [];
+  const file = await index.tokenFile(first);
+  if (!Object.hasOwn(file, first)) return [];
+  const wanted = new Set(fields.map((f) => FIELDS.indexOf(f)));
+  return [...new Set(file[first][0].filter(([k, field]) => k === key && wanted.has(field)).map(([, , n]) => n))];
 }

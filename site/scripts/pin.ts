@@ -22,14 +22,26 @@ export const FIELDS: readonly Field[] = ['code', 'id', 'message', 'reason', 'con
 
 /**
  * One token's data: the phrases that start with it ([tokens joined by a space,
- * index in FIELDS, entry number]) and its postings ([entry number, weight]).
+ * index in FIELDS, entry number]), its postings ([entry number, weight]) and,
+ * when only the heaviest postings are kept (site/lib/search-data.ts
+ * boundedShard()), how many records have it.
  */
-export type Shard = [phrases: [string, number, number][], postings: [number, number][]];
+export type Shard = [phrases: [string, number, number][], postings: [number, number][], records?: number];
 
-/** /search/{lang}/lexicon.json: the language's search words and how its files are split. */
-export type SearchLexicon = Lexicon & { records: number; tokenFiles: number; entriesPerFile: number };
+/**
+ * /search/{lang}/lexicon.json: the language's search words, how its files are
+ * split, and the group of each kind's constants by its lower-case name
+ * (errorcode → error-code: ErrorCode.TASK_CONFLICT).
+ */
+export type SearchLexicon = Lexicon & { records: number; tokenFiles: number; entriesPerFile: number; constantGroups: Record<string, string> };
 
-/** The part of a token that decides its file: a Latin word's first three letters (its typos live beside it), else the token. */
+const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
+
+/**
+ * The part of a token that decides its file: a Latin word's first three
+ * letters (its typos live beside it), else the token. (Chinese pieces grouped
+ * by their first character made files of hundreds of pieces at ×100.)
+ */
 export const shardKey = (token: string): string => (/^[a-z]/.test(token) ? token.slice(0, 3) : token);
 
 /** The token file that holds `token`: FNV-1a over its shard key. */
@@ -43,7 +55,6 @@ export function shardOf(token: string, files: number): number {
 /** A record the query names: `whole` when the query is nothing but that name. */
 export type Pin = { entry: number; score: number; field: Field; phrase: string; whole: boolean };
 
-const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
 
 /**
  * How long a phrase is, in units that make Chinese and Latin comparable: two
@@ -138,17 +149,17 @@ export function editDistance(a: string, b: string, max: number): number {
  * four letters or more, the words of the data that it begins (0.8) or that
  * are one typo away (two for long words; 0.7).
  */
-export function postingsFor(token: string, file: Record<string, Shard> | undefined): { postings: [number, number][]; factor: number }[] {
+export function postingsFor(token: string, file: Record<string, Shard> | undefined): { postings: [number, number][]; records: number; factor: number }[] {
   if (!file) return [];
-  const own = Object.hasOwn(file, token) ? file[token][1] : undefined;
-  if (own?.length) return [{ postings: own, factor: 1 }];
+  const of = (shard: Shard, factor: number) => ({ postings: shard[1], records: shard[2] ?? shard[1].length, factor });
+  if (Object.hasOwn(file, token) && file[token][1].length) return [of(file[token], 1)];
   if (!/^[a-z]{4,}$/.test(token)) return [];
   const max = token.length >= 8 ? 2 : 1;
-  const out: { postings: [number, number][]; factor: number }[] = [];
+  const out: { postings: [number, number][]; records: number; factor: number }[] = [];
   for (const [word, shard] of Object.entries(file)) {
     if (!shard[1].length || word.slice(0, 2) !== token.slice(0, 2)) continue;
-    if (word.startsWith(token)) out.push({ postings: shard[1], factor: 0.8 });
-    else if (word.length >= 4 && editDistance(word, token, max) <= max) out.push({ postings: shard[1], factor: 0.7 });
+    if (word.startsWith(token)) out.push(of(shard, 0.8));
+    else if (word.length >= 4 && editDistance(word, token, max) <= max) out.push(of(shard, 0.7));
   }
   return out;
 }
@@ -167,7 +178,7 @@ export function relaxedScores(
   let totalIdf = 0;
   for (const token of new Set(queryTokens)) {
     const options = postingsFor(token, fileOf(token));
-    const df = Math.max(1, ...options.map((o) => o.postings.length));
+    const df = Math.max(1, ...options.map((o) => o.records));
     const idf = Math.log(1 + records / df);
     totalIdf += idf;
     const per = new Map<number, number>();
