@@ -11,38 +11,16 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog, type Lang, pagePath, recordByRef } from '../site/helpers.ts';
-import { open, type Opened, searchResults, seriousViolations } from './browse.ts';
-import { useChromium } from './chromium.ts';
-import { type SiteServer, startSite } from './site-server.ts';
+import { open, type Opened, searchResults, seriousViolations, useSitePages } from './browse.ts';
 
 const { records } = catalog();
 const byRef = (ref: string) => recordByRef(records, ref);
 const plain = (s: string) => s.replace(/`/g, '');
 
-let site: SiteServer;
-const chromium = useChromium();
-let opened: Opened[] = [];
-
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(async () => {
-  await site?.close();
-});
-afterEach(async () => {
-  const problems = opened.flatMap((o) => o.problems);
-  await Promise.all(opened.map((o) => o.context.close()));
-  opened = [];
-  expect(problems).toEqual([]);
-});
-
-async function visit(path: string, options?: Parameters<typeof open>[3]): Promise<Opened> {
-  const o = await open(chromium.browser, site.url, path, options);
-  opened.push(o);
-  return o;
-}
+const site = useSitePages();
+const { visit } = site;
 const searchFor = (lang: Lang, q: string) => visit(`/${lang}/search/?q=${encodeURIComponent(q)}`);
 
 describe('search finds the answer to what people type', () => {
@@ -170,8 +148,8 @@ describe('results say what they are', () => {
 
 describe('the search page while results arrive', () => {
   it('shows the records the query names without waiting for Pagefind, then Pagefind\'s pages under them', async () => {
-    const o = await open(chromium.browser, site.url, '/en/');
-    opened.push(o);
+    const o = await open(site.browser, site.url, '/en/');
+    site.track(o);
     let release!: () => void;
     const gate = new Promise<void>((ok) => (release = ok));
     await o.page.route('**/pagefind/**', async (route) => {
@@ -295,8 +273,8 @@ describe('the search page while results arrive', () => {
   for (const [form, viewport] of Object.entries(viewports)) {
     for (const [lang, what, q] of queries) {
       it(`nothing moves after the first paint (${form}, ${lang}, ${what}: "${q.replace(/\n/g, ' ')}")`, async () => {
-        const o = await open(chromium.browser, site.url, '/en/', { viewport, isMobile: form === 'mobile', hasTouch: form === 'mobile' });
-        opened.push(o);
+        const o = await open(site.browser, site.url, '/en/', { viewport, isMobile: form === 'mobile', hasTouch: form === 'mobile' });
+        site.track(o);
         await o.context.addInitScript(() => {
           const w = window as unknown as { shifts: string[] };
           w.shifts = [];
@@ -381,7 +359,7 @@ describe('excerpts are read by the browser\'s HTML parser', () => {
       write: false,
       logLevel: 'silent',
     });
-    const page = await chromium.browser.newPage();
+    const page = await site.browser.newPage();
     try {
       await page.setContent('<!doctype html><title>excerpts</title>');
       await page.addScriptTag({ content: bundled.outputFiles[0].text });
