@@ -120,7 +120,12 @@ const END = '<!-- search-quality:end -->';
 export function searchSection(markdown: string): string | undefined {
   const from = markdown.indexOf(START);
   const to = markdown.indexOf(END);
-  return from !== -1 && to > from ? markdown.slice(from, to + END.length) : undefined;
+  if (from !== -1 && to > from) return markdown.slice(from, to + END.length);
+  // A section written before the markers existed: its heading up to the next heading of its level.
+  const heading = markdown.search(/^## Search quality$/m);
+  if (heading === -1) return undefined;
+  const next = markdown.slice(heading + 1).search(/^## /m);
+  return next === -1 ? markdown.slice(heading).trimEnd() : markdown.slice(heading, heading + 1 + next).trimEnd();
 }
 
 function writeSection(sets: readonly { file: string; rows: readonly Figures[] }[], commit: string): void {

@@ -7,7 +7,7 @@
  * three for at least 97 %, and no query without any result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figures, FRESH_FILE, type Outcome, QUERIES_FILE, readQueries, runQueries } from '../../scripts/eval-search.ts';
+import { figures, FRESH_FILE, type Outcome, QUERIES_FILE, readQueries, runQueries, searchSection } from '../../scripts/eval-search.ts';
 import { useChromium } from '../browser/chromium.ts';
 import { type SiteServer, startSite } from '../browser/site-server.ts';
 
@@ -33,6 +33,18 @@ describe('the query set', () => {
     expect(main.filter((q) => q.style === 'symptom' || q.style === 'question').length).toBeGreaterThanOrEqual(60);
     expect(main.filter((q) => q.style === 'typo').length).toBeGreaterThan(0);
     expect(main.filter((q) => q.style === 'mixed').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the figures in BENCHMARKS.md', () => {
+  it('replace the "Search quality" section, also one written before its markers existed, and nothing else', () => {
+    const before = '# Benchmarks\n\n## Lighthouse\n\nscores\n\n## Search quality\n\nold figures\n\n## How it is measured\n\nnotes\n';
+    expect(searchSection(before)).toBe('## Search quality\n\nold figures');
+    const last = '# Benchmarks\n\n## Search quality\n\nold figures\n';
+    expect(searchSection(last)).toBe('## Search quality\n\nold figures');
+    const marked = 'x\n<!-- search-quality:start -->\n## Search quality\nnew\n<!-- search-quality:end -->\n## Next\n';
+    expect(searchSection(marked)).toBe('<!-- search-quality:start -->\n## Search quality\nnew\n<!-- search-quality:end -->');
+    expect(searchSection('# Benchmarks\n\n## Search quality notes elsewhere\n')).toBeUndefined();
   });
 });
 
