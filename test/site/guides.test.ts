@@ -42,9 +42,13 @@ describe('built guides', () => {
         expect(cites.length).toBeGreaterThan(0);
         for (const cite of cites) {
           for (const a of findAll((e) => e.name === 'a', [cite])) {
-            const source = api.sources.find((s) => s.id === textContent(a));
+            // On screen the source's id; for a screen reader's list of links, its title too.
+            const hidden = findAll((e) => hasClass(e, 'sr-only'), [a]).map(textContent).join('');
+            const id = textContent(a).slice(0, textContent(a).length - hidden.length);
+            const source = api.sources.find((s) => s.id === id);
             expect(source, textContent(a)).toBeDefined();
             expect(attr(a, 'href')).toBe(source!.url);
+            expect(hidden).toBe(` (${source!.title[lang]})`);
           }
         }
       });
