@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { alive, ROOT as root, startBuild } from './build-process.ts';
 import { CatalogError, DEFAULT_DATA_DIR, loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
 import { lexiconOf, loadSearchWords } from './catalog/search-words.ts';
-import { bundleSearchEngine, pagefindHtml, recordPages } from './generate/search-build.ts';
+import { BROWSER_MODULE, bundleSearchEngine, pagefindHtml, recordPages } from './generate/search-build.ts';
 import { SITE_URL } from './site-url.ts';
 
 const buildDir = join(root, 'build');
@@ -87,14 +87,7 @@ async function main() {
   await esbuild.build({
     entryPoints: LANGS.map((lang) => ({ in: join(root, 'site', 'scripts', `diagnose.${lang}.ts`), out: `diagnose.${lang}` })),
     outdir: join(tmp, 'lib'),
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    // As the search engine's module: class fields as they are written (every browser since 2021), not helpers.
-    target: 'es2022',
-    // Chinese as UTF-8, not \uXXXX escapes (a module script is always read as UTF-8).
-    charset: 'utf8',
+    ...BROWSER_MODULE,
     logLevel: 'warning',
   }).catch((error: Error) => fail(`diagnose module: ${error.message}`));
   if (verbose) console.log(`lib: ${LANGS.map((lang) => `diagnose.${lang}.js`).join(', ')}`);

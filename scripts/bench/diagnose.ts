@@ -9,6 +9,7 @@ import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { BROWSER_MODULE } from '../generate/search-build.ts';
 import { ROOT } from './workspace.ts';
 
 export type DiagnoseScript = { lang: string; files: string[]; gzipped: number; minified: number; parts: { name: string; minified: number }[] };
@@ -29,12 +30,7 @@ export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 26_500, zh: 2
 export async function diagnoseBundle(lang: 'en' | 'zh') {
   const result = await build({
     entryPoints: [join(ROOT, 'site', 'scripts', `diagnose.${lang}.ts`)],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
+    ...BROWSER_MODULE,
     write: false,
     metafile: true,
     logLevel: 'silent',

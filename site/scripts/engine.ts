@@ -26,6 +26,7 @@
  * which Pagefind reads to choose its index.
  */
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
+import { METHODS } from '../../src/records.ts';
 import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
@@ -99,7 +100,6 @@ const COVERAGE = 0.5;
 const FITS = 0.9;
 /** What being among Pagefind's first results is worth next to the best relaxed score (1). */
 const PAGEFIND_WEIGHT = 0.8;
-const METHODS = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'];
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 
