@@ -7,7 +7,8 @@
  *    bundle the diagnose box for each language into /lib/;
  * 3. bundle the search engine for other sites (/search/engine.js), and index
  *    it with Pagefind (one index per <html lang>, a record's search words
- *    added) into <tmp>/pagefind/;
+ *    added) into <tmp>/pagefind/, and add the index's layout (its chunks'
+ *    word ranges, its pages' search entries) to each language's lexicon;
  * 4. check the result, then swap it in for build/site.
  * Any failure leaves the previous build/site as it was. A second build at once
  * waits for the first (scripts/build-process.ts); Ctrl-C or SIGTERM stops Astro
@@ -26,6 +27,7 @@ import { alive, ROOT as root, startBuild } from './build-process.ts';
 import { CatalogError, DEFAULT_DATA_DIR, loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
 import { lexiconOf, loadSearchWords } from './catalog/search-words.ts';
 import { BROWSER_MODULE, bundleSearchEngine, pagefindHtml, recordPages } from './generate/search-build.ts';
+import { fragmentUrl, type PagefindLayout, pagefindLayout } from './generate/pagefind-layout.ts';
 import { SITE_URL } from './site-url.ts';
 
 const buildDir = join(root, 'build');
@@ -128,6 +130,7 @@ async function main() {
   } finally {
     await pagefind.close();
   }
+  addPagefindLayout(tmp);
 
   // 4. Check, then swap.
   const required = ['index.html', '404.html', 'pagefind/pagefind.js', 'sitemap-index.xml', 'llms.txt', 'llms-full.txt', ...LANGS.flatMap((l) => [`${l}/index.html`, `${l}/404.html`, `${l}/search/index.html`, `${l}/search/codes.json`, `${l}/diagnose/index.html`, `lib/diagnose.${l}.js`, `${l}/changes/index.html`, `${l}/changes/feed.xml`, `search/${l}/lexicon.json`]), 'search/engine.js'];
@@ -148,6 +151,42 @@ async function main() {
   build.finish();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`✓ build/site built in ${seconds} s: ${indexed} pages indexed for search, ${apiFiles} JSON API files`);
+}
+
+/**
+ * Each language's lexicon (/search/{lang}/lexicon.json) gets the layout of its
+ * Pagefind index (scripts/generate/pagefind-layout.ts): the word range of
+ * each index chunk, and which search entry each indexed page is.
+ */
+function addPagefindLayout(site: string): void {
+  const dir = join(site, 'pagefind');
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  for (const lang of LANGS) {
+    const language = entry.languages[lang === 'zh' ? 'zh-cn' : lang];
+    if (!language) fail(`pagefind: no index for ${lang} (indexes: ${Object.keys(entry.languages).join(', ')})`);
+    const search = join(site, 'search', lang);
+    const file = join(search, 'lexicon.json');
+    const lexicon = JSON.parse(readFileSync(file, 'utf8')) as { entriesPerFile: number };
+    const paths = new Map<string, number>();
+    for (const name of readdirSync(search).filter((n) => /^e\d+\.json$/.test(n))) {
+      const first = Number(/\d+/.exec(name)![0]) * lexicon.entriesPerFile;
+      const entries = JSON.parse(readFileSync(join(search, name), 'utf8')) as { u: string }[];
+      entries.forEach((e, i) => paths.set(e.u, first + i));
+    }
+    const metaName = `pagefind.${language.hash}.pf_meta`;
+    let layout: PagefindLayout;
+    try {
+      layout = pagefindLayout(
+        readFileSync(join(dir, metaName)),
+        metaName,
+        (page) => fragmentUrl(readFileSync(join(dir, 'fragment', `${page}.pf_fragment`)), `fragment/${page}.pf_fragment`),
+        (path) => paths.get(path),
+      );
+    } catch (error) {
+      return fail(`pagefind layout: ${(error as Error).message}`);
+    }
+    writeFileSync(file, JSON.stringify({ ...lexicon, pagefind: layout }));
+  }
 }
 
 /** The catalog, checked: a problem in it ends the build with its file:line:col lines, no stack trace. */

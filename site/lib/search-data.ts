@@ -15,7 +15,7 @@
  */
 import { type CatalogRecord, KIND_NAMES, KINDS, type Locale } from '../../scripts/catalog/schema.ts';
 import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
-import { type Field, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../scripts/pin.ts';
+import { type Field, isHanChar, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';
 import { displayCode, href } from './record.ts';
 
@@ -156,19 +156,23 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
     addPostings(i, parts, [r.title[lang], ...(r.keywords?.[lang] ?? [])]);
   });
 
-  // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON.
+  // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON; single Chinese
+  // characters apart, CHAR_FILE_BYTES a file.
   const rows = [...shards].map(([token, s]): [string, Shard] => [token, boundedShard(s.p, [...s.r])]);
-  const total = rows.reduce((n, row) => n + JSON.stringify(row).length, 0);
-  const files = Math.max(1, Math.ceil(total / TOKEN_FILE_BYTES));
-  const byFile = Array.from({ length: files }, () => ({}) as Record<string, Shard>);
-  for (const [token, shard] of rows) byFile[shardOf(token, files)][token] = shard;
+  const fileCount = (list: typeof rows, bytes: number) => Math.max(1, Math.ceil(list.reduce((n, row) => n + JSON.stringify(row).length, 0) / bytes));
+  const tokenFiles = fileCount(rows.filter(([t]) => !isHanChar(t)), TOKEN_FILE_BYTES);
+  const charFiles = fileCount(rows.filter(([t]) => isHanChar(t)), CHAR_FILE_BYTES);
 
   const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
   const out = new Map<string, unknown>();
   const constantGroups = Object.fromEntries(KIND_NAMES.map((k) => [KINDS[k].constantGroup.toLowerCase(), k]));
-  const head: SearchLexicon = { records: entries.length, tokenFiles: files, entriesPerFile: perFile, constantGroups, ...lexicon };
+  const head: SearchLexicon = { records: entries.length, tokenFiles, charFiles, entriesPerFile: perFile, constantGroups, ...lexicon };
   out.set('lexicon', head);
-  byFile.forEach((f, n) => out.set(`t${n}`, f));
+  const byFile = new Map<string, Record<string, Shard>>();
+  for (let n = 0; n < tokenFiles; n++) byFile.set(`t${n}`, {});
+  for (let n = 0; n < charFiles; n++) byFile.set(`c${n}`, {});
+  for (const [token, shard] of rows) byFile.get(tokenFileOf(token, head))![token] = shard;
+  for (const [name, file] of byFile) out.set(name, file);
   for (let n = 0; n * perFile < entries.length; n++) out.set(`e${n}`, entries.slice(n * perFile, (n + 1) * perFile));
   return out;
 }
@@ -190,6 +194,10 @@ export function boundedShard(phrases: [string, number, number][], postings: [num
 const MAX_PHRASES = 64;
 const MAX_POSTINGS = 64;
 
-/** About this much JSON per token file, and per entry file. */
-const TOKEN_FILE_BYTES = 4_000;
+/**
+ * About this much JSON per token file, per file of single Chinese characters
+ * (a question has many of them: few larger files), and per entry file.
+ */
+const TOKEN_FILE_BYTES = 2_000;
+const CHAR_FILE_BYTES = 16_000;
 const ENTRY_FILE_BYTES = 3_000;

@@ -27,7 +27,7 @@
  */
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
-import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from './pin.ts';
+import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -177,16 +177,16 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // and the words as written (state names).
       const sequences = [tokens(u.canonical), tokens(u.clean), tokens(normalized), normalized.split(' ').filter((w) => w && !hasHan(w))];
       const numbers = codeNumbers(normalized);
-      const chars = hanChars(words.stripFillers(normalized));
-      const all = new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]);
-      const tokenFile = (t: string) => load<Record<string, Shard>>(`t${shardOf(t, head.tokenFiles)}`);
+      const tokenFile = (t: string) => load<Record<string, Shard>>(tokenFileOf(t, head));
       const loaded = new Map<string, Record<string, Shard>>();
-      await Promise.all([...all].map(async (t) => loaded.set(t, await tokenFile(t))));
+      const loadAll = (list: Iterable<string>) => Promise.all([...list].map(async (t) => loaded.set(t, await tokenFile(t))));
       const fileOf = (t: string) => loaded.get(t);
       const shard = (t: string) => {
         const f = loaded.get(t);
         return f && Object.hasOwn(f, t) ? f[t] : undefined;
       };
+      const chars = hanChars(words.stripFillers(normalized));
+      await loadAll(new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]));
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
       const relaxed = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
@@ -229,7 +229,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // Let the page paint the named records before Pagefind's script and WebAssembly are fetched: they are the answer, Pagefind's pages follow.
       if (first.length && typeof requestAnimationFrame === 'function') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
       const seen = new Set(first.map((h) => h.path));
-      const fullText = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf));
+      const fullText = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf), q.head.pagefind?.chunks, q.head.records);
       // Pagefind's full-text search, once the named records are known (they are shown before it loads).
       let found: PagefindResult[] = [];
       let searched: Promise<void> | undefined;
@@ -251,6 +251,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         const path = pathOf(d.url);
         return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
       };
+      // The search entry of each page shown that has one.
+      const entryOf = new Map<string, number>();
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {
         await searchText();
@@ -258,8 +260,15 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         while (out.length < count && next < found.length) {
           const batch = found.slice(next, next + count - out.length);
           next += batch.length;
-          for (const d of await Promise.all(batch.map((r) => r.data()))) {
-            const hit = toHit(d);
+          // A page the search has an entry for is shown from that entry: no fragment to download.
+          const pageHit = async (r: PagefindResult) => {
+            const n = q.head.pagefind?.pages[r.id];
+            if (n === undefined) return toHit(await r.data());
+            const hit = entryHit(await q.entry(n), 'text');
+            entryOf.set(hit.path, n);
+            return hit;
+          };
+          for (const hit of await Promise.all(batch.map(pageHit))) {
             if (seen.has(hit.path)) continue;
             seen.add(hit.path);
             out.push(hit);
@@ -274,20 +283,18 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // words, the relaxed search's records are the closest matches instead, shown apart.
       const few = !named && found.length < 3;
       const room = Math.max(0, PAGE - first.length);
-      // Each of Pagefind's pages is a fragment to download: the first step takes a few, more() the rest.
+      // Pagefind's pages (a fragment to download for a page without a search entry): the first step takes a few, more() the rest.
       const textHits = named ? [] : await more(Math.min(room, TEXT_PAGES));
       const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
       const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
       const scored = new Map<string, { hit: Hit; score: number }>();
       textHits.forEach((hit, i) => scored.set(hit.path, { hit, score: PAGEFIND_WEIGHT * (1 - i / (2 * PAGE)) }));
-      const relaxedByPath = new Map<string, number>();
-      for (const { r, e } of strongHits) relaxedByPath.set(e.u, r.entry);
-      // Records Pagefind found get their relaxed score too (their path names their entry).
-      const entryOfPath = new Map<string, number>();
-      await Promise.all(
-        q.relaxed.slice(0, PAGE + 2).map(async (r) => entryOfPath.set((await q.entry(r.entry)).u, r.entry)),
-      );
+      // Records Pagefind found get their relaxed score too, when among the relaxed search's first.
+      const top = new Set(q.relaxed.slice(0, PAGE + 2).map((r) => r.entry));
+      for (const { r, e } of strongHits) entryOf.set(e.u, r.entry);
+      if (!q.head.pagefind) await Promise.all([...top].map(async (n) => entryOf.set((await q.entry(n)).u, n)));
+      const entryOfPath = new Map([...entryOf].filter(([, n]) => top.has(n)));
       for (const [path, item] of scored) {
         const n = entryOfPath.get(path);
         if (n !== undefined) item.score += relaxedOf.get(n) ?? 0;
@@ -356,11 +363,36 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
 }
 
 /**
- * At most this many words go to Pagefind: each word may need an index chunk
- * of its own (~25 KB gzipped), so a long question would download most of the
+ * At most this many words go to Pagefind, all in one index chunk: each chunk
+ * is a download of ~25 KB gzipped, so a long question would fetch most of the
  * index. The relaxed search ranks by all the words anyway.
  */
 const FULL_TEXT_WORDS = 2;
+
+/**
+ * The index chunks Pagefind loads for `word`: the chunks whose word range
+ * holds it, else those whose range holds it cut to the range's length (its
+ * strict and loose checks), for the word and for the shorter forms its
+ * stemmer may make of it (the ranges are on stemmed words).
+ */
+export function chunksOf(word: string, chunks: readonly (readonly [string, string])[]): number[] {
+  const chars = [...word.toLowerCase()];
+  const forms = [chars.join('')];
+  for (let cut = 1; cut <= 3 && chars.length - cut >= 3; cut++) forms.push(chars.slice(0, -cut).join(''));
+  const found = new Set<number>();
+  const prefix = (s: string[], n: number) => s.slice(0, n).join('');
+  for (const form of forms) {
+    const strict = chunks.flatMap(([from, to], i) => (form >= from && form <= to ? [i] : []));
+    const term = [...form];
+    const loose = chunks.flatMap(([from, to], i) => {
+      const [f, t] = [[...from], [...to]];
+      const [nf, nt] = [Math.min(term.length, f.length), Math.min(term.length, t.length)];
+      return prefix(term, nf) >= prefix(f, nf) && prefix(term, nt) <= prefix(t, nt) ? [i] : [];
+    });
+    for (const i of strict.length ? strict : loose) found.add(i);
+  }
+  return [...found];
+}
 
 /** How many records have the search token `t` (its token file is loaded); undefined when none or not loaded. */
 function recordsWith(t: string, fileOf: (token: string) => Record<string, Shard> | undefined): number | undefined {
@@ -379,20 +411,41 @@ function wordsOf(text: string, lang: Lang): string[] {
 }
 
 /**
- * `text` for Pagefind: as it is when it has FULL_TEXT_WORDS words or fewer;
- * else its rarest words in the search's own data (a Chinese word by its
- * rarest two-character piece), in their order; words the data lacks last.
+ * `text` for Pagefind: at most FULL_TEXT_WORDS of its words, the rarest in the
+ * search's own data (a Chinese word by its rarest two-character piece), then
+ * words the data lacks (a typo: Pagefind then finds too little, and the
+ * relaxed search's closest matches answer), in their order. With the index's
+ * chunk ranges (`chunks`), the words all lie in one chunk: the chunk whose
+ * rarest words say the most (the sum of their inverse document frequencies,
+ * `records` being the catalog's size), so that a question downloads one
+ * chunk. `text` as it is when all its words are kept.
  */
-export function rarestWords(text: string, lang: Lang, records: (token: string) => number | undefined): string {
+export function rarestWords(
+  text: string,
+  lang: Lang,
+  df: (token: string) => number | undefined,
+  chunks?: readonly (readonly [string, string])[],
+  records = 1000,
+): string {
   const words = wordsOf(text, lang);
-  if (words.length <= FULL_TEXT_WORDS) return text;
   const rarity = (word: string) => {
-    const counts = tokens(normalize(word)).map(records).filter((n): n is number => n !== undefined);
+    const counts = tokens(normalize(word)).map(df).filter((n): n is number => n !== undefined);
     return counts.length ? Math.min(...counts) : Number.POSITIVE_INFINITY;
   };
-  const ranked = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) }));
-  const kept = new Set(ranked.sort((a, b) => a.n - b.n || a.i - b.i).slice(0, FULL_TEXT_WORDS).map((r) => r.word));
-  return [...kept].sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' ');
+  const pool = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) })).sort((a, b) => a.n - b.n || a.i - b.i);
+  let kept = pool.slice(0, FULL_TEXT_WORDS);
+  if (chunks?.length) {
+    const spans = new Map(pool.map((r) => [r.word, chunksOf(r.word, chunks)]));
+    const idf = (n: number) => (Number.isFinite(n) ? Math.log(1 + records / Math.max(1, n)) : 0);
+    let best = -1;
+    for (const chunk of new Set([...spans.values()].flat())) {
+      const inChunk = pool.filter((r) => spans.get(r.word)!.every((c) => c === chunk)).slice(0, FULL_TEXT_WORDS);
+      const said = inChunk.reduce((sum, r) => sum + idf(r.n), 0);
+      if (inChunk.length && said > best) [best, kept] = [said, inChunk];
+    }
+  }
+  if (kept.length === words.length) return text;
+  return kept.map((r) => r.word).sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' ');
 }
 
 /** The words of a pasted response worth a full-text search: its code, message and reason. */

@@ -33,7 +33,24 @@ export type Shard = [phrases: [string, number, number][], postings: [number, num
  * split, and the group of each kind's constants by its lower-case name
  * (errorcode → error-code: ErrorCode.TASK_CONFLICT).
  */
-export type SearchLexicon = Lexicon & { records: number; tokenFiles: number; entriesPerFile: number; constantGroups: Record<string, string> };
+export type SearchLexicon = Lexicon & {
+  records: number;
+  tokenFiles: number;
+  /** How many files hold the single Chinese characters (c0 … c{n-1}). */
+  charFiles: number;
+  entriesPerFile: number;
+  constantGroups: Record<string, string>;
+  /** The layout of the language's Pagefind index, added after Pagefind has run (scripts/generate/pagefind-layout.ts). */
+  pagefind?: PagefindLayout;
+};
+
+/** What the search knows of Pagefind's index. */
+export type PagefindLayout = {
+  /** Each index chunk's first and last word (prefixes, as Pagefind compares words), in order. */
+  chunks: [string, string][];
+  /** Pagefind's page id (en_2015c66) → the number of that page's search entry. */
+  pages: Record<string, number>;
+};
 
 const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
 
@@ -50,6 +67,18 @@ export function shardOf(token: string, files: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
   return h % files;
+}
+
+/** A single Chinese character: the search keeps these in files of their own. */
+export const isHanChar = (token: string): boolean => token.length === 1 && isHanToken(token);
+
+/**
+ * The name of the file that holds `token` (/search/{lang}/{name}.json): a
+ * single Chinese character in a character file (c{n}: a long Chinese question
+ * has a dozen, and they share a few files), any other token in a token file (t{n}).
+ */
+export function tokenFileOf(token: string, head: Pick<SearchLexicon, 'tokenFiles' | 'charFiles'>): string {
+  return isHanChar(token) ? `c${shardOf(token, head.charFiles)}` : `t${shardOf(token, head.tokenFiles)}`;
 }
 
 /** A record the query names: `whole` when the query is nothing but that name. */

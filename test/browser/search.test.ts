@@ -9,8 +9,10 @@
  * type, and excerpts read by the browser's own HTML parser.
  * Like every browser test, no page may log an error or break the CSP.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { catalog, type Lang, pagePath, recordByRef } from '../site/helpers.ts';
 import { open, type Opened, searchResults, seriousViolations, useSitePages } from './browse.ts';
@@ -22,6 +24,9 @@ const plain = (s: string) => s.replace(/`/g, '');
 const site = useSitePages();
 const { visit } = site;
 const searchFor = (lang: Lang, q: string) => visit(`/${lang}/search/?q=${encodeURIComponent(q)}`);
+/** A guide's one-line description, from its front matter. */
+const guideDescription = (lang: Lang, slug: string) =>
+  (parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join('content', 'guides', lang, `${slug}.mdx`), 'utf8'))![1]) as { description: string }).description;
 
 describe('search finds the answer to what people type', () => {
   const cases: [lang: Lang, what: string, query: string, ref: string][] = [
@@ -99,14 +104,15 @@ describe('results say what they are', () => {
     });
   }
 
-  it('zh: a guide found by its text shows an excerpt that keeps Chinese punctuation', async () => {
+  it('zh: a guide found by its text shows its one-line description, Chinese punctuation kept', async () => {
     const { page } = await searchFor('zh', '退避');
     await searchResults(page);
     const guide = page.locator('#results li').filter({ has: page.locator('a[href^="/zh/guides/"]') }).first();
     expect(await guide.locator('.r-kind').textContent()).toBe('指南');
+    const slug = /\/zh\/guides\/([^/]+)\//.exec((await guide.locator('a').getAttribute('href')) ?? '')![1];
     const line = (await guide.locator('p').textContent()) ?? '';
+    expect(line).toBe(guideDescription('zh', slug));
     expect(line).toMatch(/[，。：；、（）]/);
-    expect(await guide.locator('p mark').count()).toBeGreaterThan(0);
   });
 
   it('highlighted words keep a contrast of at least 4.5:1 in dark mode', async () => {
@@ -156,21 +162,64 @@ describe('the search page while results arrive', () => {
       await gate;
       await route.continue();
     });
-    const fragments: string[] = [];
-    o.page.on('requestfinished', (r) => void (r.url().includes('/pagefind/fragment/') && fragments.push(r.url())));
+    const pagefindFiles: string[] = [];
+    o.page.on('requestfinished', (r) => void (r.url().includes('/pagefind/') && pagefindFiles.push(new URL(r.url()).pathname)));
     await o.page.goto(`${site.url}/en/search/?q=${encodeURIComponent('{"code":1013}')}`);
     // Pagefind is still held back: the record the body names is there already, first.
     await o.page.waitForSelector('#results li > a');
     const early = await o.page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')));
     expect(early[0]).toBe('/en/errors/1013/');
-    expect(fragments).toEqual([]);
+    expect(pagefindFiles).toEqual([]);
     release();
     // Then Pagefind's pages come under them: the first ones stay in place, no page twice.
     const all = await searchResults(o.page);
     expect(all.slice(0, early.length)).toEqual(early);
     expect(new Set(all).size).toBe(all.length);
-    expect(fragments.length).toBeGreaterThan(0);
     expect(all.length).toBeGreaterThan(early.length);
+    // Pagefind answered from one index chunk, and its pages were shown from the search's own
+    // entries: no fragment downloaded.
+    expect(pagefindFiles.filter((f) => f.includes('/index/'))).toHaveLength(1);
+    expect(pagefindFiles.filter((f) => f.includes('/fragment/'))).toEqual([]);
+  });
+
+  it('a long question downloads one of Pagefind\'s index chunks and none of its fragments, in both languages', async () => {
+    const questions: [Lang, string][] = [
+      ['en', 'why does my recording stop by itself after a while'],
+      ['en', 'uploading to the storage bucket keeps failing, access denied?'],
+      ['en', 'acquire refused because we send too many requests per second'],
+      ['zh', '录制到一半自己停了是怎么回事'],
+      ['zh', '上传到对象存储一直失败，权限不对吗'],
+      ['zh', '调用 stop 的时候返回 404 应该怎么处理'],
+    ];
+    for (const [lang, question] of questions) {
+      const o = await open(site.browser, site.url, `/${lang}/`);
+      site.track(o);
+      const files: string[] = [];
+      o.page.on('requestfinished', (r) => void (r.url().includes('/pagefind/') && files.push(new URL(r.url()).pathname)));
+      await o.page.goto(`${site.url}/${lang}/search/?q=${encodeURIComponent(question)}`);
+      await searchResults(o.page);
+      expect(await o.page.locator('#results li, #closest li').count(), question).toBeGreaterThan(0);
+      await o.page.waitForLoadState('networkidle');
+      expect(files.filter((f) => f.includes('/index/')).length, question).toBeLessThanOrEqual(1);
+      expect(files.filter((f) => f.includes('/fragment/')), question).toEqual([]);
+    }
+  });
+
+  it('with search data that does not know Pagefind\'s pages (an older build), shows them from their fragments', async () => {
+    const o = await open(site.browser, site.url, '/en/');
+    site.track(o);
+    await o.page.route('**/search/en/lexicon.json', async (route) => {
+      const { pagefind: _, ...lexicon } = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(lexicon) });
+    });
+    const fragments: string[] = [];
+    o.page.on('requestfinished', (r) => void (r.url().includes('/pagefind/fragment/') && fragments.push(r.url())));
+    await o.page.goto(`${site.url}/en/search/?q=backoff`);
+    const all = await searchResults(o.page);
+    expect(all.length).toBeGreaterThan(0);
+    expect(fragments.length).toBeGreaterThan(0);
+    const guide = o.page.locator('#results li').filter({ has: o.page.locator('a[href^="/en/guides/"]') }).first();
+    expect(await guide.locator('p mark').count()).toBeGreaterThan(0);
   });
 
   /** When (performance.now()) the first result was added, and when each file of the search was requested. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
-import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, shardOf } from '../../site/scripts/pin.ts';
+import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../../site/scripts/pin.ts';
 import { codeNumbers, normalize, readResponse, tokens, Words } from '../../site/scripts/query.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
@@ -94,7 +94,7 @@ describe('pinning by containment, over the built search data', () => {
   const data = (lang: 'zh' | 'en') => {
     if (!existsSync(join(dir(lang), 'lexicon.json'))) throw new Error('run `npm run build:site` first');
     const head = JSON.parse(readFileSync(join(dir(lang), 'lexicon.json'), 'utf8')) as SearchLexicon;
-    const file = (t: string) => JSON.parse(readFileSync(join(dir(lang), `t${shardOf(t, head.tokenFiles)}.json`), 'utf8')) as Record<string, Shard>;
+    const file = (t: string) => JSON.parse(readFileSync(join(dir(lang), `${tokenFileOf(t, head)}.json`), 'utf8')) as Record<string, Shard>;
     const shard = (t: string) => (Object.hasOwn(file(t), t) ? file(t)[t] : undefined);
     const entry = (n: number) => (JSON.parse(readFileSync(join(dir(lang), `e${Math.floor(n / head.entriesPerFile)}.json`), 'utf8')) as SearchEntry[])[n % head.entriesPerFile];
     const w = new Words(head);

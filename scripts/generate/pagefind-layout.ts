@@ -1,0 +1,82 @@
+/**
+ * What the site's search needs to know of Pagefind's index, read from the
+ * files Pagefind wrote (scripts/build-site.ts adds it to each language's
+ * /search/{lang}/lexicon.json):
+ *
+ * - `chunks`: the word range of each index chunk (`[from, to]`, as Pagefind
+ *   compares words). Each chunk a query's words fall in is a download of
+ *   ~25 KB; the engine sends Pagefind only words that share one.
+ * - `pages`: each page Pagefind indexed (its result id) → the search entry of
+ *   that page (/search/{lang}/e{n}.json). A result the engine already has an
+ *   entry for needs no fragment download (~1–8 KB each): the entry holds its
+ *   code, title, kind and one-line summary.
+ *
+ * Pagefind's files are gzipped; after the signature `pagefind_dcd`, the
+ * metadata is CBOR and a fragment JSON.
+ */
+import { decode } from 'cborg';
+import { gunzipSync } from 'node:zlib';
+import type { PagefindLayout } from '../../site/scripts/pin.ts';
+
+const SIGNATURE = 'pagefind_dcd';
+
+export type { PagefindLayout };
+
+/** The content of a Pagefind file (gzipped, signed): its bytes after the signature. */
+function unsigned(file: Uint8Array, name: string): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = gunzipSync(file);
+  } catch (error) {
+    throw new Error(`${name}: not a gzipped Pagefind file (${(error as Error).message})`);
+  }
+  if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) {
+    throw new Error(`${name}: not a Pagefind file (no ${SIGNATURE} signature)`);
+  }
+  return bytes.subarray(SIGNATURE.length);
+}
+
+/** A fragment's page URL. */
+export function fragmentUrl(file: Uint8Array, name: string): string {
+  let fragment: { url?: unknown } | null;
+  try {
+    fragment = JSON.parse(new TextDecoder().decode(unsigned(file, name))) as { url?: unknown } | null;
+  } catch (error) {
+    if ((error as Error).message.startsWith(name)) throw error;
+    throw new Error(`${name}: unreadable fragment (${(error as Error).message})`);
+  }
+  if (typeof fragment?.url !== 'string') throw new Error(`${name}: a fragment without a url`);
+  return fragment.url;
+}
+
+/**
+ * The layout of one language's index: `meta` is its pagefind.{lang}_{hash}.pf_meta;
+ * `urlOf` gives a page id's URL (from its fragment); `entryOf` the search
+ * entry of a URL path, if any (a page without one keeps its fragment).
+ */
+export function pagefindLayout(
+  meta: Uint8Array,
+  name: string,
+  urlOf: (page: string) => string,
+  entryOf: (path: string) => number | undefined,
+): PagefindLayout {
+  // MetaIndex: [version, pages: [hash, word_count, …][], index_chunks: [from, to, hash][], …]
+  let decoded: unknown[];
+  try {
+    decoded = decode(unsigned(meta, name)) as unknown[];
+  } catch (error) {
+    throw new Error(`${name}: unreadable metadata (${(error as Error).message})`);
+  }
+  const [, pages, chunks] = Array.isArray(decoded) ? decoded : [];
+  if (!Array.isArray(pages) || !Array.isArray(chunks)) throw new Error(`${name}: unexpected metadata layout (Pagefind version ${String(decoded?.[0])})`);
+  const ranges = chunks.map((c, i): [string, string] => {
+    if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string') throw new Error(`${name}: index chunk ${i} has no word range`);
+    return [c[0], c[1]];
+  });
+  const byPage: Record<string, number> = {};
+  for (const page of [...pages].map((p) => String((p as unknown[])[0])).sort()) {
+    const n = entryOf(new URL(urlOf(page), 'https://site.invalid/').pathname);
+    if (n !== undefined) byPage[page] = n;
+  }
+  return { chunks: ranges, pages: byPage };
+}
