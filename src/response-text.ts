@@ -447,6 +447,9 @@ type Gathering = {
 
 type Found = Omit<FoundResponse, 'method' | 'methodLine'>;
 
+/** What most lines of a log complete: nothing (one array for all of them, not one per line). */
+const NONE: FoundResponse[] = Object.freeze([]) as unknown as FoundResponse[];
+
 /**
  * Reads a text line by line and hands back each response as soon as it is
  * complete. Keeps only the response being read (bounded) and the last method seen.
@@ -489,7 +492,7 @@ export class ResponseReader {
   }
 
   private take(): FoundResponse[] {
-    if (!this.out.length) return [];
+    if (!this.out.length) return NONE;
     const out = this.out;
     this.out = [];
     return out;
