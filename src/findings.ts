@@ -121,7 +121,11 @@ export class Findings {
       else this.others.last = placeOf(options.file, found.endLine);
       return undefined;
     }
-    const finding: Finding = { key, count: 1, first: placeOf(options.file, found.line), last: placeOf(options.file, found.endLine), response: found, diagnosis, needsAction: needsAction(diagnosis) };
+    // A finding is kept to the end: its response is copied out of the line it was read from (a
+    // string cut from a line can keep the whole line, up to 64 KB, alive in V8), and diagnosed again.
+    const response = structuredClone(found);
+    const kept = this.explain(explainInput(options.chosen && options.method ? { ...response, method: undefined } : response, options.method));
+    const finding: Finding = { key, count: 1, first: placeOf(options.file, found.line), last: placeOf(options.file, found.endLine), response, diagnosis: kept, needsAction: needsAction(kept) };
     this.byKey.set(key, finding);
     return finding;
   }
