@@ -68,6 +68,14 @@ function keyOf(d: Diagnosis): string {
   ]);
 }
 
+const placeOf = (file: string | undefined, line: number): Place => (file !== undefined ? { file, line } : { line });
+
+function moveTo(place: Place, file: string | undefined, line: number): void {
+  if (file !== undefined) place.file = file;
+  else delete place.file;
+  place.line = line;
+}
+
 const rank = (f: Finding) => WORST_FIRST.indexOf(f.diagnosis.outcome.kind);
 
 /**
@@ -97,22 +105,27 @@ export class Findings {
     const input = options.chosen && options.method ? { ...found, method: undefined } : found;
     const diagnosis = this.explain(explainInput(input, options.method));
     const key = keyOf(diagnosis);
-    const first: Place = { ...(options.file !== undefined && { file: options.file }), line: found.line };
-    const last: Place = { ...first, line: found.endLine };
     const known = this.byKey.get(key);
+    // A finding's last place is updated in place: no object per response outlives it (a log of
+    // millions of responses would otherwise leave as many behind for the garbage collector).
     if (known) {
       known.count++;
-      known.last = last;
+      moveTo(known.last, options.file, found.endLine);
       return known;
     }
     if (this.byKey.size >= this.limit) {
       this.others.count++;
       if (needsAction(diagnosis)) this.others.needsAction++;
-      this.others.first ??= first;
-      this.others.last = last;
+      this.others.first ??= placeOf(options.file, found.line);
+      if (this.others.last) moveTo(this.others.last, options.file, found.endLine);
+      else this.others.last = placeOf(options.file, found.endLine);
       return undefined;
     }
-    const finding: Finding = { key, count: 1, first, last, response: found, diagnosis, needsAction: needsAction(diagnosis) };
+    // A finding is kept to the end: its response is copied out of the line it was read from (a
+    // string cut from a line can keep the whole line, up to 64 KB, alive in V8), and diagnosed again.
+    const response = structuredClone(found);
+    const kept = this.explain(explainInput(options.chosen && options.method ? { ...response, method: undefined } : response, options.method));
+    const finding: Finding = { key, count: 1, first: placeOf(options.file, found.line), last: placeOf(options.file, found.endLine), response, diagnosis: kept, needsAction: needsAction(kept) };
     this.byKey.set(key, finding);
     return finding;
   }

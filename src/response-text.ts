@@ -55,6 +55,16 @@ const MAX_STRING = 2000;
 
 const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/**
+ * How many own keys of `o` pass `test`. A log has an object on most of its lines:
+ * walking keys in place, instead of Object.keys/entries arrays per object, keeps
+ * the garbage of a long log low (and with it how far the heap grows).
+ */
+function ownKeys(o: Record<string, unknown>, test: (key: string) => boolean): number {
+  let n = 0;
+  for (const k in o) if (own(o, k) && test(k)) n++;
+  return n;
+}
 
 // ---------------------------------------------------------------------------
 // Methods and statuses in text
@@ -306,13 +316,12 @@ function isKnownMessage(text: string): boolean {
 
 /** Does this object look like a Cloud Recording response body (error, gateway message or success)? */
 function isBody(o: Record<string, unknown>): boolean {
-  const keys = Object.keys(o);
   if (isObject(o.serverResponse)) return true;
   if (own(o, 'code') && wholeCode(o.code)) {
-    if (keys.length === 1 || BODY_COMPANIONS.some((k) => own(o, k))) return true;
+    if (ownKeys(o, () => true) === 1 || BODY_COMPANIONS.some((k) => own(o, k))) return true;
   }
   if (typeof o.message === 'string' && !own(o, 'code')) {
-    if (keys.every((k) => GATEWAY_EXTRAS.has(k))) return true;
+    if (ownKeys(o, (k) => !GATEWAY_EXTRAS.has(k)) === 0) return true;
     if (isKnownMessage(o.message)) return true;
   }
   return typeof o.resourceId === 'string' && (own(o, 'cname') || own(o, 'uid'));
@@ -328,7 +337,9 @@ function headerMap(value: unknown): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
   const out: Record<string, string> = {};
   let count = 0;
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in value) {
+    if (!own(value, k)) continue;
+    const v = value[k];
     if (count >= MAX_HEADERS) break;
     if (typeof v === 'string' || typeof v === 'number') {
       out[k.toLowerCase()] = String(v).slice(0, MAX_HEADER_VALUE);
@@ -350,7 +361,9 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
   if (depth > 5) return undefined;
   const found: Wrapped = {};
   const nested: unknown[] = [];
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in value) {
+    if (!own(value, key)) continue;
+    const v = value[key];
     if (STATUS_KEYS.test(key) && found.status === undefined) found.status = statusNumber(v);
     else if (METHOD_KEYS.test(key) && typeof v === 'string' && found.method === undefined) found.method = METHOD_BY_LOWER.get(v.toLowerCase());
     else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
@@ -398,8 +411,9 @@ class BraceDepth {
   depth = 0;
   private quote = '';
   private escaped = false;
-  feed(text: string): void {
-    for (let i = 0; i < text.length; i++) {
+  /** Read `text` from `from` on; the depth it leaves, or NaN when it ends inside a quote. */
+  feed(text: string, from = 0): number {
+    for (let i = from; i < text.length; i++) {
       const c = text[i];
       if (this.quote) {
         if (this.escaped) this.escaped = false;
@@ -409,16 +423,30 @@ class BraceDepth {
       else if (c === '{' || c === '[') this.depth++;
       else if (c === '}' || c === ']') this.depth--;
     }
+    const open = this.quote !== '';
     // A quote is not carried over a line break: a stray apostrophe in prose must not swallow what follows.
     this.quote = '';
     this.escaped = false;
+    return open ? Number.NaN : this.depth;
   }
+}
+
+/**
+ * A word one of the objects on a line has when it can be a response or hold one: a body's
+ * keys, a method's name, a Cloud Recording URL (or a \\u escape that may spell any of them).
+ */
+const RESPONSE_WORD = /code|message|reason|serverResponse|resourceId|acquire|start|query|update|stop|cloud_recording|\\u/i;
+
+/** Does every brace and bracket opened on `line` from `from` on close on it, outside any open quote? */
+function closedOnLine(line: string, from: number): boolean {
+  const depth = new BraceDepth();
+  return depth.feed(line, from) === 0;
 }
 
 /** A line that can continue a body printed over several lines (pretty JSON, Python, Node). */
 const CONTINUES = /^\s*(?:["'}\][{,\d-]|(?:true|false|null|True|False|None|undefined)\b|[A-Za-z_$][\w$-]*["']?\s*:|$)/;
 /** After `{`, what a body starts with: a key, a quote, `}` or the end of the line. */
-const OPENS_BODY = /^\{\s*(?:["'}]|[A-Za-z_$][\w$-]*\s*:|$)/;
+const OPENS_BODY = /\{\s*(?:["'}]|[A-Za-z_$][\w$-]*\s*:|$)/y;
 /** A header line of an HTTP response: `Content-Type: application/json`. */
 const HEADER_LINE = /^([A-Za-z0-9][A-Za-z0-9!#$%&'*+.^_`|~-]*):\s*(.*)$/;
 
@@ -446,6 +474,9 @@ type Gathering = {
 };
 
 type Found = Omit<FoundResponse, 'method' | 'methodLine'>;
+
+/** What most lines of a log complete: nothing (one array for all of them, not one per line). */
+const NONE: FoundResponse[] = Object.freeze([]) as unknown as FoundResponse[];
 
 /**
  * Reads a text line by line and hands back each response as soon as it is
@@ -489,7 +520,7 @@ export class ResponseReader {
   }
 
   private take(): FoundResponse[] {
-    if (!this.out.length) return [];
+    if (!this.out.length) return NONE;
     const out = this.out;
     this.out = [];
     return out;
@@ -631,10 +662,14 @@ export class ResponseReader {
    * line starts gathering the next lines. true when a response came of it (or may).
    */
   private readBodies(line: string, from: number, here: Method | undefined): boolean {
+    // Most objects on a log's lines are the log's own records: when every object on the line
+    // closes on it and the line names nothing a response has, none can be one; it is not parsed.
+    if (!here && !this.block && !RESPONSE_WORD.test(line) && closedOnLine(line, from)) return false;
     let at = from;
     let any = false;
     for (let attempts = 0; at >= 0 && at < line.length && attempts < 8; attempts++) {
-      const parsed = OPENS_BODY.test(line.slice(at, at + 120)) ? readObjectAt(line, at) : undefined;
+      OPENS_BODY.lastIndex = at;
+      const parsed = OPENS_BODY.test(line) ? readObjectAt(line, at) : undefined;
       if (!parsed) {
         at = line.indexOf('{', at + 1);
         continue;
@@ -643,7 +678,9 @@ export class ResponseReader {
         this.startGathering('json', line.slice(at), line.slice(0, at), this.block);
         return true;
       }
-      if (this.useObject(parsed.value, line.slice(0, at) + ' ' + line.slice(parsed.end), here, this.lineNo, this.lineNo, false, this.block)) any = true;
+      // The text around the object is cut out only for an object that may be a response (most objects on a log's lines are not).
+      const found = unwrap(parsed.value);
+      if (found && this.useObject(found, line.slice(0, at) + ' ' + line.slice(parsed.end), here, this.lineNo, this.lineNo, false, this.block)) any = true;
       at = line.indexOf('{', parsed.end);
     }
     return any;
@@ -653,9 +690,7 @@ export class ResponseReader {
    * A parsed object: a body, or a log record around one. Its status and method
    * come from the record, the text around it, or the open response.
    */
-  private useObject(value: unknown, around: string, here: Method | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
-    const found = unwrap(value);
-    if (!found) return false;
+  private useObject(found: Wrapped, around: string, here: Method | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
     const own = found.method ?? here ?? commandMethod(found.body);
     if (!found.body && !block && !(own || /cloud_recording/i.test(around))) return false;
     const status = found.status ?? statusInText(around);
@@ -770,7 +805,8 @@ export class ResponseReader {
     }
     const parsed = readObjectAt(g.text, 0);
     const partial = !closed || !parsed?.complete;
-    if (parsed && this.useObject(parsed.value, g.lead, methodInText(g.lead), g.first, endLine, partial, g.block)) return;
+    const found = parsed && unwrap(parsed.value);
+    if (found && this.useObject(found, g.lead, methodInText(g.lead), g.first, endLine, partial, g.block)) return;
     // A body cut before anything could be read of it (`{"code":43`): still a response, with nothing known.
     if (parsed && partial && /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text)) {
       const found: Found = { body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };

@@ -41,38 +41,72 @@ Exit status: 0 nothing needs action, 1 something does, 2 bad usage.`;
 /** Longest line read, in bytes; the rest of a longer line is skipped. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/** The lines of a byte stream, decoded as UTF-8, each cut at `maxBytes`; never holds more than one line. */
-export async function* linesOf(stream: AsyncIterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<string> {
-  let carry: Buffer | undefined;
-  let skipping = false; // the rest of an over-long line
-  for await (const piece of stream) {
+/**
+ * Splits a byte stream into lines, decoded as UTF-8, each cut at `maxBytes`.
+ * Synchronous per chunk (no promise per line) and holding at most the start of
+ * one line between chunks; every line is decoded into a string of its own, so
+ * nothing kept from a line keeps the chunk it was read from.
+ */
+export class LineSplitter {
+  private carry: Buffer | undefined;
+  private skipping = false; // the rest of an over-long line
+  private readonly maxBytes: number;
+
+  constructor(maxBytes = MAX_LINE_BYTES) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** Hand each complete line of `piece` (and of what came before it) to `each`. */
+  push(piece: Uint8Array | string, each: (line: string) => void): void {
     const chunk = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const max = this.maxBytes;
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
-      if (skipping) skipping = false;
-      else if (carry) {
-        const room = maxBytes - carry.length;
-        yield Buffer.concat([carry, chunk.subarray(start, start + Math.min(nl - start, room))]).toString('utf8');
-      } else yield chunk.toString('utf8', start, Math.min(nl, start + maxBytes));
-      carry = undefined;
+      if (this.skipping) this.skipping = false;
+      else if (this.carry) {
+        const room = max - this.carry.length;
+        each(Buffer.concat([this.carry, chunk.subarray(start, start + Math.min(nl - start, room))]).toString('utf8'));
+      } else each(chunk.toString('utf8', start, Math.min(nl, start + max)));
+      this.carry = undefined;
       start = nl + 1;
     }
-    if (start < chunk.length && !skipping) {
+    if (start < chunk.length && !this.skipping) {
       const rest = chunk.subarray(start);
-      const have = carry?.length ?? 0;
-      const take = rest.subarray(0, Math.max(0, maxBytes - have));
-      carry = carry ? Buffer.concat([carry, take]) : Buffer.from(take);
-      if (have + rest.length >= maxBytes) {
+      const have = this.carry?.length ?? 0;
+      const take = rest.subarray(0, Math.max(0, max - have));
+      // A copy: the carried start of a line must not keep the whole chunk alive.
+      this.carry = this.carry ? Buffer.concat([this.carry, take]) : Buffer.from(take);
+      if (have + rest.length >= max) {
         // The line is already as long as is read: keep what we have, skip to its end.
-        yield carry.toString('utf8');
-        carry = undefined;
-        skipping = true;
+        each(this.carry.toString('utf8'));
+        this.carry = undefined;
+        this.skipping = true;
       }
     }
   }
-  if (carry?.length) yield carry.toString('utf8');
+
+  /** The end of the stream: the last line, when it has no line break. */
+  end(each: (line: string) => void): void {
+    if (this.carry?.length) each(this.carry.toString('utf8'));
+    this.carry = undefined;
+    this.skipping = false;
+  }
+}
+
+/** The lines of a byte stream, decoded as UTF-8, each cut at `maxBytes`; holds the lines of one chunk at most. */
+export async function* linesOf(stream: AsyncIterable<Uint8Array | string>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<string> {
+  const splitter = new LineSplitter(maxBytes);
+  const lines: string[] = [];
+  const keep = (line: string) => lines.push(line);
+  for await (const piece of stream) {
+    splitter.push(piece, keep);
+    yield* lines;
+    lines.length = 0;
+  }
+  splitter.end(keep);
+  yield* lines;
 }
 
 export type ScanSource = { name?: string; stream: AsyncIterable<Uint8Array | string> };
@@ -85,10 +119,15 @@ export async function scanSources(sources: ScanSource[], options: { locale?: Loc
   let lines = 0;
   for (const source of sources) {
     const reader = new ResponseReader();
+    const where = { file: source.name, method: options.method };
     const add = (found: ReturnType<ResponseReader['line']>) => {
-      for (const f of found) findings.add(f, { file: source.name, method: options.method });
+      for (const f of found) findings.add(f, where);
     };
-    for await (const line of linesOf(source.stream)) add(reader.line(line));
+    // Lines go to the reader as each chunk is split, without a promise per line.
+    const splitter = new LineSplitter();
+    const each = (line: string) => add(reader.line(line));
+    for await (const chunk of source.stream) splitter.push(chunk, each);
+    splitter.end(each);
     add(reader.end());
     lines += reader.lines;
   }

@@ -217,6 +217,24 @@ describe('what is not a response', () => {
   });
 });
 
+describe('a service’s own log records around the responses', () => {
+  it('records that name nothing of a response are passed over; a body among them is still read', () => {
+    const text = [
+      '{"level":30,"time":1714557600000,"pid":412,"msg":"request completed","route":"/rooms/7","ms":12}',
+      '{"level":30,"msg":"retrying"} {"level":30,"msg":"in 3 s"}',
+      '{"\\u0063ode":65}',
+      '{"level":50,"res":{"statusCode":206}} POST https://api.sd-rtn.com/v1/apps/x/cloud_recording/resourceid/R/mode/mix/start',
+    ].join('\n');
+    expect(readResponses(text).map((r) => [r.line, r.method, r.status, (r.body as { code?: number } | undefined)?.code])).toEqual([
+      [3, undefined, undefined, 65],
+      [4, 'start', 206, undefined],
+    ]);
+  });
+  it('a record that opens on a line and closes on a later one is still read as one', () => {
+    expect(readResponses('{"level":50,"msg":"agora", "body": {\n  "code": 53,\n  "reason": "task conflict"\n}}')).toMatchObject([{ line: 1, endLine: 4, body: { code: 53 } }]);
+  });
+});
+
 describe('looksLikeResponse: a paste to diagnose, not a query to search', () => {
   const yes = ['{"code":433,"reason":"x"}', '"reason": "task conflict"', 'HTTP/1.1 206 Partial Content', log('curl-v.txt'), '<html><title>504 Gateway Time-out</title></html>', '{"code":6'];
   const no = ['433', 'Invalid authentication credentials', 'resource id expired', '频道名不合法', 'code 65 start', '', '{}'];

@@ -141,6 +141,34 @@ describe('a summary of a log', () => {
   });
 });
 
+describe('a long log stays a few findings, whatever changes from line to line', () => {
+  const BASE = 'https://api.sd-rtn.com/v1/apps';
+  it('every line with its own resource ID, sid, app ID, time and request ID: one finding per kind of response, counted in full', async () => {
+    let log = '';
+    for (let n = 0; n < 2000; n++) {
+      log += `2024-05-01T10:${String(n % 60).padStart(2, '0')}:07.${n}Z WARN start failed, status=400, body={"code":53,"reason":"task conflict","resourceId":"R${n}x${n * 7}","sid":"S${n}"}, url=${BASE}/a${n}/cloud_recording/resourceid/R${n}/mode/mix/start\n`;
+      log += `{"level":50,"time":${1714557600000 + n},"reqId":"req-${n}","statusCode":200,"url":"${BASE}/6f/cloud_recording/resourceid/R${n}/sid/S${n}/mode/mix/query","responseBody":{"resourceId":"R${n}","sid":"S${n}","serverResponse":{"status":5}}}\n`;
+      log += `10.0.${n % 250}.9 - - [01/May/2024:10:00:05 +0000] "POST /v1/apps/a${n}/cloud_recording/resourceid/R${n}/sid/S${n}/mode/mix/stop HTTP/1.1" 404 ${n} "-" "okhttp/4.12.0"\n`;
+    }
+    const out = (await scan(['--json'], { stdin: log })).json();
+    expect(out).toMatchObject({ lines: 6000, responses: 6000, others: { count: 0 } });
+    expect((out.findings as JsonFinding[]).map((f) => [f.method, f.status, f.count, f.first.line, f.last.line])).toEqual([
+      ['start', 400, 2000, 1, 5998],
+      ['stop', 404, 2000, 3, 6000],
+      ['query', 200, 2000, 2, 5999],
+    ]);
+  });
+
+  it('codes the catalog does not know, a new one on every line: at most 1000 findings, the rest counted together with where they were', async () => {
+    const log = Array.from({ length: 1500 }, (_, n) => `{"code":${90_000 + n},"reason":"worker ${n} failed"}\n`).join('');
+    const out = (await scan(['--json'], { stdin: log })).json();
+    expect(out.findings).toHaveLength(1000);
+    expect(out.responses).toBe(1500);
+    expect(out.others).toEqual({ count: 500, needsAction: 500, first: { line: 1001 }, last: { line: 1500 } });
+    expect((await scan([], { stdin: log })).stdout).toMatch(/…and 500 more responses of other kinds \(500 needing action\), not told apart\.$/m);
+  });
+});
+
 describe('bad usage: exit 2, one line', () => {
   const cases: [string[], RegExp][] = [
     [[join(root, 'no-such.log')], /^agora-rec-codes scan: cannot read ".*no-such\.log": no such file \(see agora-rec-codes scan --help\)\n$/],
