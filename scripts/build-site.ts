@@ -27,7 +27,7 @@ import { alive, ROOT as root, startBuild } from './build-process.ts';
 import { CatalogError, DEFAULT_DATA_DIR, loadCatalogOrThrow, loadReleasesOrThrow } from './catalog/load.ts';
 import { lexiconOf, loadSearchWords } from './catalog/search-words.ts';
 import { BROWSER_MODULE, bundleSearchEngine, pagefindHtml, recordPages } from './generate/search-build.ts';
-import { fragmentUrl, type PagefindLayout, pagefindLayout } from './generate/pagefind-layout.ts';
+import { fragmentUrl, type IndexLayout, indexLayout, layoutFiles } from './generate/pagefind-layout.ts';
 import { SITE_URL } from './site-url.ts';
 
 const buildDir = join(root, 'build');
@@ -154,9 +154,10 @@ async function main() {
 }
 
 /**
- * Each language's lexicon (/search/{lang}/lexicon.json) gets the layout of its
+ * Each language's search files (/search/{lang}/) get the layout of its
  * Pagefind index (scripts/generate/pagefind-layout.ts): the word range of
- * each index chunk, and which search entry each indexed page is.
+ * each index chunk in lexicon.json, and which search entry each indexed page
+ * is in page files (p{n}.json).
  */
 function addPagefindLayout(site: string): void {
   const dir = join(site, 'pagefind');
@@ -174,18 +175,20 @@ function addPagefindLayout(site: string): void {
       entries.forEach((e, i) => paths.set(e.u, first + i));
     }
     const metaName = `pagefind.${language.hash}.pf_meta`;
-    let layout: PagefindLayout;
+    let layout: IndexLayout;
     try {
-      layout = pagefindLayout(
+      layout = indexLayout(
         readFileSync(join(dir, metaName)),
         metaName,
         (page) => fragmentUrl(readFileSync(join(dir, 'fragment', `${page}.pf_fragment`)), `fragment/${page}.pf_fragment`),
         (path) => paths.get(path),
       );
     } catch (error) {
-      return fail(`pagefind layout: ${(error as Error).message}`);
+      fail(`pagefind layout: ${(error as Error).message}`);
     }
-    writeFileSync(file, JSON.stringify({ ...lexicon, pagefind: layout }));
+    const written = layoutFiles(layout);
+    writeFileSync(file, JSON.stringify({ ...lexicon, pagefind: written.layout }));
+    for (const [name, pages] of written.files) writeFileSync(join(search, `${name}.json`), JSON.stringify(pages));
   }
 }
 

@@ -16,11 +16,15 @@
  */
 import { decode } from 'cborg';
 import { gunzipSync } from 'node:zlib';
-import type { PagefindLayout } from '../../site/scripts/pin.ts';
+import { pageFileOf, type PagefindLayout } from '../../site/scripts/pin.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
-export type { PagefindLayout };
+/** About this much JSON per page file. */
+const PAGE_FILE_BYTES = 2_000;
+
+/** The layout of one language's index: its chunks' word ranges, and each page's search entry. */
+export type IndexLayout = { chunks: [string, string][]; pages: Record<string, number> };
 
 /** The content of a Pagefind file (gzipped, signed): its bytes after the signature. */
 function unsigned(file: Uint8Array, name: string): Uint8Array {
@@ -54,12 +58,12 @@ export function fragmentUrl(file: Uint8Array, name: string): string {
  * `urlOf` gives a page id's URL (from its fragment); `entryOf` the search
  * entry of a URL path, if any (a page without one keeps its fragment).
  */
-export function pagefindLayout(
+export function indexLayout(
   meta: Uint8Array,
   name: string,
   urlOf: (page: string) => string,
   entryOf: (path: string) => number | undefined,
-): PagefindLayout {
+): IndexLayout {
   // MetaIndex: [version, pages: [hash, word_count, …][], index_chunks: [from, to, hash][], …]
   let decoded: unknown[];
   try {
@@ -79,4 +83,13 @@ export function pagefindLayout(
     if (n !== undefined) byPage[page] = n;
   }
   return { chunks: ranges, pages: byPage };
+}
+
+/** What the search reads of a layout: `layout` for its lexicon, and the page files by name (p0 …). */
+export function layoutFiles({ chunks, pages }: IndexLayout): { layout: PagefindLayout; files: Map<string, Record<string, number>> } {
+  const pageFiles = Math.max(1, Math.ceil(JSON.stringify(pages).length / PAGE_FILE_BYTES));
+  const files = new Map<string, Record<string, number>>();
+  for (let n = 0; n < pageFiles; n++) files.set(`p${n}`, {});
+  for (const [page, entry] of Object.entries(pages)) files.get(pageFileOf(page, pageFiles))![page] = entry;
+  return { layout: { chunks, pageFiles }, files };
 }

@@ -27,7 +27,7 @@
  */
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
-import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from './pin.ts';
+import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -262,7 +262,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
           next += batch.length;
           // A page the search has an entry for is shown from that entry: no fragment to download.
           const pageHit = async (r: PagefindResult) => {
-            const n = q.head.pagefind?.pages[r.id];
+            const layout = q.head.pagefind;
+            const n = layout ? (await load<Record<string, number>>(pageFileOf(r.id, layout.pageFiles)).catch(() => undefined))?.[r.id] : undefined;
             if (n === undefined) return toHit(await r.data());
             const hit = entryHit(await q.entry(n), 'text');
             entryOf.set(hit.path, n);

@@ -48,8 +48,8 @@ export type SearchLexicon = Lexicon & {
 export type PagefindLayout = {
   /** Each index chunk's first and last word (prefixes, as Pagefind compares words), in order. */
   chunks: [string, string][];
-  /** Pagefind's page id (en_2015c66) → the number of that page's search entry. */
-  pages: Record<string, number>;
+  /** How many page files (p0 … p{n-1}: Pagefind's page id → the number of that page's search entry) there are; pageFileOf() says which holds an id. */
+  pageFiles: number;
 };
 
 const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
@@ -61,12 +61,21 @@ const isHanToken = (t: string) => /^\p{Script=Han}/u.test(t);
  */
 export const shardKey = (token: string): string => (/^[a-z]/.test(token) ? token.slice(0, 3) : token);
 
-/** The token file that holds `token`: FNV-1a over its shard key. */
-export function shardOf(token: string, files: number): number {
-  const key = shardKey(token);
+/** FNV-1a of a string's UTF-16 code units. */
+function fnv1a(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return h % files;
+  return h;
+}
+
+/** The token file that holds `token`: FNV-1a over its shard key. */
+export function shardOf(token: string, files: number): number {
+  return fnv1a(shardKey(token)) % files;
+}
+
+/** The page file (p{n}) that knows the search entry of Pagefind's page `id` (en_2015c66). */
+export function pageFileOf(id: string, files: number): string {
+  return `p${fnv1a(id) % files}`;
 }
 
 /** A single Chinese character: the search keeps these in files of their own. */

@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fragmentUrl, pagefindLayout } from '../../scripts/generate/pagefind-layout.ts';
+import { fragmentUrl, indexLayout, layoutFiles } from '../../scripts/generate/pagefind-layout.ts';
 import { chunksOf, rarestWords } from '../../site/scripts/engine.ts';
-import type { SearchEntry, SearchLexicon } from '../../site/scripts/pin.ts';
+import { pageFileOf, type SearchEntry, type SearchLexicon } from '../../site/scripts/pin.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
 const LANGS = ['en', 'zh'] as const;
@@ -24,11 +24,20 @@ describe('the search knows the layout of Pagefind\'s index', () => {
     it(`${lang}: every page Pagefind indexed is the search entry of the same page`, () => {
       const head = lexiconOf(lang);
       const prefix = lang === 'zh' ? 'zh-cn_' : `${lang}_`;
-      const fragments = readdirSync(join(SITE_ROOT, 'pagefind', 'fragment')).filter((f) => f.startsWith(prefix));
-      expect(Object.keys(head.pagefind!.pages).sort()).toEqual(fragments.map((f) => f.replace(/\.pf_fragment$/, '')).sort());
-      for (const [page, n] of Object.entries(head.pagefind!.pages)) {
+      const pages = readdirSync(join(SITE_ROOT, 'pagefind', 'fragment'))
+        .filter((f) => f.startsWith(prefix))
+        .map((f) => f.replace(/\.pf_fragment$/, ''));
+      expect(pages.length).toBeGreaterThan(0);
+      const pageFile = (name: string) => JSON.parse(readFileSync(join(SITE_ROOT, 'search', lang, `${name}.json`), 'utf8')) as Record<string, number>;
+      for (const page of pages) {
+        const n = pageFile(pageFileOf(page, head.pagefind!.pageFiles))[page];
         const url = fragmentUrl(readFileSync(join(SITE_ROOT, 'pagefind', 'fragment', `${page}.pf_fragment`)), page);
+        expect(n, page).toBeTypeOf('number');
         expect(entryOf(lang, head, n).u, page).toBe(url);
+      }
+      // Each page file holds only the pages it is the file of.
+      for (let f = 0; f < head.pagefind!.pageFiles; f++) {
+        for (const page of Object.keys(pageFile(`p${f}`))) expect(pageFileOf(page, head.pagefind!.pageFiles)).toBe(`p${f}`);
       }
     });
 
@@ -44,7 +53,19 @@ describe('the search knows the layout of Pagefind\'s index', () => {
 
   it('a file that is not Pagefind\'s is refused by name', () => {
     expect(() => fragmentUrl(gzipSync('{"url":"/x/"}'), 'fragment/x.pf_fragment')).toThrow(/fragment\/x\.pf_fragment: not a Pagefind file/);
-    expect(() => pagefindLayout(gzipSync('pagefind_dcd'), 'pagefind.en.pf_meta', () => '/', () => 0)).toThrow(/pagefind\.en\.pf_meta/);
+    expect(() => indexLayout(gzipSync('pagefind_dcd'), 'pagefind.en.pf_meta', () => '/', () => 0)).toThrow(/pagefind\.en\.pf_meta/);
+  });
+
+  it('splits the pages into files by id as the site grows: a search loads only its results\' files', () => {
+    const pages = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`en_${(i * 2654435761).toString(16).slice(-7).padStart(7, '0')}${i}`, i]));
+    const { layout, files } = layoutFiles({ chunks: [['0', 'z']], pages });
+    expect(layout.pageFiles).toBe(files.size);
+    expect(files.size).toBeGreaterThan(20);
+    for (const [name, file] of files) {
+      expect(JSON.stringify(file).length, name).toBeLessThan(6_000);
+      for (const page of Object.keys(file)) expect(pageFileOf(page, layout.pageFiles)).toBe(name);
+    }
+    expect([...files.values()].reduce((n, f) => n + Object.keys(f).length, 0)).toBe(5000);
   });
 });
 
