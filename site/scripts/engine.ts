@@ -28,7 +28,7 @@
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
 import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
-import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, Words } from './query.ts';
+import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutTimes, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -100,6 +100,8 @@ const COVERAGE = 0.5;
 const FITS = 0.9;
 /** What being among Pagefind's first results is worth next to the best relaxed score (1). */
 const PAGEFIND_WEIGHT = 0.8;
+/** How much of that the relaxed search takes back as its best record covers more of the query (all of it: a quarter is left). */
+const PAGEFIND_YIELD = 0.75;
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 
@@ -176,7 +178,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // Stemmed words with synonyms (with and without filler words), without synonyms (constants),
       // and the words as written (state names).
       const sequences = [tokens(u.canonical), tokens(u.clean), tokens(normalized), normalized.split(' ').filter((w) => w && !hasHan(w))];
-      const numbers = codeNumbers(normalized);
+      // A body code the words name decides before an HTTP status they name (as in explain()).
+      const numbers = codeNumbers(normalize(withoutTimes(query))).sort((a, b) => Number(b.context === 'code') - Number(a.context === 'code'));
       const tokenFile = (t: string) => load<Record<string, Shard>>(tokenFileOf(t, head));
       const loaded = new Map<string, Record<string, Shard>>();
       const loadAll = (list: Iterable<string>) => Promise.all([...list].map(async (t) => loaded.set(t, await tokenFile(t))));
@@ -213,14 +216,20 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       //    best; else body codes before HTTP statuses.
       for (const { value, context } of q.numbers) {
         const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
-        const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : false);
+        const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : context === 'code' ? k === 'error-code' : false);
         const kindRank = (k: string) => (named(k) ? 0 : k === 'error-code' ? 1 : k === 'http-status' ? 2 : 3);
         found
           .sort((a, b) => Number(!named(a.e.k)) - Number(!named(b.e.k)) || byRelaxed(a.n, b.n) || kindRank(a.e.k) - kindRank(b.e.k) || a.n - b.n)
           .forEach(({ n }) => add(n));
       }
-      // 4. Names the query contains: longest, then rarest, then the best fit to all its words.
-      pins.sort(byPin).forEach((p) => add(p.entry));
+      // 4. Names the query contains: longest, then rarest, then the best fit to all its words;
+      //    not a record that fits the query's words far worse than another (a name of a family,
+      //    "web page recording", in a question about a channel name's length).
+      const bestFit = q.relaxed[0]?.score ?? 0;
+      pins
+        .filter((p) => (relaxed.get(p.entry) ?? 0) >= bestFit * STRONG)
+        .sort(byPin)
+        .forEach((p) => add(p.entry));
       return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
     });
 
@@ -229,7 +238,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // Let the page paint the named records before Pagefind's script and WebAssembly are fetched: they are the answer, Pagefind's pages follow.
       if (first.length && typeof requestAnimationFrame === 'function') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
       const seen = new Set(first.map((h) => h.path));
-      const fullText = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf), q.head.pagefind?.chunks, q.head.records);
+      const sent = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf), q.head.pagefind?.chunks, q.head.records);
+      const fullText = sent.text;
       // Pagefind's full-text search, once the named records are known (they are shown before it loads).
       let found: PagefindResult[] = [];
       let searched: Promise<void> | undefined;
@@ -286,11 +296,17 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const room = Math.max(0, PAGE - first.length);
       // Pagefind's pages (a fragment to download for a page without a search entry): the first step takes a few, more() the rest.
       const textHits = named ? [] : await more(Math.min(room, TEXT_PAGES));
-      const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= COVERAGE).slice(0, PAGE);
+      // Strong: close to the best score, and covering the query's words — half of them, or (the
+      // words of a long question being many) half as many as the best record covers.
+      const bestCoverage = q.relaxed[0]?.coverage ?? 0;
+      const strong = few ? [] : q.relaxed.filter((r) => r.score >= best * STRONG && r.coverage >= Math.min(COVERAGE, bestCoverage * STRONG)).slice(0, PAGE);
       const strongHits = await Promise.all(strong.map(async (r) => ({ r, e: await q.entry(r.entry) })));
       const relaxedOf = new Map(q.relaxed.map((r) => [r.entry, r.score / (best || 1)]));
       const scored = new Map<string, { hit: Hit; score: number }>();
-      textHits.forEach((hit, i) => scored.set(hit.path, { hit, score: PAGEFIND_WEIGHT * (1 - i / (2 * PAGE)) }));
+      // Pagefind's order is worth as much as the words it was given say of the query.
+      // And as much as the relaxed search leaves open: little when its best record covers most of the query.
+      const pagefindWeight = PAGEFIND_WEIGHT * sent.share * (1 - (q.relaxed[0]?.coverage ?? 0) * PAGEFIND_YIELD);
+      textHits.forEach((hit, i) => scored.set(hit.path, { hit, score: pagefindWeight * (1 - i / (2 * PAGE)) }));
       // Records Pagefind found get their relaxed score too, when among the relaxed search's first.
       const top = new Set(q.relaxed.slice(0, PAGE + 2).map((r) => r.entry));
       for (const { r, e } of strongHits) entryOf.set(e.u, r.entry);
@@ -412,14 +428,16 @@ function wordsOf(text: string, lang: Lang): string[] {
 }
 
 /**
- * `text` for Pagefind: at most FULL_TEXT_WORDS of its words, the rarest in the
+ * `text` for Pagefind: at most FULL_TEXT_WORDS of its words (no one-character
+ * Chinese word unless it has only those), the rarest in the
  * search's own data (a Chinese word by its rarest two-character piece), then
  * words the data lacks (a typo: Pagefind then finds too little, and the
  * relaxed search's closest matches answer), in their order. With the index's
  * chunk ranges (`chunks`), the words all lie in one chunk: the chunk whose
  * rarest words say the most (the sum of their inverse document frequencies,
  * `records` being the catalog's size), so that a question downloads one
- * chunk. `text` as it is when all its words are kept.
+ * chunk. `text` as it is when all its words are kept. `share`: how much of
+ * what the query's words say the words sent say (Pagefind's ranking is worth that much).
  */
 export function rarestWords(
   text: string,
@@ -427,17 +445,18 @@ export function rarestWords(
   df: (token: string) => number | undefined,
   chunks?: readonly (readonly [string, string])[],
   records = 1000,
-): string {
+): { text: string; share: number } {
   const words = wordsOf(text, lang);
   const rarity = (word: string) => {
     const counts = tokens(normalize(word)).map(df).filter((n): n is number => n !== undefined);
     return counts.length ? Math.min(...counts) : Number.POSITIVE_INFINITY;
   };
-  const pool = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) })).sort((a, b) => a.n - b.n || a.i - b.i);
+  const ranked = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) })).sort((a, b) => a.n - b.n || a.i - b.i);
+  const pool = ranked;
   let kept = pool.slice(0, FULL_TEXT_WORDS);
+  const idf = (n: number) => (Number.isFinite(n) ? Math.log(1 + records / Math.max(1, n)) : 0);
   if (chunks?.length) {
     const spans = new Map(pool.map((r) => [r.word, chunksOf(r.word, chunks)]));
-    const idf = (n: number) => (Number.isFinite(n) ? Math.log(1 + records / Math.max(1, n)) : 0);
     let best = -1;
     for (const chunk of new Set([...spans.values()].flat())) {
       const inChunk = pool.filter((r) => spans.get(r.word)!.every((c) => c === chunk)).slice(0, FULL_TEXT_WORDS);
@@ -445,8 +464,10 @@ export function rarestWords(
       if (inChunk.length && said > best) [best, kept] = [said, inChunk];
     }
   }
-  if (kept.length === words.length) return text;
-  return kept.map((r) => r.word).sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' ');
+  const said = (list: typeof pool) => list.reduce((sum, r) => sum + idf(r.n), 0);
+  const share = said(pool) > 0 ? said(kept) / said(pool) : 1;
+  if (kept.length === words.length) return { text, share };
+  return { text: kept.map((r) => r.word).sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' '), share };
 }
 
 /** The words of a pasted response worth a full-text search: its code, message and reason. */

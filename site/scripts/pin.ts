@@ -205,7 +205,7 @@ export function postingsFor(token: string, file: Record<string, Shard> | undefin
 /**
  * Each record's relaxed score for the query's tokens: the sum, over tokens,
  * of idf × the record's weight for it; `coverage` is the share of the query's
- * idf that the record matches.
+ * idf that the record matches, over the tokens some record has.
  */
 export function relaxedScores(
   queryTokens: readonly string[],
@@ -216,6 +216,9 @@ export function relaxedScores(
   let totalIdf = 0;
   for (const token of new Set(queryTokens)) {
     const options = postingsFor(token, fileOf(token));
+    // A word no record has, even misspelt, says nothing of any record: the share a record
+    // covers is of the words the catalog knows (the chatter around a question is not held against it).
+    if (!options.length) continue;
     const df = Math.max(1, ...options.map((o) => o.records));
     const idf = Math.log(1 + records / df);
     totalIdf += idf;

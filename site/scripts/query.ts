@@ -203,8 +203,21 @@ const UNIT_WORDS =
   /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent)$/;
 const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍)/u;
 
-/** What the words before a number say it is. */
-export type NumberContext = 'http' | 'recording' | undefined;
+/** What the words before a number say it is: an HTTP status, a recording status, a body code. */
+export type NumberContext = 'http' | 'recording' | 'code' | undefined;
+
+/**
+ * `text` without the dates, clock times and thread names of a log line
+ * (2026-03-02T08:11:45Z, 10:02:33.118, 2026/05/12, [pool-2]): their numbers
+ * are not codes (12:07:49 is not error 49).
+ */
+export function withoutTimes(text: string): string {
+  return text
+    .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
+    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
+    // A thread's name in brackets: [pool-2], [rec-worker-3].
+    .replace(/\[[\w.-]*-\d+\]/g, ' ');
+}
 
 /**
  * The numbers of a query that may be codes: every number not followed by a
@@ -218,7 +231,8 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
   const aboutGateway = /(?:^|\s)(?:url|endpoint|route|routes|gateway|nginx|proxy)(?:\s|$)|地址|路由|网关|路径/.test(normalized);
   words.forEach((w, i) => {
     const m = /^(\d{1,4})(\p{Script=Han}*)$/u.exec(w);
-    if (!m) return;
+    // A code has no leading zero: 03 is part of a date or an id.
+    if (!m || /^0\d/.test(m[1])) return;
     // HTTP/1.1 and HTTP/2: a version, not a code.
     if (/^\d$/.test(w) && (words[i - 1] === 'http' || (words[i - 2] === 'http' && /^\d$/.test(words[i - 1])))) return;
     if (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? '')) return;
@@ -228,7 +242,9 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
         ? 'http'
         : /(?:^|\s)(?:status|serverresponse status|录制状态|状态)$/.test(before) || /^(?:录制状态|状态)$/.test(words[i - 1] ?? '')
           ? 'recording'
-          : undefined;
+          : /(?:^|\s)(?:code|error code|body code|错误码|code 是|code 为|code 等于|错误码是|返回码)$/.test(before)
+            ? 'code'
+            : undefined;
     out.push({ value: String(Number(m[1])), context });
   });
   return out;
@@ -242,17 +258,23 @@ const METHOD_NAMES = ['acquire', 'start', 'query', 'update', 'updateLayout', 'st
 /** What explain() reads: `{ status, body, method }`. */
 export type ResponseInput = { status?: number; body?: unknown; method?: string };
 
+/**
+ * A key's string value in JSON, half a JSON, a JavaScript object as Node prints it
+ * (`message: 'no Route matched'`) or a Python dict (`'reason': 'x'`).
+ */
 const jsonString = (key: string, text: string): string | undefined => {
-  const m = new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text);
+  const m =
+    new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text) ??
+    new RegExp(`(?:'${key}'|\\b${key})\\s*:\\s*'((?:[^'\\\\]|\\\\.){0,300})'?`).exec(text);
   if (!m) return undefined;
   try {
-    return JSON.parse(`"${m[1]}"`) as string;
+    return JSON.parse(`"${m[1].replace(/\\'/g, "'")}"`) as string;
   } catch {
     return m[1];
   }
 };
 const jsonNumber = (key: string, text: string): number | undefined => {
-  const m = new RegExp(`"${key}"\\s*:\\s*"?(\\d{1,9})\\b`).exec(text);
+  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*:\\s*["']?(\\d{1,9})\\b`).exec(text);
   return m ? Number(m[1]) : undefined;
 };
 
@@ -277,17 +299,21 @@ function wholeJson(text: string): Record<string, unknown> | undefined {
  * a pasted URL (`…/mode/mix/start`).
  */
 export function readResponse(query: string): ResponseInput | undefined {
-  const text = query.slice(0, 20_000).normalize('NFKC');
+  // A body logged inside a quoted string keeps its quotes escaped: body="{\"code\":500}".
+  const pasted = query.slice(0, 20_000).normalize('NFKC');
+  const text = /\{\s*\\"/.test(pasted) ? pasted.replace(/\\"/g, '"') : pasted;
   const status =
     Number(/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/i.exec(text)?.[1]) ||
     Number(/<(?:title|h1)>\s*(\d{3})\b/i.exec(text)?.[1]) ||
-    Number(/"(?:httpStatus|statusCode|http_status)"\s*:\s*(\d{3})\b/.exec(text)?.[1]) ||
+    Number(/"?\b(?:httpStatus|statusCode|status_code|http_status|status)"?\s*[=:]\s*(\d{3})\b/i.exec(text)?.[1]) ||
+    // What HTTP clients print: "status code 404" (axios), "400 Client Error" (requests), "[401 Unauthorized]" (Feign).
+    Number(/\bstatus code (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|\[(\d{3}) [A-Z][A-Za-z ]+\]/.exec(text)?.slice(1).find(Boolean)) ||
     undefined;
-  const method = METHOD_NAMES.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/]|$)`, 'i').test(text));
+  const method = METHOD_NAMES.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/\\]),]|$)`, 'i').test(text));
   const json = wholeJson(text);
   let body: unknown;
   if (json) body = json;
-  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:/.test(text)) {
+  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['\d]/.test(text)) {
     const code = jsonNumber('code', text);
     const message = jsonString('message', text);
     const reason = jsonString('reason', text);

@@ -40,6 +40,12 @@ describe('search finds the answer to what people type', () => {
     ['zh', 'other words for the same thing', '账号欠费了', 'error-code:405'],
     ['en', 'a code in context', 'getting error 65 when calling start', 'error-code:65'],
     ['zh', 'a code in context', '录制状态 20 是什么情况', 'recording-status:20'],
+    ['en', 'a log line with the body in a quoted string', '2026-06-01T09:12:07Z level=warn msg="stop failed" status=404 body="{\\"code\\":435,\\"reason\\":\\"no recorded data\\"}"', 'error-code:435'],
+    ['zh', 'a log line with the body in a quoted string', '2026-06-01 09:12:07.331 [rec-pool-4] 调用 stop 失败 resp="{\\"code\\":49}"', 'error-code:49'],
+    ['en', 'an HTTP client\'s error', "AxiosError: Request failed with status code 404 ... data: { message: 'no Route matched with those values' }", 'message-error:no-route-matched'],
+    ['zh', 'a body code and an HTTP status both named in words', 'HTTP 状态是 400，但是 body 里的 code 是 1013', 'error-code:1013'],
+    ['en', 'a long chatty question', 'hi all, quick one: our second recorder in the same channel with the same uid gets refused with a conflict as soon as it starts, any idea?', 'error-code:53'],
+    ['zh', 'a long chatty question', '大家好，问一下：我们同一个频道同一个 uid 又开了一个录制，第二个一 start 就说冲突，这是为啥', 'error-code:53'],
   ];
   for (const [lang, what, query, ref] of cases) {
     it(`${lang}: ${what} leads to ${ref}`, async () => {

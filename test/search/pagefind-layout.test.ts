@@ -86,7 +86,7 @@ describe('the words sent to Pagefind share one index chunk', () => {
   it('sends the words of the one chunk whose rarest words say the most', () => {
     const search = (rarity: Record<string, number>, text: string, layout?: [string, string][]) =>
       // The search's tokens are stems (resourc, expir).
-      rarestWords(text, 'en', (t) => Object.entries(rarity).find(([word]) => word.startsWith(t))?.[1], layout, 1000);
+      rarestWords(text, 'en', (t) => Object.entries(rarity).find(([word]) => word.startsWith(t))?.[1], layout, 1000).text;
     // Two fairly rare words in one chunk say more than the rarest word alone in another.
     expect(search({ expired: 2, resource: 1, fix: 30, id: 40 }, 'fix resource id expired', chunks)).toBe('fix expired');
     // A very rare word says more than two common ones.

@@ -7,11 +7,11 @@
  * three for at least 97 %, and no query without any result.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { figures, FRESH_FILE, type Outcome, QUERIES_FILE, readQueries, runQueries, searchSection } from '../../scripts/eval-search.ts';
+import { figures, type Outcome, QUERIES_FILE, QUERY_SETS, readQueries, runQueries, searchSection } from '../../scripts/eval-search.ts';
 import { useChromium } from '../browser/chromium.ts';
 import { type SiteServer, startSite } from '../browser/site-server.ts';
 
-const FILES = [QUERIES_FILE, FRESH_FILE];
+const FILES = QUERY_SETS.map((set) => set.file);
 const queries = FILES.flatMap((f) => readQueries(f));
 
 let site: SiteServer;

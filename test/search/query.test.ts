@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../../site/scripts/pin.ts';
-import { codeNumbers, normalize, readResponse, tokens, Words } from '../../site/scripts/query.ts';
+import { codeNumbers, normalize, readResponse, tokens, withoutTimes, Words } from '../../site/scripts/query.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
 const words = loadSearchWords(DEFAULT_DATA_DIR);
@@ -64,7 +64,14 @@ describe('numbers that name a code', () => {
     expect(codeNumbers(normalize('状态码 401'))).toEqual([{ value: '401', context: 'http' }]);
     expect(codeNumbers(normalize('query status 8'))).toEqual([{ value: '8', context: 'recording' }]);
     expect(codeNumbers(normalize('录制状态 20'))).toEqual([{ value: '20', context: 'recording' }]);
-    expect(codeNumbers(normalize('code 65 start'))).toEqual([{ value: '65', context: undefined }]);
+    expect(codeNumbers(normalize('code 65 start'))).toEqual([{ value: '65', context: 'code' }]);
+    expect(codeNumbers(normalize('body 里 code 是 432'))).toEqual([{ value: '432', context: 'code' }]);
+    expect(codeNumbers(normalize('start 65'))).toEqual([{ value: '65', context: undefined }]);
+  });
+  it('a log line\'s dates and clock times are not codes', () => {
+    const line = '2026-05-12 10:02:33.118 WARN [pool-2] stop took 12:07:49 (retry at 2026/05/12T08:53:07+08:00) code 65';
+    expect(codeNumbers(normalize(withoutTimes(line)))).toEqual([{ value: '65', context: 'code' }]);
+    expect(codeNumbers(normalize('trace id 0049 then 07'))).toEqual([]);
   });
   it('a number followed by a unit is an amount, not a code', () => {
     expect(codeNumbers(normalize('resource id expires after 5 minutes'))).toEqual([]);
@@ -82,6 +89,19 @@ describe('pasted responses and fragments', () => {
     expect(readResponse('<html><title>504 Gateway Time-out</title></html>')).toMatchObject({ status: 504 });
     expect(readResponse('"serverResponse":{"status":20')).toEqual({ body: { serverResponse: { status: 20 } } });
     expect(readResponse('POST /v1/apps/x/cloud_recording/resourceid/y/mode/mix/start {"code":53}')).toEqual({ body: { code: 53 }, method: 'start' });
+  });
+  it('reads what services log: a body in a quoted string, HTTP clients\' errors, a Node object, a Python dict', () => {
+    expect(readResponse('level=error msg="stop failed" status=404 body="{\\"code\\":404,\\"reason\\":\\"failed to find worker\\"}"')).toEqual({
+      status: 404,
+      body: { code: 404, reason: 'failed to find worker' },
+    });
+    expect(readResponse("AxiosError: Request failed with status code 401\n  data: { message: 'Invalid authentication credentials' }")).toEqual({
+      status: 401,
+      body: { message: 'Invalid authentication credentials' },
+    });
+    expect(readResponse('requests.exceptions.HTTPError: 504 Server Error: Gateway Time-out for url: https://api.sd-rtn.com/v1/apps/x/cloud_recording/acquire')).toMatchObject({ status: 504 });
+    expect(readResponse('[400 Bad Request] during [POST] to [/v1/apps/x/cloud_recording/resourceid/y/mode/mix/start]: [{"code":2}]')).toEqual({ status: 400, body: { code: 2 }, method: 'start' });
+    expect(readResponse("ApiError: start() -> {'code': 53, 'reason': 'task conflict'}")).toEqual({ body: { code: 53, reason: 'task conflict' } });
   });
   it('finds nothing to read in words', () => {
     expect(readResponse('resource id expired')).toBeUndefined();

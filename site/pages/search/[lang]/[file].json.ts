@@ -1,5 +1,5 @@
 /**
- * /search/{lang}/lexicon.json, t{n}.json and e{n}.json: what the site's search
+ * /search/{lang}/lexicon.json, t{n}.json, c{n}.json and e{n}.json: what the site's search
  * (site/scripts/engine.ts) reads, split by token so that a query downloads the
  * few files of its own words (site/lib/search-data.ts). Served with
  * Access-Control-Allow-Origin: * (site/public/_headers) for other sites.
