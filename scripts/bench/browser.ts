@@ -95,7 +95,7 @@ const isPage = (t: Transfer, path: string) => t.type === 'document' || t.type ==
  * network is idle (Pagefind is initialised then); enter `query` at once (as a
  * paste) and wait for the first result, then until no request is in flight.
  * Counted: every request of the search page but its HTML, CSS and favicon —
- * the search scripts, Pagefind's files and the pinning data — before and after
+ * the search scripts, Pagefind's files and the search data — before and after
  * typing. The time runs from the input event to the first result in the list
  * (it includes the page's 120 ms debounce).
  */

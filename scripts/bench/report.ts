@@ -79,10 +79,10 @@ const worst = (scale: Scale) =>
 function byPart(files: Transfer[]): [string, number, number][] {
   const parts: [string, RegExp][] = [
     ['search page script (ours)', /^\/_astro\//],
-    ['pinning data, /{lang}/search/pin/ (ours)', /\/search\/pin\//],
+    ['search data, /search/{lang}/: lexicon, the words\' token files, entries, page files (ours)', /^\/search\/(?:zh|en)\//],
     ['Pagefind runtime: pagefind.js, WebAssembly, entry', /pagefind\.js|pagefind-worker\.js|\.pagefind$|pagefind-entry\.json/],
     ['Pagefind index: language meta and index chunks', /\.pf_(meta|index|filter)$/],
-    ['Pagefind fragments (one per result shown)', /\.pf_fragment$/],
+    ['Pagefind fragments (a page without a search entry)', /\.pf_fragment$/],
   ];
   const out = parts.map(([name, re]) => {
     const mine = files.filter((f) => re.test(f.path.replace(/\?.*$/, '')));
@@ -216,7 +216,7 @@ ${table(
 
 A first search: open /{lang}/search/ with an empty cache, wait for the network to be idle, enter the query, wait for the first
 result and until no request has been in flight for 300 ms. Counted: every request of the search page except its HTML, CSS and favicon — its
-script, Pagefind's files and the pinning data — as transfer sizes (response headers + body as sent: gzipped for text, as stored
+script, Pagefind's files and the search data — as transfer sizes (response headers + body as sent: gzipped for text, as stored
 for Pagefind's already-compressed files), on load and after typing; and how much of it is bodies (HTTP/1.1 headers are
 about 200 bytes a request here; HTTP/2 would compress them). The time runs from the input event to the first result in
 the list, and includes the page's 120 ms debounce.
@@ -241,8 +241,8 @@ ${table(
       w.bytes <= goal
         ? `Within the goal of ${kb(goal)}.`
         : `Over the goal of ${kb(goal)} by ${kb(w.bytes - goal)}. Of the ${kb(w.bytes)}, Pagefind's files are ${kb(w.bytes - ours)} and ours ${kb(ours)}. ` +
-          'What is left to us is how many results the page shows (20, one fragment each); the WebAssembly, the script and the ' +
-          'index chunks are what Pagefind needs for any query.';
+          'Pagefind needs its WebAssembly, its script and an index chunk for any query; what is ours is the search data of ' +
+          'the query\'s words and results.';
     return `${label} (${w.lang} ${q(w.query)}, ${kb(w.bytes)}):\n\n${table(['part', 'requests', 'bytes'], rows.map(([n, c, by]) => [n, c, kb(by)]))}\n\n${verdict}`;
   };
   if (f.lighthouse.length) out.push(lighthouseSection(f.lighthouse));
@@ -250,8 +250,8 @@ ${table(
   const localeRows = locales.flatMap((x) => x.modules.slice(0, 5).map((m) => [x.id === 'all-zh' ? 'zh' : 'en', `\`${m.path}\``, b(m.bytes)]));
   out.push(`## Findings
 
-**The heaviest first search**, by part — Pagefind's WebAssembly and script, and the index chunks of the query's words, are most
-of it; fragments are one per result shown (at most 20):
+**The heaviest first search**, by part — Pagefind's WebAssembly and script, and the one index chunk of the words it is given,
+are most of it; results are shown from the search's own entries (a fragment only for a page without one):
 
 ${parts('Real catalog', realWorst, 150_000)}
 ${x100Worst ? `\n${parts('×100', x100Worst, 300_000)}\n` : ''}
@@ -274,9 +274,13 @@ phrases) on top, \`explain()\` of one language is ${f.sizes
 **Changes made for these goals** (figures from the investigation, before each change):
 
 - The search page downloaded /{lang}/search/codes.json, every record's code, title, summary and phrases, before any search: 6.5 KB
-  on the real catalog, 486 KB (en) and 723 KB (zh) at ×100. It now reads /{lang}/search/pin/: a query fetches the key files of
-  its keys (about 16 records' keys each) and the entry files (4 records each) of the records it pins, no more than it can show
-  (site/scripts/pin.ts, site/scripts/search.ts, site/pages/[lang]/search/pin/[file].json.ts). codes.json is still built.
+  on the real catalog, 486 KB (en) and 723 KB (zh) at ×100. It now reads /search/{lang}/: a query fetches the token files of
+  its words and the entry files of the records it shows, no more (site/lib/search-data.ts, site/scripts/engine.ts).
+  codes.json is still built.
+- Pagefind was given a query's two rarest words, often in two index chunks (~25 KB each), and a fragment was fetched for each
+  page it found (up to 8 KB for a guide): 179 KB for the heaviest first search on the real catalog. The build now reads
+  Pagefind's index (scripts/generate/pagefind-layout.ts): the engine sends only words of one chunk and shows Pagefind's pages
+  from its own entries; single Chinese characters, a dozen in a question, are in files of their own.
 - Pagefind's web worker: its script (12.7 KB) was downloaded before a first search; the search page now runs Pagefind in the page
   (\`noWorker\`).
 - The search page loaded a fragment for 20 results plus one per pinned record, then dropped the duplicates; it now loads only as
