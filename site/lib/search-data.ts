@@ -161,7 +161,10 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   const rows = [...shards].map(([token, s]): [string, Shard] => [token, boundedShard(s.p, [...s.r])]);
   const fileCount = (list: typeof rows, bytes: number) => Math.max(1, Math.ceil(list.reduce((n, row) => n + JSON.stringify(row).length, 0) / bytes));
   const tokenFiles = fileCount(rows.filter(([t]) => !isHanChar(t)), TOKEN_FILE_BYTES);
-  const charFiles = fileCount(rows.filter(([t]) => isHanChar(t)), CHAR_FILE_BYTES);
+  // A question has a dozen characters: while all of them fit in one file, one file; else files as
+  // small as token files, so that a question still loads no more than its own characters' share.
+  const chars = rows.filter(([t]) => isHanChar(t));
+  const charFiles = fileCount(chars, CHAR_FILE_BYTES) === 1 ? 1 : fileCount(chars, TOKEN_FILE_BYTES);
 
   const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
   const out = new Map<string, unknown>();
@@ -195,8 +198,8 @@ const MAX_PHRASES = 64;
 const MAX_POSTINGS = 64;
 
 /**
- * About this much JSON per token file, per file of single Chinese characters
- * (a question has many of them: few larger files), and per entry file.
+ * About this much JSON per token file, at most this much for the single file of all
+ * single Chinese characters (a question has many of them), and per entry file.
  */
 const TOKEN_FILE_BYTES = 2_000;
 const CHAR_FILE_BYTES = 16_000;
