@@ -161,7 +161,12 @@ async function main() {
  */
 function addPagefindLayout(site: string): void {
   const dir = join(site, 'pagefind');
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  let entry: { languages: Record<string, { hash: string }> };
+  try {
+    entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as typeof entry;
+  } catch (error) {
+    fail(`pagefind layout: pagefind/pagefind-entry.json: ${(error as Error).message}`);
+  }
   for (const lang of LANGS) {
     const language = entry.languages[lang === 'zh' ? 'zh-cn' : lang];
     if (!language) fail(`pagefind: no index for ${lang} (indexes: ${Object.keys(entry.languages).join(', ')})`);
@@ -186,6 +191,8 @@ function addPagefindLayout(site: string): void {
     } catch (error) {
       fail(`pagefind layout: ${(error as Error).message}`);
     }
+    // A page the search has no entry for still shows, from its Pagefind fragment; say so.
+    if (layout.withoutEntry.length) console.warn(`pagefind layout: ${layout.withoutEntry.length} ${lang} page(s) have no search entry and will load their fragment: ${layout.withoutEntry.slice(0, 5).join(', ')}`);
     const written = layoutFiles(layout);
     writeFileSync(file, JSON.stringify({ ...lexicon, pagefind: written.layout }));
     for (const [name, pages] of written.files) writeFileSync(join(search, `${name}.json`), JSON.stringify(pages));

@@ -23,8 +23,8 @@ const SIGNATURE = 'pagefind_dcd';
 /** About this much JSON per page file. */
 const PAGE_FILE_BYTES = 2_000;
 
-/** The layout of one language's index: its chunks' word ranges, and each page's search entry. */
-export type IndexLayout = { chunks: [string, string][]; pages: Record<string, number> };
+/** The layout of one language's index: its chunks' word ranges, each page's search entry, and the URLs of pages without one. */
+export type IndexLayout = { chunks: [string, string][]; pages: Record<string, number>; withoutEntry: string[] };
 
 /** The content of a Pagefind file (gzipped, signed): its bytes after the signature. */
 function unsigned(file: Uint8Array, name: string): Uint8Array {
@@ -65,9 +65,10 @@ export function indexLayout(
   entryOf: (path: string) => number | undefined,
 ): IndexLayout {
   // MetaIndex: [version, pages: [hash, word_count, …][], index_chunks: [from, to, hash][], …]
+  const bytes = unsigned(meta, name);
   let decoded: unknown[];
   try {
-    decoded = decode(unsigned(meta, name)) as unknown[];
+    decoded = decode(bytes) as unknown[];
   } catch (error) {
     throw new Error(`${name}: unreadable metadata (${(error as Error).message})`);
   }
@@ -78,15 +79,18 @@ export function indexLayout(
     return [c[0], c[1]];
   });
   const byPage: Record<string, number> = {};
+  const withoutEntry: string[] = [];
   for (const page of [...pages].map((p) => String((p as unknown[])[0])).sort()) {
-    const n = entryOf(new URL(urlOf(page), 'https://site.invalid/').pathname);
+    const url = urlOf(page);
+    const n = entryOf(new URL(url, 'https://site.invalid/').pathname);
     if (n !== undefined) byPage[page] = n;
+    else withoutEntry.push(url);
   }
-  return { chunks: ranges, pages: byPage };
+  return { chunks: ranges, pages: byPage, withoutEntry };
 }
 
 /** What the search reads of a layout: `layout` for its lexicon, and the page files by name (p0 …). */
-export function layoutFiles({ chunks, pages }: IndexLayout): { layout: PagefindLayout; files: Map<string, Record<string, number>> } {
+export function layoutFiles({ chunks, pages }: Pick<IndexLayout, 'chunks' | 'pages'>): { layout: PagefindLayout; files: Map<string, Record<string, number>> } {
   const pageFiles = Math.max(1, Math.ceil(JSON.stringify(pages).length / PAGE_FILE_BYTES));
   const files = new Map<string, Record<string, number>>();
   for (let n = 0; n < pageFiles; n++) files.set(`p${n}`, {});

@@ -27,7 +27,7 @@
  */
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
-import { codeMatches, FIELDS, type Field, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
+import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutTimes, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -46,7 +46,7 @@ export type Hit = {
   type: string;
   /** The record's one-line summary, or a guide's description. */
   summary: string;
-  /** Pagefind's excerpt (escaped HTML with <mark>) for pages found by their text; '' for records named by the query. */
+  /** Pagefind's excerpt (escaped HTML with <mark>) for a page the search has no entry for; '' for every other (its summary says what it is). */
   excerpt: string;
   /** named: the query names it; text: found by all its words; closest: a closest match. */
   how: 'named' | 'text' | 'closest';
@@ -88,10 +88,10 @@ type PagefindInstance = {
 type PagefindModule = { createInstance(o: Record<string, unknown>): PagefindInstance };
 
 const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
-/** Results in a page: each is a fragment to download. */
+/** Results in a page. */
 export const PAGE = 10;
 const CLOSEST = 8;
-/** Pagefind's pages in the first results (each is a fragment of up to ~10 KB to download); more() gives the others. */
+/** Pagefind's pages in the first results (each an entry file to read, or a fragment for a page without an entry); more() gives the others. */
 const TEXT_PAGES = 5;
 /** A relaxed match joins the first results when it scores this share of the best and covers this share of the query. */
 const STRONG = 0.5;
@@ -193,10 +193,13 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
       const relaxed = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
-      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed };
+      // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
+      const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
+      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed, empty };
     });
 
     const pinned = understood.then(async (q) => {
+      if (q.empty) return [];
       const order: number[] = [];
       const add = (n: number) => void (order.includes(n) || order.push(n));
       // How well each record matches all of the query's words: breaks ties between names.
@@ -218,8 +221,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
         const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : context === 'code' ? k === 'error-code' : false);
         const kindRank = (k: string) => (named(k) ? 0 : k === 'error-code' ? 1 : k === 'http-status' ? 2 : 3);
-        found
-          .sort((a, b) => Number(!named(a.e.k)) - Number(!named(b.e.k)) || byRelaxed(a.n, b.n) || kindRank(a.e.k) - kindRank(b.e.k) || a.n - b.n)
+        // The kind the words name, when the number has one of that kind ("code 7" is no recording status).
+        const kept = found.some((x) => named(x.e.k)) ? found.filter((x) => named(x.e.k)) : found;
+        kept
+          .sort((a, b) => byRelaxed(a.n, b.n) || kindRank(a.e.k) - kindRank(b.e.k) || a.n - b.n)
           .forEach(({ n }) => add(n));
       }
       // 4. Names the query contains: longest, then rarest, then the best fit to all its words;
@@ -233,12 +238,20 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
     });
 
-    const results = understood.then(async (q) => {
+    const results = understood.then(async (q): Promise<Results> => {
+      if (q.empty) return { hits: [], closest: [], remaining: 0, more: async () => [], terms: [] };
       const first = await pinned;
       // Let the page paint the named records before Pagefind's script and WebAssembly are fetched: they are the answer, Pagefind's pages follow.
       if (first.length && typeof requestAnimationFrame === 'function') await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
       const seen = new Set(first.map((h) => h.path));
-      const sent = rarestWords(q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText, lang, (t) => recordsWith(t, q.fileOf), q.head.pagefind?.chunks, q.head.records);
+      const sent = rarestWords(
+        q.response ? responseWords(q.response) || q.u.fullText : q.u.fullText,
+        lang,
+        (t) => recordsWith(t, q.fileOf),
+        q.head.pagefind?.chunks,
+        q.head.records,
+        (t) => postingsFor(t, q.fileOf(t)).length > 0,
+      );
       const fullText = sent.text;
       // Pagefind's full-text search, once the named records are known (they are shown before it loads).
       let found: PagefindResult[] = [];
@@ -261,8 +274,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         const path = pathOf(d.url);
         return { url: absolute(d.url), path, code: d.meta.code ?? '', title: d.meta.title ?? path, kind: d.meta.kind ?? '', type: d.filters?.kind?.[0] ?? '', summary: d.meta.summary ?? '', excerpt: d.excerpt, how: 'text' };
       };
-      // The search entry of each page shown that has one.
+      // The search entry of each page shown that has one; whether a page was shown without one.
       const entryOf = new Map<string, number>();
+      let withoutEntries = false;
       let next = 0;
       const more = async (count: number): Promise<Hit[]> => {
         await searchText();
@@ -273,8 +287,12 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
           // A page the search has an entry for is shown from that entry: no fragment to download.
           const pageHit = async (r: PagefindResult) => {
             const layout = q.head.pagefind;
-            const n = layout ? (await load<Record<string, number>>(pageFileOf(r.id, layout.pageFiles)).catch(() => undefined))?.[r.id] : undefined;
-            if (n === undefined) return toHit(await r.data());
+            const pages = layout ? await load<Record<string, number>>(pageFileOf(r.id, layout.pageFiles)).catch(() => undefined) : undefined;
+            const n = pages?.[r.id];
+            if (n === undefined) {
+              withoutEntries = true;
+              return toHit(await r.data());
+            }
             const hit = entryHit(await q.entry(n), 'text');
             entryOf.set(hit.path, n);
             return hit;
@@ -310,7 +328,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // Records Pagefind found get their relaxed score too, when among the relaxed search's first.
       const top = new Set(q.relaxed.slice(0, PAGE + 2).map((r) => r.entry));
       for (const { r, e } of strongHits) entryOf.set(e.u, r.entry);
-      if (!q.head.pagefind) await Promise.all([...top].map(async (n) => entryOf.set((await q.entry(n)).u, n)));
+      if (withoutEntries) await Promise.all([...top].map(async (n) => entryOf.set((await q.entry(n)).u, n)));
       const entryOfPath = new Map([...entryOf].filter(([, n]) => top.has(n)));
       for (const [path, item] of scored) {
         const n = entryOfPath.get(path);
@@ -395,7 +413,8 @@ const FULL_TEXT_WORDS = 2;
 export function chunksOf(word: string, chunks: readonly (readonly [string, string])[]): number[] {
   const chars = [...word.toLowerCase()];
   const forms = [chars.join('')];
-  for (let cut = 1; cut <= 3 && chars.length - cut >= 3; cut++) forms.push(chars.slice(0, -cut).join(''));
+  // Chinese has no stemmer in Pagefind: a Chinese word is looked up as it is.
+  if (!hasHan(word)) for (let cut = 1; cut <= 3 && chars.length - cut >= 3; cut++) forms.push(chars.slice(0, -cut).join(''));
   const found = new Set<number>();
   const prefix = (s: string[], n: number) => s.slice(0, n).join('');
   for (const form of forms) {
@@ -428,11 +447,10 @@ function wordsOf(text: string, lang: Lang): string[] {
 }
 
 /**
- * `text` for Pagefind: at most FULL_TEXT_WORDS of its words (no one-character
- * Chinese word unless it has only those), the rarest in the
- * search's own data (a Chinese word by its rarest two-character piece), then
- * words the data lacks (a typo: Pagefind then finds too little, and the
- * relaxed search's closest matches answer), in their order. With the index's
+ * `text` for Pagefind: at most FULL_TEXT_WORDS of its words, the rarest in the
+ * search's own data (a Chinese word by its rarest two-character piece; a word
+ * the data lacks first, unless it is a typo of one it has (`nearby`): last; a
+ * one-character Chinese word it has only when there is nothing else), in their order. With the index's
  * chunk ranges (`chunks`), the words all lie in one chunk: the chunk whose
  * rarest words say the most (the sum of their inverse document frequencies,
  * `records` being the catalog's size), so that a question downloads one
@@ -445,20 +463,30 @@ export function rarestWords(
   df: (token: string) => number | undefined,
   chunks?: readonly (readonly [string, string])[],
   records = 1000,
+  nearby: (token: string) => boolean = () => false,
 ): { text: string; share: number } {
   const words = wordsOf(text, lang);
+  // A word the search's data lacks: a typo of one it has (chanel) comes last (the relaxed search
+  // reads it, Pagefind cannot); any other (firewall, webhook: only a page's text has it) is as
+  // rare as a word can be, and Pagefind finds that page.
   const rarity = (word: string) => {
-    const counts = tokens(normalize(word)).map(df).filter((n): n is number => n !== undefined);
-    return counts.length ? Math.min(...counts) : Number.POSITIVE_INFINITY;
+    const wordTokens = tokens(normalize(word));
+    const counts = wordTokens.map(df).filter((n): n is number => n !== undefined);
+    if (counts.length) return Math.min(...counts);
+    return wordTokens.some(nearby) ? Number.POSITIVE_INFINITY : 0;
   };
   const ranked = [...new Set(words)].map((word, i) => ({ word, i, n: rarity(word) })).sort((a, b) => a.n - b.n || a.i - b.i);
-  const pool = ranked;
+  // A Chinese word of one character the data has is mostly a particle (已, 在, 是): rare among
+  // the titles it is counted in, common in every page. Left out while there are other words.
+  const telling = ranked.filter((r) => !(r.n > 0 && r.word.length === 1 && hasHan(r.word)));
+  const pool = telling.length ? telling : ranked;
   let kept = pool.slice(0, FULL_TEXT_WORDS);
   const idf = (n: number) => (Number.isFinite(n) ? Math.log(1 + records / Math.max(1, n)) : 0);
   if (chunks?.length) {
     const spans = new Map(pool.map((r) => [r.word, chunksOf(r.word, chunks)]));
     let best = -1;
     for (const chunk of new Set([...spans.values()].flat())) {
+      // (A word in no chunk is in no page: it costs no download, and Pagefind then finds nothing.)
       const inChunk = pool.filter((r) => spans.get(r.word)!.every((c) => c === chunk)).slice(0, FULL_TEXT_WORDS);
       const said = inChunk.reduce((sum, r) => sum + idf(r.n), 0);
       if (inChunk.length && said > best) [best, kept] = [said, inChunk];

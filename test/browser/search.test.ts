@@ -52,7 +52,10 @@ describe('search finds the answer to what people type', () => {
       const { page } = await searchFor(lang, query);
       // A search box keeps one line: a pasted body arrives without its line breaks.
       expect(await page.inputValue('#q')).toBe(query.replace(/\n/g, ''));
-      expect((await searchResults(page))[0]).toBe(pagePath(byRef(ref), lang));
+      // The first link of the answer: among the results, or first of the closest matches when no page has every word.
+      await searchResults(page);
+      const first = await page.$$eval('#results li > a, #closest li > a', (links) => links.map((a) => a.getAttribute('href'))[0]);
+      expect(first).toBe(pagePath(byRef(ref), lang));
     });
   }
 
@@ -63,6 +66,12 @@ describe('search finds the answer to what people type', () => {
     expect((await first('zh', '状态码 401'))[0]).toBe('/zh/http/401/');
     expect((await first('en', 'query status 8'))[0]).toBe('/en/recording-status/8/');
     expect((await first('zh', '等了 5 分钟才 start'))[0]).toBe('/zh/errors/433/');
+    // The words name the kind: "error code 2" is no recording status 2, "code 7" none either.
+    const named = async (lang: Lang, q: string) => searchResults((await searchFor(lang, q)).page);
+    const twoAndFour = await named('en', 'got http 400 with error code 2');
+    expect(twoAndFour.slice(0, 2).sort()).toEqual(['/en/errors/2/', '/en/http/400/']);
+    expect(twoAndFour.slice(0, 3)).not.toContain('/en/recording-status/2/');
+    expect((await named('zh', 'start 返回 code 7 是什么意思')).slice(0, 3)).not.toContain('/zh/recording-status/7/');
   });
 
   const noExact: [lang: Lang, query: string, ref: string][] = [
@@ -78,6 +87,16 @@ describe('search finds the answer to what people type', () => {
       expect(closest.length).toBeGreaterThan(0);
       expect(await page.isVisible('#closest-line')).toBe(true);
       expect(await page.textContent('#status')).not.toBe(await page.getAttribute('#status', 'data-none'));
+    });
+  }
+
+  for (const [lang, fillers] of [['en', 'how do i the and of to'], ['zh', '请问 了 吗 怎么办']] as const) {
+    it(`${lang}: nothing but filler words finds nothing, and says so`, async () => {
+      const { page } = await searchFor(lang, fillers);
+      await searchResults(page);
+      expect(await page.locator('#results li, #closest li').count()).toBe(0);
+      expect(await page.textContent('#status')).toBe(await page.getAttribute('#status', 'data-none'));
+      expect(await page.isVisible('#nothing')).toBe(true);
     });
   }
 

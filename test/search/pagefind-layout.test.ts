@@ -53,7 +53,8 @@ describe('the search knows the layout of Pagefind\'s index', () => {
 
   it('a file that is not Pagefind\'s is refused by name', () => {
     expect(() => fragmentUrl(gzipSync('{"url":"/x/"}'), 'fragment/x.pf_fragment')).toThrow(/fragment\/x\.pf_fragment: not a Pagefind file/);
-    expect(() => indexLayout(gzipSync('pagefind_dcd'), 'pagefind.en.pf_meta', () => '/', () => 0)).toThrow(/pagefind\.en\.pf_meta/);
+    expect(() => indexLayout(gzipSync('pagefind_dcd'), 'pagefind.en.pf_meta', () => '/', () => 0)).toThrow(/^pagefind\.en\.pf_meta: unreadable metadata \(/);
+    expect(() => indexLayout(Buffer.from('{}'), 'pagefind.en.pf_meta', () => '/', () => 0)).toThrow(/^pagefind\.en\.pf_meta: not a gzipped Pagefind file \([^:]*$/);
   });
 
   it('splits the pages into files by id as the site grows: a search loads only its results\' files', () => {
@@ -76,6 +77,8 @@ describe('the words sent to Pagefind share one index chunk', () => {
     ['us', 'zz'],
   ];
   it('finds a word\'s chunk as Pagefind does: in its range, or by its prefix when it falls between two', () => {
+    // A Chinese word is looked up as it is (no stemmer): not cut into another chunk.
+    expect(chunksOf('录制已在退出', [['0', '录制已在进'], ['录制已在退', '龥']])).toEqual([1]);
     expect(chunksOf('expired', chunks)).toEqual([0]);
     expect(chunksOf('resource', chunks)).toEqual([1]);
     expect(chunksOf('Uses', chunks)).toEqual([2]);
@@ -93,6 +96,13 @@ describe('the words sent to Pagefind share one index chunk', () => {
     expect(search({ expired: 900, resource: 1, fix: 800, id: 950 }, 'fix resource id expired', chunks)).toBe('resource');
     // A word the search does not know (a typo) comes after the known ones, in the same chunk.
     expect(search({ limit: 12 }, 'concurent limit', chunks)).toBe('concurent limit');
+    // A one-character Chinese word the data has (a particle) is left out while there are others.
+    const zh = (rarity: Record<string, number>, text: string) =>
+      rarestWords(text, 'zh', (t) => rarity[t], [['0', '龥']], 1000).text;
+    expect(zh({ 已: 3, 在: 5, 退出: 10 }, '已 在 退出')).toBe('退出');
+    expect(zh({ 已: 3 }, '已')).toBe('已');
+    // A word the search's data lacks comes first: a word only a guide's text has, or a typo.
+    expect(search({ set: 50, up: 60 }, 'set up firewall', chunks)).toBe('firewall');
     // Without the index's layout: the two rarest, wherever they are.
     expect(search({ expired: 2, resource: 1, fix: 30, id: 40 }, 'fix resource id expired')).toBe('resource expired');
   });
