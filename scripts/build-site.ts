@@ -29,10 +29,10 @@ import { lexiconOf, loadSearchWords } from './catalog/search-words.ts';
 import { BROWSER_MODULE, bundleSearchEngine, pagefindHtml, recordPages } from './generate/search-build.ts';
 import { fragmentUrl, type IndexLayout, indexLayout, layoutFiles } from './generate/pagefind-layout.ts';
 import { SITE_URL } from './site-url.ts';
+import { HTML_LANG, LANGS } from '../site/lib/i18n.ts';
 
 const buildDir = join(root, 'build');
 const target = join(buildDir, 'site');
-const LANGS = ['zh', 'en'];
 const build = await startBuild('build:site', 'site');
 const tmp = build.temporary(join(buildDir, `.site-tmp-${process.pid}`));
 const verbose = process.argv.includes('--verbose');
@@ -168,7 +168,8 @@ function addPagefindLayout(site: string): void {
     fail(`pagefind layout: pagefind/pagefind-entry.json: ${(error as Error).message}`);
   }
   for (const lang of LANGS) {
-    const language = entry.languages[lang === 'zh' ? 'zh-cn' : lang];
+    // Pagefind names an index by <html lang>, lower-cased.
+    const language = entry.languages[HTML_LANG[lang].toLowerCase()];
     if (!language) fail(`pagefind: no index for ${lang} (indexes: ${Object.keys(entry.languages).join(', ')})`);
     const search = join(site, 'search', lang);
     const file = join(search, 'lexicon.json');

@@ -1,15 +1,16 @@
 /**
  * What the site's search needs to know of Pagefind's index, read from the
- * files Pagefind wrote (scripts/build-site.ts adds it to each language's
- * /search/{lang}/lexicon.json):
+ * files Pagefind wrote (scripts/build-site.ts writes it into each language's
+ * /search/{lang}/):
  *
- * - `chunks`: the word range of each index chunk (`[from, to]`, as Pagefind
- *   compares words). Each chunk a query's words fall in is a download of
- *   ~25 KB; the engine sends Pagefind only words that share one.
- * - `pages`: each page Pagefind indexed (its result id) → the search entry of
- *   that page (/search/{lang}/e{n}.json). A result the engine already has an
- *   entry for needs no fragment download (~1–8 KB each): the entry holds its
- *   code, title, kind and one-line summary.
+ * - `chunks`, in lexicon.json: the word range of each index chunk (`[from,
+ *   to]`, as Pagefind compares words). Each chunk a query's words fall in is
+ *   a download of ~25 KB; the engine sends Pagefind only words that share one.
+ * - page files p{n}.json: each page Pagefind indexed (its result id) → the
+ *   search entry of that page (/search/{lang}/e{n}.json), split by id so that
+ *   a search loads the few files of its results at any size. A result the
+ *   engine has an entry for needs no fragment download (~1–8 KB each): the
+ *   entry holds its code, title, kind and one-line summary.
  *
  * Pagefind's files are gzipped; after the signature `pagefind_dcd`, the
  * metadata is CBOR and a fragment JSON.

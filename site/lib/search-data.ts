@@ -159,12 +159,12 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   // Token files, sized so that each holds about TOKEN_FILE_BYTES of JSON; single Chinese
   // characters apart, CHAR_FILE_BYTES a file.
   const rows = [...shards].map(([token, s]): [string, Shard] => [token, boundedShard(s.p, [...s.r])]);
-  const fileCount = (list: typeof rows, bytes: number) => Math.max(1, Math.ceil(list.reduce((n, row) => n + JSON.stringify(row).length, 0) / bytes));
-  const tokenFiles = fileCount(rows.filter(([t]) => !isHanChar(t)), TOKEN_FILE_BYTES);
+  const size = (list: typeof rows) => list.reduce((n, row) => n + JSON.stringify(row).length, 0);
+  const tokenFiles = Math.max(1, Math.ceil(size(rows.filter(([t]) => !isHanChar(t))) / TOKEN_FILE_BYTES));
   // A question has a dozen characters: while all of them fit in one file, one file; else files as
   // small as token files, so that a question still loads no more than its own characters' share.
-  const chars = rows.filter(([t]) => isHanChar(t));
-  const charFiles = fileCount(chars, CHAR_FILE_BYTES) === 1 ? 1 : fileCount(chars, TOKEN_FILE_BYTES);
+  const charBytes = size(rows.filter(([t]) => isHanChar(t)));
+  const charFiles = charBytes <= CHAR_FILE_BYTES ? 1 : Math.ceil(charBytes / TOKEN_FILE_BYTES);
 
   const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
   const out = new Map<string, unknown>();

@@ -323,7 +323,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const scored = new Map<string, { hit: Hit; score: number }>();
       // Pagefind's order is worth as much as the words it was given say of the query.
       // And as much as the relaxed search leaves open: little when its best record covers most of the query.
-      const pagefindWeight = PAGEFIND_WEIGHT * sent.share * (1 - (q.relaxed[0]?.coverage ?? 0) * PAGEFIND_YIELD);
+      const pagefindWeight = PAGEFIND_WEIGHT * sent.share * (1 - bestCoverage * PAGEFIND_YIELD);
       textHits.forEach((hit, i) => scored.set(hit.path, { hit, score: pagefindWeight * (1 - i / (2 * PAGE)) }));
       // Records Pagefind found get their relaxed score too, when among the relaxed search's first.
       const top = new Set(q.relaxed.slice(0, PAGE + 2).map((r) => r.entry));
@@ -482,17 +482,16 @@ export function rarestWords(
   const pool = telling.length ? telling : ranked;
   let kept = pool.slice(0, FULL_TEXT_WORDS);
   const idf = (n: number) => (Number.isFinite(n) ? Math.log(1 + records / Math.max(1, n)) : 0);
+  const said = (list: typeof pool) => list.reduce((sum, r) => sum + idf(r.n), 0);
   if (chunks?.length) {
     const spans = new Map(pool.map((r) => [r.word, chunksOf(r.word, chunks)]));
     let best = -1;
     for (const chunk of new Set([...spans.values()].flat())) {
       // (A word in no chunk is in no page: it costs no download, and Pagefind then finds nothing.)
       const inChunk = pool.filter((r) => spans.get(r.word)!.every((c) => c === chunk)).slice(0, FULL_TEXT_WORDS);
-      const said = inChunk.reduce((sum, r) => sum + idf(r.n), 0);
-      if (inChunk.length && said > best) [best, kept] = [said, inChunk];
+      if (inChunk.length && said(inChunk) > best) [best, kept] = [said(inChunk), inChunk];
     }
   }
-  const said = (list: typeof pool) => list.reduce((sum, r) => sum + idf(r.n), 0);
   const share = said(pool) > 0 ? said(kept) / said(pool) : 1;
   if (kept.length === words.length) return { text, share };
   return { text: kept.map((r) => r.word).sort((a, b) => words.indexOf(a) - words.indexOf(b)).join(' '), share };
