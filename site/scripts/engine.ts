@@ -27,6 +27,7 @@
  */
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
+import { HTML_LANG } from '../lib/i18n.ts';
 import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
 import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutTimes, Words } from './query.ts';
 
@@ -87,7 +88,6 @@ type PagefindInstance = {
 };
 type PagefindModule = { createInstance(o: Record<string, unknown>): PagefindInstance };
 
-const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 /** Results in a page. */
 export const PAGE = 10;
 const CLOSEST = 8;
