@@ -11,7 +11,7 @@
  *   by how rare each token is (idf) and how heavily the record weighs it
  *   (title, keyword, synonym, summary); Latin typos and prefixes count a little less.
  */
-import type { Lexicon } from './query.ts';
+import { editDistance, type Lexicon, typoAllowance } from './query.ts';
 
 /** What a result shows: url path, code, kind, kind label, title, one-line summary. */
 export type SearchEntry = { u: string; c: string; k: string; kl: string; t: string; s: string };
@@ -164,23 +164,6 @@ export function codeMatches(value: string, shard: (token: string) => Shard | und
 // ---------------------------------------------------------------------------
 // The relaxed search
 
-/** Damerau–Levenshtein distance, giving up above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
-      rows[i][j] = v;
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return rows[a.length][b.length];
-}
 
 /**
  * The postings a query token stands for: its own; else, for a Latin word of
@@ -192,7 +175,7 @@ export function postingsFor(token: string, file: Record<string, Shard> | undefin
   const of = (shard: Shard, factor: number) => ({ postings: shard[1], records: shard[2] ?? shard[1].length, factor });
   if (Object.hasOwn(file, token) && file[token][1].length) return [of(file[token], 1)];
   if (!/^[a-z]{4,}$/.test(token)) return [];
-  const max = token.length >= 8 ? 2 : 1;
+  const max = typoAllowance(token);
   const out: { postings: [number, number][]; records: number; factor: number }[] = [];
   for (const [word, shard] of Object.entries(file)) {
     if (!shard[1].length || word.slice(0, 2) !== token.slice(0, 2)) continue;

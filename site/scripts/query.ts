@@ -77,6 +77,34 @@ export type Lexicon = { fillers: string[]; synonyms: string[][] };
 
 type Matcher = { byFirst: Map<string, { term: string; to: string }[]> };
 
+/** Damerau–Levenshtein distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+      rows[i][j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+/** How many typos a Latin word may hold and still be read as another: one, two from eight letters on. */
+export const typoAllowance = (word: string): number => (word.length >= 8 ? 2 : 1);
+
+/**
+ * Whether `written` may be a typo of `word`: both Latin words of five letters
+ * or more, the same first two letters, within typoAllowance() (chanel → channel).
+ */
+const typoOf = (written: string, word: string): boolean =>
+  written.length >= 5 && word.length >= 5 && /^[a-z]+$/.test(written) && written.slice(0, 2) === word.slice(0, 2) && editDistance(written, word, typoAllowance(word)) <= typoAllowance(word);
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !HAN.test(c);
 
 /** Normalized text with each Latin word stemmed: "host never published" → "host never publish". */
@@ -100,16 +128,36 @@ function matcher(pairs: [term: string, to: string][], stems = true): Matcher {
 }
 
 /**
- * Replace every term of `m` found in normalized `text`, leftmost and longest
- * first: a Latin term only as whole words, a Chinese one anywhere.
+ * How many characters of `text` from `at` are `term` — a term of two or more
+ * Latin words — written with a typo in some of its words but not all (one
+ * word as written keeps "chanel nam" from reading as anything); 0 if they are not.
  */
-function replaceTerms(text: string, m: Matcher): string {
+function typoLength(text: string, at: number, term: string): number {
+  const wanted = term.split(' ');
+  if (wanted.length < 2 || !wanted.every((w) => /^[a-z]+$/.test(w))) return 0;
+  const written = text.slice(at).split(' ', wanted.length);
+  if (written.length < wanted.length) return 0;
+  let exact = 0;
+  for (const [k, word] of wanted.entries()) {
+    if (written[k] === word) exact++;
+    else if (!typoOf(written[k], word)) return 0;
+  }
+  return exact > 0 && exact < wanted.length ? written.join(' ').length : 0;
+}
+
+/**
+ * Replace every term of `m` found in normalized `text`, leftmost and longest
+ * first: a Latin term only as whole words, a Chinese one anywhere; with
+ * `fuzzy`, a term of several Latin words also with a typo in some of them.
+ */
+function replaceTerms(text: string, m: Matcher, fuzzy = false): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
     const c = text[i];
     const startsWord = !isWordChar(text[i - 1]) || !isWordChar(c);
     let hit: { term: string; to: string } | undefined;
+    let length = 0;
     if (startsWord) {
       for (const candidate of m.byFirst.get(c) ?? []) {
         const { term } = candidate;
@@ -117,12 +165,23 @@ function replaceTerms(text: string, m: Matcher): string {
         const last = term[term.length - 1];
         if (isWordChar(last) && isWordChar(text[i + term.length])) continue;
         hit = candidate;
+        length = term.length;
         break;
+      }
+      // No term as written: a term of several Latin words with a typo in some of them ("chanel name").
+      if (!hit && fuzzy && !isWordChar(text[i - 1])) {
+        for (const candidate of m.byFirst.get(c) ?? []) {
+          length = typoLength(text, i, candidate.term);
+          if (length) {
+            hit = candidate;
+            break;
+          }
+        }
       }
     }
     if (hit) {
       out += ` ${hit.to} `;
-      i += hit.term.length;
+      i += length;
     } else {
       out += c;
       i++;
@@ -169,11 +228,11 @@ export class Words {
 
   /** Synonyms replaced by their set's first term, compared word by word on stems ("published" meets "publish"). */
   canonical(normalized: string): string {
-    return replaceTerms(stemmed(normalized), this.synonyms);
+    return replaceTerms(stemmed(normalized), this.synonyms, true);
   }
 
   clean(normalized: string): string {
-    return replaceTerms(stemmed(normalized), this.all);
+    return replaceTerms(stemmed(normalized), this.all, true);
   }
 
   stripFillers(normalized: string): string {
@@ -185,7 +244,7 @@ export class Words {
    * that term to every record page that uses a term of the set (site/lib/search-data.ts indexWords()).
    */
   asIndexed(normalized: string): string {
-    return replaceTerms(normalized, this.asWritten);
+    return replaceTerms(normalized, this.asWritten, true);
   }
 
   understand(query: string): Understanding {

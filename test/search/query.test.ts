@@ -46,6 +46,16 @@ describe('synonyms and filler words (data/synonyms.yaml)', () => {
     expect(zh.understand('并发超限').canonical).toBe(zh.understand('并发超出上限').canonical);
     expect(zh.understand('两路录制').canonical).toBe(zh.understand('多路录制').canonical);
   });
+  it('reads a term of several words with a typo in one of them as that term', () => {
+    // Typed in a hurry: one word of a multi-word term misspelt, the others as written.
+    expect(en.understand('chanel name invalid').canonical).toBe(en.understand('channel name invalid').canonical);
+    expect(en.understand('resorce id expired after 5 min').canonical).toBe(en.understand('resource id expired after 5 min').canonical);
+    expect(en.understand('got an internal sever error').clean).toBe(en.understand('got an internal server error').clean);
+    expect(en.understand('recodring bot crashed').fullText).toBe(en.understand('recording bot crashed').fullText);
+    // Not when no word is as written, nor for short words, where a typo is as likely another word.
+    expect(en.understand('chanel nmae').canonical).not.toBe(en.understand('channel name').canonical);
+    expect(en.understand('no usr').canonical).not.toBe(en.understand('no user').canonical);
+  });
   it('drops filler and question words, keeping the words that tell records apart', () => {
     expect(en.understand('how do I fix error 433 on start').clean).toBe('433 start');
     // "not valid" is a synonym of invalid, "channel name" of cname: what remains tells 1013 and 401 apart from the rest.
