@@ -20,7 +20,7 @@ import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
-import { isRetry } from './meaning.ts';
+import { isRetry, meaningsOn } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
 
@@ -204,13 +204,16 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const notes: string[] = [];
   // The response as read without the catalog (`code: 0`, what a success may carry, is not an error code).
   const { status, headers, body, values, message, code: readCode } = readResponse(input);
+  const rawStatus = field(input, 'status');
+  if (status === undefined && rawStatus !== undefined && rawStatus !== null && rawStatus !== '') notes.push(P.notes.unreadableStatus(clip(rawStatus)));
   const rawMethod = field(input, 'method');
-  const method = METHODS.find((m) => m === rawMethod);
+  // As a caller writes it: `Start`, `updatelayout`, ` stop `.
+  const method = typeof rawMethod === 'string' ? METHODS.find((m) => m.toLowerCase() === rawMethod.trim().toLowerCase()) : undefined;
   if (rawMethod !== undefined && rawMethod !== null && rawMethod !== '' && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
   if (body.form === 'absent') notes.push(P.notes.noBody);
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
-  const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, values.reason);
+  const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, values.reason, values.code);
   const codeRecord = values.code !== undefined ? at(findRecord(values.code, 'error-code')) : undefined;
   const messageRecord = message !== undefined ? at(findRecord(message, 'message-error')) : undefined;
   const reasonRecord = values.code === undefined && !messageRecord && values.reason !== undefined ? at(findRecord(values.reason, 'error-code')) : undefined;
@@ -318,10 +321,24 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     }
   }
 
+  // Only the status is known, and on this method it stands for body codes that call for different
+  // steps (HTTP 206 on `stop`: 65, retry; 435, nothing to do): the step stays the catalog's for the
+  // status alone (206 is never a blind retry), and what to do next is to read the body code, each one's step said.
+  let bodyDecides: string | undefined;
+  if (record && record === statusRecord && method && values.code === undefined && values.reason === undefined && !messageRecord) {
+    const byCode = new Map<string, RetryPolicy>();
+    for (const m of meaningsOn(record.meanings, method, status)) {
+      if (m.codes || m.reason) byCode.set(m.codes ? m.codes.join(P.separator.item) : JSON.stringify(m.reason), m.retry ?? record.retry);
+    }
+    if (new Set([...byCode.values()].map((p) => p.action)).size > 1) {
+      bodyDecides = P.bodyDecides([...byCode].map(([codes, p]) => `${codes}${P.colon}${P.retryLabel(p)}`).join(P.separator.group));
+    }
+  }
+
   const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
 
   const outcome = outcomeOf(policy, waitMs);
-  if (waitMs !== undefined && (outcome.kind === 'retry' || (outcome.kind === 'in-progress' && waitMs > 0))) notes.push(P.notes.retryAfter(waitMs));
+  if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = basisOf(policy) ?? basis;
 
   // ----- words
@@ -330,7 +347,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const reading = record && states.find((s) => s.record?.ref === record!.ref);
   if (lead === 'record' && record) {
     summary.push(`${headline(record)}${P.period}`);
-    summary.push(method && record.meaning ? `${P.onMethod(method)}${P.colon}${record.meaning.text}` : record.summary);
+    // The meaning on the method where the method changes what the record means (62, 65, HTTP 400);
+    // else the record's own summary, which says more than a meaning one source gives for one method (435 on `stop`).
+    const methodMatters = method !== undefined && record.meanings.some((m) => m.methods && !m.methods.includes(method));
+    summary.push(method && record.meaning && methodMatters ? `${P.onMethod(method)}${P.colon}${record.meaning.text}` : record.summary);
   } else if (lead === 'state' && record && reading) {
     // The summaries of recording and upload statuses name their field and value; the others say it here.
     summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
@@ -350,12 +370,16 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   }
   if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
 
-  if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
+  if (bodyDecides) next.push(bodyDecides);
+  else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
+  else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
   else if (outcome.kind === 'success' && lead === 'record' && (values.code !== undefined || reasonRecord)) next.push(P.doneAsIs);
+  // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage).
+  else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
   else next.push(P.describeRetry(policy));
-  if (outcome.kind === 'retry' && waitMs !== undefined) next.push(P.notes.retryAfter(waitMs));
+  if (outcome.kind === 'retry' && waitMs) next.push(P.notes.retryAfter(waitMs));
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
     next.push(P.serviceSays(values.reason));
   }
@@ -378,7 +402,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const known = !unknownId && !unknownState && lead !== 'none' && (record !== undefined || lead === 'success' || lead === 'missing');
 
   return {
-    ok: outcome.kind === 'success' && !hasError && !missing && success,
+    ok: outcome.kind === 'success' && !hasError && !missing && !bodyDecides && !unknownState && success,
     known,
     locale,
     ...(status !== undefined && { status }),
@@ -408,7 +432,9 @@ export function explainIn(language: Language, P: Phrases, input: unknown, option
   const nowOption = field(options, 'now');
   const now = typeof nowOption === 'number' && Number.isFinite(nowOption) ? nowOption : Date.now();
   try {
-    return diagnose((input && typeof input === 'object' ? input : {}) as ExplainInput, language, P, now);
+    // A body given on its own (the text or bytes of a response) is read as the body.
+    const whole = typeof input === 'string' || (typeof ArrayBuffer !== 'undefined' && (input instanceof ArrayBuffer || ArrayBuffer.isView(input))) ? { body: input } : input;
+    return diagnose((whole && typeof whole === 'object' ? whole : {}) as ExplainInput, language, P, now);
   } catch {
     // Unreachable by design (inputs are read defensively); a diagnosis is still owed.
     const policy: RetryPolicy = { action: 'contact-support' };

@@ -94,15 +94,15 @@ function cached(table: TextTable, neutral: NeutralRecord, make: () => object): o
   return record;
 }
 
-function withMeaning<R extends BriefRecord>(record: R, method?: Method, http?: number, reason?: string): R {
-  const meaning = meaningOn(record, method, http, reason);
+function withMeaning<R extends BriefRecord>(record: R, method?: Method, http?: number, reason?: string, code?: number): R {
+  const meaning = meaningOn(record, method, http, reason, code);
   return meaning ? { ...record, meaning } : { ...record };
 }
 
 /** A record as explain() serves it, in `language`: without the fields only a full record carries. */
-export function briefRecord(neutral: NeutralRecord, language: Language, method?: Method, http?: number, reason?: string): BriefRecord {
+export function briefRecord(neutral: NeutralRecord, language: Language, method?: Method, http?: number, reason?: string, code?: number): BriefRecord {
   const record = cached(language.texts, neutral, () => served(neutral, [language.texts[positionOf(neutral)]], language.locale)) as BriefRecord;
-  return withMeaning(record, method, http, reason);
+  return withMeaning(record, method, http, reason, code);
 }
 
 /** A full record in `language`: its brief texts and `details` (details.<locale>.ts) laid over it. */

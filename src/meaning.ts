@@ -3,21 +3,38 @@
  * retry: one rule for the package and the site, so both say the same thing.
  */
 
-type MeaningLike = { methods?: readonly string[]; source: string; http?: number; reason?: string };
+type MeaningLike = { methods?: readonly string[]; source: string; http?: number; codes?: readonly number[]; reason?: string };
 
 const sameReason = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** What sets a meaning apart from the others of its record: the body codes or `reason` it stands for. */
+const specific = (m: MeaningLike): string | undefined => (m.codes || m.reason ? `${m.codes ?? ''} ${m.reason?.toLowerCase() ?? ''}` : undefined);
+
 /**
- * The meaning that applies on `method`: among those that name the method (or
- * every method), one whose `reason` is the response's first, then one with the
- * given HTTP status, then the newest source (the highest rank), then one that
- * names the method over one for every method.
+ * The meanings that can apply on `method` to a response with HTTP status
+ * `http` and body code `code`: those that name the method (or every method);
+ * not one that stands for other body codes than the response's; and, where
+ * some fit the status, not those documented with another status (code 7 sent
+ * with HTTP 400 is not "returned with HTTP 201").
+ */
+export function meaningsOn<M extends MeaningLike>(meanings: readonly M[], method: string, http?: number, code?: number): M[] {
+  const onMethod = meanings.filter((m) => (!m.methods || m.methods.includes(method)) && (code === undefined || !m.codes || m.codes.includes(code)));
+  const fitting = http === undefined ? onMethod : onMethod.filter((m) => m.http === undefined || m.http === http);
+  return fitting.length ? fitting : onMethod;
+}
+
+/**
+ * The meaning that applies on `method` (among meaningsOn()): one whose body
+ * code or `reason` is the response's first, then one with the given HTTP
+ * status, then the newest source (the highest rank), then one that names the
+ * method over one for every method.
  *
- * Where the best candidates tie and differ only by `reason` (HTTP 206 on `stop`:
- * 65 "request not completed" or 435 "no recorded data") and the response names
- * neither reason, no one of them is picked: the meaning that names no reason
- * applies, else none (the record's own policy) — never a guess.
+ * Where the best candidates tie and differ only by the body code or `reason`
+ * they stand for (HTTP 206 on `stop`: 65 "request not completed" or 435 "no
+ * recorded data") and the response names neither, no one of them is picked:
+ * the meaning that names none applies, else none (the record's own policy) —
+ * never a guess.
  */
 export function pickMeaning<M extends MeaningLike>(
   meanings: readonly M[],
@@ -25,19 +42,23 @@ export function pickMeaning<M extends MeaningLike>(
   ranks: Readonly<Record<string, number>>,
   http?: number,
   reason?: string,
+  code?: number,
 ): M | undefined {
   if (!method) return undefined;
-  const score = (m: M) =>
-    (sameReason(m.reason, reason) ? 10000 : 0) + (http !== undefined && m.http === http ? 1000 : 0) + (ranks[m.source] ?? 0) * 10 + (m.methods ? 1 : 0);
-  const candidates = meanings.filter((m) => !m.methods || m.methods.includes(method));
+  const named = (m: M) => sameReason(m.reason, reason) || (code !== undefined && m.codes?.includes(code) === true);
+  const score = (m: M) => (named(m) ? 10000 : 0) + (http !== undefined && m.http === http ? 1000 : 0) + (ranks[m.source] ?? 0) * 10 + (m.methods ? 1 : 0);
+  // Where meanings stand for body codes (an HTTP status's), a response with a body code or reason of
+  // its own is not what one standing for others says (HTTP 400 with code 7777 is not "appid is invalid").
+  const identified = meanings.some((m) => m.codes) && (code !== undefined || reason !== undefined);
+  const candidates = meaningsOn(meanings, method, http, code).filter((m) => !identified || named(m) || specific(m) === undefined);
   let best: M | undefined;
   for (const m of candidates) if (!best || score(m) > score(best)) best = m;
-  if (!best || sameReason(best.reason, reason)) return best;
+  if (!best || named(best)) return best;
   const top = score(best);
-  const rivals = candidates.filter((m) => m !== best && score(m) === top && m.reason !== best!.reason);
+  const rivals = candidates.filter((m) => m !== best && score(m) === top && specific(m) !== specific(best!));
   if (rivals.length === 0) return best;
   let plain: M | undefined;
-  for (const m of candidates) if (m.reason === undefined && (!plain || score(m) > score(plain))) plain = m;
+  for (const m of candidates) if (specific(m) === undefined && (!plain || score(m) > score(plain))) plain = m;
   return plain;
 }
 

@@ -140,7 +140,7 @@ export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
   return names.get(kind ?? '')?.get(key);
 }
 
-/** The meaning of a record on a method (see pickMeaning): one with the response's reason first, then its HTTP status, then the newest source. */
-export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number, reason?: string): Meaning | undefined {
-  return pickMeaning(record.meanings, method, SOURCE_RANKS, http, reason);
+/** The meaning of a record on a method (see pickMeaning): one with the response's body code or reason first, then its HTTP status, then the newest source. */
+export function meaningOn(record: Pick<RecordData, 'meanings'>, method: Method | undefined, http?: number, reason?: string, code?: number): Meaning | undefined {
+  return pickMeaning(record.meanings, method, SOURCE_RANKS, http, reason, code);
 }

@@ -25,6 +25,12 @@ export function shortText(value: unknown): string | undefined {
 }
 
 /** A whole number given as a number or a numeric string ("433"); undefined otherwise. */
+/** An HTTP status as callers pass it: 206, "206", "206 Partial Content", "HTTP/1.1 206 Partial Content". */
+export function statusOf(value: unknown): number | undefined {
+  const status = wholeNumber(value) ?? wholeNumber(typeof value === 'string' ? /^\s*(?:HTTP\/\d(?:\.\d)?\s+)?(\d{3})(?:\s|$)/i.exec(value)?.[1] : undefined);
+  return status !== undefined && status >= 100 && status <= 599 ? status : undefined;
+}
+
 export function wholeNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
   if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
@@ -142,7 +148,7 @@ export function readBody(body: unknown, contentType?: string): Body {
   if (!text) return { form: 'empty' };
   if (text.startsWith('{')) {
     try {
-      const data = JSON.parse(text) as unknown;
+      const data = (parseJsonOrLiteral(text) ?? JSON.parse(text)) as unknown;
       if (data && typeof data === 'object' && !Array.isArray(data)) return { form: 'json', data: data as Record<string, unknown> };
     } catch {
       const prefix = parseJsonPrefix(text);
@@ -162,8 +168,42 @@ export function readBody(body: unknown, contentType?: string): Body {
       // plain text that happens to start like JSON
     }
   }
+  // Words before the body, as an error's text puts them: `Error: {"code":433,…}`.
+  const embedded = text.indexOf('{');
+  if (embedded > 0 && embedded < 200 && /^\{\s*["'\w$]+["']?\s*:/.test(text.slice(embedded))) {
+    const inner = readBody(text.slice(embedded), contentType);
+    if (inner.form === 'json' && inner.data && Object.keys(inner.data).length) return inner;
+  }
   return { form: 'text', text: text.replace(/\s+/g, ' ').slice(0, MAX_TEXT) };
 }
+
+/**
+ * An object written as a Python dict or a JavaScript object literal, as logs
+ * print them (`{'code': 433, 'ok': True}`, `{ code: 433, reason: 'x' }`):
+ * read as the JSON it stands for; undefined when it is not one.
+ */
+function parseJsonOrLiteral(text: string): unknown {
+  const json = text.replace(
+    /"(?:[^"\\]|\\.)*"|'((?:[^'\\]|\\.)*)'|([{,]\s*)([A-Za-z_$][\w$]*)(?=\s*:)|\b(True|False|None|undefined)\b|,(?=\s*[}\]])/g,
+    (match, single: string | undefined, before: string | undefined, key: string | undefined, literal: string | undefined) =>
+      single !== undefined
+        ? JSON.stringify(single.replace(/\\(.)/g, '$1'))
+        : key !== undefined
+          ? `${before}"${key}"`
+          : literal !== undefined
+            ? (LITERALS[literal] ?? match)
+            : match.startsWith(',')
+              ? ''
+              : match,
+  );
+  if (json === text) return undefined;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+const LITERALS: Record<string, string> = { True: 'true', False: 'false', None: 'null', undefined: 'null' };
 
 // ---------------------------------------------------------------------------
 // A whole HTTP response pasted as text (`curl -i`, `curl -si … | agora-rec-codes explain`)
@@ -332,11 +372,13 @@ export type ResponseReading = {
  */
 export function readResponse(input: unknown): ResponseReading {
   const pasted = splitHttpMessage(field(input, 'body'));
-  const status = wholeNumber(field(input, 'status')) ?? pasted?.status;
-  const headers = field(input, 'headers') ?? pasted?.headers;
-  // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said of it.
   const given = pasted ? pasted.body : field(input, 'body');
-  const body: Body = given === undefined && status !== undefined ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
+  const headers = field(input, 'headers') ?? pasted?.headers;
+  const statusGiven = statusOf(field(input, 'status')) ?? pasted?.status;
+  // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said of it.
+  const body: Body = given === undefined && statusGiven !== undefined ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
+  // Without a status, an error page's title may say it: `<title>502 Bad Gateway</title>`.
+  const status = statusGiven ?? (body.form === 'html' ? statusOf(/^(?:\D*\s)?([1-5]\d\d)\b/.exec(body.title ?? '')?.[1]) : undefined);
   const read = readValues(body.data);
   const values = read.code === 0 ? { ...read, code: undefined } : read;
   const message = values.message ?? (body.form === 'text' ? body.text : undefined);

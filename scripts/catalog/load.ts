@@ -460,6 +460,14 @@ export function loadCatalog(dir: string = DEFAULT_DATA_DIR): LoadResult {
       if (!refs.has(ref)) problems.push({ ...where(record, ['related', i]), message: `no record ${ref} exists` });
       if (ref === recordRef(record)) problems.push({ ...where(record, ['related', i]), message: 'a record cannot be related to itself' });
     });
+    // A meaning's body codes are error codes of the catalog, and only an HTTP status's meaning names them.
+    record.meanings.forEach((m, i) =>
+      m.codes?.forEach((code, j) => {
+        const at = where(record, ['meanings', i, 'codes', j]);
+        if (record.kind !== 'http-status') problems.push({ ...at, message: 'only a meaning of an http-status record names body codes' });
+        else if (!refs.has(`error-code:${code}`)) problems.push({ ...at, message: `no record error-code:${code} exists` });
+      }),
+    );
     const replacedBy = record.lifecycle.replacedBy;
     if (replacedBy && !refs.has(replacedBy)) {
       problems.push({ ...where(record, ['lifecycle', 'replacedBy']), message: `no record ${replacedBy} exists` });

@@ -182,6 +182,11 @@ export const Meaning = z
     }),
     source: SourceId,
     http: z.int().min(100).max(599).optional().meta({ description: 'The HTTP status returned with it' }),
+    codes: z
+      .array(z.int().nonnegative())
+      .min(1)
+      .optional()
+      .meta({ description: "A status's meaning that is one or more body codes: those codes (HTTP 400 on `start`: [2]). It applies only to a response without a body `code` or with one of these." }),
     reason: z.string().min(1).optional().meta({ description: 'The `reason` (or message) string exactly as the API sends it' }),
     text: LocalizedText.meta({ description: 'What it means here, in both languages' }),
     basis: Basis.optional().meta({

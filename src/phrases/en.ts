@@ -10,7 +10,7 @@ const THEN = {
   'fix-request': 'check and correct the request',
 } as const;
 
-const seconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.ceil(ms / 1000)} s`);
 const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
 const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `; if it still fails, ${THEN[then]}` : '');
 
@@ -95,11 +95,14 @@ export const PHRASES_EN: Phrases = {
   pollAgain: (ms) => `Not finished yet: call \`query\` again in ${seconds(ms)}.`,
   onMethod: (method) => `On \`${method}\``,
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
+  bodyDecides: (byCode) => `Read the body \`code\`: on this method the status stands for several, each with its own step (${byCode}).`,
+  needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   serviceSays: (reason) => `The service says: "${reason}".`,
   notes: {
     unknownCode: (code) => `Body code ${code} is not in the catalog.`,
     unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
     unknownState: (at, value) => `\`${at}\` is ${JSON.stringify(value)}, a value the catalog does not know.`,
+    unreadableStatus: (value) => `"${value}" is not an HTTP status; read without one.`,
     unknownMethod: (value) => `"${value}" is not a method of the API (acquire, start, query, update, updateLayout, stop); read without a method.`,
     fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
     htmlBody: (status, title) => `The body is an HTML page${title ? ` ("${title}")` : ''}, not the API's JSON.${bodyFrom(status)}`,

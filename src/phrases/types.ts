@@ -32,12 +32,18 @@ export type Phrases = {
   stateAt: (at: string, value: string | number) => string;
   /** The service's own words, when they say more than the catalog. */
   serviceSays: (reason: string) => string;
+  /** No status, and nothing in the body to go on. */
+  needMore: string;
+  /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */
+  bodyDecides: (byCode: string) => string;
 
   notes: {
     unknownCode: (code: number) => string;
     unknownMessage: (message: string) => string;
     unknownState: (at: string, value: string | number) => string;
     unknownMethod: (value: string) => string;
+    /** A `status` that is not one ("abc", 999). */
+    unreadableStatus: (value: string) => string;
     fallbackToStatus: (status: number) => string;
     htmlBody: (status: number | undefined, title: string | undefined) => string;
     textBody: (status: number | undefined, text: string) => string;

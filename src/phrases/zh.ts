@@ -10,7 +10,7 @@ const THEN = {
   'fix-request': '检查并修正请求',
 } as const;
 
-const seconds = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} 秒` : `${ms} 毫秒`);
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} 毫秒` : `${Math.ceil(ms / 1000)} 秒`);
 const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，');
 const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `；如仍失败，${THEN[then]}` : '');
 
@@ -95,11 +95,14 @@ export const PHRASES_ZH: Phrases = {
   pollAgain: (ms) => `尚未完成：${seconds(ms)}后再调用 \`query\`。`,
   onMethod: (method) => `在 \`${method}\` 上`,
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
+  bodyDecides: (byCode) => `请读取响应包体中的 \`code\`：在这个方法上，该状态码对应多个包体 \`code\`，处理方式各不相同（${byCode}）。`,
+  needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
   serviceSays: (reason) => `服务返回的原因：“${reason}”。`,
   notes: {
     unknownCode: (code) => `目录中没有包体错误码 ${code}。`,
     unknownMessage: (message) => `目录中没有消息“${message}”。`,
     unknownState: (at, value) => `\`${at}\` 为 ${JSON.stringify(value)}，目录中没有这个值。`,
+    unreadableStatus: (value) => `“${value}”不是 HTTP 状态码，以下按未给出状态码解释。`,
     unknownMethod: (value) => `“${value}”不是 API 的方法（acquire、start、query、update、updateLayout、stop），以下按未指定方法解释。`,
     fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,
     htmlBody: (status, title) => `响应包体是 HTML 页面${title ? `（“${title}”）` : ''}，不是 API 返回的 JSON。${bodyFrom(status)}`,

@@ -144,3 +144,104 @@ describe('explain never throws', () => {
     });
   });
 });
+
+describe('explain: a response that says little, or says it oddly', () => {
+  it('a status alone that stands for several body codes on the method: read the body, never a blind retry or "nothing to do"', () => {
+    const stop = explain({ status: 206, method: 'stop' });
+    expect(stop.ok).toBe(false);
+    expect(stop.outcome.kind).not.toBe('retry');
+    expect(stop.next).toMatch(/body `code`/);
+    expect(stop.next).toMatch(/65: Retry/);
+    expect(stop.next).toMatch(/435: Nothing to do/);
+    expect(stop.next).not.toMatch(/^Nothing to do/);
+    const zh = explainZh({ status: '206', method: 'stop' });
+    expect(zh.ok).toBe(false);
+    expect(zh.next).toMatch(/包体 `code`/);
+    // HTTP 404 on `stop` without a body: the task may be gone (body 404), or the URL wrong (no Route matched).
+    const gone = explain({ status: 404, method: 'stop' });
+    expect(gone.next).toMatch(/404: /);
+    expect(gone.next).toMatch(/no Route matched/);
+    // Where every body code of the status calls for the same step, that step is said plainly.
+    expect(explain({ status: 504, method: 'stop' }).next).toMatch(/^Retry/);
+  });
+
+  it('falling back to the HTTP status never claims a body code the body does not have', () => {
+    const unknown = explain({ status: 400, method: 'start', body: { code: 7777 } });
+    expect(unknown.known).toBe(false);
+    expect(unknown.summary).not.toMatch(/Body `code` 2|App ID is invalid/);
+    expect(unknown.next).toMatch(/Correct the request/);
+    const zh = explainZh({ status: 400, method: 'stop', body: '{"code": 9999, "reason": "odd"}' });
+    expect(zh.summary).not.toMatch(/包体 `code` 为 (2|49)/);
+  });
+
+  it('a meaning documented with another HTTP status is not said of this one', () => {
+    // 7 is documented with HTTP 201 on start; Agora's Chinese page gives it without a status.
+    const seven = explain({ status: 400, method: 'start', body: { code: 7 } });
+    expect(seven.outcome.kind).toBe('already-done');
+    expect(seven.summary).not.toMatch(/HTTP 201/);
+    // 435 is documented with HTTP 206 on stop; sent with 200 it is still no recorded data, and nobody sent a stream.
+    const none = explain({ status: 200, method: 'stop', body: { code: 435 } });
+    expect(none.summary).not.toMatch(/HTTP 206/);
+    expect(none.summary).toMatch(/stream/);
+  });
+
+  it('reads bodies as services log them: a Python dict, a JavaScript object, JSON after words', () => {
+    for (const body of [
+      "{'code': 433, 'reason': 'resource expired', 'ok': True, 'sid': None}",
+      "{ code: 433, reason: 'resource expired', }",
+      'Error: {"code":433,"reason":"resource expired"}',
+      'RecordingError: request failed with {"code": 433}',
+    ]) {
+      const d = explain({ status: 400, method: 'start', body });
+      expect(d.code, body).toBe(433);
+      expect(d.outcome.kind, body).toBe('acquire-again');
+    }
+  });
+
+  it('takes a method, a status and a whole response as people pass them', () => {
+    expect(explain({ status: 400, method: 'Acquire' as never, body: { code: 62 } }).outcome.kind).toBe('fix-account');
+    expect(explain({ status: 400, method: ' updatelayout ' as never, body: { code: 2 } }).method).toBe('updateLayout');
+    expect(explain({ status: 'HTTP/1.1 206 Partial Content', method: 'start', body: { code: 65 } }).status).toBe(206);
+    expect(explain({ status: '404 Not Found', body: { message: 'no Route matched with those values' } }).status).toBe(404);
+    const odd = explain({ status: 'teapot', body: { code: 433 } });
+    expect(odd.status).toBeUndefined();
+    expect(odd.notes.join(' ')).toMatch(/"teapot" is not an HTTP status/);
+    // The body alone, as text or bytes.
+    expect(explain('{"code":433,"reason":"resource expired"}').code).toBe(433);
+    expect(explain(new TextEncoder().encode('{"code":1001}')).record?.ref).toBe('error-code:1001');
+    // An error page without a status: its title says it.
+    const page = explain({ body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>' });
+    expect(page.status).toBe(502);
+    expect(page.outcome.kind).toBe('retry');
+  });
+
+  it('says how long to wait in whole seconds, and nothing of a Retry-After already past', () => {
+    const now = Date.parse('2026-12-01T08:00:00Z');
+    const soon = explain({ status: 429, body: { message: 'API rate limit exceeded' }, headers: { 'Retry-After': new Date(now + 19_649).toUTCString() } }, { now });
+    expect(soon.next).toMatch(/wait 19 s|wait 20 s/);
+    expect(soon.next).not.toMatch(/\d{4,} ms before/);
+    const past = explain({ status: 429, body: { message: 'API rate limit exceeded' }, headers: { 'retry-after': 'Mon, 30 Nov 2026 08:00:00 GMT' } }, { now });
+    expect(past.notes.join(' ') + past.next).not.toMatch(/wait 0/);
+  });
+
+  it('a success with a state the catalog does not know is not ok', () => {
+    const d = explain({ status: 200, method: 'query', body: { resourceId: 'r', sid: 's', serverResponse: { status: 9 } } });
+    expect(d.ok).toBe(false);
+    expect(d.known).toBe(false);
+    expect(d.notes.join(' ')).toMatch(/9, a value the catalog does not know/);
+  });
+
+  it('nothing to resend is not "nothing to do" where something is left: backed-up files are checked in the storage', () => {
+    const d = explain({ status: 200, method: 'stop', body: { resourceId: 'r', sid: 's', serverResponse: { uploadingStatus: 'backuped' } } });
+    expect(d.outcome.kind).toBe('success');
+    expect(d.next).toMatch(/storage/);
+  });
+
+  it('with nothing to go on, asks for the status and the body instead of sending people to support', () => {
+    for (const input of [{}, { body: '{"code":6' }, { body: 'garbage here' }]) {
+      const d = explain(input);
+      expect(d.next, JSON.stringify(input)).toMatch(/HTTP status/);
+      expect(d.next, JSON.stringify(input)).not.toMatch(/open a ticket/);
+    }
+  });
+});
