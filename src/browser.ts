@@ -9,7 +9,7 @@
  * its notes, and every record says `locale: 'en'`.
  */
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
-import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
+import { type Diagnosis, type ExplainArgument, type ExplainOptions, explainIn } from './explain.ts';
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
 import { CLIENT_WORDS_EN, PHRASES_EN } from './phrases/en.ts';
@@ -27,7 +27,7 @@ export function lookup(query: number | string, options?: LookupOptions): Catalog
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words (English). Never throws. */
-export function explain(input: ExplainInput, options?: ExplainOptions): Diagnosis {
+export function explain(input: ExplainArgument, options?: ExplainOptions): Diagnosis {
   const diagnosis = explainIn(EN, PHRASES_EN, input, options);
   if (field(options, 'locale') === 'zh') diagnosis.notes.push(ENGLISH_ONLY);
   return diagnosis;

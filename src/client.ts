@@ -5,7 +5,7 @@
  * and what to do (RecordingError). Zero dependencies: fetch, AbortSignal and
  * timers, as in Node ≥ 18, browsers and workers.
  */
-import type { Diagnosis, ExplainInput, ExplainOptions } from './explain.ts';
+import type { Diagnosis, ExplainArgument, ExplainInput, ExplainOptions } from './explain.ts';
 import { unansweredPolicy } from './explain.ts';
 import { isRetryOutcome, type Outcome, outcomeOf } from './outcome.ts';
 import type { ClientWords, Phrases } from './phrases/types.ts';
@@ -14,7 +14,7 @@ import { METHODS } from './records.ts';
 
 /** What an entry point supplies: its explain(), its phrases and the client's words (one language or two). */
 export type Explainer = {
-  explain(input: ExplainInput, options?: ExplainOptions): Diagnosis;
+  explain(input: ExplainArgument, options?: ExplainOptions): Diagnosis;
   phrases(locale?: Locale): Phrases;
   words(locale?: Locale): ClientWords;
 };

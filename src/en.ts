@@ -2,7 +2,7 @@
  * @org/agora-rec-codes/en — the whole API in English, and no other language.
  */
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
-import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
+import { type Diagnosis, type ExplainArgument, type ExplainOptions, explainIn } from './explain.ts';
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
 import { CLIENT_WORDS_EN, PHRASES_EN } from './phrases/en.ts';
@@ -16,7 +16,7 @@ export function lookup(query: number | string, options?: Omit<LookupOptions, 'lo
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
-export function explain(input: ExplainInput, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
+export function explain(input: ExplainArgument, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
   return explainIn(EN, PHRASES_EN, input, options);
 }
 

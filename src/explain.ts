@@ -35,6 +35,9 @@ export type ExplainInput = {
   headers?: HeadersLike;
 };
 
+/** What explain() reads: a response (`{ status, body, method, headers }`), or its body alone as text or bytes. */
+export type ExplainArgument = ExplainInput | string | ArrayBuffer | ArrayBufferView;
+
 export type ExplainOptions = {
   /** The language of the words (the package root; a one-language entry point speaks its own). */
   locale?: Locale;
@@ -376,6 +379,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
   else if (outcome.kind === 'success' && lead === 'record' && (values.code !== undefined || reasonRecord)) next.push(P.doneAsIs);
+  // A state that asks for a fix comes from what the recording was set up with, not from this request.
+  else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
   // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage).
   else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
   else next.push(P.describeRetry(policy));

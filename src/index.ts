@@ -8,7 +8,7 @@
  * exports). For one language anywhere, import '@org/agora-rec-codes/zh' or '/en'.
  */
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
-import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
+import { type Diagnosis, type ExplainArgument, type ExplainOptions, explainIn } from './explain.ts';
 import { allRecordsIn, lookupIn } from './language.ts';
 import { EN, EN_DETAILS } from './languages/en.ts';
 import { ZH, ZH_DETAILS } from './languages/zh.ts';
@@ -34,7 +34,7 @@ export function lookup(query: number | string, options?: LookupOptions): Catalog
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
-export function explain(input: ExplainInput, options?: ExplainOptions): Diagnosis {
+export function explain(input: ExplainArgument, options?: ExplainOptions): Diagnosis {
   const { language, phrases } = of(field(options, 'locale'));
   return explainIn(language, phrases, input, options);
 }

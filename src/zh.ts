@@ -2,7 +2,7 @@
  * @org/agora-rec-codes/zh — the whole API in Chinese (zh-CN), and no other language.
  */
 import { type Explainer, type FromResponseOptions, fromResponseIn, type ResponseLike, type WithRetryOptions, withRetryIn } from './client.ts';
-import { type Diagnosis, type ExplainInput, type ExplainOptions, explainIn } from './explain.ts';
+import { type Diagnosis, type ExplainArgument, type ExplainOptions, explainIn } from './explain.ts';
 import { allRecordsIn, lookupIn } from './language.ts';
 import { ZH, ZH_DETAILS } from './languages/zh.ts';
 import { CLIENT_WORDS_ZH, PHRASES_ZH } from './phrases/zh.ts';
@@ -16,7 +16,7 @@ export function lookup(query: number | string, options?: Omit<LookupOptions, 'lo
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */
-export function explain(input: ExplainInput, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
+export function explain(input: ExplainArgument, options?: Omit<ExplainOptions, 'locale'>): Diagnosis {
   return explainIn(ZH, PHRASES_ZH, input, options);
 }
 

@@ -97,6 +97,7 @@ export const PHRASES_EN: Phrases = {
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (byCode) => `Read the body \`code\`: on this method the status stands for several, each with its own step (${byCode}).`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
+  fixConfiguration: 'Sending the request again does not change this state: it comes from what the recording was set up with (`start`); correct that for the next recording.',
   serviceSays: (reason) => `The service says: "${reason}".`,
   notes: {
     unknownCode: (code) => `Body code ${code} is not in the catalog.`,

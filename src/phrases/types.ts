@@ -32,6 +32,8 @@ export type Phrases = {
   stateAt: (at: string, value: string | number) => string;
   /** The service's own words, when they say more than the catalog. */
   serviceSays: (reason: string) => string;
+  /** A state inside a success asks for a fix: of the recording's setup, not of this request. */
+  fixConfiguration: string;
   /** No status, and nothing in the body to go on. */
   needMore: string;
   /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */

@@ -237,6 +237,15 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(d.next).toMatch(/storage/);
   });
 
+  it('a state that asks for a fix points at the recording\'s setup, not at sending the query again', () => {
+    const body = { resourceId: 'r', sid: 's', serverResponse: { status: 5, subServiceStatus: { uploaderService: 'serviceValidationFailed' } } };
+    const d = explain({ status: 200, method: 'query', body });
+    expect(d.outcome.kind).toBe('fix-request');
+    expect(d.next).toMatch(/`start`/);
+    expect(d.next).not.toMatch(/send it again/);
+    expect(explainZh({ status: 200, method: 'query', body }).next).toMatch(/`start`/);
+  });
+
   it('with nothing to go on, asks for the status and the body instead of sending people to support', () => {
     for (const input of [{}, { body: '{"code":6' }, { body: 'garbage here' }]) {
       const d = explain(input);
