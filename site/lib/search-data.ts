@@ -169,7 +169,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   const perFile = Math.max(1, Math.floor(ENTRY_FILE_BYTES / Math.max(1, JSON.stringify(entries).length / Math.max(1, entries.length))));
   const out = new Map<string, unknown>();
   const constantGroups = Object.fromEntries(KIND_NAMES.map((k) => [KINDS[k].constantGroup.toLowerCase(), k]));
-  const head: SearchLexicon = { records: entries.length, tokenFiles, charFiles, entriesPerFile: perFile, constantGroups, ...lexicon };
+  const head: SearchLexicon = { records: entries.length, guides: guides.length, tokenFiles, charFiles, entriesPerFile: perFile, constantGroups, ...lexicon };
   out.set('lexicon', head);
   const byFile = new Map<string, Record<string, Shard>>();
   for (let n = 0; n < tokenFiles; n++) byFile.set(`t${n}`, {});

@@ -29,7 +29,7 @@ import { readResponse as readPackageResponse, type NamedValue } from '../../src/
 import { METHODS } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
 import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
-import { codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutTimes, Words } from './query.ts';
+import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutTimes, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -102,6 +102,8 @@ const FITS = 0.9;
 const PAGEFIND_WEIGHT = 0.8;
 /** How much of that the relaxed search takes back as its best record covers more of the query (all of it: a quarter is left). */
 const PAGEFIND_YIELD = 0.75;
+/** How much more a guide weighs for a question of how to do something. */
+const GUIDE_FOR_HOW_TO = 1.6;
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 
@@ -192,7 +194,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       await loadAll(new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]));
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
-      const relaxed = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
+      const scores = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
+      // A question of how to do something, with no code or response in it: guides weigh more (they are the last entries).
+      const firstGuide = head.records - (head.guides ?? 0);
+      const howTo = asksHowTo(normalized) && !numbers.length && !response;
+      const relaxed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)).sort((a, b) => b.score - a.score || a.entry - b.entry) : scores;
       // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
       return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed, empty };

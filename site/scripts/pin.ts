@@ -35,6 +35,8 @@ export type Shard = [phrases: [string, number, number][], postings: [number, num
  */
 export type SearchLexicon = Lexicon & {
   records: number;
+  /** How many of the entries are guides: the last ones. */
+  guides?: number;
   tokenFiles: number;
   /** How many files hold the single Chinese characters (c0 … c{n-1}). */
   charFiles: number;

@@ -275,7 +275,9 @@ export function withoutTimes(text: string): string {
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
     // A thread's name in brackets: [pool-2], [rec-worker-3].
-    .replace(/\[[\w.-]*-\d+\]/g, ' ');
+    .replace(/\[[\w.-]*-\d+\]/g, ' ')
+    // A position in a list: extensionServiceState[0], outputs[1].status.
+    .replace(/(?<=[\w\]])\[\d{1,3}\]/g, ' ');
 }
 
 /**
@@ -284,6 +286,20 @@ export function withoutTimes(text: string): string {
  * "status code 404", "HTTP/1.1 404", "状态码 404"; also any number of a query
  * about a URL, route or gateway), or a recording status ("status 5", "录制状态 8").
  */
+/**
+ * Whether a question asks how to do something (how do I …, can I …, 怎么 …, 能不能 …, …吗) rather
+ * than what a code means: a guide may answer it better than any one record.
+ */
+export function asksHowTo(normalized: string): boolean {
+  return (
+    /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
+    /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|(?:能|可以|需要)\S*\s?\S*吗/.test(normalized)
+  );
+}
+
+/** Words whose number is an id, a port, a line or a count of something, never a code. */
+const ID_WORDS = /^(?:id|uid|uids|sid|pid|tid|vid|port|line|lines|row|thread|index|version|room|用户|房间|端口|行|第)$/;
+
 export function codeNumbers(normalized: string): { value: string; context: NumberContext }[] {
   const words = normalized.split(' ');
   const out: { value: string; context: NumberContext }[] = [];
@@ -295,6 +311,8 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
     // HTTP/1.1 and HTTP/2: a version, not a code.
     if (/^\d$/.test(w) && (words[i - 1] === 'http' || (words[i - 2] === 'http' && /^\d$/.test(words[i - 1])))) return;
     if (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? '')) return;
+    // The value of an id, not a code: uid 0, sid 12, port 443, line 49, thread 7.
+    if (ID_WORDS.test(words[i - 1] ?? '')) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const context: NumberContext =
       /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|状态码|http 状态码)$/.test(before) || aboutGateway

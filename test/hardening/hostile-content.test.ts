@@ -400,7 +400,7 @@ describe('a catalog with hostile records, built into the package and the site', 
   describe('the package', () => {
     type Pkg = {
       lookup(q: string | number, o?: { locale?: Lang; method?: string }): Record<string, unknown> | undefined;
-      explain(i: { status?: number; body?: string; method?: string }, o?: { locale?: Lang }): { known: boolean; summary: string; record?: Record<string, unknown> };
+      explain(i: { status?: number; body?: string; method?: string }, o?: { locale?: Lang }): { known: boolean; summary: string; meaning?: string; record?: Record<string, unknown> };
       GatewayMessage: Record<string, string>;
       ErrorCode: Record<string, number>;
     };

@@ -78,6 +78,12 @@ describe('numbers that name a code', () => {
     expect(codeNumbers(normalize('body 里 code 是 432'))).toEqual([{ value: '432', context: 'code' }]);
     expect(codeNumbers(normalize('start 65'))).toEqual([{ value: '65', context: undefined }]);
   });
+  it('an id, a port or a line number is not a code, nor a position in a list', () => {
+    expect(codeNumbers(normalize(withoutTimes('start sends uid 0 while acquire had uid 10086, then 432')))).toEqual([{ value: '432', context: undefined }]);
+    expect(codeNumbers(normalize(withoutTimes('Caused by: at RecordingClient.java line 49 (port 8443)')))).toEqual([]);
+    expect(codeNumbers(normalize(withoutTimes('query: extensionServiceState[0].payload.outputs[1].status=onhold')))).toEqual([]);
+    expect(codeNumbers(normalize(withoutTimes('{"code":[433]}')))).toEqual([{ value: '433', context: 'code' }]);
+  });
   it('a log line\'s dates and clock times are not codes', () => {
     const line = '2026-05-12 10:02:33.118 WARN [pool-2] stop took 12:07:49 (retry at 2026/05/12T08:53:07+08:00) code 65';
     expect(codeNumbers(normalize(withoutTimes(line)))).toEqual([{ value: '65', context: 'code' }]);
