@@ -103,7 +103,7 @@ const PAGEFIND_WEIGHT = 0.8;
 /** How much of that the relaxed search takes back as its best record covers more of the query (all of it: a quarter is left). */
 const PAGEFIND_YIELD = 0.75;
 /** How much more a guide weighs for a question of how to do something. */
-const GUIDE_FOR_HOW_TO = 1.6;
+const GUIDE_FOR_HOW_TO = 2.2;
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 

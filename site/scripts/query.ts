@@ -291,6 +291,8 @@ export function withoutTimes(text: string): string {
  * than what a code means: a guide may answer it better than any one record.
  */
 export function asksHowTo(normalized: string): boolean {
+  // How to get out of a problem (怎么办, how do I fix …) asks about the problem: its record answers.
+  if (/怎么办|怎么搞|怎么弄|怎么回事|怎么解决|怎么处理|咋办|咋回事|如何解决|如何处理|(?:^|\s)how (?:do|can|should) (?:i|we) (?:fix|solve|resolve|handle|deal|avoid|stop|get rid)/.test(normalized)) return false;
   return (
     /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
     /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|(?:能|可以|需要)\S*\s?\S*吗/.test(normalized)

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../../site/scripts/pin.ts';
-import { codeNumbers, normalize, readResponse, tokens, withoutTimes, Words } from '../../site/scripts/query.ts';
+import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutTimes, Words } from '../../site/scripts/query.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
 const words = loadSearchWords(DEFAULT_DATA_DIR);
@@ -65,6 +65,17 @@ describe('synonyms and filler words (data/synonyms.yaml)', () => {
     expect(en.understand('the host never published').clean).toBe(en.understand('host never publish').clean);
     expect(zh.understand('资源 ID 过期了怎么办').clean).toBe(zh.understand('资源 ID 过期').clean);
     expect(zh.understand('频道名太长是什么意思').clean).toBe(zh.understand('频道名太长').clean);
+  });
+});
+
+describe('questions of how to do something', () => {
+  it('are told apart from questions about a problem, in both languages', () => {
+    for (const q of ['How do I build the Authorization header?', 'can I use a string as the recording uid', 'is it possible to record two channels at once', '请求头要怎么拼？', '录制 uid 能用字符串吗', '能不能同时录两个频道', '如何成对调用 acquire 和 start']) {
+      expect(asksHowTo(normalize(q)), q).toBe(true);
+    }
+    for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错']) {
+      expect(asksHowTo(normalize(q)), q).toBe(false);
+    }
   });
 });
 
