@@ -165,7 +165,7 @@ describe('agora-rec-codes <query>', () => {
   });
 
   it('a query in Chinese is answered in Chinese, with the Chinese search, unless --lang says otherwise', async () => {
-    for (const env of [{}, { LANG: 'en_US.UTF-8' }, { LANG: 'C' }]) {
+    for (const env of [{}, { LANG: 'en_US.UTF-8' }, { LANG: 'C' }] as Record<string, string>[]) {
       const r = await run(['资源过期'], { env });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^未找到：资源过期\n在网站上搜索：\S+\/zh\/search\/\?q=%E8%B5%84%E6%BA%90%E8%BF%87%E6%9C%9F\n$/);
