@@ -110,8 +110,8 @@ const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i
 const CURL_NOISE = /^(?:[{}] \[[\d.]+ (?:bytes|[kKMG]i?B) data\]|% Total\s+% Received|Dload\s+Upload)/;
 /** The rows of curl's progress meter (`curl -v … 2>&1`), which the next line of output may run on from. */
 const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+(?:--:--:--|\d+:\d\d:\d\d)){3}\s+[\d.]+[kMGTP]?)+/;
-/** A body quoted inside a log line, its quotes escaped: logfmt's `body="{\"code\":49}"`, Go's `%q`. */
-const ESCAPED_BODY = /"(\{\s*\\"(?:[^"\\]|\\.)*)"/g;
+/** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
+const ESCAPED_BODY = /"((?:[^"\\]|\\.)*?\{\s*\\"(?:[^"\\]|\\.)*)"/g;
 /** An HTML page inside a log line (an HTTP client's exception, after its status). */
 const INLINE_HTML = /<(?:!doctype html|html|head|body)\b/i;
 /** A timestamp or level that starts a log line: such a line is not a response's text body. */
@@ -575,7 +575,9 @@ export class ResponseReader {
 
   private read(raw: string): void {
     const progress = CURL_PROGRESS.exec(raw);
-    const text = progress ? raw.slice(progress[0].length) : raw;
+    let text = progress ? raw.slice(progress[0].length) : raw;
+    // Spring writes the line breaks of a body in its log as <LF> (and <CR>).
+    if (text.includes('<LF>')) text = text.replace(/<LF>|<CR>/g, ' ');
     const trimmed = text.trim();
     if (CURL_NOISE.test(trimmed)) return;
     if (this.gathering && this.continueGathering(text)) return;
@@ -782,7 +784,7 @@ export class ResponseReader {
     const status = at > 0 ? statusInText(line.slice(0, at)) : undefined;
     if (status === undefined) return false;
     const block = this.open(status, here, 'body');
-    const html = line.slice(at).replace(/<LF>/g, '\n').replace(/<CR>/g, '');
+    const html = line.slice(at);
     this.startGathering('html', html, '', block);
     if (/<\/html>|["\])]\s*$/i.test(html)) this.finishGathering(true);
     return true;

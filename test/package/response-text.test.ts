@@ -164,6 +164,8 @@ describe('key=value logs: quoted values, their escapes undone', () => {
       body: { code: 65 },
     });
     expect(one(`op=acquire status=401 resp='{"message":"Invalid authentication credentials"}'`)).toMatchObject({ method: 'acquire', status: 401, body: { message: 'Invalid authentication credentials' } });
+    expect(one('level=error err="agora stop: status 400: {\\"code\\":49,\\"reason\\":\\"invalid operation\\"}" method=stop')).toMatchObject({ method: 'stop', status: 400, body: { code: 49 } });
+    expect(one('a="x" b="{\\"code\\":435}" method=stop status=206')).toMatchObject({ method: 'stop', status: 206, body: { code: 435 } });
     expect(one('2026/12/02 16:10:13 agora query: status 404, body "{\\"code\\": 404, \\"reason\\": \\"failed to find worker\\"}" method=query')).toMatchObject({
       method: 'query',
       status: 404,
@@ -181,7 +183,8 @@ describe('an HTTP client\'s exception with the status and the body in its messag
     expect(found).toMatchObject({ status: 504, line: 1, endLine: 1 });
     expect(found.body).toBe("<html><body><h1>504 Gateway Time-out</h1>The server didn't respond in time.</body></html>");
     const lf = one('org.springframework.web.client.HttpServerErrorException$BadGateway: 502 Bad Gateway: "<html><LF><head><title>502 Bad Gateway</title></head><LF></html><LF>"');
-    expect(lf).toMatchObject({ status: 502, body: '<html>\n<head><title>502 Bad Gateway</title></head>\n</html>' });
+    expect(lf).toMatchObject({ status: 502, body: '<html> <head><title>502 Bad Gateway</title></head> </html>' });
+    expect(one('org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{<LF>  "code": 433,<LF>  "reason": "resource expired"<LF>}"')).toMatchObject({ status: 400, body: { code: 433, reason: 'resource expired' } });
   });
   it('Spring 5 in brackets, a page over several lines, then the log goes on', () => {
     const found = readResponses(
