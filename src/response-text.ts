@@ -106,10 +106,10 @@ const STATUS_FIELD =
   /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|(?:Exception|Error)(?:\$\w+)?: \[?([1-5]\d\d) [A-Z]/i;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
-/** curl's own lines that are neither request nor response: `{ [55 bytes data]`, `} [120 bytes data]`, the progress meter's heading. */
-const CURL_NOISE = /^(?:[{}] \[[\d.]+ (?:bytes|[kKMG]i?B) data\]|% Total\s+% Received|Dload\s+Upload)/;
+/** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
+const CURL_DATA = /^[{}] \[\d+ bytes data\]/;
 /** The rows of curl's progress meter (`curl -v … 2>&1`), which the next line of output may run on from. */
-const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+(?:--:--:--|\d+:\d\d:\d\d)){3}\s+[\d.]+[kMGTP]?)+/;
+const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+[-:\d]+){3}\s+[\d.]+[kMGTP]?)+/;
 /** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
 const ESCAPED_BODY = /"((?:[^"\\]|\\.)*?\{\s*\\"(?:[^"\\]|\\.)*)"/g;
 /** An HTML page inside a log line (an HTTP client's exception, after its status). */
@@ -579,7 +579,7 @@ export class ResponseReader {
     // Spring writes the line breaks of a body in its log as <LF> (and <CR>).
     if (text.includes('<LF>')) text = text.replace(/<LF>|<CR>/g, ' ');
     const trimmed = text.trim();
-    if (CURL_NOISE.test(trimmed)) return;
+    if (CURL_DATA.test(trimmed)) return;
     if (this.gathering && this.continueGathering(text)) return;
     // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
     const curl = /^([<>*])(?: |$)/.exec(trimmed);
