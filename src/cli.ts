@@ -330,7 +330,8 @@ export async function runCli(io: CliIO): Promise<number> {
     } else if (explained.length === 1) io.stdout(formatDiagnosis(withoutControls(explained[0].diagnosis), paint) + '\n');
     else {
       const where = FINDING_WORDS[args.locale];
-      const blocks = explained.map(({ lines, diagnosis }) => paint('2', `${where.lines(String(lines![0]), String(lines![1]))}${words.colon.trim()}`) + '\n' + formatDiagnosis(withoutControls(diagnosis), paint));
+      const heading = (lines: [number, number]) => where.lines(String(lines[0]), String(lines[1])).replace(/^./, (c) => c.toUpperCase()) + words.colon.trim();
+      const blocks = explained.map(({ lines, diagnosis }) => `${paint('2', heading(lines!))}\n${formatDiagnosis(withoutControls(diagnosis), paint)}`);
       io.stdout([paint('1', WORDS[args.locale].responses(explained.length)), ...blocks].join('\n\n') + '\n');
     }
     return explained.every((e) => e.diagnosis.known) ? 0 : 1;

@@ -225,8 +225,8 @@ describe('agora-rec-codes explain', () => {
   });
   it('a paste with several responses: each explained, with its lines', async () => {
     const r = await run(['explain'], { stdin: log('service.log') });
-    expect(r.stdout).toMatch(/^5 responses in the text, each explained below \(`agora-rec-codes scan` sums up a log\)\.\n\nline 1:\n/);
-    expect(r.stdout).toMatch(/\n\nline 2:\n49 RECORDING_ALREADY_EXITING/);
+    expect(r.stdout).toMatch(/^5 responses in the text, each explained below \(`agora-rec-codes scan` sums up a log\)\.\n\nLine 1:\n/);
+    expect(r.stdout).toMatch(/\n\nLine 2:\n49 RECORDING_ALREADY_EXITING/);
     const json = JSON.parse((await run(['explain', '--json'], { stdin: log('service.log') })).stdout);
     expect(json.map((d: { line: number; method?: string; status?: number }) => [d.line, d.method, d.status])).toEqual([
       [1, 'acquire', 200],
