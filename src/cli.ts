@@ -168,14 +168,18 @@ function withoutControls<T>(value: T): T {
 const LIST = '((?:`[A-Za-z]+`(?:, | or | and |、|或|和| )*)+)';
 /**
  * Where a text says which methods it is about: at its start ("On `acquire`, …",
- * "(`start`) …", "在 `acquire` 上遇到时：…", "（`query`）…", "`start` 收到 65 时"),
- * at the start of a clause ("…; on `query` or `stop`, send …", "…；在 `query` 上也…"),
- * or as what someone else retries ("the Go client retries `start` by itself", "自行重试 `start`").
+ * "(`start`) …", "在 `acquire` 上遇到时：…", "（`query`）…", "`start` 收到 65 时",
+ * "`acquire` 时…"), at the start of a clause ("…; on `query` or `stop`, send …",
+ * "…；在 `query` 上也…"), before what it returns there ("an internal error on
+ * `acquire` (body `code` 500)", "(`acquire`, body `code` 401 …)", "（`query`、`stop`
+ * 返回…）"), or as what someone else retries ("the Go client retries `start` by
+ * itself", "自行重试 `start`").
  */
 const SCOPES = [
   new RegExp(`^\\s*(?:On |\\(|（)${LIST}`),
-  new RegExp(`^\\s*${LIST}收到`),
-  new RegExp(`; on ${LIST}`),
+  new RegExp(`^\\s*${LIST} ?(?:收到|返回|时)`),
+  new RegExp(`(?:; on |\\bon (?=\\S+ \\(|\\S+,))${LIST}`),
+  new RegExp(`[(（]${LIST}(?:,|，| ?返回| return)`),
   new RegExp(`在 ?${LIST} ?(?:上|收到|返回)`),
   new RegExp(`(?:\\bretries |自行重试 ?)${LIST}`),
 ];

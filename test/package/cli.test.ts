@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { localeFromEnv, methodsNamed, onMethod, parseCli, runCli, USAGE, UsageError } from '../../src/cli.ts';
-import { lookup } from '../../src/index.ts';
+import { allRecords, lookup } from '../../src/index.ts';
 
 const log = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
 
@@ -127,12 +127,30 @@ describe('agora-rec-codes <query>', () => {
         }
       }
     }
+    expect(methodsNamed('An internal error on `acquire` (body `code` 500 `internal_error`).')).toEqual(['acquire']);
+    expect(methodsNamed('A task with the same channel name and UID already exists (`start`, body `code` 53 `task conflict`).')).toEqual(['start']);
+    expect(methodsNamed('`acquire` 时没有可用资源（响应包体 `code` 501、`no_worker_manager_available`）。')).toEqual(['acquire']);
     expect(methodsNamed('Back off between attempts, for example 1 s, 3 s and then 6 s; on `query`, `update`, `updateLayout` or `stop`, send the same request again the same way.')).toEqual(['query', 'update', 'updateLayout', 'stop']);
     expect(methodsNamed("Agora's official Go REST client retries `start` by itself on a 206 (up to 3 times, after 1, 2 and 3 s).")).toEqual(['start']);
     expect(methodsNamed('声网官方 Go REST 客户端在 `start` 收到 206 时会自行重试（最多 3 次）。')).toEqual(['start']);
     expect(methodsNamed('Read the body `code` first: 65 means retry; 435 on `stop` means nothing was recorded.')).toBeUndefined();
     expect(methodsNamed('Call `acquire` again for a new resource ID, then call `start` with it.')).toBeUndefined();
     expect(onMethod(['On `start`, send `start` again.', 'If the retries fail, call `acquire` again.', 'Check the App ID.'], 'query')).toEqual(['Check the App ID.']);
+  });
+
+  it('each cause and step is about the same methods in Chinese and in English', () => {
+    const [en, zh] = [allRecords('en'), allRecords('zh')];
+    const scoped = (text: string) => (methodsNamed(text) ?? []).sort().join(' ');
+    let some = 0;
+    en.forEach((record, i) => {
+      for (const field of ['causes', 'actions'] as const) {
+        record[field].forEach((text, j) => {
+          expect(scoped(zh[i][field][j]), `${record.ref} ${field}[${j}]: ${text}`).toBe(scoped(text));
+          if (scoped(text)) some++;
+        });
+      }
+    });
+    expect(some).toBeGreaterThan(20);
   });
 
   it('--method keeps only the causes and steps of that method', async () => {
