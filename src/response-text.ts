@@ -2,11 +2,14 @@
  * Reading what people paste or log into the responses explain() takes.
  *
  * A paste may be a JSON body, half a body, a whole HTTP response (status line,
- * headers, body), `curl -i` or `curl -v` output, or a log with many responses
- * in it: JSON lines, plain text with a body in it (JSON, a Python dict, a
- * JavaScript object as Node prints it), access-log lines (`"POST /v1/apps/…/start
- * HTTP/1.1" 206`). The method comes from the request's URL or a `method` field
- * where the text has one; otherwise from the request line just before.
+ * headers, body), `curl -i` or `curl -v` output (redirected with `2>&1` too),
+ * or a log with many responses in it: JSON lines, plain text with a body in it
+ * (JSON, a Python dict, a JavaScript object as Node prints it), key=value lines
+ * with a quoted, escaped body (`body="{\"code\":49}"`), an HTTP client's
+ * exception with the status and body in its message (Spring, Feign), access-log
+ * lines (`"POST /v1/apps/…/start HTTP/1.1" 206`). The method comes from the
+ * request's URL or a `method` field where the text has one; otherwise from the
+ * request line just before.
  *
  * Language-neutral (no texts) and streaming: ResponseReader takes one line at a
  * time and keeps at most a few bounded buffers, so a log of any size is read in
