@@ -12,44 +12,77 @@
  * Exit status: 0 found, 1 unknown, 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { SITE_URL } from './generated/records.ts';
+import { explainInput, FINDING_WORDS } from './findings.ts';
+import { KIND_SEGMENTS, SITE_URL } from './generated/records.ts';
 import { PHRASES } from './messages.ts';
+import { isNear, nearest, type NearestEntry, normCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
-import { docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
+import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type ExplainInput, type Kind, type Locale, type Method } from './index.ts';
+import { looksLikeResponse, readResponses } from './response-text.ts';
 import { runScan, type ScanIO } from './scan.ts';
-import { plain, toJson } from './terminal.ts';
+import { optionError, plain, toJson } from './terminal.ts';
 
 export { plain } from './terminal.ts';
 
 const KINDS: readonly string[] = KIND_NAMES;
 
-export const USAGE = `Usage:
+/** The forms of the command, one line each. */
+const SYNOPSIS = `Usage:
   agora-rec-codes [lookup] <code | message | constant | state> [--method <m>] [--kind <k>] [--lang zh|en] [--json]
-  agora-rec-codes explain [<body>] [--status <http>] [--method <m>] [--lang zh|en] [--json]
-  agora-rec-codes scan [file…] [--method <m>] [--lang zh|en] [--json]    (agora-rec-codes scan --help)
+  agora-rec-codes explain [<response>] [--status <http>] [--method <m>] [--lang zh|en] [--json]
+  agora-rec-codes scan [file…] [--method <m>] [--lang zh|en] [--json]    (agora-rec-codes scan --help)`;
+
+export const USAGE = `${SYNOPSIS}
 
 Look up an Agora Cloud Recording error code, HTTP status, state or message
 (a number that names several kinds — body code 401 and HTTP 401 — shows each),
-or explain a whole response: the body as an argument or on standard input,
-or scan a log for every Cloud Recording response in it.
+or explain a whole response — a body, curl -i or curl -v output, a log line —
+as an argument or on standard input (a pasted response given to lookup is
+explained too), or scan a log for every Cloud Recording response in it.
 
 Options:
   --method <m>   acquire, start, query, update, updateLayout or stop:
                  what it means on that method, and only that method's steps
   --kind <k>     read the query as this kind only (e.g. http-status for HTTP 404)
   --status <n>   the HTTP status of the response (explain)
-  --lang <l>     zh or en (default: from LC_ALL / LC_MESSAGES / LANG)
+  --lang <l>     zh or en (default: Chinese for a query in Chinese, else from
+                 LC_ALL / LC_MESSAGES / LANG)
   --json         print JSON
   -h, --help     show this help
 
 Exit status: 0 found, 1 unknown, 2 bad usage.`;
 
-export class UsageError extends Error {}
+/**
+ * The command line's words that phrases/ does not hold (the rest are
+ * PHRASES' CliWords): where a response was, what --method leaves out, the
+ * records nearest to an unknown query.
+ */
+const WORDS = {
+  en: {
+    otherMethods: (method: string, command: string) => `Only what applies on \`${method}\` is shown; other methods differ: \`${command}\` shows them all.`,
+    responses: (n: number) => `${n} responses in the text, each explained below (\`agora-rec-codes scan\` sums up a log).`,
+    nearest: 'Did you mean:',
+  },
+  zh: {
+    otherMethods: (method: string, command: string) => `只列出适用于 \`${method}\` 的内容；其他方法上的情况不同，运行 \`${command}\` 查看全部。`,
+    responses: (n: number) => `文本中有 ${n} 个响应，逐一解释如下（\`agora-rec-codes scan\` 可汇总整个日志）。`,
+    nearest: '你要找的是不是：',
+  },
+} as const;
+
+export class UsageError extends Error {
+  /** The usage follows the message (an option the command does not know, or used wrongly). */
+  readonly showUsage: boolean;
+  constructor(message: string, showUsage = false) {
+    super(message);
+    this.showUsage = showUsage;
+  }
+}
 
 export type CliArgs = {
   command: 'lookup' | 'explain' | 'help';
   query?: string;
-  /** explain: the body given as an argument (else it is read from standard input). */
+  /** explain: the response given as an argument (else it is read from standard input); a lookup of a pasted response is one too. */
   body?: string;
   method?: Method;
   kind?: Kind;
@@ -62,6 +95,9 @@ export function localeFromEnv(env: Record<string, string | undefined>): Locale {
   const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh/i.test(value) ? 'zh' : 'en';
 }
+
+/** A query written in Chinese (any Han character) is answered in Chinese, whatever the environment says. */
+const HAN = /\p{Script=Han}/u;
 
 /** A value from the command line, safe and short enough to quote in an error. */
 const echo = (text: string): string => JSON.stringify(plain(text).slice(0, 80));
@@ -85,7 +121,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       },
     });
   } catch (error) {
-    throw new UsageError(plain((error as Error).message.split('\n')[0]));
+    throw new UsageError(plain(optionError(error)), true);
   }
   const { values } = parsed;
   let positionals = parsed.positionals;
@@ -105,12 +141,15 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     if (kind !== undefined) throw new UsageError('--kind goes with a lookup, not with explain');
     return { command: 'explain', status: status === undefined ? undefined : Number(status), ...(positionals[1] !== undefined && { body: positionals[1] }), ...common };
   }
-  if (status !== undefined) throw new UsageError('--status goes with explain');
   if (positionals[0] === 'lookup') positionals = positionals.slice(1);
   if (positionals.length !== 1 || !positionals[0].trim()) {
     throw new UsageError(positionals.length > 1 ? `give one code or message (quote a message with spaces); got ${positionals.length}` : 'give a code or message to look up');
   }
-  return { command: 'lookup', query: positionals[0], kind: kind as Kind | undefined, ...common };
+  const query = positionals[0];
+  // A pasted response (a body, curl output, a log line) is explained, as `explain` would.
+  if (kind === undefined && looksLikeResponse(query)) return { command: 'explain', status: status === undefined ? undefined : Number(status), body: query, ...common };
+  if (status !== undefined) throw new UsageError('--status goes with explain');
+  return { command: 'lookup', query, kind: kind as Kind | undefined, ...common, locale: (lang as Locale | undefined) ?? (HAN.test(query) ? 'zh' : common.locale) };
 }
 
 type Paint = (code: string, text: string) => string;
@@ -125,25 +164,63 @@ function withoutControls<T>(value: T): T {
   return value;
 }
 
+/** A list of methods in a text: `query`, `update` or `stop` / `query`、`update` 或 `stop`. */
+const LIST = '((?:`[A-Za-z]+`(?:, | or | and |、|或|和| )*)+)';
 /**
- * The methods a cause or action is about, when it says so at its start:
- * "On `acquire`, …", "(`start`) …", "在 `acquire` 上遇到时：…", "（`query`）…".
+ * Where a text says which methods it is about: at its start ("On `acquire`, …",
+ * "(`start`) …", "在 `acquire` 上遇到时：…", "（`query`）…", "`start` 收到 65 时",
+ * "`acquire` 时…"), at the start of a clause ("…; on `query` or `stop`, send …",
+ * "…；在 `query` 上也…"), before what it returns there ("an internal error on
+ * `acquire` (body `code` 500)", "(`acquire`, body `code` 401 …)", "（`query`、`stop`
+ * 返回…）"), or as what someone else retries ("the Go client retries `start` by
+ * itself", "自行重试 `start`").
+ */
+const SCOPES = [
+  new RegExp(`^\\s*(?:On |\\(|（)${LIST}`),
+  new RegExp(`^\\s*${LIST} ?(?:收到|返回|时)`),
+  new RegExp(`(?:; on |\\bon (?=\\S+ \\(|\\S+,))${LIST}`),
+  new RegExp(`[(（]${LIST}(?:,|，| ?返回| return)`),
+  new RegExp(`在 ?${LIST} ?(?:上|收到|返回)`),
+  new RegExp(`(?:\\bretries |自行重试 ?)${LIST}`),
+];
+/** A step that goes on from the one before it ("If the retries fail, …"), and so is about the same methods. */
+const GOES_ON = /^\s*(?:If (?:the|these|those) retries (?:still )?fail|If it still fails|重试仍然失败|如仍失败)/i;
+
+/**
+ * The methods a cause or action is about, where it says so (see SCOPES);
  * undefined for a text about every method.
  */
 export function methodsNamed(text: string): Method[] | undefined {
-  const head = /^\s*(?:On |\(|（|在 ?)((?:`[A-Za-z]+`(?:, | or | and |、|或|和| )*)+)/.exec(text);
-  if (!head) return undefined;
-  const named = [...head[1].matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]).filter((m): m is Method => (METHODS as readonly string[]).includes(m));
-  return named.length ? named : undefined;
+  const named = new Set<Method>();
+  for (const scope of SCOPES) {
+    const m = scope.exec(text);
+    if (m) for (const [, name] of m[1].matchAll(/`([A-Za-z]+)`/g)) if ((METHODS as readonly string[]).includes(name)) named.add(name as Method);
+  }
+  return named.size ? [...named] : undefined;
 }
 
-const onMethod = (method: Method | undefined) => (text: string) => {
-  if (!method) return true;
-  const named = methodsNamed(text);
-  return !named || named.includes(method);
-};
+/**
+ * The texts that apply on `method`: those about every method or about it; a
+ * step that goes on from the one before it follows that one. Every text
+ * without a method.
+ */
+export function onMethod(texts: readonly string[], method: Method | undefined): string[] {
+  if (!method) return [...texts];
+  let previous: Method[] | undefined;
+  return texts.filter((text) => {
+    const named = methodsNamed(text) ?? (GOES_ON.test(text) ? previous : undefined);
+    previous = named;
+    return !named || named.includes(method);
+  });
+}
 
-function formatRecord(record: CatalogRecord, method: Method | undefined, paint: Paint): string {
+/** The command that shows a query on every method: `agora-rec-codes 62`, `agora-rec-codes 'Invalid authentication credentials'`. */
+function commandFor(query: string, kind: Kind | undefined): string {
+  const quoted = /^[\w.:@%+-]+$/.test(query) ? query : `'${query.replace(/'/g, `'\\''`)}'`;
+  return `agora-rec-codes ${quoted}${kind ? ` --kind ${kind}` : ''}`;
+}
+
+function formatRecord(record: CatalogRecord, method: Method | undefined, paint: Paint, command: string): string {
   const words = PHRASES[record.locale];
   const lines = [
     paint('1', `${typeof record.value === 'string' ? JSON.stringify(record.value) : record.value}  ${record.title}`) +
@@ -155,12 +232,13 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
     const where = [(m.methods ?? []).join(', ') || '*', m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
     lines.push('', paint('1', `${words.label.onThisMethod} (${where})${words.colon.trim()}`), m.text);
   }
-  const causes = record.causes.filter(onMethod(method));
-  const actions = record.actions.filter(onMethod(method));
+  const causes = onMethod(record.causes, method);
+  const actions = onMethod(record.actions, method);
   if (causes.length) lines.push('', paint('1', words.label.causes), ...causes.map((c) => `  - ${c}`));
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   const policy = record.meaning?.retry ?? record.retry;
   lines.push('', paint('1', words.label.retry) + words.sentenceGap + words.describeRetry(policy));
+  if (method && causes.length + actions.length < record.causes.length + record.actions.length) lines.push(paint('2', WORDS[record.locale].otherMethods(method, command)));
   lines.push(paint('2', docUrl(record, record.locale)));
   return lines.join('\n');
 }
@@ -175,6 +253,30 @@ function formatDiagnosis(d: Diagnosis, paint: Paint): string {
 
 /** The site's search for a query the catalog does not hold. */
 export const searchUrl = (query: string, locale: Locale): string => `${SITE_URL}/${locale}/search/?q=${encodeURIComponent(query.slice(0, 200))}`;
+
+/**
+ * The records near enough to a query the catalog does not hold to suggest
+ * them, nearest first (src/nearest.ts, as the site's not-found page): the
+ * same code in another kind (alone, when there is one), a code one edit away
+ * (4333 → 433), a name with a typo.
+ */
+export function nearestRecords(query: string, locale: Locale, kind?: Kind): CatalogRecord[] {
+  const records = allRecords(locale);
+  const entries = records.map((r): NearestEntry => [new URL(r.urls[locale]).pathname, String(r.value), r.title]);
+  const wanted = { id: query.trim(), ...(kind && { segment: KIND_SEGMENTS[kind] }) };
+  const near = nearest(entries, wanted).filter((entry) => isNear(entry, wanted));
+  // The same code in another kind is the answer (`206 --kind error-code` → HTTP 206): alone.
+  const same = near.filter((entry) => normCode(entry[1]) === normCode(wanted.id));
+  return (same.length ? same : near).map((entry) => records[entries.indexOf(entry)]);
+}
+
+/** The responses in a pasted text, read as `scan` and the diagnose page read them (the text as a body when none is found); --method and --status win. */
+function explainInputs(text: string, args: CliArgs): { input: ExplainInput; lines?: [number, number] }[] {
+  const found = readResponses(text);
+  const given = { ...(args.method && { method: args.method }), ...(args.status !== undefined && { status: args.status }) };
+  if (!found.length) return [{ input: { body: text, ...given } }];
+  return found.map((f) => ({ input: { ...explainInput(f, args.method), ...given }, lines: [f.line, f.endLine] }));
+}
 
 /** Every record a query names: the one lookup() finds first, then the same query read in each other kind (body code 401, HTTP 401). */
 function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
@@ -210,7 +312,7 @@ export async function runCli(io: CliIO): Promise<number> {
     args = parseCli(io.argv, io.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`agora-rec-codes: ${plain(error.message)}\n${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
+    io.stderr(`agora-rec-codes: ${plain(error.message)}\n${error.showUsage ? `${SYNOPSIS}\n` : ''}${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
     return 2;
   }
   if (args.command === 'help') {
@@ -220,17 +322,36 @@ export async function runCli(io: CliIO): Promise<number> {
   const paint: Paint = io.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
   const words = PHRASES[args.locale];
   if (args.command === 'explain') {
-    const body = args.body ?? (await io.readStdin());
-    const diagnosis = explain({ status: args.status, body, method: args.method }, { locale: args.locale });
-    io.stdout((args.json ? toJson(diagnosis) : formatDiagnosis(withoutControls(diagnosis), paint)) + '\n');
-    return diagnosis.known ? 0 : 1;
+    const text = args.body ?? (await io.readStdin());
+    if (!text.trim() && args.status === undefined) {
+      io.stderr(`agora-rec-codes: give the response to explain, as an argument or on standard input (curl … | agora-rec-codes explain)\n${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
+      return 2;
+    }
+    const explained = explainInputs(text, args).map(({ input, lines }) => ({ lines, diagnosis: explain(input, { locale: args.locale }) }));
+    if (args.json) {
+      const one = explained.length === 1;
+      io.stdout(toJson(one ? explained[0].diagnosis : explained.map(({ lines, diagnosis }) => ({ line: lines![0], endLine: lines![1], ...diagnosis }))) + '\n');
+    } else if (explained.length === 1) io.stdout(formatDiagnosis(withoutControls(explained[0].diagnosis), paint) + '\n');
+    else {
+      const where = FINDING_WORDS[args.locale];
+      const heading = (lines: [number, number]) => where.lines(String(lines[0]), String(lines[1])).replace(/^./, (c) => c.toUpperCase()) + words.colon.trim();
+      const blocks = explained.map(({ lines, diagnosis }) => `${paint('2', heading(lines!))}\n${formatDiagnosis(withoutControls(diagnosis), paint)}`);
+      io.stdout([paint('1', WORDS[args.locale].responses(explained.length)), ...blocks].join('\n\n') + '\n');
+    }
+    return explained.every((e) => e.diagnosis.known) ? 0 : 1;
   }
   const query = args.query!;
   const records = recordsNamed(query, args);
   if (records.length === 0) {
     const search = searchUrl(plain(query).trim(), args.locale);
-    if (args.json) io.stdout(toJson({ found: false, query, search }) + '\n');
-    else io.stderr(`${words.unknown(plain(query))}\n${words.searchSite(search)}\n`);
+    const near = nearestRecords(query, args.locale, args.kind);
+    if (args.json) {
+      const brief = near.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, title: r.title, url: r.urls[args.locale] }));
+      io.stdout(toJson({ found: false, query, nearest: brief, search }) + '\n');
+    } else {
+      const shown = near.map((r) => `  ${typeof r.value === 'string' ? JSON.stringify(r.value) : r.value}  ${r.title}  (${words.label.kind[r.kind] ?? r.kind})`);
+      io.stderr([words.unknown(plain(query)), ...(shown.length ? [WORDS[args.locale].nearest, ...withoutControls(shown)] : []), words.searchSite(search)].join('\n') + '\n');
+    }
     return 1;
   }
   if (args.json) {
@@ -239,7 +360,7 @@ export async function runCli(io: CliIO): Promise<number> {
     io.stdout(toJson(also.length ? { ...first, also } : first) + '\n');
     return 0;
   }
-  const blocks = records.map((r) => formatRecord(withoutControls(r), args.method, paint));
+  const blocks = records.map((r) => formatRecord(withoutControls(r), args.method, paint, commandFor(plain(query), args.kind)));
   if (records.length > 1) {
     const kinds = records.map((r) => `${words.label.kind[r.kind] ?? r.kind} ${typeof r.value === 'string' ? JSON.stringify(plain(r.value)) : r.value}`);
     blocks.unshift(paint('2', `${words.label.also}: ${words.list(kinds)}`));

@@ -41,11 +41,12 @@ export const needsAction = (d: Diagnosis): boolean => !NO_ACTION.has(d.outcome.k
 /**
  * The input explain() takes for a response found in a text, with a method to
  * use where the text names none. A body cut short is handed on as JSON cut
- * short (its readable part without the closing brace), so that explain()
- * reads it as the half body it is.
+ * short (its readable part, then a comma instead of the closing brace: its
+ * last value is whole, not a number that may go on), so that explain() reads
+ * it as the half body it is.
  */
 export function explainInput(found: FoundResponse, method?: Method): ExplainInput {
-  const body = found.partial && found.body && typeof found.body === 'object' ? JSON.stringify(found.body).slice(0, -1) : found.body;
+  const body = found.partial && found.body && typeof found.body === 'object' ? JSON.stringify(found.body).replace(/\}$/, ',').replace(/^\{,$/, '{') : found.body;
   const chosen = found.method ?? method;
   return {
     ...(found.status !== undefined && { status: found.status }),

@@ -2,11 +2,14 @@
  * Reading what people paste or log into the responses explain() takes.
  *
  * A paste may be a JSON body, half a body, a whole HTTP response (status line,
- * headers, body), `curl -i` or `curl -v` output, or a log with many responses
- * in it: JSON lines, plain text with a body in it (JSON, a Python dict, a
- * JavaScript object as Node prints it), access-log lines (`"POST /v1/apps/…/start
- * HTTP/1.1" 206`). The method comes from the request's URL or a `method` field
- * where the text has one; otherwise from the request line just before.
+ * headers, body), `curl -i` or `curl -v` output (redirected with `2>&1` too),
+ * or a log with many responses in it: JSON lines, plain text with a body in it
+ * (JSON, a Python dict, a JavaScript object as Node prints it), key=value lines
+ * with a quoted, escaped body (`body="{\"code\":49}"`), an HTTP client's
+ * exception with the status and body in its message (Spring, Feign), access-log
+ * lines (`"POST /v1/apps/…/start HTTP/1.1" 206`). The method comes from the
+ * request's URL or a `method` field where the text has one; otherwise from the
+ * request line just before.
  *
  * Language-neutral (no texts) and streaming: ResponseReader takes one line at a
  * time and keeps at most a few bounded buffers, so a log of any size is read in
@@ -97,11 +100,23 @@ const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 /** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`. */
 const OKHTTP = /<-- ([1-5]\d\d)\b/;
-/** `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`. */
+/**
+ * `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`, a status and
+ * its reason phrase, an HTTP client's exception (`HttpClientErrorException$UnprocessableEntity: 422 Unprocessable
+ * Entity`, Feign's `FeignException$BadRequest: [400 Bad Request]`).
+ */
 const STATUS_FIELD =
-  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i;
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|(?:Exception|Error)(?:\$\w+)?: \[?([1-5]\d\d) [A-Z]/i;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
+/** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
+const CURL_DATA = /^[{}] \[\d+ bytes data\]/;
+/** The rows of curl's progress meter (`curl -v … 2>&1`), which the next line of output may run on from. */
+const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+[-:\d]+){3}\s+[\d.]+[kMGTP]?)+/;
+/** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
+const ESCAPED_BODY = /"((?:[^"\\]|\\.)*?\{\s*\\"(?:[^"\\]|\\.)*)"/g;
+/** An HTML page inside a log line (an HTTP client's exception, after its status). */
+const INLINE_HTML = /<(?:!doctype html|html|head|body)\b/i;
 /** A timestamp or level that starts a log line: such a line is not a response's text body. */
 const LOG_LINE_START = /^\s*(?:\[?\d{4}-\d\d-\d\d|\[?\d\d:\d\d|\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b|\w+\[\d+\]:)/i;
 
@@ -112,7 +127,7 @@ const statusNumber = (v: unknown): number | undefined => {
 
 function statusInText(text: string): number | undefined {
   const m = STATUS_FIELD.exec(text);
-  return m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) : undefined;
+  return m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -561,9 +576,14 @@ export class ResponseReader {
     this.emitBlock(block, {}, block.line);
   }
 
-  private read(text: string): void {
-    if (this.gathering && this.continueGathering(text)) return;
+  private read(raw: string): void {
+    const progress = CURL_PROGRESS.exec(raw);
+    let text = progress ? raw.slice(progress[0].length) : raw;
+    // Spring writes the line breaks of a body in its log as <LF> (and <CR>).
+    if (text.includes('<LF>')) text = text.replace(/<LF>|<CR>/g, ' ');
     const trimmed = text.trim();
+    if (CURL_DATA.test(trimmed)) return;
+    if (this.gathering && this.continueGathering(text)) return;
     // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
     const curl = /^([<>*])(?: |$)/.exec(trimmed);
     if (curl && curl[1] !== '<') {
@@ -585,12 +605,10 @@ export class ResponseReader {
     }
     // A status line opens a response: headers and a body may follow.
     const statusLine = STATUS_LINE.exec(line) ?? OKHTTP.exec(line);
+    // An interim response (`100 Continue`) is followed by the real one.
+    if (statusLine && Number(statusLine[1]) < 200) return;
     if (statusLine) {
-      const block: Block = { status: Number(statusLine[1]), line: this.lineNo, headers: {}, phase: 'headers', blankLines: 0 };
-      if (here) {
-        block.method = here;
-        this.pending = undefined;
-      } else Object.assign(block, this.takePending(this.lineNo));
+      const block = this.open(Number(statusLine[1]), here);
       this.block = block;
       const rest = line.slice(statusLine.index + statusLine[0].length);
       const brace = rest.indexOf('{');
@@ -603,9 +621,21 @@ export class ResponseReader {
     const brace = line.indexOf('{');
     if (brace >= 0) {
       if (this.readBodies(line, brace, here)) return;
+      const unquoted = line.includes('{\\"') ? line.replace(ESCAPED_BODY, (_, body: string) => unescaped(body)) : line;
+      if (unquoted !== line && this.readBodies(unquoted, unquoted.indexOf('{'), here)) return;
     } else if (this.readFragment(line, here)) return;
-    if (this.readHtmlStart(line, trimmed)) return;
+    if (this.readHtmlStart(line, trimmed) || this.readInlineHtml(line, here)) return;
     this.readMessage(line, trimmed, here);
+  }
+
+  /** A response a status opens on this line; its method is the line's own, else a request line's before it. */
+  private open(status: number, here: Method | undefined, phase: Block['phase'] = 'headers'): Block {
+    const block: Block = { status, line: this.lineNo, headers: {}, phase, blankLines: 0 };
+    if (here) {
+      block.method = here;
+      this.pending = undefined;
+    } else Object.assign(block, this.takePending(this.lineNo));
+    return block;
   }
 
   /** A line inside an open response: a header, the blank line, or the body. false when the line is not part of it. */
@@ -747,6 +777,22 @@ export class ResponseReader {
     return true;
   }
 
+  /**
+   * An HTML page after a status on a log line: Spring's `HttpServerErrorException$GatewayTimeout: 504 Gateway
+   * Time-out: "<html>…"` (line breaks written `<LF>`), Feign's `[503 Service Unavailable] …: [<html>…]`.
+   * A page that goes on past the line is read up to `</html>`.
+   */
+  private readInlineHtml(line: string, here: Method | undefined): boolean {
+    const at = line.search(INLINE_HTML);
+    const status = at > 0 ? statusInText(line.slice(0, at)) : undefined;
+    if (status === undefined) return false;
+    const block = this.open(status, here, 'body');
+    const html = line.slice(at);
+    this.startGathering('html', html, '', block);
+    if (/<\/html>|["\])]\s*$/i.test(html)) this.finishGathering(true);
+    return true;
+  }
+
   /** A gateway message in plain text, when it is the whole line or the line is about a Cloud Recording call. */
   private readMessage(line: string, trimmed: string, here: Method | undefined): void {
     const m = gatewayMessages().exec(line);
@@ -775,6 +821,11 @@ export class ResponseReader {
   private continueGathering(text: string): boolean {
     const g = this.gathering!;
     if (g.kind === 'html') {
+      // A page cut short ends where the log goes on.
+      if (LOG_LINE_START.test(text)) {
+        this.finishGathering(false);
+        return false;
+      }
       g.lines++;
       if (g.text.length < MAX_BODY_CHARS) g.text += '\n' + text;
       if (/<\/html>/i.test(text) || g.lines >= MAX_BODY_LINES) this.finishGathering(true);
@@ -798,7 +849,8 @@ export class ResponseReader {
     const endLine = g.first + g.lines - 1;
     if (g.kind === 'html') {
       const title = /<(?:title|h1)>\s*([1-5]\d\d)\b/i.exec(g.text);
-      const body = g.text.slice(0, 4000);
+      const end = g.text.search(/<\/html>/i);
+      const body = g.text.slice(0, end < 0 ? 4000 : Math.min(end + 7, 4000));
       if (g.block) this.emitBlock(g.block, { body }, endLine);
       else if (title) this.emit({ status: Number(title[1]), body, line: g.first, endLine, evidence: 'status-line' }, undefined);
       return;
@@ -815,6 +867,15 @@ export class ResponseReader {
       return;
     }
     if (g.block) this.emitBlock(g.block, {}, g.block.line);
+  }
+}
+
+/** The text of a JSON string's contents, its escapes undone (as written, where they are not JSON's). */
+function unescaped(body: string): string {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return body.replace(/\\(.)/g, '$1');
   }
 }
 

@@ -20,7 +20,7 @@ import { PHRASES } from './messages.ts';
 import { explain, type Locale, type Method } from './index.ts';
 import { METHODS } from './records.ts';
 import { ResponseReader } from './response-text.ts';
-import { plain, toJson } from './terminal.ts';
+import { optionError, plain, toJson } from './terminal.ts';
 
 export const SCAN_USAGE = `Usage: agora-rec-codes scan [file…] [--method <m>] [--lang zh|en] [--json]
 
@@ -295,7 +295,7 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     try {
       parsed = scanArguments(argv);
     } catch (error) {
-      throw new ScanUsage((error as Error).message);
+      throw new ScanUsage(`${optionError(error)}; usage: ${SCAN_USAGE.split('\n')[0].slice('Usage: '.length)}`);
     }
     const { values, positionals } = parsed;
     if (values.help) {

@@ -21,3 +21,17 @@ export function plain(text: string): string {
 /** JSON.stringify escapes C0 controls; escape DEL, C1 and bidirectional overrides too, so that no raw control reaches a terminal. */
 export const toJson = (value: unknown): string =>
   JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * What node:util's parseArgs rejected, in one clear line: `unknown option --bogus`,
+ * `--method needs a value`, `--json takes no value` (its own message quotes
+ * awkwardly and suggests `--`, which no command here needs).
+ */
+export function optionError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const text = String(message ?? error);
+  const option = /'(-[^'\s]*)/.exec(text)?.[1];
+  if (option && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (option && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /does not take/.test(text) ? `${option} takes no value` : `${option} needs a value`;
+  return text.split('\n')[0];
+}

@@ -93,6 +93,26 @@ for (const lang of LANGS) {
       expect(r.findings[0].records.map((x) => x.href)).toEqual(expect.arrayContaining([`/${lang}/errors/65/`, `/${lang}/http/206/`]));
     });
 
+    it('curl -v redirected with 2>&1 (progress meter, data notes): one finding, the method of the request line, the status, the body', async () => {
+      const { page } = await visit(`/${lang}/diagnose/`);
+      const r = await paste(page, log('curl-v-2to1.txt'));
+      const d = explain({ status: 400, body: '{"code":62,"reason":"cloud recording not enabled"}', method: 'start' }, { locale: lang });
+      expect(r.overview).toBeNull();
+      expect(r.findings).toHaveLength(1);
+      expect(r.findings[0].next).toBe(nextLabel + plain(d.next));
+      expect(r.findings[0].facts).toContain(words.methodValue('start', words.methodFrom(15)));
+      expect(r.findings[0].facts).toContain('400');
+      expect(r.findings[0].records[0].href).toBe(`/${lang}/errors/62/`);
+    });
+
+    it('a service log: logfmt bodies with escaped quotes, a Spring exception carrying an HTML page', async () => {
+      const { page } = await visit(`/${lang}/diagnose/`);
+      const r = await paste(page, log('service.log'));
+      expect(r.overview).toBe(words.overview(5, 5, 3));
+      const hrefs = r.findings.map((f) => f.records[0]?.href);
+      expect(hrefs).toEqual(expect.arrayContaining([`/${lang}/errors/49/`, `/${lang}/errors/65/`, `/${lang}/errors/433/`, `/${lang}/http/504/`]));
+    });
+
     it('a query response: the recording status and every sub-service state, each linked to its page', async () => {
       const { page } = await visit(`/${lang}/diagnose/`);
       const body = JSON.stringify({ resourceId: 'R1', sid: 'S1', serverResponse: { status: 5, subServiceStatus: { recordingService: 'serviceAbnormal', uploaderService: 'serviceReady' } } });

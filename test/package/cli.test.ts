@@ -2,8 +2,12 @@
  * The agora-rec-codes command: what it prints, its exit status, its usage errors.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localeFromEnv, parseCli, runCli, UsageError } from '../../src/cli.ts';
+import { localeFromEnv, methodsNamed, onMethod, parseCli, runCli, USAGE, UsageError } from '../../src/cli.ts';
+import { allRecords, lookup } from '../../src/index.ts';
+
+const log = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
 
 async function run(argv: string[], { stdin = '', env = {}, color = false }: { stdin?: string; env?: Record<string, string>; color?: boolean } = {}) {
   let stdout = '';
@@ -57,7 +61,7 @@ describe('agora-rec-codes <query>', () => {
     const r = await run(['9999']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Unknown: 9999\nSearch the site: https:\/\/\S+\/en\/search\/\?q=9999\n$/);
-    expect(JSON.parse((await run(['9999', '--json'])).stdout)).toEqual({ found: false, query: '9999', search: expect.stringMatching(/\/en\/search\/\?q=9999$/) });
+    expect(JSON.parse((await run(['9999', '--json'])).stdout)).toEqual({ found: false, query: '9999', nearest: [], search: expect.stringMatching(/\/en\/search\/\?q=9999$/) });
     expect((await run(['录制 失败', '--lang', 'zh'])).stderr).toMatch(/未找到：录制 失败\n在网站上搜索：\S+\/zh\/search\/\?q=%E5%BD%95%E5%88%B6%20%E5%A4%B1%E8%B4%A5/);
   });
 
@@ -82,6 +86,73 @@ describe('agora-rec-codes <query>', () => {
     expect((await run(['401', '--kind', 'http-status'])).stdout).not.toMatch(/Also:|body code 401/);
   });
 
+  it('--method shows nothing about another method: 62 on acquire has no retry or backoff of query … stop', async () => {
+    const r = await run(['62', '--method', 'acquire']);
+    const steps = r.stdout.slice(r.stdout.indexOf('What to do:'), r.stdout.indexOf('Next step:'));
+    expect(steps).toMatch(/On `acquire`, enable Cloud Recording/);
+    expect(steps).not.toMatch(/`start`|`query`|`stop`|Back off/);
+    expect(r.stdout.match(/other methods differ/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^Only what applies on `acquire` is shown; other methods differ: `agora-rec-codes 62` shows them all\.$/m);
+    const zh = (await run(['62', '--method', 'acquire', '--lang', 'zh'])).stdout;
+    expect(zh).not.toMatch(/退避|`query`/);
+    expect(zh).toMatch(/其他方法上的情况不同，运行 `agora-rec-codes 62` 查看全部/);
+  });
+
+  it('--method stop on HTTP 206: no client\'s retries of `start`; --method query on 65: no step that goes on from `start`\'s', async () => {
+    // The causes and steps (the summary is the record's, about every method).
+    const listed = (out: string) => out.slice(out.search(/^(?:Causes|原因)/m), out.search(/^(?:Next step|下一步)/m));
+    for (const lang of ['en', 'zh']) {
+      const stop = listed((await run(['206', '--method', 'stop', '--lang', lang])).stdout);
+      expect(stop, lang).not.toMatch(/`start`/);
+      expect(stop, lang).toMatch(/435/);
+      const query = listed((await run(['65', '--method', 'query', '--lang', lang])).stdout);
+      expect(query, lang).not.toMatch(/`start`|`acquire`/);
+      expect(query, lang).toMatch(/`query`、`update`|`query`, `update`/);
+      const start = (await run(['65', '--method', 'start', '--lang', lang])).stdout;
+      expect(start, lang).toMatch(/If the retries fail|重试仍然失败时/);
+      expect(start, lang).toMatch(/Go REST/);
+      expect(start, lang).not.toMatch(/On `query`|在 `query`/);
+    }
+  });
+
+  it('every step and cause of the catalog that names a method where it says what it is about is kept on that method only', () => {
+    for (const ref of ['error-code:62', 'error-code:65', 'http-status:206', 'error-code:501']) {
+      for (const locale of ['en', 'zh'] as const) {
+        const r = lookup(ref.split(':')[1], { kind: ref.split(':')[0] as 'error-code', locale })!;
+        const texts = [...r.causes, ...r.actions];
+        const onSome = texts.filter((t) => methodsNamed(t));
+        expect(onSome.length, `${ref} ${locale}`).toBeGreaterThan(0);
+        for (const text of onSome) for (const method of ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'] as const) {
+          expect(onMethod([text], method).length, `${text} on ${method}`).toBe(methodsNamed(text)!.includes(method) ? 1 : 0);
+        }
+      }
+    }
+    expect(methodsNamed('An internal error on `acquire` (body `code` 500 `internal_error`).')).toEqual(['acquire']);
+    expect(methodsNamed('A task with the same channel name and UID already exists (`start`, body `code` 53 `task conflict`).')).toEqual(['start']);
+    expect(methodsNamed('`acquire` 时没有可用资源（响应包体 `code` 501、`no_worker_manager_available`）。')).toEqual(['acquire']);
+    expect(methodsNamed('Back off between attempts, for example 1 s, 3 s and then 6 s; on `query`, `update`, `updateLayout` or `stop`, send the same request again the same way.')).toEqual(['query', 'update', 'updateLayout', 'stop']);
+    expect(methodsNamed("Agora's official Go REST client retries `start` by itself on a 206 (up to 3 times, after 1, 2 and 3 s).")).toEqual(['start']);
+    expect(methodsNamed('声网官方 Go REST 客户端在 `start` 收到 206 时会自行重试（最多 3 次）。')).toEqual(['start']);
+    expect(methodsNamed('Read the body `code` first: 65 means retry; 435 on `stop` means nothing was recorded.')).toBeUndefined();
+    expect(methodsNamed('Call `acquire` again for a new resource ID, then call `start` with it.')).toBeUndefined();
+    expect(onMethod(['On `start`, send `start` again.', 'If the retries fail, call `acquire` again.', 'Check the App ID.'], 'query')).toEqual(['Check the App ID.']);
+  });
+
+  it('each cause and step is about the same methods in Chinese and in English', () => {
+    const [en, zh] = [allRecords('en'), allRecords('zh')];
+    const scoped = (text: string) => (methodsNamed(text) ?? []).sort().join(' ');
+    let some = 0;
+    en.forEach((record, i) => {
+      for (const field of ['causes', 'actions'] as const) {
+        record[field].forEach((text, j) => {
+          expect(scoped(zh[i][field][j]), `${record.ref} ${field}[${j}]: ${text}`).toBe(scoped(text));
+          if (scoped(text)) some++;
+        });
+      }
+    });
+    expect(some).toBeGreaterThan(20);
+  });
+
   it('--method keeps only the causes and steps of that method', async () => {
     const all = (await run(['62'])).stdout;
     expect(all).toMatch(/On `acquire`, enable Cloud Recording/);
@@ -96,12 +167,100 @@ describe('agora-rec-codes <query>', () => {
     expect((await run(['65', '--method', 'query'])).stdout).toMatch(/Next step: Retry the same request with the same resource ID after 1000 ms, then 3000 ms, then 6000 ms\./);
   });
 
+  it('a typo finds the nearest records: a code one edit away, the same code in another kind, a name', async () => {
+    const r = await run(['4333']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^Unknown: 4333\nDid you mean:\n {2}433 {2}Resource ID expired {2}\(body code\)\nSearch the site: \S+\/en\/search\/\?q=4333\n$/);
+    expect(JSON.parse((await run(['4333', '--json'])).stdout).nearest).toEqual([
+      { ref: 'error-code:433', kind: 'error-code', code: 433, title: 'Resource ID expired', url: expect.stringMatching(/\/en\/errors\/433\/$/) },
+    ]);
+    expect((await run(['206', '--kind', 'error-code'])).stderr).toMatch(/Did you mean:\n {2}206 {2}Partial Content {2}\(HTTP status\)\nSearch/);
+    expect((await run(['serviceidel'])).stderr).toMatch(/Did you mean:\n {2}"serviceIdle" /);
+    expect((await run(['Invalid authentification credentials'])).stderr).toMatch(/Did you mean:\n {2}"Invalid authentication credentials" /);
+    expect((await run(['4333', '--lang', 'zh'])).stderr).toMatch(/你要找的是不是：\n {2}433 {2}resource ID 已过期/);
+    // Nothing near: no list, only the search.
+    expect((await run(['hello world'])).stderr).not.toMatch(/Did you mean/);
+  });
+
+  it('a query in Chinese is answered in Chinese, with the Chinese search, unless --lang says otherwise', async () => {
+    for (const env of [{}, { LANG: 'en_US.UTF-8' }, { LANG: 'C' }] as Record<string, string>[]) {
+      const r = await run(['资源过期'], { env });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^未找到：资源过期\n在网站上搜索：\S+\/zh\/search\/\?q=%E8%B5%84%E6%BA%90%E8%BF%87%E6%9C%9F\n$/);
+    }
+    expect((await run(['录制文件没有上传'])).stderr).toMatch(/^未找到：录制文件没有上传\n在网站上搜索：\S+\/zh\//);
+    expect((await run(['录制文件没有上传', '--lang', 'en'])).stderr).toMatch(/^Unknown: 录制文件没有上传\nSearch the site: \S+\/en\//);
+    expect((await run(['433 是什么意思'])).stderr).toMatch(/你要找的是不是：\n {2}433 {2}resource ID 已过期/);
+    expect((await run(['433'])).stdout).toMatch(/^433 {2}Resource ID expired/);
+  });
+
   it('colours only when asked (on a TTY)', async () => {
     expect((await run(['433'], { color: true })).stdout).toMatch(/\x1b\[1m/);
   });
 });
 
+describe('a pasted response given to lookup is explained, as explain would', () => {
+  it('a gateway body, a body code, a status line with its body', async () => {
+    for (const argv of [['{"message":"Invalid authentication credentials"}'], ['lookup', '{"message":"Invalid authentication credentials"}']]) {
+      const r = await run(argv);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe((await run(['explain', argv.at(-1)!])).stdout);
+      expect(r.stdout).toMatch(/^"Invalid authentication credentials" INVALID_AUTHENTICATION_CREDENTIALS/);
+      expect(r.stdout).toMatch(/Next: Check the Customer ID/);
+    }
+    expect((await run(['{"code":433,"reason":"resource expired"}', '--method', 'start'])).stdout).toMatch(/^433 RESOURCE_ID_EXPIRED[^\n]*On `start`/);
+    expect((await run(["{'code': 65}", '--status', '206', '--method', 'query', '--json'])).stdout).toMatch(/"status": 206/);
+    expect(JSON.parse((await run(['HTTP/1.1 429 Too Many Requests\nRetry-After: 2\n\n{"message":"API rate limit exceeded"}', '--method', 'query', '--json'])).stdout)).toMatchObject({ status: 429, outcome: { kind: 'retry', retryAfterMs: 2000 } });
+  });
+  it('a code, a message or a name stays a lookup', async () => {
+    expect((await run(['Invalid authentication credentials'])).stdout).toMatch(/\(gateway message: message-error:invalid-authentication-credentials/);
+    expect((await run(['433', '--json'])).stdout).toMatch(/"ref": "error-code:433"/);
+  });
+});
+
 describe('agora-rec-codes explain', () => {
+  it('reads curl -v output as one response: the method of its request line, its status, headers and body', async () => {
+    for (const text of [log('curl-v-2to1.txt'), log('curl-v.txt')]) {
+      const json = JSON.parse((await run(['explain', '--json'], { stdin: text })).stdout);
+      expect(Array.isArray(json)).toBe(false);
+      expect(json).toMatchObject({ method: expect.stringMatching(/^(?:start|acquire)$/), status: 400, code: 62, known: true });
+    }
+    const r = await run(['explain'], { stdin: log('curl-v-2to1.txt') });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^62 NOT_ENABLED_OR_REQUEST_TIMEOUT[^\n]*On `start`/);
+    expect(r.stdout).not.toMatch(/plain text|Contact Agora support/);
+    // The same text as an argument, and on stdin with the "left intact" note run on after the body.
+    expect((await run(['explain', log('curl-v-2to1.txt')])).stdout).toBe(r.stdout);
+    const glued = log('curl-v-2to1.txt').replace(/\* Connection #0 to host api.sd-rtn.com left intact\n(\{.*\})\n$/, '$1* Connection #0 to host api.sd-rtn.com left intact\n');
+    expect(glued).not.toBe(log('curl-v-2to1.txt'));
+    expect((await run(['explain'], { stdin: glued })).stdout).toBe(r.stdout);
+  });
+  it('reads a paste as scan reads it: a logfmt line, a Spring exception with an HTML page', async () => {
+    const logfmt = (await run(['explain', '--json'], { stdin: 'time="2026-12-02T16:10:13+08:00" level=error msg="recording call failed" method=stop status=400 body="{\\"code\\":49,\\"reason\\":\\"invalid operation\\"}"' })).stdout;
+    expect(JSON.parse(logfmt)).toMatchObject({ method: 'stop', status: 400, code: 49, reason: 'invalid operation' });
+    const spring = JSON.parse((await run(['explain', '--json', '--method', 'start'], { stdin: 'o.s.w.c.HttpServerErrorException$GatewayTimeout: 504 Gateway Time-out: "<html><body><h1>504 Gateway Time-out</h1></body></html>"' })).stdout);
+    expect(spring).toMatchObject({ method: 'start', status: 504, body: 'html', outcome: { kind: 'retry' } });
+  });
+  it('a paste with several responses: each explained, with its lines', async () => {
+    const r = await run(['explain'], { stdin: log('service.log') });
+    expect(r.stdout).toMatch(/^5 responses in the text, each explained below \(`agora-rec-codes scan` sums up a log\)\.\n\nLine 1:\n/);
+    expect(r.stdout).toMatch(/\n\nLine 2:\n49 RECORDING_ALREADY_EXITING/);
+    const json = JSON.parse((await run(['explain', '--json'], { stdin: log('service.log') })).stdout);
+    expect(json.map((d: { line: number; method?: string; status?: number }) => [d.line, d.method, d.status])).toEqual([
+      [1, 'acquire', 200],
+      [2, 'stop', 400],
+      [3, 'start', 206],
+      [4, undefined, 504],
+      [5, 'start', 400],
+    ]);
+    expect((await run(['explain', '--lang', 'zh'], { stdin: log('service.log') })).stdout).toMatch(/^文本中有 5 个响应，逐一解释如下（`agora-rec-codes scan` 可汇总整个日志）。\n\n第 1 行：\n/);
+  });
+  it('nothing to explain: exit 2, saying how to give a response', async () => {
+    const r = await run(['explain'], { stdin: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^agora-rec-codes: give the response to explain, as an argument or on standard input/);
+  });
+
   it('reads the body from stdin', async () => {
     const r = await run(['explain', '--status', '206', '--method', 'start'], { stdin: '{"code":65,"reason":"request not completed"}' });
     expect(r.status).toBe(0);
@@ -141,7 +300,12 @@ describe('bad usage: exit 2 with one line naming the problem, and how to get hel
     [['433', '--method', 'begin'], /--method must be one of acquire, start/],
     [['433', '--lang', 'fr'], /--lang must be zh or en/],
     [['433', '--kind', 'errors'], /--kind must be one of/],
-    [['433', '--bogus'], /Unknown option '--bogus'/],
+    [['433', '--bogus'], /^agora-rec-codes: unknown option --bogus$/m],
+    [['--bogus'], /^agora-rec-codes: unknown option --bogus$/m],
+    [['433', '-x'], /^agora-rec-codes: unknown option -x$/m],
+    [['433', '--json=yes'], /^agora-rec-codes: --json takes no value$/m],
+    [['433', '--method'], /^agora-rec-codes: --method needs a value$/m],
+    [['433', '--lang', '--json'], /^agora-rec-codes: --lang needs a value$/m],
     [['explain', '--status', '99x'], /--status must be an HTTP status/],
     [['explain', '{}', 'extra'], /explain takes at most one body \(quote it\); unexpected "extra"/],
     [['lookup'], /give a code or message to look up/],
@@ -152,7 +316,13 @@ describe('bad usage: exit 2 with one line naming the problem, and how to get hel
       const r = await run(argv);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
-      expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^agora-rec-codes: /), 'Run `agora-rec-codes --help` for usage.', '']);
+      const lines = r.stderr.split('\n');
+      expect(lines[0]).toMatch(/^agora-rec-codes: /);
+      expect(lines.slice(-2)).toEqual(['Run `agora-rec-codes --help` for usage.', '']);
+      // An option it does not know (or misused) is followed by the usage; any other problem is one line.
+      if (/option|value/.test(lines[0])) expect(lines.slice(1, -2)).toEqual(USAGE.split('\n').slice(0, 4));
+      else expect(lines).toHaveLength(3);
+      expect(r.stderr).not.toMatch(/To specify a positional|'-- "/);
       expect(r.stdout).toBe('');
     });
   }

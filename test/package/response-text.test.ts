@@ -95,6 +95,124 @@ describe('a whole HTTP response', () => {
   });
 });
 
+describe('curl -v as a terminal shows it: one response, whatever curl writes around it', () => {
+  const request = [
+    '*   Trying 120.92.10.33:443...',
+    '* Connected to api.sd-rtn.com (120.92.10.33) port 443 (#0)',
+    '> POST /v1/apps/0123456789abcdef/cloud_recording/resourceid/JyvK8nVRrc/mode/mix/start HTTP/1.1',
+    '> Host: api.sd-rtn.com',
+    '> Authorization: Basic c2VjcmV0OnNlY3JldA==',
+    '> Content-Type: application/json;charset=utf-8',
+    '>',
+  ];
+  const response = ['< HTTP/1.1 400 Bad Request', '< Content-Type: application/json', '< Content-Length: 50', '<'];
+  const body = '{"code":62,"reason":"cloud recording not enabled"}';
+  const intact = '* Connection #0 to host api.sd-rtn.com left intact';
+  const expected = { method: 'start', methodLine: 3, status: 400, headers: { 'content-type': 'application/json', 'content-length': '50' }, body: { code: 62, reason: 'cloud recording not enabled' }, line: 9, evidence: 'status-line' };
+  const pastes: [string, string[]][] = [
+    ['with its data notes ({ [50 bytes data]) and the note after the body', [...request, '} [120 bytes data]', ...response, '{ [50 bytes data]', body, intact]],
+    ['with "left intact" printed before the body (stderr before stdout)', [...request, '} [120 bytes data]', ...response, '{ [50 bytes data]', intact, body]],
+    ['with "left intact" run on after the body (2>&1, no newline after the body)', [...request, ...response, '{ [50 bytes data]', `${body}${intact}`]],
+    ['without data notes', [...request, ...response, body, intact]],
+    ['with the progress meter of 2>&1 around it', [
+      '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current',
+      '                                 Dload  Upload   Total   Spent    Left  Speed',
+      `  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0${request[0]}`,
+      ...request.slice(1),
+      '} [120 bytes data]',
+      '* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):',
+      '{ [57 bytes data]',
+      ...response,
+      '{ [50 bytes data]',
+      '100   170  100    50  100   120    210    504 --:--:-- --:--:-- --:--:--   714',
+      intact,
+      body,
+    ]],
+    ['after an interim 100 Continue', [...request.slice(0, -1), '> Expect: 100-continue', '>', '< HTTP/1.1 100 Continue', '<', '} [120 bytes data]', '* We are completely uploaded and fine', ...response, body]],
+  ];
+  for (const [name, lines] of pastes) {
+    it(name, () => {
+      const found = one(lines.join('\n'));
+      expect(found).toMatchObject({ ...expected, line: lines.findIndex((l) => l.startsWith('< HTTP/1.1 4')) + 1, methodLine: lines.findIndex((l) => l.startsWith('> POST')) + 1 });
+      expect(found.endLine).toBe(lines.findIndex((l) => l.startsWith(body)) + 1);
+      expect(JSON.stringify(found)).not.toMatch(/Basic|authorization/i);
+    });
+  }
+  it('a body printed over several lines after the data note', () => {
+    const found = one(['> GET /v1/apps/a/cloud_recording/resourceid/R/sid/S/mode/mix/query HTTP/2', '>', '< HTTP/2 404', '<', '{ [120 bytes data]', '{', '  "code": 404,', '  "reason": "failed to find worker"', '}', intact].join('\n'));
+    expect(found).toMatchObject({ method: 'query', status: 404, body: { code: 404, reason: 'failed to find worker' }, line: 3, endLine: 9 });
+  });
+  it('curl -i and a pasted HTTP/2 response still read as before', () => {
+    expect(one('HTTP/2 400\ncontent-type: application/json\n\n{"code":2,"reason":"Start: invalid clientRequest"}')).toMatchObject({ status: 400, body: { code: 2 }, headers: { 'content-type': 'application/json' } });
+    expect(one('HTTP/1.1 206 Partial Content\r\nContent-Type: application/json\r\n\r\n{"code":435}\r\n')).toMatchObject({ status: 206, body: { code: 435 }, line: 1, endLine: 4 });
+  });
+});
+
+describe('key=value logs: quoted values, their escapes undone', () => {
+  it('logrus: body="{\\"code\\":49,…}" is the body, with the status and method of the line', () => {
+    expect(one('time="2026-12-02T16:10:13+08:00" level=error msg="recording call failed" method=stop status=400 body="{\\"code\\":49,\\"reason\\":\\"invalid operation\\"}"')).toMatchObject({
+      method: 'stop',
+      status: 400,
+      body: { code: 49, reason: 'invalid operation' },
+      evidence: 'body',
+    });
+  });
+  it('zap / slog with a URL, a single-quoted value, Go\'s %q in plain text', () => {
+    expect(one(`level=warn msg="start failed" url=/v1/apps/x/cloud_recording/resourceid/r/mode/mix/start http_status=206 resp='{"code":65,"reason":"request not completed"}'`)).toMatchObject({
+      method: 'start',
+      status: 206,
+      body: { code: 65 },
+    });
+    expect(one(`op=acquire status=401 resp='{"message":"Invalid authentication credentials"}'`)).toMatchObject({ method: 'acquire', status: 401, body: { message: 'Invalid authentication credentials' } });
+    expect(one('level=error err="agora stop: status 400: {\\"code\\":49,\\"reason\\":\\"invalid operation\\"}" method=stop')).toMatchObject({ method: 'stop', status: 400, body: { code: 49 } });
+    expect(one('a="x" b="{\\"code\\":435}" method=stop status=206')).toMatchObject({ method: 'stop', status: 206, body: { code: 435 } });
+    expect(one('2026/12/02 16:10:13 agora query: status 404, body "{\\"code\\": 404, \\"reason\\": \\"failed to find worker\\"}" method=query')).toMatchObject({
+      method: 'query',
+      status: 404,
+      body: { code: 404, reason: 'failed to find worker' },
+    });
+  });
+  it('an escaped quote inside the body stays a quote', () => {
+    expect(one('status=400 method=start body="{\\"code\\":2,\\"reason\\":\\"Start: invalid \\\\\\"token\\\\\\"\\"}"').body).toEqual({ code: 2, reason: 'Start: invalid "token"' });
+  });
+});
+
+describe('an HTTP client\'s exception with the status and the body in its message', () => {
+  it('Spring RestTemplate: an HTML page from a proxy, on one line (Spring 6 writes line breaks as <LF>)', () => {
+    const found = one('2026-12-02 16:10:20.000 ERROR 4121 --- [exec-6] c.e.rec.AgoraClient : o.s.w.c.HttpServerErrorException$GatewayTimeout: 504 Gateway Time-out: "<html><body><h1>504 Gateway Time-out</h1>The server didn\'t respond in time.</body></html>"');
+    expect(found).toMatchObject({ status: 504, line: 1, endLine: 1 });
+    expect(found.body).toBe("<html><body><h1>504 Gateway Time-out</h1>The server didn't respond in time.</body></html>");
+    const lf = one('org.springframework.web.client.HttpServerErrorException$BadGateway: 502 Bad Gateway: "<html><LF><head><title>502 Bad Gateway</title></head><LF></html><LF>"');
+    expect(lf).toMatchObject({ status: 502, body: '<html> <head><title>502 Bad Gateway</title></head> </html>' });
+    expect(one('org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{<LF>  "code": 433,<LF>  "reason": "resource expired"<LF>}"')).toMatchObject({ status: 400, body: { code: 433, reason: 'resource expired' } });
+  });
+  it('Spring 5 in brackets, a page over several lines, then the log goes on', () => {
+    const found = readResponses(
+      [
+        'ERROR c.e.rec.AgoraClient - stop failed: org.springframework.web.client.HttpServerErrorException: 503 Service Unavailable: [<html>',
+        '<head><title>503 Service Temporarily Unavailable</title></head>',
+        '<body>',
+        '2026-12-02 16:10:21.000  INFO 4121 --- [exec-7] c.e.rec.AgoraClient : retrying',
+      ].join('\n'),
+    );
+    expect(found).toMatchObject([{ status: 503, line: 1, endLine: 3 }]);
+  });
+  it('a status whose reason phrase the reader does not list, a Feign exception with its URL', () => {
+    expect(one('org.springframework.web.client.HttpClientErrorException$UnprocessableEntity: 422 Unprocessable Entity: "{"code":2,"reason":"invalid param"}"')).toMatchObject({ status: 422, body: { code: 2 } });
+    expect(
+      one('feign.FeignException$ServiceUnavailable: [503 Service Unavailable] during [POST] to [https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire] [AgoraClient#acquire(AcquireRequest)]: [<html><body><h1>503 Service Unavailable</h1></body></html>]'),
+    ).toMatchObject({ method: 'acquire', status: 503, body: '<html><body><h1>503 Service Unavailable</h1></body></html>' });
+    expect(one('feign.FeignException$BadRequest: [400 Bad Request] during [POST] to [https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/R/sid/S/mode/mix/stop] [AgoraClient#stop(String)]: [{"code":49,"reason":"invalid operation"}]')).toMatchObject({
+      method: 'stop',
+      status: 400,
+      body: { code: 49 },
+    });
+  });
+  it('an HTML page on a line without a status is not a response', () => {
+    expect(readResponses('INFO rendered template: <html><body>Welcome</body></html>')).toEqual([]);
+  });
+});
+
 describe('the method', () => {
   const urls: [string, string][] = [
     ['https://api.sd-rtn.com/v1/apps/6f1c/cloud_recording/acquire', 'acquire'],

@@ -99,6 +99,28 @@ describe('a summary of a log', () => {
     expect(html).toMatchObject({ method: 'stop', status: 502, last: { line: 31 } });
   });
 
+  it('curl -v redirected with 2>&1 (progress meter, data notes, TLS notes): one response, with the method of its request line', async () => {
+    const out = (await scan([fixture('curl-v-2to1.txt'), '--json'])).json();
+    expect(out.responses).toBe(1);
+    expect(out.findings).toMatchObject([{ method: 'start', status: 400, code: 62, first: { line: 26 }, last: { line: 35 }, notes: expect.arrayContaining(['The method is the one of the request on line 15.']) }]);
+  });
+
+  it('a service\'s own log: logfmt with escaped quoted bodies, a Spring exception carrying a proxy\'s HTML page, Feign with its URL', async () => {
+    const findings: (JsonFinding & { code?: number; body: string })[] = (await scan([fixture('service.log'), '--json'])).json().findings;
+    expect(findings.map((f) => [f.first.line, f.method, f.status, f.code, f.body]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [1, 'acquire', 200, undefined, 'json'],
+      [2, 'stop', 400, 49, 'json'],
+      [3, 'start', 206, 65, 'json'],
+      [4, undefined, 504, undefined, 'html'],
+      [5, 'start', 400, 433, 'json'],
+    ]);
+  });
+
+  it('half a body: what was read before the cut is explained (65 stays 65)', async () => {
+    const out = (await scan(['--json', '--method', 'start'], { stdin: '2026-12-02 ERROR agora start: status=206 body={"code":65,"reason":"request not compl\n' })).json();
+    expect(out.findings).toMatchObject([{ code: 65, status: 206, outcome: { kind: 'retry' }, notes: expect.arrayContaining([PHRASES.en.notes.partialBody]) }]);
+  });
+
   it('in Chinese with --lang zh or from the environment', async () => {
     const r = await scan([fixture('json-lines.log')], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(r.stdout.split('\n')[0]).toBe('11 行中有 7 个云端录制响应，归为 4 类，其中 2 类需要处理。');
@@ -175,7 +197,8 @@ describe('bad usage: exit 2, one line', () => {
     [[root], /cannot read ".*": it is a directory/],
     [['--method', 'begin', 'x.log'], /--method must be one of acquire, start, query, update, updateLayout, stop \(got "begin"\)/],
     [['--lang', 'fr'], /--lang must be zh or en/],
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /^agora-rec-codes scan: unknown option --bogus; usage: agora-rec-codes scan \[file…\] \[--method <m>\] \[--lang zh\|en\] \[--json\] \(see agora-rec-codes scan --help\)\n$/],
+    [['--method'], /^agora-rec-codes scan: --method needs a value; usage: /],
     [['-', '-'], /standard input \("-"\) can be read only once/],
   ];
   for (const [argv, message] of cases) {
