@@ -208,7 +208,7 @@ describe('a pasted response given to lookup is explained, as explain would', () 
       expect(r.stdout).toMatch(/^"Invalid authentication credentials" INVALID_AUTHENTICATION_CREDENTIALS/);
       expect(r.stdout).toMatch(/Next: Check the Customer ID/);
     }
-    expect((await run(['{"code":433,"reason":"resource expired"}', '--method', 'start'])).stdout).toMatch(/^433 RESOURCE_ID_EXPIRED[^\n]*On `start`/);
+    expect((await run(['{"code":433,"reason":"resource expired"}', '--method', 'start'])).stdout).toMatch(/^433 RESOURCE_ID_EXPIRED — Resource ID expired\. The resource ID used in `start` has expired/);
     expect((await run(["{'code': 65}", '--status', '206', '--method', 'query', '--json'])).stdout).toMatch(/"status": 206/);
     expect(JSON.parse((await run(['HTTP/1.1 429 Too Many Requests\nRetry-After: 2\n\n{"message":"API rate limit exceeded"}', '--method', 'query', '--json'])).stdout)).toMatchObject({ status: 429, outcome: { kind: 'retry', retryAfterMs: 2000 } });
   });
