@@ -277,7 +277,7 @@ export function withoutTimes(text: string): string {
     // A thread's name in brackets: [pool-2], [rec-worker-3].
     .replace(/\[[\w.-]*-\d+\]/g, ' ')
     // A position in a list: extensionServiceState[0], outputs[1].status.
-    .replace(/(?<=[\w\]])\[\d{1,3}\]/g, ' ');
+    .replace(/([\w\]])\[\d{1,3}\]/g, '$1 ');
 }
 
 /**

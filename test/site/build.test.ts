@@ -225,6 +225,22 @@ describe('site-wide', () => {
     expect(scripts.some((src) => src.startsWith('/_astro/') && /navigator\.languages/.test(readFileSync(builtFile(src), 'utf8')))).toBe(true);
   });
 
+  it('ships scripts every browser it serves can parse: no regular-expression lookbehind (Safari before 16.4 rejects the whole file)', () => {
+    const scripts: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (name !== 'pagefind') walk(path);
+        } else if (/\.m?js$/.test(name)) scripts.push(path);
+      }
+    };
+    walk(SITE_ROOT);
+    expect(scripts.length).toBeGreaterThan(3);
+    const withLookbehind = scripts.filter((path) => /\(\?<[=!]/.test(readFileSync(path, 'utf8')));
+    expect(withLookbehind).toEqual([]);
+  });
+
   it('has a 404 page in each language, and one in both at the root', () => {
     for (const lang of LANGS) {
       const p = page(`/${lang}/404.html`);
