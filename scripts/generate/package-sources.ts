@@ -47,8 +47,10 @@ import {
   recordRef,
 } from '../catalog/schema.ts';
 import { pickMeaning } from '../../src/meaning.ts';
-import { joinRecord, type RecordRest, type RetryEntry } from '../../src/record-parts.ts';
+import { joinRecord, type RecordRest } from '../../src/record-parts.ts';
+import { readPolicy, readRetryTable, type RetryEntry } from '../../src/retry-table.ts';
 import { recordPath } from '../../src/paths.ts';
+import { writeRetryTable } from './retry-table.ts';
 import { printType } from './typescript-types.ts';
 
 const HEADER = '// Generated from data/*.yaml by scripts/build-package.ts. Do not edit.\n';
@@ -260,8 +262,6 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `export const KIND_NAMES: readonly Kind[] = ${json(KIND_NAMES)};\n` +
     `/** The kinds a number may name, in the order a bare number is looked up: body codes first. */\n` +
     `export const NUMBER_KINDS: readonly Kind[] = ${json(KIND_NAMES.filter((k) => KINDS[k].idType === 'number'))};\n` +
-    `/** Constant group (lower case) → its kind: "httpstatus" → "http-status". */\n` +
-    `export const CONSTANT_GROUPS: Readonly<Record<string, Kind>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [KINDS[k].constantGroup.toLowerCase(), k])))};\n` +
     `export const KIND_SEGMENTS: Readonly<Record<Kind, string>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].segment])))};\n` +
     `/** Which source wins where two give a meaning for the same method: higher is newer. */\n` +
     `export const SOURCE_RANKS: Readonly<Record<string, number>> = ${json(sources)};\n` +
@@ -272,7 +272,7 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `/** The fields of a meaning in the order they are served (without its text). */\n` +
     `export const MEANING_FIELDS: readonly string[] = ${json(MEANING_FIELDS)};\n` +
     `/**\n * Every record in no language, without ${DETAIL_FIELDS.join(', ')} (details.ts) and without what\n` +
-    ` * retry.ts holds (kind, code, names, reasons, next steps as positions in RETRY_POLICIES): one entry per record,\n` +
+    ` * retry.ts holds (kind, code, names, reasons, next steps as positions in its steps; of former constants their names): one entry per record,\n` +
     ` * in catalog order. src/record-parts.ts joins the two. Texts are in texts.<locale>.ts.\n */\n` +
     `export const RECORD_REST: readonly RecordRest[] = [\n${rests.map((r, i) => `  ${json(r)}, // ${refs[i]}`).join('\n')}\n];\n\n` +
     `export type NeutralRecord = { kind: Kind; code: number | string; constant: string; message?: string; [field: string]: unknown };\n`
@@ -299,69 +299,86 @@ const MEANING_FIELDS = Object.keys(Meaning.shape).filter((k) => k !== 'text');
  * A neutral record split by use (see src/record-parts.ts): what retryPolicy()
  * needs — kind, code, names, reasons, next steps (its own, and on each method
  * where that differs, worked out with explain()'s rule: pickMeaning without an
- * HTTP status or reason) — and the rest. Each split is checked: joined again,
- * it must be the record it came from.
+ * HTTP status or reason) — and the rest.
  */
-function splitByUse(
-  record: Record<string, unknown>,
-  ref: string,
-  table: PolicyTable,
-  ranks: Record<string, number>,
-): { entry: RetryEntry; byMethod?: (number | undefined)[]; rest: RecordRest } {
+function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: Record<string, number>): { entry: RetryEntry; rest: RecordRest } {
   const { kind, code, constant, message, formerConstants, retry, meanings, ...others } = record;
   const list = (meanings as ({ reason?: string; retry?: unknown } & Record<string, unknown>)[] | undefined) ?? [];
+  const formers = (formerConstants as { name: string }[] | undefined) ?? [];
   const own = table.at(retry);
   const byMethod = METHODS.map((method) => {
     const at = table.at(pickMeaning(list as never[], method, ranks)?.['retry'] ?? retry);
-    return at === own ? undefined : at;
+    return at === own ? '' : String(at);
   });
   const entry: RetryEntry = {
     kind: kind as string,
     code: code as number | string,
     constant: constant as string,
-    ...(message !== undefined && { message: message as string }),
-    ...(formerConstants !== undefined && { formerConstants: formerConstants as RetryEntry['formerConstants'] }),
-    ...(list.some((m) => m.reason !== undefined) && { reasons: list.map((m) => m.reason) }),
-    retry: own,
+    message: message as string | undefined,
+    formerConstants: formers.map((f) => f.name),
+    reasons: list.map((m) => m.reason ?? ''),
+    retry: String(own),
+    byMethod,
   };
   const rest: RecordRest = {
+    ...(formerConstants !== undefined && { formerConstants: formers.map(({ name: _, ...f }) => f as { removedIn: string }) }),
     ...others,
     ...(meanings !== undefined && {
       meanings: list.map(({ reason: _, retry: policy, ...m }) => ({ ...m, ...(policy !== undefined && { retry: table.at(policy) }) })),
     }),
   };
-  const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
-  const joined = joinRecord(entry, rest, table.policies, MEANING_FIELDS);
-  if (sorted(joined) !== sorted(record)) throw new Error(`${ref}: split by use, it does not join back as it was:\n${json(record)}\n${json(joined)}`);
-  return { entry, rest, ...(byMethod.some((at) => at !== undefined) && { byMethod }) };
-}
-
-function retryModule(refs: string[], entries: RetryEntry[], byMethod: ((number | undefined)[] | undefined)[], table: PolicyTable): string {
-  return (
-    HEADER +
-    `import type { RetryEntry } from '../record-parts.ts';\n` +
-    `import type { RetryPolicy } from './types.ts';\n\n` +
-    `/** Every distinct next step of the catalog (language-neutral); the entries name one by its position. */\n` +
-    `export const RETRY_POLICIES: readonly RetryPolicy[] = [\n${table.keys.map((p) => `  ${p},`).join('\n')}\n] as unknown as readonly RetryPolicy[];\n\n` +
-    `/** Every record as retryPolicy() finds it, in catalog order: kind, code, names, the reasons of its meanings, its next step. */\n` +
-    `export const RETRY_TABLE: readonly RetryEntry[] = [\n${entries.map((e, i) => `  ${literal(e)}, // ${refs[i]}`).join('\n')}\n];\n\n` +
-    `/** Each record's next step on each method (in the order of METHODS) where it differs from its own: what retryPolicy() alone reads. */\n` +
-    `export const RETRY_BY_METHOD: readonly (readonly (number | undefined)[] | undefined)[] = [\n${byMethod.map((b, i) => `  ${b ? literal(b) : 'undefined'}, // ${refs[i]}`).join('\n')}\n];\n`
-  );
+  return { entry, rest };
 }
 
 /**
- * A value as a JavaScript literal: JSON, except that an array's undefined
- * elements are holes (`[, , 5]`) and its trailing ones are left out.
+ * The retry table read back as retryPolicy(), explain() and lookup() read it:
+ * its next steps must be the table's, its groups the kinds', each record
+ * joined with its rest the record it came from, and its next step on each
+ * method the one worked out for it. Else the build fails, naming the record.
  */
-function literal(value: unknown): string {
-  if (Array.isArray(value)) {
-    let n = value.length;
-    while (n > 0 && value[n - 1] === undefined) n--;
-    return `[${value.slice(0, n).map((v) => (v === undefined ? '' : literal(v))).join(',')}]`;
-  }
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${json(k)}:${literal(v)}`).join(',')}}`;
-  return json(value);
+function checkReadBack(
+  text: string,
+  table: PolicyTable,
+  groups: Record<string, string>,
+  refs: string[],
+  records: Record<string, unknown>[],
+  split: { entry: RetryEntry; rest: RecordRest }[],
+): void {
+  const read = readRetryTable(text);
+  const fail = (what: string, expected: unknown, found: unknown): never => {
+    throw new Error(`the retry table (src/generated/retry.ts) does not read back as written: ${what}\nexpected ${json(expected)}\nread     ${json(found)}`);
+  };
+  const policies = read.steps.map(readPolicy);
+  if (json(policies) !== json(table.policies)) fail('its next steps', table.policies, policies);
+  const readGroups = Object.fromEntries(Object.keys(groups).map((kind) => [kind, [...read.groups].find(([, k]) => k === kind)?.[0]]));
+  if (json(readGroups) !== json(groups) || read.groups.size !== Object.keys(groups).length) fail('the constant group of each kind', groups, Object.fromEntries(read.groups));
+  if (read.entries.length !== records.length) fail('the number of records', records.length, read.entries.length);
+  const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
+  const onMethods = (e: RetryEntry) => METHODS.map((_, m) => e.byMethod[m] || e.retry);
+  records.forEach((record, i) => {
+    const entry = read.entries[i];
+    const joined = joinRecord(entry, split[i].rest, policies, MEANING_FIELDS);
+    if (sorted(joined) !== sorted(record)) fail(refs[i], record, joined);
+    if (json(onMethods(entry)) !== json(onMethods(split[i].entry))) {
+      fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')})`, onMethods(split[i].entry), onMethods(entry));
+    }
+  });
+}
+
+function retryModule(text: string): string {
+  // A template literal, one record a line: only \, ` and ${ need escaping.
+  const template = text.replace(/\\|`|\$\{/g, (s) => `\\${s}`);
+  return (
+    HEADER +
+    `\n/**\n` +
+    ` * The retry table: each record's kind, code, names, reasons and next steps, what retryPolicy() needs.\n` +
+    ` * Lines: first every distinct next step (separated by |), then, under each #kind, one line per record\n` +
+    ` * in catalog order: id;retry;constant;reasons;formerConstants;byMethod;code (trailing empty fields left out).\n` +
+    ` * src/retry-table.ts says what each field holds and reads it (readRetryTable, once, at first use);\n` +
+    ` * src/record-parts.ts joins each record with the rest of it (RECORD_REST in records.ts).\n` +
+    ` */\n` +
+    `export const RETRY_TABLE = \`${template}\`;\n`
+  );
 }
 
 function detailsModule(details: [string, unknown][]): string {
@@ -397,13 +414,16 @@ export function packageSources(catalog: Catalog, siteUrl: string): Record<string
   const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
   const table = new PolicyTable();
   const refs = parts.map((p) => p.ref);
-  const byUse = parts.map((p) => splitByUse(p.core, p.ref, table, ranks));
+  const byUse = parts.map((p) => splitByUse(p.core, table, ranks));
+  const groups = Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].constantGroup.toLowerCase()]));
+  const retryTable = writeRetryTable(table.policies, byUse.map((b) => b.entry), refs, groups);
+  checkReadBack(retryTable, table, groups, refs, parts.map((p) => p.core), byUse);
   const sources: Record<string, string> = {
     'types.ts': typesModule(),
     'constants.ts': constantsModule(catalog, siteUrl),
     'records.ts': recordsModule(catalog, siteUrl, refs, byUse.map((b) => b.rest)),
     'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
-    'retry.ts': retryModule(refs, byUse.map((b) => b.entry), byUse.map((b) => b.byMethod), table),
+    'retry.ts': retryModule(retryTable),
   };
   for (const locale of LOCALES) {
     sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);

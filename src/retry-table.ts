@@ -1,0 +1,119 @@
+/**
+ * The retry table: what retryPolicy() needs of every record (its kind, code
+ * and names, the reasons of its meanings, its next steps), written by
+ * scripts/generate/retry-table.ts into src/generated/retry.ts as one string
+ * and read here — the only reader — once, at its first use. Short lines cost
+ * a bundle that imports retryPolicy() far less than the same table as object
+ * literals, and most state names need not be written at all.
+ *
+ * How to read it: lines; in each, fields separated by `;` and lists by `|`,
+ * trailing empty fields left out.
+ *
+ * - The first line: every distinct next step (RetryPolicy), separated by `|`;
+ *   the records name one by its position (0 is the first). Each step is
+ *   `action,delays,flags,then,source`: `delays` the `delaysMs` separated by
+ *   spaces; `flags` `b` for `backoff: true` (`B`: false), `s` for
+ *   `sameResourceId: true` (`S`: false); `source` the `basis.source`.
+ *   `retry,1000 3000 6000,s,acquire-again,bp` is
+ *   `{ action: 'retry', delaysMs: [1000, 3000, 6000], sameResourceId: true, then: 'acquire-again', basis: { source: 'bp' } }`.
+ * - `#kind;group` (`#error-code`): the records on the lines after it are of
+ *   that kind, and `Group.NAME` names one of them; `group` is the constant
+ *   group in lower case (`gatewaymessage`), left out where it is the kind
+ *   without its hyphens (`errorcode`).
+ * - A record, in catalog order: `id;retry;constant;reasons;formerConstants;byMethod;code`:
+ *   - `id`: the code (digits: a number), for a message-error its message;
+ *   - `retry`: the position of its own next step;
+ *   - `constant`: left out where it is the id in UPPER_SNAKE (upperSnake below:
+ *     `serviceIdle` → SERVICE_IDLE, `API rate limit exceeded` → API_RATE_LIMIT_EXCEEDED);
+ *   - `reasons`: the `reason` of each of its meanings in order, empty where a meaning has none;
+ *   - `formerConstants`: their names (each one's `removedIn` is with the rest
+ *     of the record, RECORD_REST in src/generated/records.ts);
+ *   - `byMethod`: its next step on each method, in the order of METHODS,
+ *     separated by `,`, empty where it is its own;
+ *   - `code`: a message-error's slug, left out where it is slugOf(message).
+ *
+ * `65;7;REQUEST_NOT_COMPLETED;|request not completed|request not completed;;,,6,6,6,6`
+ * is error-code 65: its own next step the 8th, on query, update, updateLayout
+ * and stop the 7th. The generator reads every record back with this reader
+ * and fails the build where one does not read as the catalog has it.
+ */
+import type { RetryPolicy } from './generated/types.ts';
+
+/**
+ * A record as retryPolicy() finds it: fields as the table holds them (src/record-parts.ts makes them a record's).
+ * Positions of next steps are strings of digits, '' where there is none.
+ */
+export type RetryEntry = {
+  kind: string;
+  code: number | string;
+  constant: string;
+  /** A message-error's message; undefined for every other kind. */
+  message?: string;
+  /** The names of its former constants. */
+  formerConstants: string[];
+  /** The `reason` of each meaning, by position ('' where a meaning has none). */
+  reasons: string[];
+  /** Its own next step: a position in `steps`. */
+  retry: string;
+  /** Its next step on each method, in the order of METHODS ('' where it is its own). */
+  byMethod: string[];
+};
+
+export type RetryTable = {
+  /** Every distinct next step, as written: readPolicy() makes one a RetryPolicy. */
+  steps: string[];
+  entries: RetryEntry[];
+  /** Constant group (lower case) → its kind: "httpstatus" → "http-status". */
+  groups: Map<string, string>;
+};
+
+/** A name in UPPER_SNAKE: serviceIdle → SERVICE_IDLE, "appid is invalid" → APPID_IS_INVALID. */
+export const upperSnake = (name: string): string =>
+  name
+    .replace(/([a-z])(?=[A-Z])/g, '$1_')
+    .replace(/[^A-Za-z\d]+/g, '_')
+    .toUpperCase();
+
+/** The slug of a message: "invalid appid" → invalid-appid. */
+export const slugOf = (message: string): string => upperSnake(message).toLowerCase().replace(/_/g, '-');
+
+/** A next step as the table writes it, read into a new RetryPolicy. */
+export function readPolicy(step: string): RetryPolicy {
+  const [action, delays, flags = '', then, source] = step.split(',');
+  const policy: Record<string, unknown> = { action };
+  if (delays) policy.delaysMs = delays.split(' ').map(Number);
+  if (/b/i.test(flags)) policy.backoff = flags.includes('b');
+  if (/s/i.test(flags)) policy.sameResourceId = flags.includes('s');
+  if (then) policy.then = then;
+  if (source) policy.basis = { source };
+  return policy as RetryPolicy;
+}
+
+/** The table a string written by scripts/generate/retry-table.ts holds. */
+export function readRetryTable(text: string): RetryTable {
+  const [steps, ...lines] = text.split('\n');
+  const entries: RetryEntry[] = [];
+  const groups = new Map<string, string>();
+  let kind = '';
+  for (const line of lines) {
+    const [id, retry, constant, reasons = '', formers, byMethod = '', code] = line.split(';');
+    if (id[0] === '#') {
+      kind = id.slice(1);
+      // The second field of a kind's line is its group.
+      groups.set(retry || kind.replace(/-/g, ''), kind);
+    } else {
+      const message = kind === 'message-error' ? id : undefined;
+      entries.push({
+        kind,
+        code: code || (message ? slugOf(id) : /^\d+$/.test(id) ? Number(id) : id),
+        constant: constant || upperSnake(id),
+        message,
+        formerConstants: formers ? formers.split('|') : [],
+        reasons: reasons.split('|'),
+        retry,
+        byMethod: byMethod.split(','),
+      });
+    }
+  }
+  return { steps: steps.split('|'), entries, groups };
+}
