@@ -15,8 +15,8 @@ import type { RetryEntry } from './retry-table.ts';
 /** The first part, a record as retryPolicy() finds it: RetryEntry (src/retry-table.ts). */
 export type { RetryEntry };
 
-/** A meaning without its reason, its next step a position. */
-export type MeaningRest = { retry?: number; [field: string]: unknown };
+/** A meaning, its reason a position in the entry's reasons and its next step one in the table's steps. */
+export type MeaningRest = { reason?: number; retry?: number; [field: string]: unknown };
 /** The second part: the record's other fields; of each former constant, what is not its name. */
 export type RecordRest = { formerConstants?: { removedIn: string }[]; meanings?: MeaningRest[]; [field: string]: unknown };
 
@@ -34,11 +34,12 @@ export function joinRecord(entry: RetryEntry, rest: RecordRest, policies: readon
     retry: policies[Number(retry)],
   };
   if (meanings) {
-    record.meanings = meanings.map((m, i) => {
+    record.meanings = meanings.map((m) => {
       const out: Record<string, unknown> = {};
       for (const key of meaningFields) {
-        const value = key === 'reason' ? reasons[i] || undefined : key === 'retry' && m.retry !== undefined ? policies[m.retry] : m[key];
-        if (value !== undefined) out[key] = value;
+        const value = m[key];
+        // A reason and a next step are positions: in the entry's reasons, in the table's steps.
+        if (value !== undefined) out[key] = key === 'reason' ? reasons[value as number] : key === 'retry' ? policies[value as number] : value;
       }
       return out;
     });

@@ -78,16 +78,17 @@ export function normalizeQuery(text: string): string {
 
 /**
  * The index, built at the first query: each record by its id in its kind
- * (`ids`: `kind:code`, what a number finds) and by its names, per kind ('' for
- * every kind): ids, messages and string codes first, then constants, then
- * former constants, reasons last; a name keeps the first record that has it.
+ * (`kind:code`, what a number finds) and by its names in its kind
+ * (`kind name`) and in every kind (` name`): ids, messages and string codes
+ * first, then constants, then former constants, reasons last; a name keeps
+ * the first record that has it. No key of one sort is a key of another: a
+ * name's key has a space after its kind, an id's none.
  */
-let index: { ids: Map<string, RetryEntry>; names: Map<string, Map<string, RetryEntry>> } | undefined;
+let index: Map<string, RetryEntry> | undefined;
 
-function buildIndex(): NonNullable<typeof index> {
+function buildIndex(): Map<string, RetryEntry> {
   const { entries } = retryTable();
-  const ids = new Map(entries.map((e) => [`${e.kind}:${e.code}`, e]));
-  const names = new Map<string, Map<string, RetryEntry>>();
+  const keys = new Map(entries.map((e) => [`${e.kind}:${e.code}`, e]));
   const passes: ((e: RetryEntry) => (string | false | undefined)[])[] = [
     (e) => [`${e.kind}:${e.code}`, e.message, typeof e.code === 'string' && e.code],
     (e) => [e.constant],
@@ -98,16 +99,12 @@ function buildIndex(): NonNullable<typeof index> {
   for (const pass of passes) {
     for (const e of entries) {
       for (const name of pass(e)) {
-        const key = name ? normalizeQuery(name) : '';
-        for (const scope of key ? ['', e.kind] : []) {
-          let map = names.get(scope);
-          if (!map) names.set(scope, (map = new Map()));
-          if (!map.has(key)) map.set(key, e);
-        }
+        const key = name && normalizeQuery(name);
+        if (key) for (const scope of ['', e.kind]) if (!keys.has(`${scope} ${key}`)) keys.set(`${scope} ${key}`, e);
       }
     }
   }
-  return { ids, names };
+  return keys;
 }
 
 export type LookupOptions = {
@@ -130,26 +127,16 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
 
 /** findRecord() in the retry table alone (retryPolicy() needs no more). */
 export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
-  const { ids, names } = (index ??= buildIndex());
-  let key: string | undefined;
-  if (typeof query === 'number') key = Number.isSafeInteger(query) && query >= 0 ? String(query) : undefined;
-  else if (typeof query === 'string') key = normalizeQuery(query);
-  if (!key) return undefined;
-  if (/^\d{1,9}$/.test(key)) {
-    const number = String(Number(key));
-    for (const k of kind ? [kind] : NUMBER_KINDS) {
-      const hit = ids.get(`${k}:${number}`);
-      if (hit) return hit;
-    }
-    return undefined;
-  }
-  const qualified = /^([a-z]+)\.(.+)$/.exec(key);
-  const group = qualified && retryTable().groups.get(qualified[1]);
-  if (group) {
-    if (kind && kind !== group) return undefined;
-    return names.get(group)?.get(qualified![2]);
-  }
-  return names.get(kind ?? '')?.get(key);
+  const keys = (index ??= buildIndex());
+  const { groups } = retryTable();
+  const key = typeof query === 'number' ? (Number.isSafeInteger(query) && query >= 0 ? String(query) : '') : typeof query === 'string' ? normalizeQuery(query) : '';
+  // A kind that is none of the catalog's finds nothing.
+  if (!key || (kind && ![...groups.values()].includes(kind))) return undefined;
+  if (/^\d{1,9}$/.test(key)) return (kind ? [kind] : NUMBER_KINDS).map((k) => keys.get(`${k}:${Number(key)}`)).find(Boolean);
+  const [, prefix, name] = /^([a-z]+)\.(.+)$/.exec(key) ?? [];
+  const group = groups.get(prefix);
+  if (group) return !kind || kind === group ? keys.get(`${group} ${name}`) : undefined;
+  return keys.get(`${kind ?? ''} ${key}`);
 }
 
 /** The meaning of a record on a method (see pickMeaning): one with the response's reason first, then its HTTP status, then the newest source. */

@@ -21,11 +21,14 @@
  *   group in lower case (`gatewaymessage`), left out where it is the kind
  *   without its hyphens (`errorcode`).
  * - A record, in catalog order: `id;retry;constant;reasons;formerConstants;byMethod;code`:
- *   - `id`: the code (digits: a number), for a message-error its message;
+ *   - `id`: the code; for a message-error its message; for a number, how
+ *     far it is past the one before it in the kind (code − previous − 1,
+ *     the first's previous being −1), empty for the next number (0, 1, 2 …);
  *   - `retry`: the position of its own next step;
  *   - `constant`: left out where it is the id in UPPER_SNAKE (upperSnake below:
  *     `serviceIdle` → SERVICE_IDLE, `API rate limit exceeded` → API_RATE_LIMIT_EXCEEDED);
- *   - `reasons`: the `reason` of each of its meanings in order, empty where a meaning has none;
+ *   - `reasons`: the `reason`s of its meanings, each once, in the order they
+ *     come (each meaning, in RECORD_REST, names its own by its position);
  *   - `formerConstants`: their names (each one's `removedIn` is with the rest
  *     of the record, RECORD_REST in src/generated/records.ts);
  *   - `byMethod`: its next step on each method, in the order of METHODS,
@@ -51,7 +54,7 @@ export type RetryEntry = {
   message?: string;
   /** The names of its former constants. */
   formerConstants: string[];
-  /** The `reason` of each meaning, by position ('' where a meaning has none). */
+  /** The `reason`s of its meanings, each once (each meaning names its own by position: RECORD_REST). */
   reasons: string[];
   /** Its own next step: a position in `steps`. */
   retry: string;
@@ -68,14 +71,10 @@ export type RetryTable = {
 };
 
 /** A name in UPPER_SNAKE: serviceIdle → SERVICE_IDLE, "appid is invalid" → APPID_IS_INVALID. */
-export const upperSnake = (name: string): string =>
-  name
-    .replace(/([a-z])(?=[A-Z])/g, '$1_')
-    .replace(/[^A-Za-z\d]+/g, '_')
-    .toUpperCase();
+export const upperSnake = (name: string): string => name.replace(/(?<=[a-z])(?=[A-Z])|\W+/g, '_').toUpperCase();
 
 /** The slug of a message: "invalid appid" → invalid-appid. */
-export const slugOf = (message: string): string => upperSnake(message).toLowerCase().replace(/_/g, '-');
+export const slugOf = (message: string): string => message.toLowerCase().replace(/\W+/g, '-');
 
 /** A next step as the table writes it, read into a new RetryPolicy. */
 export function readPolicy(step: string): RetryPolicy {
@@ -95,21 +94,23 @@ export function readRetryTable(text: string): RetryTable {
   const entries: RetryEntry[] = [];
   const groups = new Map<string, string>();
   let kind = '';
+  let last = -1;
   for (const line of lines) {
     const [id, retry, constant, reasons = '', formers, byMethod = '', code] = line.split(';');
     if (id[0] === '#') {
       kind = id.slice(1);
+      last = -1;
       // The second field of a kind's line is its group.
       groups.set(retry || kind.replace(/-/g, ''), kind);
     } else {
       const message = kind === 'message-error' ? id : undefined;
       entries.push({
         kind,
-        code: code || (message ? slugOf(id) : /^\d+$/.test(id) ? Number(id) : id),
-        constant: constant || upperSnake(id),
+        code: code || (message ? slugOf(id) : /^-?\d*$/.test(id) ? (last += 1 + Number(id)) : id),
+        constant: upperSnake(constant || id),
         message,
-        formerConstants: formers ? formers.split('|') : [],
-        reasons: reasons.split('|'),
+        formerConstants: formers ? formers.split('|').map(upperSnake) : [],
+        reasons: reasons ? reasons.split('|') : [],
         retry,
         byMethod: byMethod.split(','),
       });

@@ -279,16 +279,29 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
   );
 }
 
-/** Every distinct next step, each named by its position. */
+/**
+ * Every distinct next step, each named by its position: in the order of
+ * `ranked` (the most used first, so that most positions are one digit), then
+ * as they come. Counts how often each is named.
+ */
 class PolicyTable {
-  readonly keys: string[] = [];
+  readonly keys: string[];
+  readonly uses = new Map<string, number>();
+  constructor(ranked: readonly string[] = []) {
+    this.keys = [...ranked];
+  }
   at(policy: unknown): number {
     const key = json(policy);
     if (!this.keys.includes(key)) this.keys.push(key);
+    this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
     return this.keys.indexOf(key);
   }
   get policies(): object[] {
     return this.keys.map((k) => JSON.parse(k) as object);
+  }
+  /** The keys, the most used first (ties in the order they came). */
+  get ranked(): string[] {
+    return this.keys.map((key, i) => ({ key, i, n: this.uses.get(key)! })).sort((a, b) => b.n - a.n || a.i - b.i).map((k) => k.key);
   }
 }
 
@@ -305,6 +318,7 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   const { kind, code, constant, message, formerConstants, retry, meanings, ...others } = record;
   const list = (meanings as ({ reason?: string; retry?: unknown } & Record<string, unknown>)[] | undefined) ?? [];
   const formers = (formerConstants as { name: string }[] | undefined) ?? [];
+  const reasons = [...new Set(list.flatMap((m) => m.reason ?? []))];
   const own = table.at(retry);
   const byMethod = METHODS.map((method) => {
     const at = table.at(pickMeaning(list as never[], method, ranks)?.['retry'] ?? retry);
@@ -316,7 +330,7 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
     constant: constant as string,
     message: message as string | undefined,
     formerConstants: formers.map((f) => f.name),
-    reasons: list.map((m) => m.reason ?? ''),
+    reasons,
     retry: String(own),
     byMethod,
   };
@@ -324,7 +338,11 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
     ...(formerConstants !== undefined && { formerConstants: formers.map(({ name: _, ...f }) => f as { removedIn: string }) }),
     ...others,
     ...(meanings !== undefined && {
-      meanings: list.map(({ reason: _, retry: policy, ...m }) => ({ ...m, ...(policy !== undefined && { retry: table.at(policy) }) })),
+      meanings: list.map(({ reason, retry: policy, ...m }) => ({
+        ...m,
+        ...(reason !== undefined && { reason: reasons.indexOf(reason) }),
+        ...(policy !== undefined && { retry: table.at(policy) }),
+      })),
     }),
   };
   return { entry, rest };
@@ -412,7 +430,9 @@ function detailTextsModule(texts: [string, unknown][], locale: Locale): string {
 export function packageSources(catalog: Catalog, siteUrl: string): Record<string, string> {
   const parts = catalog.records.map((record) => ({ ref: recordRef(record), ...splitRecord(record) }));
   const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
-  const table = new PolicyTable();
+  const counted = new PolicyTable();
+  for (const p of parts) splitByUse(p.core, counted, ranks);
+  const table = new PolicyTable(counted.ranked);
   const refs = parts.map((p) => p.ref);
   const byUse = parts.map((p) => splitByUse(p.core, table, ranks));
   const groups = Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].constantGroup.toLowerCase()]));

@@ -27,6 +27,9 @@ function fields(values: string[], separator: string): string {
   return values.slice(0, n).join(separator);
 }
 
+/** A constant as its words (INVALID_APPID → "invalid appid"), as a reason or message says them: upperSnake() reads it back. */
+const words = (constant: string) => constant.toLowerCase().replace(/_/g, ' ');
+
 type Policy = { action: string; delaysMs?: number[]; backoff?: boolean; sameResourceId?: boolean; then?: string; basis?: { source?: string } };
 
 function writePolicy(policy: Policy, at: number): string {
@@ -45,16 +48,18 @@ function writePolicy(policy: Policy, at: number): string {
   );
 }
 
-function writeEntry(entry: RetryEntry, ref: string): string {
-  const id = field(entry.message ?? String(entry.code), `${ref}: its ${entry.message === undefined ? 'code' : 'message'}`);
+function writeEntry(entry: RetryEntry, ref: string, previous: number): string {
+  const text = entry.message ?? String(entry.code);
+  // A number as how far it is past the previous one (empty for the next): most are close.
+  const id = typeof entry.code === 'number' && entry.message === undefined ? String(entry.code - previous - 1).replace(/^0$/, '') : field(text, `${ref}: its ${entry.message === undefined ? 'code' : 'message'}`);
   if (id.startsWith('#')) throw new Error(`${ref}: its message ${json(id)} starts with "#", which starts a kind's line in the retry table (src/retry-table.ts)`);
   return fields(
     [
       id,
       entry.retry,
-      entry.constant === upperSnake(id) ? '' : field(entry.constant, `${ref}: its constant`),
-      fields(entry.reasons.map((reason) => field(reason, `${ref}: the reason`)), '|'),
-      entry.formerConstants.map((name) => field(name, `${ref}: the former constant`)).join('|'),
+      entry.constant === upperSnake(text) ? '' : words(field(entry.constant, `${ref}: its constant`)),
+      entry.reasons.map((reason) => field(reason, `${ref}: the reason`)).join('|'),
+      entry.formerConstants.map((name) => words(field(name, `${ref}: the former constant`))).join('|'),
       fields(entry.byMethod, ','),
       entry.message !== undefined && entry.code !== slugOf(entry.message) ? field(String(entry.code), `${ref}: its code`) : '',
     ],
@@ -71,9 +76,14 @@ export function writeRetryTable(policies: readonly object[], entries: readonly R
   const lines = [policies.map((p, at) => writePolicy(p as Policy, at)).join('|')];
   const kindLine = (kind: string) => `#${fields([kind, groups[kind] === kind.replace(/-/g, '') ? '' : field(groups[kind], `kind ${kind}: its group`)], ';')}`;
   let kind: string | undefined;
+  let previous = -1;
   entries.forEach((entry, i) => {
-    if (entry.kind !== kind) lines.push(kindLine((kind = entry.kind)));
-    lines.push(writeEntry(entry, refs[i]));
+    if (entry.kind !== kind) {
+      lines.push(kindLine((kind = entry.kind)));
+      previous = -1;
+    }
+    lines.push(writeEntry(entry, refs[i], previous));
+    if (typeof entry.code === 'number') previous = entry.code;
   });
   const seen = new Set(entries.map((e) => e.kind));
   for (const k of Object.keys(groups)) if (!seen.has(k)) lines.push(kindLine(k));
