@@ -78,19 +78,20 @@ export function normalizeQuery(text: string): string {
 
 /**
  * The index, built at the first query: each record by its id in its kind
- * (`kind:code`, what a number finds) and by its names in its kind
- * (`kind name`) and in every kind (` name`): ids, messages and string codes
- * first, then constants, then former constants, reasons last; a name keeps
- * the first record that has it. No key of one sort is a key of another: a
- * name's key has a space after its kind, an id's none.
+ * (`kind:code`, what a number finds) and by its names, in its kind
+ * (`name<tab>kind`) and in every kind (`name<tab>`): ids, messages and string
+ * codes first, then constants, then former constants, reasons last; a name
+ * keeps the first record that has it. A name, normalized, holds no tab and an
+ * id none, so that no key of one sort is a key of another, whatever `kind`
+ * a caller passes.
  */
 let index: Map<string, RetryEntry> | undefined;
 
 function buildIndex(): Map<string, RetryEntry> {
   const { entries } = retryTable();
-  const keys = new Map(entries.map((e) => [`${e.kind}:${e.code}`, e]));
+  const keys = new Map(entries.map((e) => [e.ref, e]));
   const passes: ((e: RetryEntry) => (string | false | undefined)[])[] = [
-    (e) => [`${e.kind}:${e.code}`, e.message, typeof e.code === 'string' && e.code],
+    (e) => [e.ref, e.message, typeof e.code === 'string' && e.code],
     (e) => [e.constant],
     // Former constant names (deprecated aliases) still find their record, after every current name.
     (e) => e.formerConstants,
@@ -100,7 +101,7 @@ function buildIndex(): Map<string, RetryEntry> {
     for (const e of entries) {
       for (const name of pass(e)) {
         const key = name && normalizeQuery(name);
-        if (key) for (const scope of ['', e.kind]) if (!keys.has(`${scope} ${key}`)) keys.set(`${scope} ${key}`, e);
+        if (key) for (const scope of ['', e.kind]) if (!keys.has(`${key}\t${scope}`)) keys.set(`${key}\t${scope}`, e);
       }
     }
   }
@@ -128,15 +129,13 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
 /** findRecord() in the retry table alone (retryPolicy() needs no more). */
 export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
   const keys = (index ??= buildIndex());
-  const { groups } = retryTable();
   const key = typeof query === 'number' ? (Number.isSafeInteger(query) && query >= 0 ? String(query) : '') : typeof query === 'string' ? normalizeQuery(query) : '';
-  // A kind that is none of the catalog's finds nothing.
-  if (!key || (kind && ![...groups.values()].includes(kind))) return undefined;
+  if (!key) return undefined;
   if (/^\d{1,9}$/.test(key)) return (kind ? [kind] : NUMBER_KINDS).map((k) => keys.get(`${k}:${Number(key)}`)).find(Boolean);
   const [, prefix, name] = /^([a-z]+)\.(.+)$/.exec(key) ?? [];
-  const group = groups.get(prefix);
-  if (group) return !kind || kind === group ? keys.get(`${group} ${name}`) : undefined;
-  return keys.get(`${kind ?? ''} ${key}`);
+  const group = retryTable().groups.get(prefix);
+  if (group) return !kind || kind === group ? keys.get(`${name}\t${group}`) : undefined;
+  return keys.get(`${key}\t${kind ?? ''}`);
 }
 
 /** The meaning of a record on a method (see pickMeaning): one with the response's reason first, then its HTTP status, then the newest source. */

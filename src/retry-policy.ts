@@ -23,5 +23,5 @@ export function retryPolicy(code: number | string, method?: Method): RetryPolicy
   if (!entry) return undefined;
   // A value that is not a method of the API reads as no method, as in explain() and lookup(): the record's own step.
   // A new policy each time: no caller can change the catalog.
-  return readPolicy(retryTable().steps[Number(entry.byMethod[METHODS.indexOf(method as Method)] || entry.retry)]);
+  return readPolicy(retryTable().steps[+(entry.byMethod[METHODS.indexOf(method as Method)] || entry.retry)]);
 }

@@ -11,10 +11,10 @@
  *
  * - The first line: every distinct next step (RetryPolicy), separated by `|`;
  *   the records name one by its position (0 is the first). Each step is
- *   `action,delays,flags,then,source`: `delays` the `delaysMs` separated by
- *   spaces; `flags` `b` for `backoff: true` (`B`: false), `s` for
- *   `sameResourceId: true` (`S`: false); `source` the `basis.source`.
- *   `retry,1000 3000 6000,s,acquire-again,bp` is
+ *   `action,delays,backoff,sameResourceId,then,source`: `delays` the
+ *   `delaysMs` separated by spaces; `backoff` and `sameResourceId` 1 for
+ *   true, 0 for false; `source` the `basis.source`.
+ *   `retry,1000 3000 6000,,1,acquire-again,bp` is
  *   `{ action: 'retry', delaysMs: [1000, 3000, 6000], sameResourceId: true, then: 'acquire-again', basis: { source: 'bp' } }`.
  * - `#kind;group` (`#error-code`): the records on the lines after it are of
  *   that kind, and `Group.NAME` names one of them; `group` is the constant
@@ -49,6 +49,8 @@ import type { RetryPolicy } from './generated/types.ts';
 export type RetryEntry = {
   kind: string;
   code: number | string;
+  /** kind:code, e.g. "error-code:433". */
+  ref: string;
   constant: string;
   /** A message-error's message; undefined for every other kind. */
   message?: string;
@@ -78,11 +80,11 @@ export const slugOf = (message: string): string => message.toLowerCase().replace
 
 /** A next step as the table writes it, read into a new RetryPolicy. */
 export function readPolicy(step: string): RetryPolicy {
-  const [action, delays, flags = '', then, source] = step.split(',');
+  const [action, delays, backoff, sameResourceId, then, source] = step.split(',');
   const policy: Record<string, unknown> = { action };
   if (delays) policy.delaysMs = delays.split(' ').map(Number);
-  if (/b/i.test(flags)) policy.backoff = flags.includes('b');
-  if (/s/i.test(flags)) policy.sameResourceId = flags.includes('s');
+  if (backoff) policy.backoff = backoff > '0';
+  if (sameResourceId) policy.sameResourceId = sameResourceId > '0';
   if (then) policy.then = then;
   if (source) policy.basis = { source };
   return policy as RetryPolicy;
@@ -104,9 +106,11 @@ export function readRetryTable(text: string): RetryTable {
       groups.set(retry || kind.replace(/-/g, ''), kind);
     } else {
       const message = kind === 'message-error' ? id : undefined;
+      const value = code || (message ? slugOf(id) : /^-?\d*$/.test(id) ? (last += 1 + Number(id)) : id);
       entries.push({
         kind,
-        code: code || (message ? slugOf(id) : /^-?\d*$/.test(id) ? (last += 1 + Number(id)) : id),
+        code: value,
+        ref: `${kind}:${value}`,
         constant: upperSnake(constant || id),
         message,
         formerConstants: formers ? formers.split('|').map(upperSnake) : [],

@@ -327,6 +327,7 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   const entry: RetryEntry = {
     kind: kind as string,
     code: code as number | string,
+    ref: `${kind}:${code}`,
     constant: constant as string,
     message: message as string | undefined,
     formerConstants: formers.map((f) => f.name),

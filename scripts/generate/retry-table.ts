@@ -34,13 +34,14 @@ type Policy = { action: string; delaysMs?: number[]; backoff?: boolean; sameReso
 
 function writePolicy(policy: Policy, at: number): string {
   const where = `next step ${at} (${json(policy)}):`;
-  const flag = (value: boolean | undefined, letter: string) => (value === undefined ? '' : value ? letter : letter.toUpperCase());
+  const flag = (value: boolean | undefined) => (value === undefined ? '' : value ? '1' : '0');
   const word = (value: string | undefined, name: string) => field(value ?? '', `${where} ${name}`, /[\n;|,]/);
   return fields(
     [
       word(policy.action, 'its action'),
       (policy.delaysMs ?? []).join(' '),
-      flag(policy.backoff, 'b') + flag(policy.sameResourceId, 's'),
+      flag(policy.backoff),
+      flag(policy.sameResourceId),
       word(policy.then, 'its then'),
       word(policy.basis?.source, 'its source'),
     ],
