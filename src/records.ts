@@ -75,7 +75,6 @@ export function normalizeQuery(text: string): string {
     .toLowerCase();
 }
 
-
 /**
  * The index, built at the first query: each record by its id in its kind
  * (`kind:code`, what a number finds) and by its names, in its kind
@@ -128,7 +127,8 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
 
 /** findRecord() in the retry table alone (retryPolicy() needs no more). */
 export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
-  const keys = (index ??= buildIndex());
+  index ??= buildIndex();
+  const keys = index;
   const key = typeof query === 'number' ? (Number.isSafeInteger(query) && query >= 0 ? String(query) : '') : typeof query === 'string' ? normalizeQuery(query) : '';
   if (!key) return undefined;
   if (/^\d{1,9}$/.test(key)) return (kind ? [kind] : NUMBER_KINDS).map((k) => keys.get(`${k}:${Number(key)}`)).find(Boolean);

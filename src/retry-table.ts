@@ -4,41 +4,46 @@
  * scripts/generate/retry-table.ts into src/generated/retry.ts as one string
  * and read here — the only reader — once, at its first use. Short lines cost
  * a bundle that imports retryPolicy() far less than the same table as object
- * literals, and most state names need not be written at all.
+ * literals, and most names need not be written at all.
  *
  * How to read it: lines; in each, fields separated by `;` and lists by `|`,
  * trailing empty fields left out.
  *
- * - The first line: every distinct next step (RetryPolicy), separated by `|`;
- *   the records name one by its position (0 is the first). Each step is
- *   `action,delays,backoff,sameResourceId,then,source`: `delays` the
- *   `delaysMs` separated by spaces; `backoff` and `sameResourceId` 1 for
- *   true, 0 for false; `source` the `basis.source`.
+ * - The first line: every distinct next step (RetryPolicy), separated by `|`,
+ *   the most used first; the records name one by its position (0 is the
+ *   first). Each step is `action,delays,backoff,sameResourceId,then,source`:
+ *   `delays` the `delaysMs` separated by spaces; `backoff` and
+ *   `sameResourceId` 1 for true, 0 for false; `source` the `basis.source`.
  *   `retry,1000 3000 6000,,1,acquire-again,bp` is
  *   `{ action: 'retry', delaysMs: [1000, 3000, 6000], sameResourceId: true, then: 'acquire-again', basis: { source: 'bp' } }`.
  * - `#kind;group` (`#error-code`): the records on the lines after it are of
  *   that kind, and `Group.NAME` names one of them; `group` is the constant
  *   group in lower case (`gatewaymessage`), left out where it is the kind
- *   without its hyphens (`errorcode`).
+ *   without its hyphens (`errorcode`). Every kind has a line, those without a
+ *   record last.
  * - A record, in catalog order: `id;retry;constant;reasons;formerConstants;byMethod;code`:
- *   - `id`: the code; for a message-error its message; for a number, how
- *     far it is past the one before it in the kind (code − previous − 1,
- *     the first's previous being −1), empty for the next number (0, 1, 2 …);
+ *   - `id`: the code; for a message-error, its message; for a number, how far
+ *     it is past the number before it in the kind (code − previous − 1, the
+ *     first one's previous being −1): empty for the next number, so that
+ *     codes 0, 1, 2 … cost nothing;
  *   - `retry`: the position of its own next step;
- *   - `constant`: left out where it is the id in UPPER_SNAKE (upperSnake below:
- *     `serviceIdle` → SERVICE_IDLE, `API rate limit exceeded` → API_RATE_LIMIT_EXCEEDED);
+ *   - `constant`: its words (INVALID_APPID as `invalid appid`, the way a
+ *     reason or message says them); left out where it is the id in
+ *     UPPER_SNAKE (`serviceIdle` → SERVICE_IDLE, `API rate limit exceeded` →
+ *     API_RATE_LIMIT_EXCEEDED): upperSnake() reads both;
  *   - `reasons`: the `reason`s of its meanings, each once, in the order they
  *     come (each meaning, in RECORD_REST, names its own by its position);
- *   - `formerConstants`: their names (each one's `removedIn` is with the rest
- *     of the record, RECORD_REST in src/generated/records.ts);
+ *   - `formerConstants`: their names, as words (each one's `removedIn` is
+ *     with the rest of the record, RECORD_REST in src/generated/records.ts);
  *   - `byMethod`: its next step on each method, in the order of METHODS,
  *     separated by `,`, empty where it is its own;
  *   - `code`: a message-error's slug, left out where it is slugOf(message).
  *
- * `65;7;REQUEST_NOT_COMPLETED;|request not completed|request not completed;;,,6,6,6,6`
- * is error-code 65: its own next step the 8th, on query, update, updateLayout
- * and stop the 7th. The generator reads every record back with this reader
- * and fails the build where one does not read as the catalog has it.
+ * After `#error-code`, the lines `2;0;invalid parameter`, `4;6;recording already started;already started`
+ * and `;0;invalid http header` are error-code 2 (INVALID_PARAMETER, next step 0), 7
+ * (RECORDING_ALREADY_STARTED, next step 6, a meaning's reason "already started") and 8.
+ * The generator reads every record back with this reader and fails the build
+ * where one does not read as the catalog has it.
  */
 import type { RetryPolicy } from './generated/types.ts';
 
@@ -98,7 +103,7 @@ export function readRetryTable(text: string): RetryTable {
   let kind = '';
   let last = -1;
   for (const line of lines) {
-    const [id, retry, constant, reasons = '', formers, byMethod = '', code] = line.split(';');
+    const [id, retry, constant, reasons, formers, byMethod = '', code] = line.split(';');
     if (id[0] === '#') {
       kind = id.slice(1);
       last = -1;
@@ -106,7 +111,9 @@ export function readRetryTable(text: string): RetryTable {
       groups.set(retry || kind.replace(/-/g, ''), kind);
     } else {
       const message = kind === 'message-error' ? id : undefined;
-      const value = code || (message ? slugOf(id) : /^-?\d*$/.test(id) ? (last += 1 + Number(id)) : id);
+      const number = !message && /^-?\d*$/.test(id);
+      if (number) last += 1 + Number(id);
+      const value = number ? last : code || (message ? slugOf(id) : id);
       entries.push({
         kind,
         code: value,

@@ -321,7 +321,7 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   const reasons = [...new Set(list.flatMap((m) => m.reason ?? []))];
   const own = table.at(retry);
   const byMethod = METHODS.map((method) => {
-    const at = table.at(pickMeaning(list as never[], method, ranks)?.['retry'] ?? retry);
+    const at = table.at(pickMeaning(list as unknown as { source: string; retry?: unknown }[], method, ranks)?.retry ?? retry);
     return at === own ? '' : String(at);
   });
   const entry: RetryEntry = {
@@ -369,8 +369,10 @@ function checkReadBack(
   };
   const policies = read.steps.map(readPolicy);
   if (json(policies) !== json(table.policies)) fail('its next steps', table.policies, policies);
-  const readGroups = Object.fromEntries(Object.keys(groups).map((kind) => [kind, [...read.groups].find(([, k]) => k === kind)?.[0]]));
-  if (json(readGroups) !== json(groups) || read.groups.size !== Object.keys(groups).length) fail('the constant group of each kind', groups, Object.fromEntries(read.groups));
+  const readGroups = Object.fromEntries([...read.groups].map(([group, kind]) => [kind, group]));
+  if (read.groups.size !== Object.keys(groups).length || Object.entries(groups).some(([kind, group]) => readGroups[kind] !== group)) {
+    fail('the constant group of each kind', groups, readGroups);
+  }
   if (read.entries.length !== records.length) fail('the number of records', records.length, read.entries.length);
   const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
   const onMethods = (e: RetryEntry) => METHODS.map((_, m) => e.byMethod[m] || e.retry);
@@ -390,10 +392,17 @@ function retryModule(text: string): string {
   return (
     HEADER +
     `\n/**\n` +
-    ` * The retry table: each record's kind, code, names, reasons and next steps, what retryPolicy() needs.\n` +
-    ` * Lines: first every distinct next step (separated by |), then, under each #kind, one line per record\n` +
-    ` * in catalog order: id;retry;constant;reasons;formerConstants;byMethod;code (trailing empty fields left out).\n` +
-    ` * src/retry-table.ts says what each field holds and reads it (readRetryTable, once, at first use);\n` +
+    ` * The retry table: what retryPolicy() needs of each record (kind, code, names, reasons, next steps).\n` +
+    ` * How to read it (src/retry-table.ts says it in full, and reads it once, at first use):\n` +
+    ` * - the first line: every distinct next step, the most used first, separated by |, each\n` +
+    ` *   action,delays,backoff,sameResourceId,then,source (booleans 1 or 0);\n` +
+    ` * - #kind;group: the records below are of that kind (group left out where it is the kind without hyphens);\n` +
+    ` * - a record, in catalog order: id;retry;constant;reasons;formerConstants;byMethod;code, trailing empty\n` +
+    ` *   fields left out. id: the code, a number as how far it is past the previous one in the kind less one\n` +
+    ` *   (empty: the next number), a message-error's message; retry: a position in the first line; constant and\n` +
+    ` *   former constants as words (INVALID_APPID: invalid appid), the constant left out where it is the id in\n` +
+    ` *   UPPER_SNAKE; reasons: each once, | between; byMethod: the next step on each method in the order of\n` +
+    ` *   METHODS where it is not its own; code: a message-error's slug where it is not its message's.\n` +
     ` * src/record-parts.ts joins each record with the rest of it (RECORD_REST in records.ts).\n` +
     ` */\n` +
     `export const RETRY_TABLE = \`${template}\`;\n`

@@ -80,7 +80,8 @@ export function writeRetryTable(policies: readonly object[], entries: readonly R
   let previous = -1;
   entries.forEach((entry, i) => {
     if (entry.kind !== kind) {
-      lines.push(kindLine((kind = entry.kind)));
+      kind = entry.kind;
+      lines.push(kindLine(kind));
       previous = -1;
     }
     lines.push(writeEntry(entry, refs[i], previous));
