@@ -349,41 +349,55 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   return { entry, rest };
 }
 
-/**
- * The retry table read back as retryPolicy(), explain() and lookup() read it:
- * its next steps must be the table's, its groups the kinds', each record
- * joined with its rest the record it came from, and its next step on each
- * method the one worked out for it. Else the build fails, naming the record.
- */
-function checkReadBack(
-  text: string,
-  table: PolicyTable,
-  groups: Record<string, string>,
-  refs: string[],
-  records: Record<string, unknown>[],
-  split: { entry: RetryEntry; rest: RecordRest }[],
-): void {
-  const read = readRetryTable(text);
-  const fail = (what: string, expected: unknown, found: unknown): never => {
-    throw new Error(`the retry table (src/generated/retry.ts) does not read back as written: ${what}\nexpected ${json(expected)}\nread     ${json(found)}`);
-  };
-  const policies = read.steps.map(readPolicy);
-  if (json(policies) !== json(table.policies)) fail('its next steps', table.policies, policies);
-  const readGroups = Object.fromEntries([...read.groups].map(([group, kind]) => [kind, group]));
-  if (read.groups.size !== Object.keys(groups).length || Object.entries(groups).some(([kind, group]) => readGroups[kind] !== group)) {
-    fail('the constant group of each kind', groups, readGroups);
-  }
-  if (read.entries.length !== records.length) fail('the number of records', records.length, read.entries.length);
-  const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
-  const onMethods = (e: RetryEntry) => METHODS.map((_, m) => e.byMethod[m] || e.retry);
-  records.forEach((record, i) => {
-    const entry = read.entries[i];
-    const joined = joinRecord(entry, split[i].rest, policies, MEANING_FIELDS);
-    if (sorted(joined) !== sorted(record)) fail(refs[i], record, joined);
-    if (json(onMethods(entry)) !== json(onMethods(split[i].entry))) {
-      fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')})`, onMethods(split[i].entry), onMethods(entry));
+export type RetryTableParts = {
+  /** The table, as src/retry-table.ts reads it. */
+  text: string;
+  /** Each record's other fields (RECORD_REST), in catalog order. */
+  rests: RecordRest[];
+  /**
+   * Reads `text` back as retryPolicy(), explain() and lookup() read it: its
+   * next steps must be the table's, its groups the kinds', each record joined
+   * with its rest the record it came from, and its next step on each method
+   * the one worked out for it. Else it throws, naming the record. The build
+   * runs it on the text it writes.
+   */
+  readBack(text: string): void;
+};
+
+/** The retry table of a catalog: each record split by use (splitByUse), its next steps the most used first. */
+export function retryTableOf(catalog: Catalog): RetryTableParts {
+  const records = catalog.records.map((record) => splitRecord(record).core);
+  const refs = catalog.records.map(recordRef);
+  const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
+  const counted = new PolicyTable();
+  for (const record of records) splitByUse(record, counted, ranks);
+  const table = new PolicyTable(counted.ranked);
+  const split = records.map((record) => splitByUse(record, table, ranks));
+  const groups = Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].constantGroup.toLowerCase()]));
+  const readBack = (text: string) => {
+    const read = readRetryTable(text);
+    const fail = (what: string, expected: unknown, found: unknown): never => {
+      throw new Error(`the retry table (src/generated/retry.ts) does not read back as written: ${what}\nexpected ${json(expected)}\nread     ${json(found)}`);
+    };
+    const policies = read.steps.map(readPolicy);
+    if (json(policies) !== json(table.policies)) fail('its next steps', table.policies, policies);
+    const readGroups = Object.fromEntries([...read.groups].map(([group, kind]) => [kind, group]));
+    if (read.groups.size !== Object.keys(groups).length || Object.entries(groups).some(([kind, group]) => readGroups[kind] !== group)) {
+      fail('the constant group of each kind', groups, readGroups);
     }
-  });
+    if (read.entries.length !== records.length) fail('the number of records', records.length, read.entries.length);
+    const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
+    const onMethods = (e: RetryEntry) => METHODS.map((_, m) => e.byMethod[m] || e.retry);
+    records.forEach((record, i) => {
+      const entry = read.entries[i];
+      const joined = joinRecord(entry, split[i].rest, policies, MEANING_FIELDS);
+      if (sorted(joined) !== sorted(record) || entry.ref !== refs[i]) fail(refs[i], record, joined);
+      if (json(onMethods(entry)) !== json(onMethods(split[i].entry))) {
+        fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')})`, onMethods(split[i].entry), onMethods(entry));
+      }
+    });
+  };
+  return { text: writeRetryTable(table.policies, split.map((b) => b.entry), refs, groups), rests: split.map((b) => b.rest), readBack };
 }
 
 function retryModule(text: string): string {
@@ -439,21 +453,15 @@ function detailTextsModule(texts: [string, unknown][], locale: Locale): string {
 /** The generated modules, by file name in src/generated/. */
 export function packageSources(catalog: Catalog, siteUrl: string): Record<string, string> {
   const parts = catalog.records.map((record) => ({ ref: recordRef(record), ...splitRecord(record) }));
-  const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
-  const counted = new PolicyTable();
-  for (const p of parts) splitByUse(p.core, counted, ranks);
-  const table = new PolicyTable(counted.ranked);
   const refs = parts.map((p) => p.ref);
-  const byUse = parts.map((p) => splitByUse(p.core, table, ranks));
-  const groups = Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].constantGroup.toLowerCase()]));
-  const retryTable = writeRetryTable(table.policies, byUse.map((b) => b.entry), refs, groups);
-  checkReadBack(retryTable, table, groups, refs, parts.map((p) => p.core), byUse);
+  const retry = retryTableOf(catalog);
+  retry.readBack(retry.text);
   const sources: Record<string, string> = {
     'types.ts': typesModule(),
     'constants.ts': constantsModule(catalog, siteUrl),
-    'records.ts': recordsModule(catalog, siteUrl, refs, byUse.map((b) => b.rest)),
+    'records.ts': recordsModule(catalog, siteUrl, refs, retry.rests),
     'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
-    'retry.ts': retryModule(retryTable),
+    'retry.ts': retryModule(retry.text),
   };
   for (const locale of LOCALES) {
     sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);
