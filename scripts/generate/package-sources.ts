@@ -11,8 +11,10 @@
  * - details.ts: those fields' language-neutral parts (related, sources, …).
  * - retry.ts: what retryPolicy() needs alone: each record's kind, code,
  *   names, reasons and next steps (its own, and on each method, worked out
- *   here with meaning.ts's rule); records.ts holds the rest of each record,
- *   and src/record-parts.ts joins the two. So retryPolicy() imports neither
+ *   here with meaning.ts's rule), as one string of short lines
+ *   (scripts/generate/retry-table.ts writes it, src/retry-table.ts reads it,
+ *   and retryTableOf() checks that every record reads back); records.ts holds
+ *   the rest of each record, and src/record-parts.ts joins the two. So retryPolicy() imports neither
  *   the rest of the records nor any text, and a bundle that has both holds
  *   each thing once.
  * - texts.<locale>.ts: each record's texts in one language that explain()
