@@ -76,19 +76,22 @@ export function normalizeQuery(text: string): string {
 }
 
 /**
- * The index, built at the first query: each record by its id in its kind
- * (`kind:code`, what a number finds) and by its names, in its kind
- * (`name<tab>kind`) and in every kind (`name<tab>`): ids, messages and string
- * codes first, then constants, then former constants, reasons last; a name
- * keeps the first record that has it. A name, normalized, holds no tab and an
- * id none, so that no key of one sort is a key of another, whatever `kind`
- * a caller passes.
+ * The index, built at the first query: per kind, and for every kind (''),
+ * each record by its names — ids, messages and string codes first, then
+ * constants, then former constants, reasons last; a name keeps the first
+ * record that has it — and in its own kind by its code after a tab (what a
+ * number finds: a name, normalized, holds no tab).
  */
-let index: Map<string, RetryEntry> | undefined;
+let index: Map<string, Map<string, RetryEntry>> | undefined;
 
-function buildIndex(): Map<string, RetryEntry> {
+function buildIndex(): Map<string, Map<string, RetryEntry>> {
   const { entries } = retryTable();
-  const keys = new Map(entries.map((e) => [e.ref, e]));
+  const names = new Map<string, Map<string, RetryEntry>>();
+  const put = (scope: string, key: string, e: RetryEntry) => {
+    const keys = names.get(scope) ?? new Map<string, RetryEntry>();
+    names.set(scope, keys);
+    if (!keys.has(key)) keys.set(key, e);
+  };
   const passes: ((e: RetryEntry) => (string | false | undefined)[])[] = [
     (e) => [e.ref, e.message, typeof e.code === 'string' && e.code],
     (e) => [e.constant],
@@ -96,15 +99,16 @@ function buildIndex(): Map<string, RetryEntry> {
     (e) => e.formerConstants,
     (e) => e.reasons,
   ];
+  for (const e of entries) put(e.kind, `\t${e.code}`, e);
   for (const pass of passes) {
     for (const e of entries) {
       for (const name of pass(e)) {
         const key = name && normalizeQuery(name);
-        if (key) for (const scope of ['', e.kind]) if (!keys.has(`${key}\t${scope}`)) keys.set(`${key}\t${scope}`, e);
+        if (key) for (const scope of ['', e.kind]) put(scope, key, e);
       }
     }
   }
-  return keys;
+  return names;
 }
 
 export type LookupOptions = {
@@ -128,14 +132,21 @@ export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefin
 /** findRecord() in the retry table alone (retryPolicy() needs no more). */
 export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
   index ??= buildIndex();
-  const keys = index;
+  const names = index;
   const key = typeof query === 'number' ? (Number.isSafeInteger(query) && query >= 0 ? String(query) : '') : typeof query === 'string' ? normalizeQuery(query) : '';
   if (!key) return undefined;
-  if (/^\d{1,9}$/.test(key)) return (kind ? [kind] : NUMBER_KINDS).map((k) => keys.get(`${k}:${Number(key)}`)).find(Boolean);
+  if (/^\d{1,9}$/.test(key)) {
+    const number = `\t${Number(key)}`;
+    for (const k of kind ? [kind] : NUMBER_KINDS) {
+      const hit = names.get(k)?.get(number);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
   const [, prefix, name] = /^([a-z]+)\.(.+)$/.exec(key) ?? [];
   const group = retryTable().groups.get(prefix);
-  if (group) return !kind || kind === group ? keys.get(`${name}\t${group}`) : undefined;
-  return keys.get(`${key}\t${kind ?? ''}`);
+  if (group) return !kind || kind === group ? names.get(group)?.get(name) : undefined;
+  return names.get(kind ?? '')?.get(key);
 }
 
 /** The meaning of a record on a method (see pickMeaning): one with the response's reason first, then its HTTP status, then the newest source. */
