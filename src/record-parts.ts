@@ -22,7 +22,13 @@ export type RecordRest = { formerConstants?: { removedIn: string }[]; meanings?:
 
 /** The record the two parts make, the fields of each meaning in `meaningFields`' order; `policies` are the table's steps, read. */
 export function joinRecord(entry: RetryEntry, rest: RecordRest, policies: readonly object[], meaningFields: readonly string[]): Record<string, unknown> {
-  const { kind, code, constant, message, formerConstants: formerNames, reasons, retry } = entry;
+  const {
+    kind,
+    code,
+    message,
+    names: [, [constant], formerNames, reasons],
+    retry,
+  } = entry;
   const { formerConstants, meanings, ...others } = rest;
   const record: Record<string, unknown> = {
     kind,

@@ -92,17 +92,11 @@ function buildIndex(): Map<string, Map<string, RetryEntry>> {
     names.set(scope, keys);
     if (!keys.has(key)) keys.set(key, e);
   };
-  const passes: ((e: RetryEntry) => (string | false | undefined)[])[] = [
-    (e) => [e.ref, e.message, typeof e.code === 'string' && e.code],
-    (e) => [e.constant],
-    // Former constant names (deprecated aliases) still find their record, after every current name.
-    (e) => e.formerConstants,
-    (e) => e.reasons,
-  ];
   for (const e of entries) put(e.kind, `\t${e.code}`, e);
-  for (const pass of passes) {
+  // Names by weight (RetryEntry.names): former constants (deprecated aliases) still find their record, after every current name.
+  for (let weight = 0; weight < 4; weight++) {
     for (const e of entries) {
-      for (const name of pass(e)) {
+      for (const name of e.names[weight]) {
         const key = name && normalizeQuery(name);
         if (key) for (const scope of ['', e.kind]) put(scope, key, e);
       }

@@ -11,10 +11,10 @@
  *
  * - The first line: every distinct next step (RetryPolicy), separated by `|`,
  *   the most used first; the records name one by its position (0 is the
- *   first). Each step is `action,delays,backoff,sameResourceId,then,source`:
- *   `delays` the `delaysMs` separated by spaces; `backoff` and
- *   `sameResourceId` 1 for true, 0 for false; `source` the `basis.source`.
- *   `retry,1000 3000 6000,,1,acquire-again,bp` is
+ *   first). Each step is `action,source,delays,backoff,sameResourceId,then`:
+ *   `source` the `basis.source`; `delays` the `delaysMs` separated by
+ *   spaces; `backoff` and `sameResourceId` 1 for true, 0 for false.
+ *   `retry,bp,1000 3000 6000,,1,acquire-again` is
  *   `{ action: 'retry', delaysMs: [1000, 3000, 6000], sameResourceId: true, then: 'acquire-again', basis: { source: 'bp' } }`.
  * - `#kind;group` (`#error-code`): the records on the lines after it are of
  *   that kind, and `Group.NAME` names one of them; `group` is the constant
@@ -54,15 +54,15 @@ import type { RetryPolicy } from './generated/types.ts';
 export type RetryEntry = {
   kind: string;
   code: number | string;
-  /** kind:code, e.g. "error-code:433". */
-  ref: string;
-  constant: string;
   /** A message-error's message; undefined for every other kind. */
   message?: string;
-  /** The names of its former constants. */
-  formerConstants: string[];
-  /** The `reason`s of its meanings, each once (each meaning names its own by position: RECORD_REST). */
-  reasons: string[];
+  /**
+   * Its names, in the order lookup weighs them: its ids (kind:code, a
+   * message-error's message, a string code; undefined where it has none),
+   * its constant, its former constants, the `reason`s of its meanings (each
+   * once: each meaning names its own by position, in RECORD_REST).
+   */
+  names: [ids: (string | undefined)[], constant: [string], formerConstants: string[], reasons: string[]];
   /** Its own next step: a position in `steps`. */
   retry: string;
   /** Its next step on each method, in the order of METHODS ('' where it is its own). */
@@ -85,7 +85,7 @@ export const slugOf = (message: string): string => message.toLowerCase().replace
 
 /** A next step as the table writes it, read into a new RetryPolicy. */
 export function readPolicy(step: string): RetryPolicy {
-  const [action, delays, backoff, sameResourceId, then, source] = step.split(',');
+  const [action, source, delays, backoff, sameResourceId, then] = step.split(',');
   const policy: Record<string, unknown> = { action };
   if (delays) policy.delaysMs = delays.split(' ').map(Number);
   if (backoff) policy.backoff = backoff > '0';
@@ -117,11 +117,13 @@ export function readRetryTable(text: string): RetryTable {
       entries.push({
         kind,
         code: value,
-        ref: `${kind}:${value}`,
-        constant: upperSnake(constant || id),
         message,
-        formerConstants: formers ? formers.split('|').map(upperSnake) : [],
-        reasons: reasons ? reasons.split('|') : [],
+        names: [
+          [`${kind}:${value}`, message, typeof value === 'string' ? value : undefined],
+          [upperSnake(constant || id)],
+          formers ? formers.split('|').map(upperSnake) : [],
+          reasons ? reasons.split('|') : [],
+        ],
         retry,
         byMethod: byMethod.split(','),
       });

@@ -329,11 +329,8 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   const entry: RetryEntry = {
     kind: kind as string,
     code: code as number | string,
-    ref: `${kind}:${code}`,
-    constant: constant as string,
     message: message as string | undefined,
-    formerConstants: formers.map((f) => f.name),
-    reasons,
+    names: [[`${kind}:${code}`, message as string | undefined, typeof code === 'string' ? code : undefined], [constant as string], formers.map((f) => f.name), reasons],
     retry: String(own),
     byMethod,
   };
@@ -393,7 +390,8 @@ export function retryTableOf(catalog: Catalog): RetryTableParts {
     records.forEach((record, i) => {
       const entry = read.entries[i];
       const joined = joinRecord(entry, split[i].rest, policies, MEANING_FIELDS);
-      if (sorted(joined) !== sorted(record) || entry.ref !== refs[i]) fail(refs[i], record, joined);
+      if (sorted(joined) !== sorted(record)) fail(refs[i], record, joined);
+      if (json(entry.names) !== json(split[i].entry.names)) fail(`${refs[i]}: its names`, split[i].entry.names, entry.names);
       if (json(onMethods(entry)) !== json(onMethods(split[i].entry))) {
         fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')})`, onMethods(split[i].entry), onMethods(entry));
       }

@@ -39,11 +39,11 @@ function writePolicy(policy: Policy, at: number): string {
   return fields(
     [
       word(policy.action, 'its action'),
+      word(policy.basis?.source, 'its source'),
       (policy.delaysMs ?? []).join(' '),
       flag(policy.backoff),
       flag(policy.sameResourceId),
       word(policy.then, 'its then'),
-      word(policy.basis?.source, 'its source'),
     ],
     ',',
   );
@@ -51,6 +51,7 @@ function writePolicy(policy: Policy, at: number): string {
 
 function writeEntry(entry: RetryEntry, ref: string, previous: number): string {
   const text = entry.message ?? String(entry.code);
+  const [, [constant], formerConstants, reasons] = entry.names;
   // A number as how far it is past the previous one (empty for the next): most are close.
   const id = typeof entry.code === 'number' && entry.message === undefined ? String(entry.code - previous - 1).replace(/^0$/, '') : field(text, `${ref}: its ${entry.message === undefined ? 'code' : 'message'}`);
   if (id.startsWith('#')) throw new Error(`${ref}: its message ${json(id)} starts with "#", which starts a kind's line in the retry table (src/retry-table.ts)`);
@@ -58,9 +59,9 @@ function writeEntry(entry: RetryEntry, ref: string, previous: number): string {
     [
       id,
       entry.retry,
-      entry.constant === upperSnake(text) ? '' : words(field(entry.constant, `${ref}: its constant`)),
-      entry.reasons.map((reason) => field(reason, `${ref}: the reason`)).join('|'),
-      entry.formerConstants.map((name) => words(field(name, `${ref}: the former constant`))).join('|'),
+      constant === upperSnake(text) ? '' : words(field(constant, `${ref}: its constant`)),
+      reasons.map((reason) => field(reason, `${ref}: the reason`)).join('|'),
+      formerConstants.map((name) => words(field(name, `${ref}: the former constant`))).join('|'),
       fields(entry.byMethod, ','),
       entry.message !== undefined && entry.code !== slugOf(entry.message) ? field(String(entry.code), `${ref}: its code`) : '',
     ],
