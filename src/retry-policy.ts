@@ -19,7 +19,9 @@ import { readPolicy } from './retry-table.ts';
  * (`basis: { by: 'us', why }`).
  */
 export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
-  const entry = findEntry(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findEntry(code);
+  // A number, or a string of digits, names a body code first. (A number that is no whole number ≥ 0 reads as
+  // no digits, as it names nothing either way.)
+  const entry = findEntry(code, /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findEntry(code);
   if (!entry) return undefined;
   // A value that is not a method of the API reads as no method, as in explain() and lookup(): the record's own step.
   // A new policy each time: no caller can change the catalog.

@@ -119,7 +119,7 @@ export function readRetryTable(text: string): RetryTable {
         code: value,
         message,
         names: [
-          [`${kind}:${value}`, message, typeof value === 'string' ? value : undefined],
+          [`${kind}:${value}`, message, number ? undefined : (value as string)],
           [upperSnake(constant || id)],
           formers ? formers.split('|').map(upperSnake) : [],
           reasons ? reasons.split('|') : [],
