@@ -205,6 +205,15 @@ describe('the table, as the build writes and checks it', () => {
     expect(table.groups.get('outputstatus')).toBe('output-status');
   });
 
+  it('is written as a template literal that reads back whatever a message holds: backticks, backslashes, ${', () => {
+    const odd = catalog.records.map((r) => (r.kind === 'message-error' && r.code === 'unauthorized' ? { ...r, message: 'Un`auth\\orized ${x} \\` "quoted"' } : r));
+    const source = packageSources(variant(odd), SITE_URL)['retry.ts'];
+    const literal = source.slice(source.indexOf('export const RETRY_TABLE = ') + 'export const RETRY_TABLE = '.length, source.lastIndexOf(';'));
+    const text = new Function(`return ${literal}`)() as string;
+    expect(text).toBe(retryTableOf(variant(odd)).text);
+    expect(readRetryTable(text).entries.find((e) => e.code === 'unauthorized')?.message).toBe('Un`auth\\orized ${x} \\` "quoted"');
+  });
+
   it('a value that holds one of its separators fails the build, saying which and where', () => {
     const records = catalog.records.map((r) =>
       recordRef(r) === 'error-code:7' ? { ...r, meanings: r.meanings.map((m) => (m.reason ? { ...m, reason: 'already|started' } : m)) } : r,
