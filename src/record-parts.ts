@@ -7,7 +7,7 @@
  * imports the first alone; explain() and lookup() join both, here, once. The
  * generator joins them the same way to check that every record reads back as
  * it was. Next steps are positions in the table of distinct ones; each
- * method's, which only retryPolicy() reads, are with the entry's names.
+ * method's, which only retryPolicy() reads, are in the entry (byMethod).
  */
 
 import type { RetryEntry } from './retry-table.ts';

@@ -78,7 +78,7 @@ export type RetryTable = {
 };
 
 /** A name in UPPER_SNAKE: serviceIdle → SERVICE_IDLE, "appid is invalid" → APPID_IS_INVALID. */
-export const upperSnake = (name: string): string => name.replace(/(?<=[a-z])(?=[A-Z])|\W+/g, '_').toUpperCase();
+export const upperSnake = (name: string): string => name.replace(/([a-z])(?=[A-Z])|\W+/g, '$1_').toUpperCase();
 
 /** The slug of a message: "invalid appid" → invalid-appid. */
 export const slugOf = (message: string): string => message.toLowerCase().replace(/\W+/g, '-');
