@@ -28,7 +28,14 @@ const catalog = (() => {
   }
 })();
 mkdirSync(generated, { recursive: true });
-const sources = packageSources(catalog, SITE_URL);
+const sources = (() => {
+  try {
+    return packageSources(catalog, SITE_URL);
+  } catch (error) {
+    // A generator's check (the retry table reads back as the catalog has it, …): its message says where.
+    return build.fail(error instanceof Error ? error.message : String(error));
+  }
+})();
 for (const name of readdirSync(generated)) if (!(name in sources)) rmSync(join(generated, name));
 for (const [name, text] of Object.entries(sources)) {
   const path = join(generated, name);

@@ -4,12 +4,13 @@
  * that applies on a method, the next step (retryPolicy) and the page of a
  * record (docUrl). No text: a language's texts are joined on in language.ts.
  */
-import { CONSTANT_GROUPS, KIND_NAMES, KIND_SEGMENTS, MEANING_FIELDS, NUMBER_KINDS, RECORD_REST, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
-import { RETRY_POLICIES, RETRY_TABLE } from './generated/retry.ts';
+import { KIND_SEGMENTS, MEANING_FIELDS, NUMBER_KINDS, RECORD_REST, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
+import { RETRY_TABLE } from './generated/retry.ts';
 import type { DetailField, Kind, Locale, Meaning, Method, RecordData } from './generated/types.ts';
 import { pickMeaning } from './meaning.ts';
 import { recordPath } from './paths.ts';
-import { joinRecord, type RetryEntry } from './record-parts.ts';
+import { joinRecord } from './record-parts.ts';
+import { readPolicy, readRetryTable, type RetryEntry, type RetryTable } from './retry-table.ts';
 
 export type { DetailField, Kind, Locale, Meaning, Method, RetryPolicy } from './generated/types.ts';
 
@@ -41,10 +42,18 @@ export { METHODS, KIND_NAMES } from './generated/records.ts';
 
 export type { NeutralRecord } from './generated/records.ts';
 
+let table: RetryTable | undefined;
+/** The retry table (src/retry-table.ts), read at first use. */
+export const retryTable = (): RetryTable => (table ??= readRetryTable(RETRY_TABLE));
+
 let records: readonly NeutralRecord[] | undefined;
 /** Every record in no language, in catalog order: the retry table and the rest of each record joined (once, at first use). */
 export function neutralRecords(): readonly NeutralRecord[] {
-  records ??= RETRY_TABLE.map((entry, i) => joinRecord(entry, RECORD_REST[i], RETRY_POLICIES, MEANING_FIELDS) as NeutralRecord);
+  if (!records) {
+    const { entries, steps } = retryTable();
+    const policies = steps.map(readPolicy);
+    records = entries.map((entry, i) => joinRecord(entry, RECORD_REST[i], policies, MEANING_FIELDS) as NeutralRecord);
+  }
   return records;
 }
 
@@ -66,35 +75,34 @@ export function normalizeQuery(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The index, built at the first query: per kind, and for every kind (''),
+ * each record by its names — ids, messages and string codes first, then
+ * constants, then former constants, reasons last; a name keeps the first
+ * record that has it — and in its own kind by its code after a tab (what a
+ * number finds: a name, normalized, holds no tab).
+ */
+let index: Map<string, Map<string, RetryEntry>> | undefined;
 
-/** Names of a record, per kind ('' for every kind): exact names first (ids, messages, constants), reasons last. */
-type Index<R> = {
-  ids: Map<Kind, Map<string, R>>;
-  names: Map<Kind | '', Map<string, R>>;
-};
-/** The index of each list of records, built at its first query. */
-let index: Index<RetryEntry> | undefined;
-
-function buildIndex(): Index<RetryEntry> {
-  const RECORDS = RETRY_TABLE;
-  const ids = new Map<Kind, Map<string, RetryEntry>>(KIND_NAMES.map((k) => [k, new Map()]));
-  const names = new Map<Kind | '', Map<string, RetryEntry>>([['', new Map()], ...KIND_NAMES.map((k) => [k, new Map()] as const)]);
-  const name = (key: string, record: RetryEntry) => {
-    const k = normalizeQuery(key);
-    if (!k) return;
-    for (const map of [names.get('')!, names.get(record.kind as Kind)!]) if (!map.has(k)) map.set(k, record);
+function buildIndex(): Map<string, Map<string, RetryEntry>> {
+  const { entries } = retryTable();
+  const names = new Map<string, Map<string, RetryEntry>>();
+  const put = (scope: string, key: string, e: RetryEntry) => {
+    const keys = names.get(scope) ?? new Map<string, RetryEntry>();
+    names.set(scope, keys);
+    if (!keys.has(key)) keys.set(key, e);
   };
-  for (const record of RECORDS) {
-    ids.get(record.kind as Kind)!.set(String(record.code), record);
-    name(`${record.kind}:${record.code}`, record);
-    if (record.kind === 'message-error') name(record.message!, record);
-    if (typeof record.code === 'string') name(record.code, record);
+  for (const e of entries) put(e.kind, `\t${e.code}`, e);
+  // Names by weight (RetryEntry.names): former constants (deprecated aliases) still find their record, after every current name.
+  for (let weight = 0; weight < 4; weight++) {
+    for (const e of entries) {
+      for (const name of e.names[weight]) {
+        const key = name && normalizeQuery(name);
+        if (key) for (const scope of ['', e.kind]) put(scope, key, e);
+      }
+    }
   }
-  for (const record of RECORDS) name(record.constant, record);
-  // Former constant names (deprecated aliases) still find their record, after every current name.
-  for (const record of RECORDS) for (const former of record.formerConstants ?? []) name(former.name, record);
-  for (const record of RECORDS) for (const reason of record.reasons ?? []) if (reason) name(reason, record);
-  return { ids, names };
+  return names;
 }
 
 export type LookupOptions = {
@@ -112,31 +120,26 @@ export type LookupOptions = {
  */
 export function findRecord(query: unknown, kind?: Kind): NeutralRecord | undefined {
   const entry = findEntry(query, kind);
-  return entry && neutralRecords()[RETRY_TABLE.indexOf(entry)];
+  return entry && neutralRecords()[retryTable().entries.indexOf(entry)];
 }
 
 /** findRecord() in the retry table alone (retryPolicy() needs no more). */
 export function findEntry(query: unknown, kind?: Kind): RetryEntry | undefined {
   index ??= buildIndex();
-  const { ids, names } = index;
-  let key: string | undefined;
-  if (typeof query === 'number') key = Number.isSafeInteger(query) && query >= 0 ? String(query) : undefined;
-  else if (typeof query === 'string') key = normalizeQuery(query);
+  const names = index;
+  const key = typeof query === 'number' ? (Number.isSafeInteger(query) && query >= 0 ? String(query) : '') : typeof query === 'string' ? normalizeQuery(query) : '';
   if (!key) return undefined;
   if (/^\d{1,9}$/.test(key)) {
-    const number = String(Number(key));
+    const number = `\t${Number(key)}`;
     for (const k of kind ? [kind] : NUMBER_KINDS) {
-      const hit = ids.get(k)?.get(number);
+      const hit = names.get(k)?.get(number);
       if (hit) return hit;
     }
     return undefined;
   }
-  const qualified = /^([a-z]+)\.(.+)$/.exec(key);
-  const group = qualified && CONSTANT_GROUPS[qualified[1]];
-  if (group) {
-    if (kind && kind !== group) return undefined;
-    return names.get(group)!.get(qualified![2]);
-  }
+  const [, prefix, name] = /^([a-z]+)\.(.+)$/.exec(key) ?? [];
+  const group = retryTable().groups.get(prefix);
+  if (group) return !kind || kind === group ? names.get(group)?.get(name) : undefined;
   return names.get(kind ?? '')?.get(key);
 }
 

@@ -1,13 +1,14 @@
 /**
  * retryPolicy(): the next step after a code on a method, from the retry table
- * alone (src/generated/retry.ts: each record's names and its next step on
- * each method, worked out by the generator with explain()'s rule, meaning.ts),
+ * alone (src/generated/retry.ts, read by src/retry-table.ts: each record's
+ * names and its next step on each method, worked out by the generator with
+ * explain()'s rule, meaning.ts),
  * so that it needs neither the rest of the records nor any text.
  */
 import { METHODS } from './generated/records.ts';
-import { RETRY_BY_METHOD, RETRY_POLICIES, RETRY_TABLE } from './generated/retry.ts';
 import type { Method, RetryPolicy } from './generated/types.ts';
-import { findEntry } from './records.ts';
+import { findEntry, retryTable } from './records.ts';
+import { readPolicy } from './retry-table.ts';
 
 /**
  * What to do after `code` on `method`: the policy of the meaning that applies
@@ -18,12 +19,11 @@ import { findEntry } from './records.ts';
  * (`basis: { by: 'us', why }`).
  */
 export function retryPolicy(code: number | string, method?: Method): RetryPolicy | undefined {
-  const entry = findEntry(code, typeof code === 'number' || /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findEntry(code);
+  // A number, or a string of digits, names a body code first. (A number that is no whole number ≥ 0 reads as
+  // no digits, as it names nothing either way.)
+  const entry = findEntry(code, /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findEntry(code);
   if (!entry) return undefined;
   // A value that is not a method of the API reads as no method, as in explain() and lookup(): the record's own step.
-  const at = RETRY_BY_METHOD[RETRY_TABLE.indexOf(entry)]?.[METHODS.indexOf(method as Method)];
-  return copy(RETRY_POLICIES[at ?? entry.retry]);
+  // A new policy each time: no caller can change the catalog.
+  return readPolicy(retryTable().steps[+(entry.byMethod[METHODS.indexOf(method as Method)] || entry.retry)]);
 }
-
-/** A copy of plain data, so that no caller can change the catalog. */
-const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

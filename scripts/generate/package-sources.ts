@@ -11,8 +11,10 @@
  * - details.ts: those fields' language-neutral parts (related, sources, …).
  * - retry.ts: what retryPolicy() needs alone: each record's kind, code,
  *   names, reasons and next steps (its own, and on each method, worked out
- *   here with meaning.ts's rule); records.ts holds the rest of each record,
- *   and src/record-parts.ts joins the two. So retryPolicy() imports neither
+ *   here with meaning.ts's rule), as one string of short lines
+ *   (scripts/generate/retry-table.ts writes it, src/retry-table.ts reads it,
+ *   and retryTableOf() checks that every record reads back); records.ts holds
+ *   the rest of each record, and src/record-parts.ts joins the two. So retryPolicy() imports neither
  *   the rest of the records nor any text, and a bundle that has both holds
  *   each thing once.
  * - texts.<locale>.ts: each record's texts in one language that explain()
@@ -47,8 +49,10 @@ import {
   recordRef,
 } from '../catalog/schema.ts';
 import { pickMeaning } from '../../src/meaning.ts';
-import { joinRecord, type RecordRest, type RetryEntry } from '../../src/record-parts.ts';
+import { joinRecord, type RecordRest } from '../../src/record-parts.ts';
+import { readPolicy, readRetryTable, type RetryEntry } from '../../src/retry-table.ts';
 import { recordPath } from '../../src/paths.ts';
+import { writeRetryTable } from './retry-table.ts';
 import { printType } from './typescript-types.ts';
 
 const HEADER = '// Generated from data/*.yaml by scripts/build-package.ts. Do not edit.\n';
@@ -260,8 +264,6 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `export const KIND_NAMES: readonly Kind[] = ${json(KIND_NAMES)};\n` +
     `/** The kinds a number may name, in the order a bare number is looked up: body codes first. */\n` +
     `export const NUMBER_KINDS: readonly Kind[] = ${json(KIND_NAMES.filter((k) => KINDS[k].idType === 'number'))};\n` +
-    `/** Constant group (lower case) → its kind: "httpstatus" → "http-status". */\n` +
-    `export const CONSTANT_GROUPS: Readonly<Record<string, Kind>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [KINDS[k].constantGroup.toLowerCase(), k])))};\n` +
     `export const KIND_SEGMENTS: Readonly<Record<Kind, string>> = ${json(Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].segment])))};\n` +
     `/** Which source wins where two give a meaning for the same method: higher is newer. */\n` +
     `export const SOURCE_RANKS: Readonly<Record<string, number>> = ${json(sources)};\n` +
@@ -272,23 +274,36 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `/** The fields of a meaning in the order they are served (without its text). */\n` +
     `export const MEANING_FIELDS: readonly string[] = ${json(MEANING_FIELDS)};\n` +
     `/**\n * Every record in no language, without ${DETAIL_FIELDS.join(', ')} (details.ts) and without what\n` +
-    ` * retry.ts holds (kind, code, names, reasons, next steps as positions in RETRY_POLICIES): one entry per record,\n` +
+    ` * retry.ts holds (kind, code, names, reasons, next steps as positions in its steps; of former constants their names): one entry per record,\n` +
     ` * in catalog order. src/record-parts.ts joins the two. Texts are in texts.<locale>.ts.\n */\n` +
     `export const RECORD_REST: readonly RecordRest[] = [\n${rests.map((r, i) => `  ${json(r)}, // ${refs[i]}`).join('\n')}\n];\n\n` +
     `export type NeutralRecord = { kind: Kind; code: number | string; constant: string; message?: string; [field: string]: unknown };\n`
   );
 }
 
-/** Every distinct next step, each named by its position. */
+/**
+ * Every distinct next step, each named by its position: in the order of
+ * `ranked` (the most used first, so that most positions are one digit), then
+ * as they come. Counts how often each is named.
+ */
 class PolicyTable {
-  readonly keys: string[] = [];
+  readonly keys: string[];
+  readonly uses = new Map<string, number>();
+  constructor(ranked: readonly string[] = []) {
+    this.keys = [...ranked];
+  }
   at(policy: unknown): number {
     const key = json(policy);
     if (!this.keys.includes(key)) this.keys.push(key);
+    this.uses.set(key, (this.uses.get(key) ?? 0) + 1);
     return this.keys.indexOf(key);
   }
   get policies(): object[] {
     return this.keys.map((k) => JSON.parse(k) as object);
+  }
+  /** The keys, the most used first (ties in the order they came). */
+  get ranked(): string[] {
+    return this.keys.map((key, i) => ({ key, i, n: this.uses.get(key)! })).sort((a, b) => b.n - a.n || a.i - b.i).map((k) => k.key);
   }
 }
 
@@ -299,69 +314,113 @@ const MEANING_FIELDS = Object.keys(Meaning.shape).filter((k) => k !== 'text');
  * A neutral record split by use (see src/record-parts.ts): what retryPolicy()
  * needs — kind, code, names, reasons, next steps (its own, and on each method
  * where that differs, worked out with explain()'s rule: pickMeaning without an
- * HTTP status or reason) — and the rest. Each split is checked: joined again,
- * it must be the record it came from.
+ * HTTP status or reason) — and the rest.
  */
-function splitByUse(
-  record: Record<string, unknown>,
-  ref: string,
-  table: PolicyTable,
-  ranks: Record<string, number>,
-): { entry: RetryEntry; byMethod?: (number | undefined)[]; rest: RecordRest } {
+function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: Record<string, number>): { entry: RetryEntry; rest: RecordRest } {
   const { kind, code, constant, message, formerConstants, retry, meanings, ...others } = record;
   const list = (meanings as ({ reason?: string; retry?: unknown } & Record<string, unknown>)[] | undefined) ?? [];
+  const formers = (formerConstants as { name: string }[] | undefined) ?? [];
+  const reasons = [...new Set(list.flatMap((m) => m.reason ?? []))];
   const own = table.at(retry);
   const byMethod = METHODS.map((method) => {
-    const at = table.at(pickMeaning(list as never[], method, ranks)?.['retry'] ?? retry);
-    return at === own ? undefined : at;
+    const at = table.at(pickMeaning(list as unknown as { source: string; retry?: unknown }[], method, ranks)?.retry ?? retry);
+    return at === own ? '' : String(at);
   });
   const entry: RetryEntry = {
     kind: kind as string,
     code: code as number | string,
-    constant: constant as string,
-    ...(message !== undefined && { message: message as string }),
-    ...(formerConstants !== undefined && { formerConstants: formerConstants as RetryEntry['formerConstants'] }),
-    ...(list.some((m) => m.reason !== undefined) && { reasons: list.map((m) => m.reason) }),
-    retry: own,
+    message: message as string | undefined,
+    names: [[`${kind}:${code}`, message as string | undefined, typeof code === 'string' ? code : undefined], [constant as string], formers.map((f) => f.name), reasons],
+    retry: String(own),
+    byMethod,
   };
   const rest: RecordRest = {
+    ...(formerConstants !== undefined && { formerConstants: formers.map(({ name: _, ...f }) => f as { removedIn: string }) }),
     ...others,
     ...(meanings !== undefined && {
-      meanings: list.map(({ reason: _, retry: policy, ...m }) => ({ ...m, ...(policy !== undefined && { retry: table.at(policy) }) })),
+      meanings: list.map(({ reason, retry: policy, ...m }) => ({
+        ...m,
+        ...(reason !== undefined && { reason: reasons.indexOf(reason) }),
+        ...(policy !== undefined && { retry: table.at(policy) }),
+      })),
     }),
   };
-  const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
-  const joined = joinRecord(entry, rest, table.policies, MEANING_FIELDS);
-  if (sorted(joined) !== sorted(record)) throw new Error(`${ref}: split by use, it does not join back as it was:\n${json(record)}\n${json(joined)}`);
-  return { entry, rest, ...(byMethod.some((at) => at !== undefined) && { byMethod }) };
+  return { entry, rest };
 }
 
-function retryModule(refs: string[], entries: RetryEntry[], byMethod: ((number | undefined)[] | undefined)[], table: PolicyTable): string {
+export type RetryTableParts = {
+  /** The table, as src/retry-table.ts reads it. */
+  text: string;
+  /** Each record's other fields (RECORD_REST), in catalog order. */
+  rests: RecordRest[];
+  /**
+   * Reads `text` back as retryPolicy(), explain() and lookup() read it: its
+   * next steps must be the table's, its groups the kinds', each record joined
+   * with its rest the record it came from, and its next step on each method
+   * the one worked out for it. Else it throws, naming the record. The build
+   * runs it on the text it writes.
+   */
+  readBack(text: string): void;
+};
+
+/** The retry table of a catalog: each record split by use (splitByUse), its next steps the most used first. */
+export function retryTableOf(catalog: Catalog): RetryTableParts {
+  const records = catalog.records.map((record) => splitRecord(record).core);
+  const refs = catalog.records.map(recordRef);
+  const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
+  const counted = new PolicyTable();
+  for (const record of records) splitByUse(record, counted, ranks);
+  const table = new PolicyTable(counted.ranked);
+  const split = records.map((record) => splitByUse(record, table, ranks));
+  const groups = Object.fromEntries(KIND_NAMES.map((k) => [k, KINDS[k].constantGroup.toLowerCase()]));
+  const readBack = (text: string) => {
+    const read = readRetryTable(text);
+    const fail = (what: string, expected: unknown, found: unknown): never => {
+      throw new Error(`the retry table (src/generated/retry.ts) does not read back as written: ${what}\nexpected ${json(expected)}\nread     ${json(found)}`);
+    };
+    const policies = read.steps.map(readPolicy);
+    if (json(policies) !== json(table.policies)) fail('its next steps', table.policies, policies);
+    const readGroups = Object.fromEntries([...read.groups].map(([group, kind]) => [kind, group]));
+    if (read.groups.size !== Object.keys(groups).length || Object.entries(groups).some(([kind, group]) => readGroups[kind] !== group)) {
+      fail('the constant group of each kind', groups, readGroups);
+    }
+    if (read.entries.length !== records.length) fail('the number of records', records.length, read.entries.length);
+    const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
+    const onMethods = (e: RetryEntry) => METHODS.map((_, m) => e.byMethod[m] || e.retry);
+    records.forEach((record, i) => {
+      const entry = read.entries[i];
+      const joined = joinRecord(entry, split[i].rest, policies, MEANING_FIELDS);
+      if (sorted(joined) !== sorted(record)) fail(refs[i], record, joined);
+      if (json(entry.names) !== json(split[i].entry.names)) fail(`${refs[i]}: its names`, split[i].entry.names, entry.names);
+      if (json(onMethods(entry)) !== json(onMethods(split[i].entry))) {
+        fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')})`, onMethods(split[i].entry), onMethods(entry));
+      }
+    });
+  };
+  return { text: writeRetryTable(table.policies, split.map((b) => b.entry), refs, groups), rests: split.map((b) => b.rest), readBack };
+}
+
+function retryModule(text: string): string {
+  // A template literal, one record a line: only \, ` and ${ need escaping.
+  const template = text.replace(/\\|`|\$\{/g, (s) => `\\${s}`);
   return (
     HEADER +
-    `import type { RetryEntry } from '../record-parts.ts';\n` +
-    `import type { RetryPolicy } from './types.ts';\n\n` +
-    `/** Every distinct next step of the catalog (language-neutral); the entries name one by its position. */\n` +
-    `export const RETRY_POLICIES: readonly RetryPolicy[] = [\n${table.keys.map((p) => `  ${p},`).join('\n')}\n] as unknown as readonly RetryPolicy[];\n\n` +
-    `/** Every record as retryPolicy() finds it, in catalog order: kind, code, names, the reasons of its meanings, its next step. */\n` +
-    `export const RETRY_TABLE: readonly RetryEntry[] = [\n${entries.map((e, i) => `  ${literal(e)}, // ${refs[i]}`).join('\n')}\n];\n\n` +
-    `/** Each record's next step on each method (in the order of METHODS) where it differs from its own: what retryPolicy() alone reads. */\n` +
-    `export const RETRY_BY_METHOD: readonly (readonly (number | undefined)[] | undefined)[] = [\n${byMethod.map((b, i) => `  ${b ? literal(b) : 'undefined'}, // ${refs[i]}`).join('\n')}\n];\n`
+    `\n/**\n` +
+    ` * The retry table: what retryPolicy() needs of each record (kind, code, names, reasons, next steps).\n` +
+    ` * How to read it (src/retry-table.ts says it in full, and reads it once, at first use):\n` +
+    ` * - the first line: every distinct next step, the most used first, separated by |, each\n` +
+    ` *   action,delays,backoff,sameResourceId,then,source (booleans 1 or 0);\n` +
+    ` * - #kind;group: the records below are of that kind (group left out where it is the kind without hyphens);\n` +
+    ` * - a record, in catalog order: id;retry;constant;reasons;formerConstants;byMethod;code, trailing empty\n` +
+    ` *   fields left out. id: the code, a number as how far it is past the previous one in the kind less one\n` +
+    ` *   (empty: the next number), a message-error's message; retry: a position in the first line; constant and\n` +
+    ` *   former constants as words (INVALID_APPID: invalid appid), the constant left out where it is the id in\n` +
+    ` *   UPPER_SNAKE; reasons: each once, | between; byMethod: the next step on each method in the order of\n` +
+    ` *   METHODS where it is not its own; code: a message-error's slug where it is not its message's.\n` +
+    ` * src/record-parts.ts joins each record with the rest of it (RECORD_REST in records.ts).\n` +
+    ` */\n` +
+    `export const RETRY_TABLE = \`${template}\`;\n`
   );
-}
-
-/**
- * A value as a JavaScript literal: JSON, except that an array's undefined
- * elements are holes (`[, , 5]`) and its trailing ones are left out.
- */
-function literal(value: unknown): string {
-  if (Array.isArray(value)) {
-    let n = value.length;
-    while (n > 0 && value[n - 1] === undefined) n--;
-    return `[${value.slice(0, n).map((v) => (v === undefined ? '' : literal(v))).join(',')}]`;
-  }
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${json(k)}:${literal(v)}`).join(',')}}`;
-  return json(value);
 }
 
 function detailsModule(details: [string, unknown][]): string {
@@ -394,16 +453,15 @@ function detailTextsModule(texts: [string, unknown][], locale: Locale): string {
 /** The generated modules, by file name in src/generated/. */
 export function packageSources(catalog: Catalog, siteUrl: string): Record<string, string> {
   const parts = catalog.records.map((record) => ({ ref: recordRef(record), ...splitRecord(record) }));
-  const ranks = Object.fromEntries(catalog.api.sources.map((s) => [s.id, s.rank]));
-  const table = new PolicyTable();
   const refs = parts.map((p) => p.ref);
-  const byUse = parts.map((p) => splitByUse(p.core, p.ref, table, ranks));
+  const retry = retryTableOf(catalog);
+  retry.readBack(retry.text);
   const sources: Record<string, string> = {
     'types.ts': typesModule(),
     'constants.ts': constantsModule(catalog, siteUrl),
-    'records.ts': recordsModule(catalog, siteUrl, refs, byUse.map((b) => b.rest)),
+    'records.ts': recordsModule(catalog, siteUrl, refs, retry.rests),
     'details.ts': detailsModule(parts.map((p) => [p.ref, p.details])),
-    'retry.ts': retryModule(refs, byUse.map((b) => b.entry), byUse.map((b) => b.byMethod), table),
+    'retry.ts': retryModule(retry.text),
   };
   for (const locale of LOCALES) {
     sources[`texts.${locale}.ts`] = textsModule(parts.map((p) => [p.ref, p.texts[locale]]), locale);
