@@ -11,6 +11,7 @@ export {
   docUrl,
   normalizeQuery,
   METHODS,
+  METHOD_VERBS,
   type BriefRecord,
   type CatalogRecord,
   type RecordOfKind,

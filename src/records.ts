@@ -38,7 +38,7 @@ export type RecordOfKind<K extends Kind> = Extract<RecordData, { kind: K }> & Ex
  */
 export type BriefRecord = (RecordData extends infer R ? (R extends unknown ? Omit<R, DetailField> : never) : never) & Extras;
 
-export { METHODS, KIND_NAMES } from './generated/records.ts';
+export { METHODS, METHOD_VERBS, KIND_NAMES } from './generated/records.ts';
 
 export type { NeutralRecord } from './generated/records.ts';
 

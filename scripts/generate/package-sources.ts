@@ -248,6 +248,13 @@ export function recordFields(): string[] {
  */
 const byRecord = (entries: [string, unknown][]): string => `[\n${entries.map(([ref, value]) => `  ${json(value ?? null)}, // ${ref}`).join('\n')}\n]`;
 
+/** The HTTP verb api.yaml gives a method; a method it lacks fails the build. */
+function verbOf(catalog: Catalog, method: string): string {
+  const verb = catalog.api.methods.find((m) => m.name === method)?.verb;
+  if (!verb) throw new Error(`data/api.yaml gives no verb for the method ${method}`);
+  return verb;
+}
+
 function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests: RecordRest[]): string {
   const channelRules = catalog.records.filter((r) => r.facts?.allowedCharacters && r.facts.maxBytes);
   if (channelRules.length !== 1) {
@@ -261,6 +268,8 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `import type { Kind, Method } from './types.ts';\n\n` +
     `export const SITE_URL = ${json(siteUrl)};\n` +
     `export const METHODS: readonly Method[] = ${json(METHODS)};\n` +
+    `/** The HTTP verb of each method (data/api.yaml): a request with another one gets 404 \`no Route matched with those values\`. */\n` +
+    `export const METHOD_VERBS: Readonly<Record<Method, string>> = ${json(Object.fromEntries(METHODS.map((m) => [m, verbOf(catalog, m)])))};\n` +
     `export const KIND_NAMES: readonly Kind[] = ${json(KIND_NAMES)};\n` +
     `/** The kinds a number may name, in the order a bare number is looked up: body codes first. */\n` +
     `export const NUMBER_KINDS: readonly Kind[] = ${json(KIND_NAMES.filter((k) => KINDS[k].idType === 'number'))};\n` +

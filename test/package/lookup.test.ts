@@ -235,3 +235,13 @@ describe('guards and reverse maps: from a wire value to a constant', () => {
     }
   });
 });
+
+describe('the methods and their HTTP verbs', () => {
+  it('METHOD_VERBS gives each method the verb of data/api.yaml: query is the only GET', () => {
+    const { api } = loadCatalogOrThrow();
+    expect(pkg.METHOD_VERBS).toEqual(Object.fromEntries(api.methods.map((m) => [m.name, m.verb])));
+    expect(Object.keys(pkg.METHOD_VERBS)).toEqual([...pkg.METHODS]);
+    expect(Object.entries(pkg.METHOD_VERBS).filter(([, verb]) => verb === 'GET')).toEqual([['query', 'GET']]);
+    expect(en.METHOD_VERBS).toBe(pkg.METHOD_VERBS);
+  });
+});
