@@ -194,7 +194,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       await loadAll(new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]));
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
-      const scores = relaxedScores([...tokens(u.clean), ...chars], fileOf, head.records);
+      // A number that is not a code (a date, an id, a port, a position in a list) says nothing of any record.
+      const codes = new Set(numbers.map((n) => n.value));
+      const queryWords = tokens(u.clean).filter((t) => !/^\d+$/.test(t) || codes.has(String(Number(t))));
+      const scores = relaxedScores([...queryWords, ...chars], fileOf, head.records);
       // A question of how to do something, with no code or response in it: guides weigh more (they are the last entries).
       const firstGuide = head.records - (head.guides ?? 0);
       const howTo = asksHowTo(normalized) && !numbers.length && !response;
