@@ -328,9 +328,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // steps (HTTP 206 on `stop`: 65, retry; 435, nothing to do): the step stays the catalog's for the
   // status alone (206 is never a blind retry), and what to do next is to read the body code, each one's step said.
   let bodyDecides: string | undefined;
-  if (record && record === statusRecord && method && values.code === undefined && values.reason === undefined && !messageRecord) {
+  if (record && record === statusRecord && values.code === undefined && values.reason === undefined && !messageRecord) {
     const byCode = new Map<string, RetryPolicy>();
-    for (const m of meaningsOn(record.meanings, method, status)) {
+    for (const m of method ? meaningsOn(record.meanings, method, status) : record.meanings.filter((x) => x.http === status)) {
       if (m.codes || m.reason) byCode.set(m.codes ? m.codes.join(P.separator.item) : JSON.stringify(m.reason), m.retry ?? record.retry);
     }
     if (new Set([...byCode.values()].map((p) => p.action)).size > 1) {

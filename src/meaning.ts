@@ -44,7 +44,12 @@ export function pickMeaning<M extends MeaningLike>(
   reason?: string,
   code?: number,
 ): M | undefined {
-  if (!method) return undefined;
+  if (!method) {
+    // Without a method, a meaning still applies where the response's reason names it alone (501
+    // `no_worker_manager_available` with HTTP 500 is what the source lists for `acquire`).
+    const byReason = reason === undefined ? [] : meanings.filter((m) => sameReason(m.reason, reason) && (http === undefined || m.http === undefined || m.http === http));
+    return byReason.length === 1 ? byReason[0] : undefined;
+  }
   const named = (m: M) => sameReason(m.reason, reason) || (code !== undefined && m.codes?.includes(code) === true);
   const score = (m: M) => (named(m) ? 10000 : 0) + (http !== undefined && m.http === http ? 1000 : 0) + (ranks[m.source] ?? 0) * 10 + (m.methods ? 1 : 0);
   // Where meanings stand for body codes (an HTTP status's), a response with a body code or reason of

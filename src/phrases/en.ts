@@ -95,7 +95,7 @@ export const PHRASES_EN: Phrases = {
   pollAgain: (ms) => `Not finished yet: call \`query\` again in ${seconds(ms)}.`,
   onMethod: (method) => `On \`${method}\``,
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
-  bodyDecides: (byCode) => `Read the body \`code\`: on this method the status stands for several, each with its own step (${byCode}).`,
+  bodyDecides: (byCode) => `Read the body \`code\`: the status stands for several, each with its own step (${byCode}).`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   fixConfiguration: 'Sending the request again does not change this state: it comes from what the recording was set up with (`start`); correct that for the next recording.',
   serviceSays: (reason) => `The service says: "${reason}".`,

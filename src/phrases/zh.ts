@@ -95,7 +95,7 @@ export const PHRASES_ZH: Phrases = {
   pollAgain: (ms) => `尚未完成：${seconds(ms)}后再调用 \`query\`。`,
   onMethod: (method) => `在 \`${method}\` 上`,
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
-  bodyDecides: (byCode) => `请读取响应包体中的 \`code\`：在这个方法上，该状态码对应多个包体 \`code\`，处理方式各不相同（${byCode}）。`,
+  bodyDecides: (byCode) => `请读取响应包体中的 \`code\`：该状态码对应多个包体 \`code\`，处理方式各不相同（${byCode}）。`,
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
   fixConfiguration: '重发请求不会改变这个状态：它来自录制启动时（`start`）的配置；请为下一次录制修正该配置。',
   serviceSays: (reason) => `服务返回的原因：“${reason}”。`,

@@ -165,6 +165,16 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(explain({ status: 504, method: 'stop' }).next).toMatch(/^Retry/);
   });
 
+  it('without a method, a reason that names one meaning alone decides (501 no_worker_manager_available is acquire\'s: retry)', () => {
+    const d = explain({ status: 500, body: '{"code":501,"reason":"no_worker_manager_available"}' });
+    expect(d.outcome.kind).toBe('retry');
+    expect(d.next).not.toMatch(/no longer exists/);
+    // A status alone, without a method either: read the body, not "nothing to do".
+    const partial = explain({ status: 206 });
+    expect(partial.ok).toBe(false);
+    expect(partial.next).toMatch(/65: Retry/);
+  });
+
   it('falling back to the HTTP status never claims a body code the body does not have', () => {
     const unknown = explain({ status: 400, method: 'start', body: { code: 7777 } });
     expect(unknown.known).toBe(false);
