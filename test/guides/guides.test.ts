@@ -115,7 +115,7 @@ describe('the check reads the real guides: one fact changed in a guide makes it 
   const mutations: { lang: Lang; slug: string; from: string | RegExp; to: string; kind: ProblemKind }[] = [
     { lang: 'en', slug: 'retries', from: "suggests waiting 3 s, then 6 s", to: 'suggests waiting 3 s, then 5 s', kind: 'delay' },
     { lang: 'zh', slug: 'retries', from: '建议先等 3 秒，再等 6 秒', to: '建议先等 2 秒，再等 6 秒', kind: 'delay' },
-    { lang: 'en', slug: 'retries', from: 'HTTP 206 is never a reason to retry on its own: the body code decides', to: 'HTTP 206 says the request was partly completed: retry it', kind: 'retry-claim' },
+    { lang: 'en', slug: 'retries', from: 'HTTP 206 alone is not a reason to retry: the body code decides', to: 'HTTP 206 says the request was partly completed: retry it', kind: 'retry-claim' },
     { lang: 'zh', slug: 'retries', from: '单凭 HTTP 206 不能决定重试：要看包体错误码', to: '遇到 HTTP 206 时重试即可', kind: 'retry-claim' },
     { lang: 'en', slug: 'lifecycle', from: 'within 5 minutes (', to: 'within 10 minutes (', kind: 'limit' },
     { lang: 'zh', slug: 'integrate', from: 'resource ID 本身的有效期是 5 分钟', to: 'resource ID 本身的有效期是 3 分钟', kind: 'limit' },
