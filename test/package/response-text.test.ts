@@ -59,6 +59,7 @@ describe('a whole HTTP response', () => {
     expect(one(log('curl-i.txt'))).toEqual({
       method: 'start',
       methodLine: 1,
+      verb: 'POST',
       status: 206,
       headers: {
         date: 'Wed, 01 May 2024 10:00:14 GMT',
@@ -276,7 +277,7 @@ describe('logs as services write them', () => {
     expect(found.map((f) => [f.line, f.endLine, f.method, f.status, f.partial ?? false])).toEqual([
       [3, 3, 'acquire', 200, false],
       [4, 4, 'start', 400, false],
-      [6, 16, undefined, undefined, false],
+      [6, 16, 'query', undefined, false],
       [18, 18, 'query', 404, false],
       [20, 31, 'stop', 502, false],
       [33, 33, 'stop', undefined, false],
@@ -312,7 +313,7 @@ describe('logs as services write them', () => {
 
   it('a gateway message in plain text, but not a status line’s reason phrase', () => {
     expect(one('ERROR agora acquire: Invalid authentication credentials')).toMatchObject({ body: { message: 'Invalid authentication credentials' }, evidence: 'message' });
-    expect(one('GET /v1/apps/x/cloud_recording/acquire -> 401 Unauthorized')).toEqual({ method: 'acquire', status: 401, line: 1, endLine: 1, evidence: 'status-line' });
+    expect(one('GET /v1/apps/x/cloud_recording/acquire -> 401 Unauthorized')).toEqual({ method: 'acquire', verb: 'GET', status: 401, line: 1, endLine: 1, evidence: 'status-line' });
     expect(readResponses('WARN Unauthorized access to /admin from 10.0.0.8')).toEqual([]);
   });
 });
