@@ -106,8 +106,12 @@ const URL_METHOD = /cloud_recording\/(?:(acquire)|resourceid\/[^/\s"'?#]+\/(?:si
 const FIELD_METHOD = /\b(?:method|api|action|operation|op)["']?\s*[:=]\s*["']?(acquire|start|query|updatelayout|update|stop)\b/i;
 /** A body's `serverResponse.command`, e.g. StopCloudRecorder. */
 const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudrecorder$/i;
-/** The verb just before a Cloud Recording URL: `POST https://…`, `"GET /v1/…`, Feign's `[POST] to [https://…`, Go's `Post "https://…`. */
-const VERB_BEFORE_URL = /\b(get|post|put|delete|patch|head|options)\]?\s+(?:to\s+\[)?["'`[]?[^\s"'`\]]*$/i;
+/**
+ * The verb just before a Cloud Recording URL: `POST https://…`, `"GET /v1/…`, Feign's `[POST] to [https://…`,
+ * Go's `Post "https://…`, `"method":"POST","url":"https://…`, `method=POST url=https://…` (a word that is a verb, not in
+ * lower case: `we get https://…` is prose).
+ */
+const VERB_BEFORE_URL = /\b([GPDHO][A-Za-z]{2,6})["'\]]?[\s,]+(?:["']?(?:to|url|uri|path)["']?\s*[:=]?\s*)?[["'`]?[^\s"'`\]]*$/;
 const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
 /**
  * A method named just before its response, as services log a call: `acquire -> {…}`, `stop -> 206 {…}`,
@@ -116,13 +120,14 @@ const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
  * the words between it and the response, `HTTP`, the status.
  */
 const LEAD =
-  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?record\w*)?(?![\w$])((?:\s*(?:[\]):,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|[\u4e00-\u9fa5]{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%:/-]))?/gi;
+  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?record\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|[\u4e00-\u9fa5]{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%:/-]))?/gi;
 
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
   const url = URL_METHOD.exec(text);
   if (url) {
-    const verb = VERB_BEFORE_URL.exec(text.slice(Math.max(0, url.index - 300), url.index))?.[1].toUpperCase() as HttpVerb | undefined;
+    const word = VERB_BEFORE_URL.exec(text.slice(Math.max(0, url.index - 300), url.index))?.[1];
+    const verb = word && VERB.test(word) ? (word.toUpperCase() as HttpVerb) : undefined;
     return { method: METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase())!, ...(verb && { verb }) };
   }
   const field = FIELD_METHOD.exec(text);
@@ -146,11 +151,15 @@ function leadInText(line: string): Call | undefined {
     const method = METHOD_BY_LOWER.get(m[1].toLowerCase())!;
     const after = line.slice(LEAD.lastIndex);
     const told = /[>\u2192]|returned|responded|status/i.test(m[2]);
+    // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
+    const brace = after.indexOf('{');
+    const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
     if (m[4]) {
       const status = Number(m[4]);
       if (m[3] || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after))) return { method, lead: 'status', status };
-      if (/^[^{]{0,40}\{/.test(after)) return { method, lead: 'body', status };
-    } else if (after[0] === '{' || (gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
+      if (before !== undefined) return { method, lead: 'body', status };
+    } else if (before === '' || (gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
+    else if (before && statusInText(before)) return { method, lead: 'body', status: statusInText(before) };
     else if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
   }
   return undefined;
@@ -733,10 +742,10 @@ export class ResponseReader {
       }
     }
 
-    // An access-log line is a whole response (status and URL, no body).
+    // An access-log line is a whole response (status and URL; a body only where the next lines log it: urllib3, then the app).
     const access = ACCESS_LOG.exec(line);
     if (access && /cloud_recording/i.test(access[1])) {
-      this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, callInText(access[0]));
+      this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, callInText(access[0]), true);
       return;
     }
     // A status line opens a response: headers and a body may follow.
