@@ -154,13 +154,12 @@ function leadInText(line: string): Call | undefined {
     // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
     const brace = after.indexOf('{');
     const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
-    if (m[4]) {
-      const status = Number(m[4]);
-      if (m[3] || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after))) return { method, lead: 'status', status };
-      if (before !== undefined) return { method, lead: 'body', status };
-    } else if (before === '' || (gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
-    else if (before && statusInText(before)) return { method, lead: 'body', status: statusInText(before) };
-    else if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
+    const status = m[4] ? Number(m[4]) : before ? statusInText(before) : undefined;
+    if (m[4] && (m[3] || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after)))) return { method, lead: 'status', status };
+    if (before !== undefined && (m[4] || !before || status)) return { method, lead: 'body', status };
+    if (m[4]) continue;
+    if ((gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
+    if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
   }
   return undefined;
 }
@@ -173,10 +172,10 @@ const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 const OKHTTP = /<-- ([1-5]\d\d)\b/;
 /**
  * `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`, `状态码：400`,
- * a status after an arrow or `returned`, a status and its reason phrase.
+ * a status after an arrow or `returned`.
  */
 const STATUS_FIELD =
-  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|\u72b6\u6001\u7801\s*[:=\uff1a]?\s*([1-5]\d\d)/i;
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\u72b6\u6001\u7801\s*[:=\uff1a]?\s*([1-5]\d\d)/i;
 /**
  * An HTTP client's report that a call failed, with its status: .NET's `Response status code does not indicate
  * success: 504 (Gateway Timeout).` and `StatusCode: 404, ReasonPhrase: 'Not Found'`, OkHttp's `Response{protocol=h2,
@@ -188,6 +187,8 @@ const STATUS_FIELD =
  */
 const CLIENT_STATUS =
   /(?:success:|Response\{[^}]*code|status code|Net::HTTP\w*|HTTP Error|response code|resulted in a `|(?:Exception|Error|[Ss]tatus|StatusCode)(?:\$\w+)?:? \[?(?=\d{3},? [A-Z]))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
+/** A status and its reason phrase: `206 Partial Content`, `401 Client Error`, `200 OK`. */
+const REASON_PHRASE = /\b([1-5]\d\d) (?:[A-Z][a-z]|OK\b)/;
 /** A URL or path of another service than Cloud Recording on the line. */
 const OTHER_URL = /https?:\/\/|\s\/\w/;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
@@ -209,7 +210,7 @@ const statusNumber = (v: unknown): number | undefined => {
 };
 
 function statusInText(text: string): number | undefined {
-  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text);
+  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text);
   return m ? Number(m.find((g, i) => i && g)) : undefined;
 }
 
