@@ -6,10 +6,13 @@
  * or a log with many responses in it: JSON lines, plain text with a body in it
  * (JSON, a Python dict, a JavaScript object as Node prints it), key=value lines
  * with a quoted, escaped body (`body="{\"code\":49}"`), an HTTP client's
- * exception with the status and body in its message (Spring, Feign), access-log
- * lines (`"POST /v1/apps/…/start HTTP/1.1" 206`). The method comes from the
- * request's URL or a `method` field where the text has one; otherwise from the
- * request line just before.
+ * exception with the status and body in its message (Spring, Feign), HTTP
+ * clients' failure reports (.NET, OkHttp, Go, Ruby, Python, axios, Guzzle),
+ * access-log lines (`"POST /v1/apps/…/start HTTP/1.1" 206`), a status and its
+ * body on one of the next lines. The method comes from the request's URL, a
+ * `method` field or the word just before the response (`stop -> 206 {…}`)
+ * where the text has one; otherwise from the request line just before. The
+ * HTTP verb is kept where the text shows it.
  *
  * Language-neutral (no texts) and streaming: ResponseReader takes one line at a
  * time and keeps at most a few bounded buffers, so a log of any size is read in
