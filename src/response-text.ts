@@ -123,7 +123,7 @@ const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
  * the words between it and the response, `HTTP`, the status.
  */
 const LEAD =
-  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?record\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|[\u4e00-\u9fa5]{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%:/-]))?/gi;
+  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?record\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
 
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
@@ -153,12 +153,12 @@ function leadInText(line: string): Call | undefined {
     if (!m) break;
     const method = METHOD_BY_LOWER.get(m[1].toLowerCase())!;
     const after = line.slice(LEAD.lastIndex);
-    const told = /[>\u2192]|returned|responded|status/i.test(m[2]);
+    const told = /[>\u2192]|returned|responded|status|状态/i.test(m[2]);
     // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
     const brace = after.indexOf('{');
     const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
     const status = m[4] ? Number(m[4]) : before ? statusInText(before) : undefined;
-    if (m[4] && (m[3] || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after)))) return { method, lead: 'status', status };
+    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after)))) return { method, lead: 'status', status };
     if (before !== undefined && (m[4] || !before || status)) return { method, lead: 'body', status };
     if (m[4]) continue;
     if ((gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
@@ -178,7 +178,7 @@ const OKHTTP = /<-- ([1-5]\d\d)\b/;
  * a status after an arrow or `returned`.
  */
 const STATUS_FIELD =
-  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\u72b6\u6001\u7801\s*[:=\uff1a]?\s*([1-5]\d\d)/i;
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|状态码\s*[:=\uff1a]?\s*([1-5]\d\d)/i;
 /**
  * An HTTP client's report that a call failed, with its status: .NET's `Response status code does not indicate
  * success: 504 (Gateway Timeout).` and `StatusCode: 404, ReasonPhrase: 'Not Found'`, OkHttp's `Response{protocol=h2,

@@ -336,6 +336,7 @@ describe('a method named before its response: `method -> response`, `method: res
     ['Ruby: the response object between the words and the body', 'E, [2026-12-02T16:10:12 #4121] ERROR -- : agora stop failed: #<Net::HTTPBadRequest 400 Bad Request readbody=true> {"code":49,"reason":"invalid operation"}', { method: 'stop', status: 400, body: { code: 49 } }],
     ['a gateway message after the words', 'ERROR acquire failed: Invalid authentication credentials', { method: 'acquire', body: { message: 'Invalid authentication credentials' }, evidence: 'message' }],
     ['a status alone after an arrow', 'INFO stop -> 404', { method: 'stop', status: 404, evidence: 'status-line' }],
+    ['"returned" and a status with a colon after it', 'stop() returned 206: {"code":435}', { method: 'stop', status: 206, body: { code: 435 } }],
     ['a status and its reason phrase after a colon', 'query: 404 Not Found', { method: 'query', status: 404, evidence: 'status-line' }],
   ];
   for (const [name, text, expected] of cases) it(name, () => expect(one(text)).toMatchObject(expected));
@@ -401,6 +402,16 @@ describe('a status on one line and its body on the next: one response', () => {
       one('[2026-12-02 10:00:00] app.ERROR: Client error: `POST https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start` resulted in a `400 Bad Request` response:\n{"code":53,"reason":"task conflict"}'),
     ).toMatchObject({ method: 'start', verb: 'POST', status: 400, body: { code: 53 }, line: 1, endLine: 2 });
     expect(one('ERROR c.e.Agora - stop -> 206\n{"code":435,"reason":"no recorded data"}')).toMatchObject({ method: 'stop', status: 206, body: { code: 435 }, line: 1, endLine: 2 });
+    expect(
+      one('2026-12-02 16:10:12.345 ERROR 4121 --- [exec-1] c.e.AgoraClient : start failed with HTTP 400\r\n2026-12-02 16:10:12.346 ERROR 4121 --- [exec-1] c.e.AgoraClient : response: {"code":53}\r\n'),
+    ).toMatchObject({ method: 'start', status: 400, body: { code: 53 }, line: 1, endLine: 2 });
+    expect(one('2026-12-02 16:10:12 [ERROR] 录制 start 请求失败，HTTP 状态码 400\n2026-12-02 16:10:12 [ERROR] 响应内容：{"code":53,"reason":"task conflict"}')).toMatchObject({
+      method: 'start',
+      status: 400,
+      body: { code: 53 },
+      line: 1,
+      endLine: 2,
+    });
   });
   it('an access-log line (urllib3) and the body the app logs after it', () => {
     const found = one(
