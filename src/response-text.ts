@@ -123,7 +123,7 @@ const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
  * the words between it and the response, `HTTP`, the status.
  */
 const LEAD =
-  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?record\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
+  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
 
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
@@ -183,13 +183,15 @@ const STATUS_FIELD =
  * An HTTP client's report that a call failed, with its status: .NET's `Response status code does not indicate
  * success: 504 (Gateway Timeout).` and `StatusCode: 404, ReasonPhrase: 'Not Found'`, OkHttp's `Response{protocol=h2,
  * code=400, …}`, Go's `unexpected status code 502` and `status: 502 Bad Gateway`, Ruby's `Net::HTTPBadRequest 400`,
- * Python's `400 Client Error` and `HTTP Error 400`, axios' `Request failed with status code 400`, Java's `Server
- * returned HTTP response code: 400`, Guzzle's ``resulted in a `400 Bad Request` ``, Spring's and Feign's exceptions
- * (`HttpClientErrorException$UnprocessableEntity: 422 Unprocessable Entity`, `FeignException$BadRequest: [400 Bad Request]`).
+ * `RestClient::BadRequest: 400 Bad Request` and Faraday's `responded with status 400`, Python's `400 Client Error`,
+ * `HTTP Error 400`, httpx's `Client error '400 Bad Request'` and aiohttp's `ClientResponseError: 400, message=…`,
+ * axios' `Request failed with status code 400`, got's `Response code 400 (Bad Request)`, Java's `Server returned HTTP
+ * response code: 400` and Apache's `status code: 400`, Guzzle's ``resulted in a `400 Bad Request` ``, Spring's and
+ * Feign's exceptions (`HttpClientErrorException$UnprocessableEntity: 422 Unprocessable Entity`, `FeignException$BadRequest: [400 Bad Request]`).
  * Such a line with an error status is a response, whether or not it names the method.
  */
 const CLIENT_STATUS =
-  /(?:success:|Response\{[^}]*code|status code|Net::HTTP\w*|HTTP Error|response code|resulted in a `|(?:Exception|Error|[Ss]tatus|StatusCode)(?:\$\w+)?:? \[?(?=\d{3},? [A-Z]))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
+  /(?:success:|Response\{[^}]*code|status code|with status|Net::HTTP\w*|HTTP Error|[Rr]esponse code|resulted in a `|(?:Client|Server) error '|(?:Exception|Error|[Ss]tatus|StatusCode|::[A-Z]\w*)(?:\$\w+)?:? \[?(?=\d{3}(?:,? [A-Z]|, message=)))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
 /** A status and its reason phrase: `206 Partial Content`, `401 Client Error`, `200 OK`. */
 const REASON_PHRASE = /\b([1-5]\d\d) (?:[A-Z][a-z]|OK\b)/;
 /** A URL or path of another service than Cloud Recording on the line. */

@@ -332,6 +332,7 @@ describe('a method named before its response: `method -> response`, `method: res
     ['updatelayout in lower case', 'updatelayout: 400 {"code":2}', { method: 'updateLayout', status: 400 }],
     ['update is not updateLayout', 'update -> 200 {"resourceId":"r","sid":"s"}', { method: 'update', status: 200 }],
     ['a snake-case name with "recording"', 'stop_recording -> 206 {"code":435}', { method: 'stop', status: 206 }],
+    ['a camel-case name', 'acquireResource -> {"cname":"c","uid":"1","resourceId":"r"}', { method: 'acquire' }],
     ['"start recording returned"', 'WARN start recording returned 400 Bad Request {"code":53}', { method: 'start', status: 400, body: { code: 53 } }],
     ['Ruby: the response object between the words and the body', 'E, [2026-12-02T16:10:12 #4121] ERROR -- : agora stop failed: #<Net::HTTPBadRequest 400 Bad Request readbody=true> {"code":49,"reason":"invalid operation"}', { method: 'stop', status: 400, body: { code: 49 } }],
     ['a gateway message after the words', 'ERROR acquire failed: Invalid authentication credentials', { method: 'acquire', body: { message: 'Invalid authentication credentials' }, evidence: 'message' }],
@@ -463,6 +464,12 @@ describe('HTTP clients’ reports of a failed call give the status', () => {
     ['Python urllib', 'urllib.error.HTTPError: HTTP Error 503: Service Unavailable', { status: 503 }],
     ['Java HttpURLConnection', 'java.io.IOException: Server returned HTTP response code: 401 for URL: https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire', { method: 'acquire', status: 401 }],
     ['Spring without a body', 'org.springframework.web.client.HttpServerErrorException$GatewayTimeout: 504 Gateway Timeout: [no body]', { status: 504 }],
+    ['Apache HttpClient', 'org.apache.http.client.HttpResponseException: status code: 503, reason phrase: Service Unavailable', { status: 503 }],
+    ['httpx, the method from its URL', "httpx.HTTPStatusError: Client error '400 Bad Request' for url 'https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start'", { method: 'start', status: 400 }],
+    ['aiohttp', "aiohttp.client_exceptions.ClientResponseError: 502, message='Bad Gateway'", { status: 502 }],
+    ['got (Node)', 'HTTPError: Response code 400 (Bad Request)', { status: 400 }],
+    ['Faraday and RestClient (Ruby)', 'Faraday::BadRequestError: the server responded with status 400', { status: 400 }],
+    ['RestClient (Ruby)', 'RestClient::BadRequest: 400 Bad Request', { status: 400 }],
   ];
   for (const [name, text, expected] of cases) it(name, () => expect(one(text)).toMatchObject(expected));
   it('not when the call was to another service, nor for a success', () => {
