@@ -44,7 +44,11 @@ export type FoundResponse = {
   methodLine?: number;
   /** The body was cut short: only the fields before the cut were read. */
   partial?: boolean;
-  /** How it was recognised: a body, an HTTP status line, an access-log line or a known gateway message in plain text. */
+  /**
+   * How it was recognised: a body; a status line, or a status a log line says (`stop -> 404`, an HTTP
+   * client's failure report), with the body logged after it if any; an access-log line (the same); a
+   * known gateway message in plain text.
+   */
   evidence: 'body' | 'status-line' | 'access-log' | 'message';
 };
 

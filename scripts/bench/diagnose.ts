@@ -24,7 +24,7 @@ export const DIAGNOSE_GOAL = 15_000;
  * records — fails. Lower it with every gain; once the page meets the goal, the
  * goal less those 2 KB is the ceiling.
  */
-// Raised by +930 B (en) and +900 B (zh) for the paste reader's methods named before a response, statuses paired with
+// Raised by about +960 B (en) and +930 B (zh) for the paste reader's methods named before a response, statuses paired with
 // the body on the next lines, HTTP clients' failure reports and the request's verb (what the reader grew, no more).
 export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 28_330, zh: 29_500 };
 
