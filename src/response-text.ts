@@ -6,10 +6,13 @@
  * or a log with many responses in it: JSON lines, plain text with a body in it
  * (JSON, a Python dict, a JavaScript object as Node prints it), key=value lines
  * with a quoted, escaped body (`body="{\"code\":49}"`), an HTTP client's
- * exception with the status and body in its message (Spring, Feign), access-log
- * lines (`"POST /v1/apps/…/start HTTP/1.1" 206`). The method comes from the
- * request's URL or a `method` field where the text has one; otherwise from the
- * request line just before.
+ * exception with the status and body in its message (Spring, Feign), HTTP
+ * clients' failure reports (.NET, OkHttp, Go, Ruby, Python, axios, Guzzle),
+ * access-log lines (`"POST /v1/apps/…/start HTTP/1.1" 206`), a status and its
+ * body on one of the next lines. The method comes from the request's URL, a
+ * `method` field or the word just before the response (`stop -> 206 {…}`)
+ * where the text has one; otherwise from the request line just before. The
+ * HTTP verb is kept where the text shows it.
  *
  * Language-neutral (no texts) and streaming: ResponseReader takes one line at a
  * time and keeps at most a few bounded buffers, so a log of any size is read in
@@ -21,6 +24,12 @@ import { METHODS, type Method } from './records.ts';
 /** One response found in the text: an input for explain(), and where it was. */
 export type FoundResponse = {
   method?: Method;
+  /**
+   * The HTTP verb of the request, where the text shows it with the method's URL: a request line
+   * (`POST /v1/apps/…/start`, curl's `> GET …`), an access log, an HTTP client's message (Feign's
+   * `during [POST] to […]`, Go's `Post "https://…"`) or a log record's `"method":"GET"` beside its URL.
+   */
+  verb?: HttpVerb;
   /** The HTTP status. */
   status?: number;
   /** The response headers, names in lower case (only where the text has them). */
@@ -35,9 +44,16 @@ export type FoundResponse = {
   methodLine?: number;
   /** The body was cut short: only the fields before the cut were read. */
   partial?: boolean;
-  /** How it was recognised: a body, an HTTP status line, an access-log line or a known gateway message in plain text. */
+  /**
+   * How it was recognised: a body; a status line, or a status a log line says (`stop -> 404`, an HTTP
+   * client's failure report), with the body logged after it if any; an access-log line (the same); a
+   * known gateway message in plain text.
+   */
   evidence: 'body' | 'status-line' | 'access-log' | 'message';
 };
+
+/** An HTTP request method, as a request line writes it. */
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 
 export type ReaderOptions = {
   /** Characters of a line that are read (the rest is ignored). Default 65536. */
@@ -50,6 +66,11 @@ const MAX_BODY_LINES = 400;
 const MAX_BODY_CHARS = 65_536;
 /** A request line's method applies to a response at most this many lines later. */
 const METHOD_REACH = 40;
+/**
+ * A status without a body (`HTTPError: 400 … for url: …/start`) and a body without a status on one
+ * of the next this many lines (`response body: {"code":53}`) are one response.
+ */
+const PAIR_REACH = 3;
 /** How many headers of one response are kept, and how long a value. */
 const MAX_HEADERS = 64;
 const MAX_HEADER_VALUE = 1000;
@@ -75,6 +96,13 @@ function ownKeys(o: Record<string, unknown>, test: (key: string) => boolean): nu
 const METHOD_BY_LOWER = new Map<string, Method>(METHODS.map((m) => [m.toLowerCase(), m]));
 
 /**
+ * A call named in a text: the API's method, and the HTTP verb where the text shows it. A method
+ * named only before a response (`stop -> 206 {…}`) is a lead: with the status said there, and what
+ * it vouches for — a body after it, a status of its own, or the body on the next line.
+ */
+type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'; status?: number };
+
+/**
  * The method a Cloud Recording URL names:
  * `/v1/apps/{appid}/cloud_recording/acquire` → acquire,
  * `…/cloud_recording/resourceid/{rid}/mode/mix/start` → start,
@@ -85,13 +113,62 @@ const URL_METHOD = /cloud_recording\/(?:(acquire)|resourceid\/[^/\s"'?#]+\/(?:si
 const FIELD_METHOD = /\b(?:method|api|action|operation|op)["']?\s*[:=]\s*["']?(acquire|start|query|updatelayout|update|stop)\b/i;
 /** A body's `serverResponse.command`, e.g. StopCloudRecorder. */
 const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudrecorder$/i;
+/**
+ * The verb just before a Cloud Recording URL: `POST https://…`, `"GET /v1/…`, Feign's `[POST] to [https://…`,
+ * Go's `Post "https://…`, `"method":"POST","url":"https://…`, `method=POST url=https://…` (a word that is a verb, not in
+ * lower case: `we get https://…` is prose).
+ */
+const VERB_BEFORE_URL = /\b([GPDHO][A-Za-z]{2,6})["'\]]?[\s,]+(?:["']?(?:to|url|uri|path)["']?\s*[:=]?\s*)?[["'`]?[^\s"'`\]]*$/;
+const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
+/**
+ * A method named just before its response, as services log a call: `acquire -> {…}`, `stop -> 206 {…}`,
+ * `start => 400 {…}`, `query: 404 Not Found`, `[stop] HTTP 206 {…}`, `recording.start failed: {…}`,
+ * `start recording returned 400`, `录制 start 失败 -> 400 {…}`, `查询 query 响应：{…}`. Groups: the method,
+ * the words between it and the response, `HTTP`, the status.
+ */
+const LEAD =
+  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
+
+/** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
+function callInText(text: string): Call | undefined {
+  const url = URL_METHOD.exec(text);
+  if (url) {
+    const word = VERB_BEFORE_URL.exec(text.slice(Math.max(0, url.index - 300), url.index))?.[1];
+    const verb = word && VERB.test(word) ? (word.toUpperCase() as HttpVerb) : undefined;
+    return { method: METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase())!, ...(verb && { verb }) };
+  }
+  const field = FIELD_METHOD.exec(text);
+  return field ? { method: METHOD_BY_LOWER.get(field[1].toLowerCase())! } : undefined;
+}
 
 /** The method named in a line of text: by a Cloud Recording URL first, then by a `method=` field. */
-export function methodInText(text: string): Method | undefined {
-  const url = URL_METHOD.exec(text);
-  if (url) return METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase());
-  const field = FIELD_METHOD.exec(text);
-  return field ? METHOD_BY_LOWER.get(field[1].toLowerCase()) : undefined;
+export const methodInText = (text: string): Method | undefined => callInText(text)?.method;
+
+/**
+ * A method named just before a response on the line (LEAD): a body right after it (`acquire -> {`), a gateway
+ * message, or a status the line says is one — `HTTP 400`, a reason phrase, or after an arrow or `returned` with
+ * nothing more. An arrow or colon ending the line names the method of the next line's body. Not `start: 200
+ * workers`, `stop -> 300 ms`, `query: 404 rows`.
+ */
+function leadInText(line: string): Call | undefined {
+  LEAD.lastIndex = 0;
+  for (let n = 0; n < 4; n++) {
+    const m = LEAD.exec(line);
+    if (!m) break;
+    const method = METHOD_BY_LOWER.get(m[1].toLowerCase())!;
+    const after = line.slice(LEAD.lastIndex);
+    const told = /[>\u2192]|returned|responded|status|状态/i.test(m[2]);
+    // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
+    const brace = after.indexOf('{');
+    const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
+    const status = m[4] ? Number(m[4]) : before ? statusInText(before) : undefined;
+    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after)))) return { method, lead: 'status', status };
+    if (before !== undefined && (m[4] || !before || status)) return { method, lead: 'body', status };
+    if (m[4]) continue;
+    if ((gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
+    if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
+  }
+  return undefined;
 }
 
 /** `HTTP/1.1 206 Partial Content`, `< HTTP/2 400` (curl -v), `reply: 'HTTP/1.1 500 …` — not a request line. */
@@ -101,12 +178,28 @@ const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 /** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`. */
 const OKHTTP = /<-- ([1-5]\d\d)\b/;
 /**
- * `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`, a status and
- * its reason phrase, an HTTP client's exception (`HttpClientErrorException$UnprocessableEntity: 422 Unprocessable
- * Entity`, Feign's `FeignException$BadRequest: [400 Bad Request]`).
+ * `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`, `状态码：400`,
+ * a status after an arrow or `returned`.
  */
 const STATUS_FIELD =
-  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client Error|Server Error|OK|Created|Accepted|Partial Content|Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|(?:Exception|Error)(?:\$\w+)?: \[?([1-5]\d\d) [A-Z]/i;
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|状态码\s*[:=\uff1a]?\s*([1-5]\d\d)/i;
+/**
+ * An HTTP client's report that a call failed, with its status: .NET's `Response status code does not indicate
+ * success: 504 (Gateway Timeout).` and `StatusCode: 404, ReasonPhrase: 'Not Found'`, OkHttp's `Response{protocol=h2,
+ * code=400, …}`, Go's `unexpected status code 502` and `status: 502 Bad Gateway`, Ruby's `Net::HTTPBadRequest 400`,
+ * `RestClient::BadRequest: 400 Bad Request` and Faraday's `responded with status 400`, Python's `400 Client Error`,
+ * `HTTP Error 400`, httpx's `Client error '400 Bad Request'` and aiohttp's `ClientResponseError: 400, message=…`,
+ * axios' `Request failed with status code 400`, got's `Response code 400 (Bad Request)`, Java's `Server returned HTTP
+ * response code: 400` and Apache's `status code: 400`, Guzzle's ``resulted in a `400 Bad Request` ``, Spring's and
+ * Feign's exceptions (`HttpClientErrorException$UnprocessableEntity: 422 Unprocessable Entity`, `FeignException$BadRequest: [400 Bad Request]`).
+ * Such a line with an error status is a response, whether or not it names the method.
+ */
+const CLIENT_STATUS =
+  /(?:success:|Response\{[^}]*code|status code|with status|Net::HTTP\w*|HTTP Error|[Rr]esponse code|resulted in a `|(?:Client|Server) error '|(?:Exception|Error|[Ss]tatus|StatusCode|::[A-Z]\w*)(?:\$\w+)?:? \[?(?=\d{3}(?:,? [A-Z]|, message=)))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
+/** A status and its reason phrase: `206 Partial Content`, `401 Client Error`, `200 OK`. */
+const REASON_PHRASE = /\b([1-5]\d\d) (?:[A-Z][a-z]|OK\b)/;
+/** A URL or path of another service than Cloud Recording on the line. */
+const OTHER_URL = /https?:\/\/|\s\/\w/;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
 /** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
@@ -126,8 +219,8 @@ const statusNumber = (v: unknown): number | undefined => {
 };
 
 function statusInText(text: string): number | undefined {
-  const m = STATUS_FIELD.exec(text);
-  return m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]) : undefined;
+  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text);
+  return m ? Number(m.find((g, i) => i && g)) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -339,14 +432,16 @@ function isBody(o: Record<string, unknown>): boolean {
     if (ownKeys(o, (k) => !GATEWAY_EXTRAS.has(k)) === 0) return true;
     if (isKnownMessage(o.message)) return true;
   }
-  return typeof o.resourceId === 'string' && (own(o, 'cname') || own(o, 'uid'));
+  // A success: acquire's and start's bodies; a resource ID alone, as a log often cuts acquire's body down to.
+  return typeof o.resourceId === 'string' && (own(o, 'cname') || own(o, 'uid') || own(o, 'sid') || ownKeys(o, () => true) === 1);
 }
 
 const STATUS_KEYS = /^(?:status|statuscode|status_code|httpstatus|http_status|httpstatuscode|responsestatus|response_status|statuscodevalue)$/i;
-const METHOD_KEYS = /^(?:method|api|action|operation|op|call|step)$/i;
+/** Keys of the method, or of the HTTP verb (`"method":"POST"` beside a `url`, axios' `method: 'post'`). */
+const METHOD_KEYS = /^(?:method|api|action|operation|op|call|step|verb|http_?method|request_?method)$/i;
 const HEADER_KEYS = /^(?:headers|responseheaders|response_headers)$/i;
 
-type Wrapped = { body?: Record<string, unknown>; status?: number; method?: Method; headers?: Record<string, string>; partial?: boolean };
+type Wrapped = { body?: Record<string, unknown>; status?: number; method?: Method; verb?: HttpVerb; headers?: Record<string, string>; partial?: boolean };
 
 function headerMap(value: unknown): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
@@ -380,8 +475,10 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
     if (!own(value, key)) continue;
     const v = value[key];
     if (STATUS_KEYS.test(key) && found.status === undefined) found.status = statusNumber(v);
-    else if (METHOD_KEYS.test(key) && typeof v === 'string' && found.method === undefined) found.method = METHOD_BY_LOWER.get(v.toLowerCase());
-    else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
+    else if (METHOD_KEYS.test(key) && typeof v === 'string') {
+      found.method ??= METHOD_BY_LOWER.get(v.toLowerCase());
+      if (VERB.test(v)) found.verb ??= v.toUpperCase() as HttpVerb;
+    } else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
     else if (isObject(v) || Array.isArray(v)) nested.push(v);
     else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*\{/.test(v)) {
       const inner = readObjectAt(v, v.indexOf('{'));
@@ -399,16 +496,19 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
           body: inner.body,
           status: inner.status ?? found.status,
           method: inner.method ?? found.method,
+          verb: inner.verb ?? found.verb,
           headers: inner.headers ?? found.headers,
           partial: partial || inner.partial,
         };
       }
       found.status ??= inner.status;
       found.method ??= inner.method;
+      found.verb ??= inner.verb;
       found.headers ??= inner.headers;
     }
   }
-  return found.status !== undefined || found.method !== undefined ? found : undefined;
+  // A verb alone (a request's record, `{"method":"POST","url":…}`) is kept only for the record around it.
+  return found.status !== undefined || found.method !== undefined || (depth && found.verb) ? found : undefined;
 }
 
 function commandMethod(body: unknown): Method | undefined {
@@ -472,6 +572,7 @@ type Block = {
   phase: 'headers' | 'body';
   method?: Method;
   methodLine?: number;
+  verb?: HttpVerb;
   blankLines: number;
 };
 
@@ -486,16 +587,21 @@ type Gathering = {
   lead: string;
   /** The response the body belongs to, when a status line came first. */
   block?: Block;
+  /** The call named on its first line. */
+  call?: Call;
 };
 
 type Found = Omit<FoundResponse, 'method' | 'methodLine'>;
+/** Where a response's method came from: its own text, or a request line before it (methodLine). */
+type MethodOf = { method?: Method; methodLine?: number; verb?: HttpVerb };
 
 /** What most lines of a log complete: nothing (one array for all of them, not one per line). */
 const NONE: FoundResponse[] = Object.freeze([]) as unknown as FoundResponse[];
 
 /**
  * Reads a text line by line and hands back each response as soon as it is
- * complete. Keeps only the response being read (bounded) and the last method seen.
+ * complete. Keeps only the response being read (bounded), the last method seen
+ * and a status without a body while its body may still follow (PAIR_REACH lines).
  *
  *   const reader = new ResponseReader();
  *   for (const line of lines) for (const found of reader.line(line)) use(found);
@@ -506,8 +612,10 @@ export class ResponseReader {
   private readonly maxLine: number;
   private block: Block | undefined;
   private gathering: Gathering | undefined;
-  /** The method of the last request line, for the response that follows it. */
-  private pending: { method: Method; line: number } | undefined;
+  /** The method of the last request line, for the response that follows it (within `reach` lines). */
+  private pending: (Call & { line: number; reach?: number }) | undefined;
+  /** A status without a body, waiting a few lines for its body. */
+  private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
 
   constructor(options: ReaderOptions = {}) {
@@ -522,6 +630,11 @@ export class ResponseReader {
   /** Read the next line (without its line break). Returns the responses it completed. */
   line(raw: string): FoundResponse[] {
     this.lineNo++;
+    const held = this.held;
+    if (held && !this.gathering && this.lineNo - held.endLine > PAIR_REACH) {
+      this.held = undefined;
+      this.out.push(held);
+    }
     const text = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
     this.read(text.endsWith('\r') ? text.slice(0, -1) : text);
     return this.take();
@@ -531,6 +644,8 @@ export class ResponseReader {
   end(): FoundResponse[] {
     if (this.gathering) this.finishGathering(false);
     this.closeBlock();
+    if (this.held) this.out.push(this.held);
+    this.held = undefined;
     return this.take();
   }
 
@@ -542,30 +657,60 @@ export class ResponseReader {
   }
 
   /** A request line's method, if one came not long before `line`; used once. */
-  private takePending(line: number): { method?: Method; methodLine?: number } {
+  private takePending(line: number): MethodOf {
     const p = this.pending;
-    if (!p || line - p.line > METHOD_REACH) return {};
+    if (!p || line - p.line > (p.reach ?? METHOD_REACH)) return {};
     this.pending = undefined;
-    return p.line >= line ? { method: p.method } : { method: p.method, methodLine: p.line };
+    return { method: p.method, ...(p.line < line && { methodLine: p.line }), ...(p.verb && { verb: p.verb }) };
   }
 
-  /** A response; its method is its own, else a request line's before it. */
-  private emit(found: Found, own: Method | undefined): void {
-    let method: { method?: Method; methodLine?: number };
+  /** A response; its method is its own, else a request line's before it. `hold`: a status without a body, whose body may follow. */
+  private emit(found: Found, own: Call | undefined, hold?: boolean): void {
     if (own) {
+      own = this.withVerb(own);
       if (this.pending && this.pending.line >= found.line) this.pending = undefined;
-      method = { method: own };
-    } else method = this.takePending(found.line);
-    this.out.push({ ...(method.method && { method: method.method }), ...(method.methodLine !== undefined && { methodLine: method.methodLine }), ...found });
+    }
+    this.push(own ?? this.takePending(found.line), found, hold);
+  }
+
+  /** A call named without its verb takes the verb of the request line before it, when that names the same method (OkHttp's `--> POST …/acquire`, then `<-- 200 …/acquire`). */
+  private withVerb(call: Call): Call {
+    const p = this.pending;
+    return call.verb || !p?.verb || p.method !== call.method ? call : { ...call, verb: p.verb };
+  }
+
+  /**
+   * Hand a response out. A status without a body waits up to PAIR_REACH lines: a body without a
+   * status of its own (and no other method) there is its body — one response, from the status's line.
+   */
+  private push(call: MethodOf, found: Found, hold?: boolean): void {
+    const verb = found.verb ?? call.verb;
+    let response: FoundResponse = {
+      ...(call.method && { method: call.method }),
+      ...(call.methodLine !== undefined && { methodLine: call.methodLine }),
+      ...found,
+      ...(verb && { verb }),
+    };
+    const held = this.held;
+    if (held) {
+      this.held = undefined;
+      if (found.body !== undefined && found.status === undefined && found.line - held.endLine <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
+        // The status's line, method and verb where it has them; the body and where it ends.
+        response = { ...response, ...held, endLine: found.endLine };
+        hold = false;
+      } else this.out.push(held);
+    }
+    if (hold) this.held = response;
+    else this.out.push(response);
   }
 
   /** The response a status line opened, with what came after it (a body, or nothing). */
-  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Method): void {
+  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call): void {
     const headers = { ...block.headers, ...extra.headers };
     const found: Found = { status: block.status, line: block.line, endLine, evidence: 'status-line', ...extra };
     if (Object.keys(headers).length) found.headers = headers;
     if (own || !block.method) this.emit(found, own);
-    else this.out.push({ method: block.method, ...(block.methodLine !== undefined && { methodLine: block.methodLine }), ...found });
+    else this.push(block, found);
   }
 
   /** The open response ends without a body. */
@@ -587,20 +732,30 @@ export class ResponseReader {
     // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
     const curl = /^([<>*])(?: |$)/.exec(trimmed);
     if (curl && curl[1] !== '<') {
-      const m = methodInText(trimmed);
-      if (m) this.pending = { method: m, line: this.lineNo };
+      const call = callInText(trimmed);
+      if (call) this.pending = { ...call, line: this.lineNo };
       return;
     }
     const line = curl ? trimmed.slice(2) : text;
     if (this.block && this.readInBlock(line)) return;
 
-    const here = methodInText(line);
-    if (here) this.pending = { method: here, line: this.lineNo };
+    let here = callInText(line);
+    if (here) {
+      here = this.withVerb(here);
+      this.pending = { ...here, line: this.lineNo };
+    } else {
+      here = leadInText(line);
+      // `query returned:` with the body on the next line: the method of that line's response only.
+      if (here?.lead === 'next') {
+        this.pending = { method: here.method, line: this.lineNo, reach: 1 };
+        here = undefined;
+      }
+    }
 
-    // An access-log line is a whole response (status and URL, no body).
+    // An access-log line is a whole response (status and URL; a body only where the next lines log it: urllib3, then the app).
     const access = ACCESS_LOG.exec(line);
     if (access && /cloud_recording/i.test(access[1])) {
-      this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, methodInText(access[1]));
+      this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, callInText(access[0]), true);
       return;
     }
     // A status line opens a response: headers and a body may follow.
@@ -629,10 +784,11 @@ export class ResponseReader {
   }
 
   /** A response a status opens on this line; its method is the line's own, else a request line's before it. */
-  private open(status: number, here: Method | undefined, phase: Block['phase'] = 'headers'): Block {
+  private open(status: number, here: Call | undefined, phase: Block['phase'] = 'headers'): Block {
     const block: Block = { status, line: this.lineNo, headers: {}, phase, blankLines: 0 };
     if (here) {
-      block.method = here;
+      block.method = here.method;
+      if (here.verb) block.verb = here.verb;
       this.pending = undefined;
     } else Object.assign(block, this.takePending(this.lineNo));
     return block;
@@ -691,7 +847,7 @@ export class ResponseReader {
    * Read every body on a line from the first `{`; one that goes on past the
    * line starts gathering the next lines. true when a response came of it (or may).
    */
-  private readBodies(line: string, from: number, here: Method | undefined): boolean {
+  private readBodies(line: string, from: number, here: Call | undefined): boolean {
     // Most objects on a log's lines are the log's own records: when every object on the line
     // closes on it and the line names nothing a response has, none can be one; it is not parsed.
     if (!here && !this.block && !RESPONSE_WORD.test(line) && closedOnLine(line, from)) return false;
@@ -705,7 +861,7 @@ export class ResponseReader {
         continue;
       }
       if (!parsed.complete) {
-        this.startGathering('json', line.slice(at), line.slice(0, at), this.block);
+        this.startGathering('json', line.slice(at), line.slice(0, at), this.block, here);
         return true;
       }
       // The text around the object is cut out only for an object that may be a response (most objects on a log's lines are not).
@@ -720,12 +876,15 @@ export class ResponseReader {
    * A parsed object: a body, or a log record around one. Its status and method
    * come from the record, the text around it, or the open response.
    */
-  private useObject(found: Wrapped, around: string, here: Method | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
-    const own = found.method ?? here ?? commandMethod(found.body);
-    if (!found.body && !block && !(own || /cloud_recording/i.test(around))) return false;
-    const status = found.status ?? statusInText(around);
+  private useObject(found: Wrapped, around: string, here: Call | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
+    const command = commandMethod(found.body);
+    const own: Call | undefined = found.method ? { method: found.method } : (here ?? (command && { method: command }));
+    // A method named before the object vouches for a body, not for any object with a status in it.
+    if (!found.body && !block && !((own && !own.lead) || /cloud_recording/i.test(around))) return false;
+    const status = found.status ?? here?.status ?? statusInText(around);
     const response: Found = {
       ...(status !== undefined && { status }),
+      ...(found.verb && { verb: found.verb }),
       ...(found.headers && { headers: found.headers }),
       ...(found.body && { body: found.body }),
       ...((partial || found.partial) && { partial: true }),
@@ -736,12 +895,12 @@ export class ResponseReader {
     if (block) {
       if (block === this.block) this.block = undefined;
       this.emitBlock(block, { ...response, status: status ?? block.status, line: block.line, evidence: 'status-line' }, last, own);
-    } else this.emit(response, own);
+    } else this.emit(response, own, !found.body);
     return true;
   }
 
   /** `"code": 433, "reason": "…"` without its braces: a fragment of a body; or logfmt's `code=433 reason="…"`. */
-  private readFragment(line: string, here: Method | undefined): boolean {
+  private readFragment(line: string, here: Call | undefined): boolean {
     const m = /["'](?:code|message|reason)["']\s*:/.exec(line);
     if (!m) return this.readLogfmt(line, here);
     const parsed = readLooseValue(`{${line.slice(m.index).replace(/[,\s]+$/, '')}}`);
@@ -757,7 +916,7 @@ export class ResponseReader {
    * logfmt (`level=error msg="start failed" status=400 code=53 reason="task conflict"`): a body
    * code with its reason, or with a Cloud Recording URL or a status on the line.
    */
-  private readLogfmt(line: string, here: Method | undefined): boolean {
+  private readLogfmt(line: string, here: Call | undefined): boolean {
     const code = /(?:^|\s)(?:code|error_code|errcode)=(\d{1,9})(?=\s|$)/.exec(line);
     if (!code) return false;
     const reason = /(?:^|\s)reason=(?:"((?:[^"\\]|\\.)*)"|(\S+))/.exec(line);
@@ -782,7 +941,7 @@ export class ResponseReader {
    * Time-out: "<html>…"` (line breaks written `<LF>`), Feign's `[503 Service Unavailable] …: [<html>…]`.
    * A page that goes on past the line is read up to `</html>`.
    */
-  private readInlineHtml(line: string, here: Method | undefined): boolean {
+  private readInlineHtml(line: string, here: Call | undefined): boolean {
     const at = line.search(INLINE_HTML);
     const status = at > 0 ? statusInText(line.slice(0, at)) : undefined;
     if (status === undefined) return false;
@@ -793,15 +952,21 @@ export class ResponseReader {
     return true;
   }
 
-  /** A gateway message in plain text, when it is the whole line or the line is about a Cloud Recording call. */
-  private readMessage(line: string, trimmed: string, here: Method | undefined): void {
+  /**
+   * A gateway message in plain text, when it is the whole line or the line is about a Cloud Recording call;
+   * else a status without a body (its body may follow on the next lines).
+   */
+  private readMessage(line: string, trimmed: string, here: Call | undefined): void {
     const m = gatewayMessages().exec(line);
-    const status = statusInText(line);
+    const status = here?.status ?? statusInText(line);
     // `401 Unauthorized` is a status and its reason phrase, not the gateway's message.
     if (!m || BEFORE_REASON_PHRASE.test(line.slice(0, m.index + m[0].indexOf(m[1])))) {
-      // A Cloud Recording call and its status, with no body: `POST …/start 206 (85 ms)`, `GET …/query -> 404`.
+      // A Cloud Recording call and its status (`POST …/start 206 (85 ms)`, `GET …/query -> 404`, `stop -> 404`), or an
+      // HTTP client's report of a failed call (`HttpRequestException: … 504 (Gateway Timeout).`) that names no other service.
       const after = status ?? statusNumber(/cloud_recording\/\S+?["']?\s+([1-5]\d\d)\b/.exec(line)?.[1]);
-      if (here && after !== undefined) this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here);
+      if (after !== undefined && (here ? here.lead !== 'body' : after >= 400 && CLIENT_STATUS.test(line) && !(OTHER_URL.test(line) && !/cloud_recording/i.test(line)))) {
+        this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here, true);
+      }
       return;
     }
     const message = m[1].replace(/\s+/g, ' ');
@@ -810,11 +975,11 @@ export class ResponseReader {
     this.emit({ ...(status !== undefined && { status }), body: { message }, line: this.lineNo, endLine: this.lineNo, evidence: 'message' }, here);
   }
 
-  private startGathering(kind: 'json' | 'html', text: string, lead: string, block: Block | undefined): void {
+  private startGathering(kind: 'json' | 'html', text: string, lead: string, block: Block | undefined, call?: Call): void {
     const depth = new BraceDepth();
     if (kind === 'json') depth.feed(text);
     if (block && block === this.block) this.block = undefined;
-    this.gathering = { kind, text, first: this.lineNo, lines: 1, depth, lead, ...(block && { block }) };
+    this.gathering = { kind, text, first: this.lineNo, lines: 1, depth, lead, ...(block && { block }), ...(call && { call }) };
   }
 
   /** The next line of a body over several lines. false when the line is not part of it (the body ended, cut short). */
@@ -858,12 +1023,13 @@ export class ResponseReader {
     const parsed = readObjectAt(g.text, 0);
     const partial = !closed || !parsed?.complete;
     const found = parsed && unwrap(parsed.value);
-    if (found && this.useObject(found, g.lead, methodInText(g.lead), g.first, endLine, partial, g.block)) return;
+    const call = g.call ?? callInText(g.lead);
+    if (found && this.useObject(found, g.lead, call, g.first, endLine, partial, g.block)) return;
     // A body cut before anything could be read of it (`{"code":43`): still a response, with nothing known.
     if (parsed && partial && /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text)) {
       const found: Found = { body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };
       if (g.block) this.emitBlock(g.block, { ...found, line: g.block.line, evidence: 'status-line' }, endLine);
-      else this.emit(found, methodInText(g.lead));
+      else this.emit(found, call);
       return;
     }
     if (g.block) this.emitBlock(g.block, {}, g.block.line);

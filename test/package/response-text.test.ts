@@ -59,6 +59,7 @@ describe('a whole HTTP response', () => {
     expect(one(log('curl-i.txt'))).toEqual({
       method: 'start',
       methodLine: 1,
+      verb: 'POST',
       status: 206,
       headers: {
         date: 'Wed, 01 May 2024 10:00:14 GMT',
@@ -276,7 +277,7 @@ describe('logs as services write them', () => {
     expect(found.map((f) => [f.line, f.endLine, f.method, f.status, f.partial ?? false])).toEqual([
       [3, 3, 'acquire', 200, false],
       [4, 4, 'start', 400, false],
-      [6, 16, undefined, undefined, false],
+      [6, 16, 'query', undefined, false],
       [18, 18, 'query', 404, false],
       [20, 31, 'stop', 502, false],
       [33, 33, 'stop', undefined, false],
@@ -312,8 +313,206 @@ describe('logs as services write them', () => {
 
   it('a gateway message in plain text, but not a status line’s reason phrase', () => {
     expect(one('ERROR agora acquire: Invalid authentication credentials')).toMatchObject({ body: { message: 'Invalid authentication credentials' }, evidence: 'message' });
-    expect(one('GET /v1/apps/x/cloud_recording/acquire -> 401 Unauthorized')).toEqual({ method: 'acquire', status: 401, line: 1, endLine: 1, evidence: 'status-line' });
+    expect(one('GET /v1/apps/x/cloud_recording/acquire -> 401 Unauthorized')).toEqual({ method: 'acquire', verb: 'GET', status: 401, line: 1, endLine: 1, evidence: 'status-line' });
     expect(readResponses('WARN Unauthorized access to /admin from 10.0.0.8')).toEqual([]);
+  });
+});
+
+describe('a method named before its response: `method -> response`, `method: response`', () => {
+  const cases: [string, string, Partial<ReturnType<typeof one>>][] = [
+    ['Python logging, a dict after an arrow', "2026-12-02 16:10:11,201 INFO recorder.agora acquire -> {'cname': 'class_42', 'uid': '527841', 'resourceId': 'JyvK8n'}", { method: 'acquire', body: { cname: 'class_42', uid: '527841', resourceId: 'JyvK8n' } }],
+    ['a resource ID alone (a body cut down by the log)', 'acquire -> {"resourceId":"JyvK8nXFW7Hd0W1w"}', { method: 'acquire', body: { resourceId: 'JyvK8nXFW7Hd0W1w' } }],
+    ['a status between the arrow and the body', "2026-12-02 16:10:20,000 WARNING recorder stop -> 206 {'code': 435, 'reason': 'no recorded data'}", { method: 'stop', status: 206, body: { code: 435, reason: 'no recorded data' } }],
+    ['a fat arrow and a Node object', "[2026-12-02T08:10:11.123Z] ERROR start => 400 { code: 53, reason: 'task conflict' }", { method: 'start', status: 400, body: { code: 53, reason: 'task conflict' } }],
+    ['a colon and a status (Go)', '2026/12/02 16:10:12 query: 404 {"code":404,"reason":"failed to find worker"}', { method: 'query', status: 404, body: { code: 404 } }],
+    ['in brackets, HTTP and the status', '2026-12-02 16:10:12.345  WARN 4121 --- [rec-1] c.e.Agora : [stop] HTTP 206 {"code":435}', { method: 'stop', status: 206, body: { code: 435 } }],
+    ['a dotted name and "failed:"', 'ERROR recording.start failed: {"code":53,"reason":"task conflict"}', { method: 'start', body: { code: 53 } }],
+    ['a call with its parentheses, a reason phrase before the body', 'agora.stop() -> 206 Partial Content {"code":435}', { method: 'stop', status: 206, body: { code: 435 } }],
+    ['any case: updatelayout is updateLayout', 'UPDATELAYOUT -> 400 {"code":2,"reason":"invalid layoutConfig"}', { method: 'updateLayout', status: 400, body: { code: 2 } }],
+    ['updatelayout in lower case', 'updatelayout: 400 {"code":2}', { method: 'updateLayout', status: 400 }],
+    ['update is not updateLayout', 'update -> 200 {"resourceId":"r","sid":"s"}', { method: 'update', status: 200 }],
+    ['a snake-case name with "recording"', 'stop_recording -> 206 {"code":435}', { method: 'stop', status: 206 }],
+    ['a camel-case name', 'acquireResource -> {"cname":"c","uid":"1","resourceId":"r"}', { method: 'acquire' }],
+    ['"start recording returned"', 'WARN start recording returned 400 Bad Request {"code":53}', { method: 'start', status: 400, body: { code: 53 } }],
+    ['Ruby: the response object between the words and the body', 'E, [2026-12-02T16:10:12 #4121] ERROR -- : agora stop failed: #<Net::HTTPBadRequest 400 Bad Request readbody=true> {"code":49,"reason":"invalid operation"}', { method: 'stop', status: 400, body: { code: 49 } }],
+    ['a gateway message after the words', 'ERROR acquire failed: Invalid authentication credentials', { method: 'acquire', body: { message: 'Invalid authentication credentials' }, evidence: 'message' }],
+    ['a status alone after an arrow', 'INFO stop -> 404', { method: 'stop', status: 404, evidence: 'status-line' }],
+    ['"returned" and a status with a colon after it', 'stop() returned 206: {"code":435}', { method: 'stop', status: 206, body: { code: 435 } }],
+    ['a status and its reason phrase after a colon', 'query: 404 Not Found', { method: 'query', status: 404, evidence: 'status-line' }],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => expect(one(text)).toMatchObject(expected));
+
+  it('in Chinese: the method between Chinese words, full-width colon and comma, 状态码 after the body', () => {
+    expect(one('2026-12-02 16:10:11 [ERROR] 录制 start 失败 -> 400 {"code":53}')).toMatchObject({ method: 'start', status: 400, body: { code: 53 } });
+    expect(one('[2026-12-02 16:10:11] 启动录制失败 start 返回 HTTP 400，响应内容：{"code":1013,"reason":"频道名不合法"}')).toMatchObject({
+      method: 'start',
+      status: 400,
+      body: { code: 1013, reason: '频道名不合法' },
+    });
+    expect(one('[2026-12-02 16:10:12] 查询录制状态 query 响应：{"resourceId":"x","sid":"y","serverResponse":{"status":5}}')).toMatchObject({ method: 'query' });
+    expect(one('[2026-12-02 16:10:13] 调用 acquire 失败：{"message":"invalid appid"} 状态码 400')).toMatchObject({ method: 'acquire', status: 400, body: { message: 'invalid appid' } });
+    expect(one('[2026-12-02 16:10:14] stop 成功 {"resourceId":"x","sid":"y","serverResponse":{"uploadingStatus":"uploaded"}}')).toMatchObject({ method: 'stop' });
+  });
+
+  it('the method of an arrow or colon that ends a line is the method of the body on the next line only', () => {
+    const found = readResponses(['2026-12-02 10:00:02 INFO query returned:', '{"resourceId":"r","sid":"s","serverResponse":{"status":5}}', '{"code":2,"reason":"x"}'].join('\n'));
+    expect(found.map((f) => [f.line, f.method, f.methodLine])).toEqual([
+      [2, 'query', 1],
+      [3, undefined, undefined],
+    ]);
+  });
+
+  it('a Cloud Recording URL on the line wins over a word before it', () => {
+    expect(one('stop -> 400 {"code":2} url=/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start')).toMatchObject({ method: 'start', status: 400 });
+  });
+
+  it('a method word before an object that is no body does not make one', () => {
+    expect(readResponses('query => {"status": 500, "rows": 0}\nstop: {"reason":"shutdown","signal":"SIGTERM"}')).toEqual([]);
+  });
+});
+
+describe('a status on one line and its body on the next: one response', () => {
+  const py = [
+    '2026-12-02 16:10:12,500 ERROR recorder start failed',
+    'Traceback (most recent call last):',
+    '  File "/app/recorder.py", line 88, in start_recording',
+    '    resp.raise_for_status()',
+    'requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://api.sd-rtn.com/v1/apps/abc/cloud_recording/resourceid/JyvK8n/mode/mix/start',
+    '2026-12-02 16:10:12,501 ERROR recorder response body: {"code":53,"reason":"task conflict"}',
+    '2026-12-02 16:10:13,000 INFO recorder retrying in 3 s',
+  ];
+  it('Python requests: the exception names status and URL, the next line the body', () => {
+    expect(one(py.join('\n'))).toEqual({ method: 'start', status: 400, body: { code: 53, reason: 'task conflict' }, line: 5, endLine: 6, evidence: 'status-line' });
+  });
+  it('the same with CRLF line ends', () => {
+    expect(one(py.join('\r\n'))).toMatchObject({ method: 'start', status: 400, body: { code: 53 }, line: 5, endLine: 6 });
+  });
+  it('the body up to three lines later, or starting there and printed over several lines', () => {
+    const error = py[4];
+    expect(one([error, '    at one', '    at two', 'body: {"code":53}'].join('\n'))).toMatchObject({ status: 400, body: { code: 53 }, line: 1, endLine: 4 });
+    expect(one([error, 'response body:', '{', '  "code": 53,', '  "reason": "task conflict"', '}'].join('\n'))).toMatchObject({ method: 'start', status: 400, body: { code: 53 }, line: 1, endLine: 6 });
+  });
+  it('axios, Guzzle, a status after the method: each with the body logged after it', () => {
+    expect(one("AxiosError: Request failed with status code 404\n    at settle (/app/node_modules/axios/dist/node/axios.cjs:1966:12)\nresponse.data: { code: 404, reason: 'failed to find worker' }")).toMatchObject({
+      status: 404,
+      body: { code: 404 },
+      line: 1,
+      endLine: 3,
+    });
+    expect(
+      one('[2026-12-02 10:00:00] app.ERROR: Client error: `POST https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start` resulted in a `400 Bad Request` response:\n{"code":53,"reason":"task conflict"}'),
+    ).toMatchObject({ method: 'start', verb: 'POST', status: 400, body: { code: 53 }, line: 1, endLine: 2 });
+    expect(one('ERROR c.e.Agora - stop -> 206\n{"code":435,"reason":"no recorded data"}')).toMatchObject({ method: 'stop', status: 206, body: { code: 435 }, line: 1, endLine: 2 });
+    expect(
+      one('2026-12-02 16:10:12.345 ERROR 4121 --- [exec-1] c.e.AgoraClient : start failed with HTTP 400\r\n2026-12-02 16:10:12.346 ERROR 4121 --- [exec-1] c.e.AgoraClient : response: {"code":53}\r\n'),
+    ).toMatchObject({ method: 'start', status: 400, body: { code: 53 }, line: 1, endLine: 2 });
+    expect(one('2026-12-02 16:10:12 [ERROR] 录制 start 请求失败，HTTP 状态码 400\n2026-12-02 16:10:12 [ERROR] 响应内容：{"code":53,"reason":"task conflict"}')).toMatchObject({
+      method: 'start',
+      status: 400,
+      body: { code: 53 },
+      line: 1,
+      endLine: 2,
+    });
+  });
+  it('an access-log line (urllib3) and the body the app logs after it', () => {
+    const found = one(
+      '2026-12-02 16:10:48,000 DEBUG urllib3.connectionpool https://api.sd-rtn.com:443 "GET /v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/query HTTP/1.1" 200 154\n2026-12-02 16:10:48,001 INFO query -> {\'resourceId\': \'r\', \'sid\': \'s\', \'serverResponse\': {\'status\': 5}}',
+    );
+    expect(found).toMatchObject({ method: 'query', verb: 'GET', status: 200, body: { serverResponse: { status: 5 } }, line: 1, endLine: 2 });
+  });
+  it('not paired: a body four lines later, a body with its own status, a body of another method, a second body', () => {
+    const error = py[4];
+    const summary = (text: string) => readResponses(text).map((f) => [f.line, f.endLine, f.method, f.status, (f.body as { code?: number } | undefined)?.code]);
+    expect(summary([error, 'a', 'b', 'c', '{"code":53}'].join('\n'))).toEqual([
+      [1, 1, 'start', 400, undefined],
+      [5, 5, undefined, undefined, 53],
+    ]);
+    expect(summary([error, 'status=206 {"code":65}'].join('\n'))).toEqual([
+      [1, 1, 'start', 400, undefined],
+      [2, 2, undefined, 206, 65],
+    ]);
+    expect(summary([error, '{"code":2,"reason":"x","url":"/v1/apps/a/cloud_recording/acquire"}'].join('\n'))).toEqual([
+      [1, 1, 'start', 400, undefined],
+      [2, 2, 'acquire', undefined, 2],
+    ]);
+    expect(summary([error, '{"code":53}', '{"code":2}'].join('\n'))).toEqual([
+      [1, 2, 'start', 400, 53],
+      [3, 3, undefined, undefined, 2],
+    ]);
+  });
+  it('reading line by line, the status comes out once its body is read or the three lines have passed', () => {
+    const reader = new ResponseReader();
+    expect(reader.line(py[4])).toEqual([]);
+    expect(reader.line('noise')).toEqual([]);
+    expect(reader.line('{"code":53}')).toMatchObject([{ status: 400, body: { code: 53 }, line: 1, endLine: 3 }]);
+    expect(reader.line(py[4])).toEqual([]);
+    for (let n = 0; n < 3; n++) expect(reader.line('noise')).toEqual([]);
+    expect(reader.line('noise')).toMatchObject([{ status: 400, line: 4, endLine: 4 }]);
+    expect(reader.end()).toEqual([]);
+  });
+});
+
+describe('HTTP clients’ reports of a failed call give the status', () => {
+  const cases: [string, string, Partial<ReturnType<typeof one>>][] = [
+    ['.NET HttpClient', 'System.Net.Http.HttpRequestException: Response status code does not indicate success: 504 (Gateway Timeout).', { status: 504, evidence: 'status-line' }],
+    ['.NET HttpResponseMessage.ToString()', "StatusCode: 404, ReasonPhrase: 'Not Found', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:", { status: 404 }],
+    ['OkHttp Response, the method from its URL', 'java.io.IOException: Response{protocol=h2, code=400, message=, url=https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire}', { method: 'acquire', status: 400 }],
+    ['Go, unexpected status code', '2026/12/02 16:10:12 agora: unexpected status code 502', { status: 502 }],
+    ['Go, resp.Status after the method', '2026/12/02 16:10:12 start: status: 502 Bad Gateway', { method: 'start', status: 502 }],
+    ['Ruby', 'agora error: #<Net::HTTPBadRequest 400 Bad Request readbody=true>', { status: 400 }],
+    ['Ruby, the class and the code', 'Net::HTTPBadRequest 400', { status: 400 }],
+    ['Python urllib', 'urllib.error.HTTPError: HTTP Error 503: Service Unavailable', { status: 503 }],
+    ['Java HttpURLConnection', 'java.io.IOException: Server returned HTTP response code: 401 for URL: https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire', { method: 'acquire', status: 401 }],
+    ['Spring without a body', 'org.springframework.web.client.HttpServerErrorException$GatewayTimeout: 504 Gateway Timeout: [no body]', { status: 504 }],
+    ['Apache HttpClient', 'org.apache.http.client.HttpResponseException: status code: 503, reason phrase: Service Unavailable', { status: 503 }],
+    ['httpx, the method from its URL', "httpx.HTTPStatusError: Client error '400 Bad Request' for url 'https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/mode/mix/start'", { method: 'start', status: 400 }],
+    ['aiohttp', "aiohttp.client_exceptions.ClientResponseError: 502, message='Bad Gateway'", { status: 502 }],
+    ['got (Node)', 'HTTPError: Response code 400 (Bad Request)', { status: 400 }],
+    ['Faraday and RestClient (Ruby)', 'Faraday::BadRequestError: the server responded with status 400', { status: 400 }],
+    ['RestClient (Ruby)', 'RestClient::BadRequest: 400 Bad Request', { status: 400 }],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => expect(one(text)).toMatchObject(expected));
+  it('not when the call was to another service, nor for a success', () => {
+    expect(readResponses('requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://hooks.slack.com/services/T000')).toEqual([]);
+    expect(readResponses('java.io.IOException: Response{protocol=h2, code=401, message=, url=https://auth.example.com/token}')).toEqual([]);
+    expect(readResponses('health check: status: 200 OK')).toEqual([]);
+  });
+  it('a request line before gives its method and verb', () => {
+    const found = one(readFileSync(new URL('../fixtures/logs/dotnet.log', import.meta.url), 'utf8').split('\n').slice(6, 13).join('\n'));
+    expect(found).toMatchObject({ method: 'start', verb: 'POST', methodLine: 2, status: 504, line: 5 });
+  });
+});
+
+describe('the HTTP verb of the request, where the text shows it', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['a request line before the response', 'POST /v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/query\n{"code":404,"reason":"failed to find worker"}', 'POST'],
+    ["curl -v's request line", '> GET /v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/query HTTP/1.1\n>\n< HTTP/1.1 200 OK\n<\n{"resourceId":"r","sid":"s","serverResponse":{"status":5}}', 'GET'],
+    ['an access log', '10.0.3.7 - - [02/Dec/2026:16:10:11 +0800] "DELETE /v1/apps/a/cloud_recording/acquire HTTP/1.1" 405 0 "-" "okhttp/4.12.0"', 'DELETE'],
+    ['a URL after the verb on the response’s line', 'INFO POST https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire -> 200 OK, body={"cname":"c","uid":"1","resourceId":"r"}', 'POST'],
+    ["Feign's [POST] to [url]", 'feign.FeignException$BadRequest: [400 Bad Request] during [POST] to [https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/stop] [AgoraClient#stop(String)]: [{"code":49}]', 'POST'],
+    ['Go\'s Post "url"', 'agora: Post "https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire": status 401 {"message":"Invalid authentication credentials"}', 'POST'],
+    ['OkHttp: the verb of --> for the response <-- of the same URL', '--> POST https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire\n<-- 200 OK https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire (212ms)\n{"cname":"c","uid":"1","resourceId":"r"}', 'POST'],
+    ['a log record’s request: method and url', '{"level":30,"req":{"method":"GET","url":"https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/query"},"res":{"statusCode":200},"body":{"resourceId":"r","sid":"s","serverResponse":{"status":5}}}', 'GET'],
+    ["axios' config, in lower case", '{"message":"Request failed with status code 400","status":400,"config":{"url":"https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire","method":"post"}}', 'POST'],
+    ['a JSON request record, then its response', '{"msg":"agora request","method":"POST","url":"https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire"}\n{"msg":"agora response","statusCode":200,"responseBody":{"cname":"c","uid":"1","resourceId":"r"}}', 'POST'],
+    ['none when the text shows none', 'start -> 400 {"code":53}', undefined],
+    ['none from an English verb in prose', 'we get https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire -> 200 {"resourceId":"r"}', undefined],
+  ];
+  for (const [name, text, verb] of cases) it(name, () => expect(one(text).verb).toBe(verb));
+  it('the verb is kept as the text says it, even where it is not the method’s (a later check can warn)', () => {
+    expect(one('"GET /v1/apps/a/cloud_recording/resourceid/r/mode/mix/start HTTP/1.1" 404').verb).toBe('GET');
+  });
+});
+
+describe('a log with no Cloud Recording response in it, however many arrows, colons and numbers', () => {
+  const noise = log('no-recording.log');
+  it('gives nothing (35 lines of a service’s own log)', () => {
+    expect(noise.trim().split('\n').length).toBeGreaterThanOrEqual(30);
+    expect(readResponses(noise)).toEqual([]);
+  });
+  it('nor with CRLF line ends', () => expect(readResponses(noise.replace(/\n/g, '\r\n'))).toEqual([]));
+  it('nor line by line, each alone', () => {
+    for (const line of noise.trim().split('\n')) expect(readResponses(line), line).toEqual([]);
   });
 });
 

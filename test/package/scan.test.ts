@@ -116,6 +116,42 @@ describe('a summary of a log', () => {
     ]);
   });
 
+  it('a Python service: a method before each response, a traceback whose status and URL come a line before the body, urllib3 then the app', async () => {
+    const r = await scan([fixture('python-requests.log'), '--json']);
+    expect(r.status).toBe(1);
+    const out = r.json();
+    expect(out).toMatchObject({ lines: 16, responses: 5 });
+    const findings: (JsonFinding & { code?: number })[] = out.findings;
+    expect(findings.map((f) => [f.first.line, f.last.line, f.method, f.status, f.code, f.needsAction])).toEqual([
+      [9, 10, 'start', 400, 53, true],
+      [2, 2, 'acquire', undefined, undefined, false],
+      [12, 12, 'start', 200, undefined, false],
+      [13, 14, 'query', 200, undefined, false],
+      [15, 15, 'stop', 206, 435, false],
+    ]);
+  });
+
+  it('a .NET service with CRLF line ends: the exception gives the status, the request logged before it the method', async () => {
+    const out = (await scan([fixture('dotnet.log'), '--json'])).json();
+    expect(out).toMatchObject({ lines: 20, responses: 3 });
+    const findings: (JsonFinding & { code?: number; outcome: { kind: string } })[] = out.findings;
+    expect(findings.map((f) => [f.first.line, f.last.line, f.method, f.status, f.code, f.outcome.kind])).toEqual([
+      [17, 18, 'query', 404, 404, 'gone'],
+      [11, 11, 'start', 504, undefined, 'retry'],
+      [6, 6, 'acquire', undefined, undefined, 'success'],
+    ]);
+    expect(findings[1].notes).toContain('The method is the one of the request on line 8.');
+  });
+
+  it('a service log of arrows, colons and numbers with no Cloud Recording response: nothing found, exit 0', async () => {
+    expect(await scan([fixture('no-recording.log')])).toMatchObject({ status: 0, stdout: 'No Cloud Recording response in 35 lines.\n' });
+  });
+
+  it('a Chinese log line: the method between Chinese words', async () => {
+    const r = await scan(['--lang', 'zh', '--json'], { stdin: '2026-12-02 16:10:11 [ERROR] 录制 start 失败 -> 400 {"code":53,"reason":"task conflict"}\r\n' });
+    expect(r.json().findings).toMatchObject([{ method: 'start', status: 400, code: 53, first: { line: 1 } }]);
+  });
+
   it('half a body: what was read before the cut is explained (65 stays 65)', async () => {
     const out = (await scan(['--json', '--method', 'start'], { stdin: '2026-12-02 ERROR agora start: status=206 body={"code":65,"reason":"request not compl\n' })).json();
     expect(out.findings).toMatchObject([{ code: 65, status: 206, outcome: { kind: 'retry' }, notes: expect.arrayContaining([PHRASES.en.notes.partialBody]) }]);
@@ -178,6 +214,23 @@ describe('a long log stays a few findings, whatever changes from line to line', 
       ['start', 400, 2000, 1, 5998],
       ['stop', 404, 2000, 3, 6000],
       ['query', 200, 2000, 2, 5999],
+    ]);
+  });
+
+  it('a status and its body a line or two apart, thousands of times: each pair one response, none left waiting', async () => {
+    let log = '';
+    for (let n = 0; n < 3000; n++) {
+      log += `2026-12-02 10:00:${String(n % 60).padStart(2, '0')},${n} ERROR rec-${n} start failed\n`;
+      log += `requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: ${BASE}/a${n}/cloud_recording/resourceid/R${n}/mode/mix/start\n`;
+      if (n % 2) log += `    (attempt ${n})\n`;
+      log += `2026-12-02 10:00:00,${n} ERROR rec-${n} response body: {"code":53,"reason":"task conflict","resourceId":"R${n}"}\n`;
+      log += `2026-12-02 10:00:00,${n} INFO rec-${n} stop -> 404\n`;
+    }
+    const out = (await scan(['--json'], { stdin: log })).json();
+    expect(out).toMatchObject({ lines: 13_500, responses: 6000, others: { count: 0 } });
+    expect((out.findings as (JsonFinding & { code?: number })[]).map((f) => [f.method, f.status, f.code, f.count, f.first.line, f.last.line])).toEqual([
+      ['start', 400, 53, 3000, 2, 13_499],
+      ['stop', 404, undefined, 3000, 4, 13_500],
     ]);
   });
 
@@ -258,7 +311,8 @@ describe('a large log, through the real process', () => {
   it('40 MB of log, with a 10 MB line in it, in about the memory of a small one', async () => {
     const big = join(dir, 'big.log');
     const stream = createWriteStream(big);
-    const block = readFileSync(fixture('mixed.log'), 'utf8') + readFileSync(fixture('json-lines.log'), 'utf8') + `${'noise '.repeat(30)}\n`.repeat(200);
+    const block =
+      readFileSync(fixture('mixed.log'), 'utf8') + readFileSync(fixture('json-lines.log'), 'utf8') + readFileSync(fixture('python-requests.log'), 'utf8') + `${'noise '.repeat(30)}\n`.repeat(200);
     let lines = 0;
     const perBlock = block.split('\n').length - 1;
     for (let i = 0; i < 1200; i++) {
