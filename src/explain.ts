@@ -18,7 +18,7 @@
 import { type BodyForm, field, header, type HeadersLike, readResponse } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
-import { type BriefRecord, findRecord, type Locale, meaningOn, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
+import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
 import { isRetry, meaningsOn } from './meaning.ts';
 
@@ -31,6 +31,8 @@ export type ExplainInput = {
   body?: unknown;
   /** The method that was called. Without it, explain() says when the meaning depends on the method. */
   method?: Method;
+  /** The HTTP verb the request was sent with (GET, POST): another than the method's gets 404 `no Route matched with those values`. */
+  verb?: string;
   /** The response headers (a Headers object, a plain object or pairs); `Retry-After` is honoured. */
   headers?: HeadersLike;
 };
@@ -140,6 +142,9 @@ function byStatusClass(status: number | undefined): RetryPolicy {
   return { action: 'contact-support' };
 }
 
+/** The gateway's message for a request that matches no endpoint (a wrong URL or HTTP verb). */
+const NO_ROUTE = 'no Route matched with those values';
+
 /** What a success of each method must carry. */
 const SUCCESS_FIELD: Partial<Record<Method, 'resourceId' | 'sid' | 'serverResponse'>> = {
   acquire: 'resourceId',
@@ -240,7 +245,13 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (values.code !== undefined && !codeRecord) notes.push(P.notes.unknownCode(values.code));
   if (values.message !== undefined && !messageRecord && !codeRecord) notes.push(P.notes.unknownMessage(values.message));
 
-  const about = codeRecord ?? messageRecord ?? reasonRecord;
+  // A request sent with another verb than its method's finds no route: a 404 without a body code is that (seed).
+  const rawVerb = field(input, 'verb');
+  const verb = typeof rawVerb === 'string' ? rawVerb.trim().toUpperCase() : undefined;
+  const wrongVerb = method && verb && /^[A-Z]{3,7}$/.test(verb) && verb !== METHOD_VERBS[method];
+  if (wrongVerb) notes.push(P.notes.wrongVerb(method, verb, METHOD_VERBS[method]));
+  const noRoute = wrongVerb && status === 404 && values.code === undefined && !messageRecord ? at(findRecord(NO_ROUTE, 'message-error')) : undefined;
+  const about = codeRecord ?? messageRecord ?? noRoute ?? reasonRecord;
   const unknownId = !about && (values.code !== undefined || values.message !== undefined);
   const success = status !== undefined ? status >= 200 && status < 300 : Boolean(values.hasServerResponse || values.resourceId || values.sid) && body.form === 'json';
   if (status === undefined && success && !about) notes.push(P.notes.noStatus);

@@ -52,6 +52,7 @@ export function explainInput(found: FoundResponse, method?: Method): ExplainInpu
     ...(found.status !== undefined && { status: found.status }),
     ...(body !== undefined && { body }),
     ...(chosen && { method: chosen }),
+    ...(found.verb && { verb: found.verb }),
     ...(found.headers && { headers: found.headers }),
   };
 }

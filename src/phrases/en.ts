@@ -104,6 +104,7 @@ export const PHRASES_EN: Phrases = {
     unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
     unknownState: (at, value) => `\`${at}\` is ${JSON.stringify(value)}, a value the catalog does not know.`,
     unreadableStatus: (value) => `"${value}" is not an HTTP status; read without one.`,
+    wrongVerb: (method, verb, expected) => `The request was sent with ${verb}, but \`${method}\` uses ${expected}: the gateway answers such a request with 404 \`no Route matched with those values\`.`,
     unknownMethod: (value) => `"${value}" is not a method of the API (acquire, start, query, update, updateLayout, stop); read without a method.`,
     fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
     htmlBody: (status, title) => `The body is an HTML page${title ? ` ("${title}")` : ''}, not the API's JSON.${bodyFrom(status)}`,

@@ -104,6 +104,7 @@ export const PHRASES_ZH: Phrases = {
     unknownMessage: (message) => `目录中没有消息“${message}”。`,
     unknownState: (at, value) => `\`${at}\` 为 ${JSON.stringify(value)}，目录中没有这个值。`,
     unreadableStatus: (value) => `“${value}”不是 HTTP 状态码，以下按未给出状态码解释。`,
+    wrongVerb: (method, verb, expected) => `请求用的是 ${verb}，但 \`${method}\` 应使用 ${expected}：网关对这样的请求返回 404 \`no Route matched with those values\`。`,
     unknownMethod: (value) => `“${value}”不是 API 的方法（acquire、start、query、update、updateLayout、stop），以下按未指定方法解释。`,
     fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,
     htmlBody: (status, title) => `响应包体是 HTML 页面${title ? `（“${title}”）` : ''}，不是 API 返回的 JSON。${bodyFrom(status)}`,

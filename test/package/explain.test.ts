@@ -175,6 +175,17 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(partial.next).toMatch(/65: Retry/);
   });
 
+  it('a request sent with another verb than its method\'s: 404 is no route, not a task gone', () => {
+    const d = explain({ status: 404, method: 'query', verb: 'POST' });
+    expect(d.record?.ref).toBe('message-error:no-route-matched');
+    expect(d.outcome.kind).toBe('fix-request');
+    expect(d.notes.join(' ')).toMatch(/POST, but `query` uses GET/);
+    expect(explainZh({ status: 404, method: 'stop', verb: 'get' }).notes.join(' ')).toMatch(/GET，但 `stop` 应使用 POST/);
+    // The right verb, or a body that says what happened, changes nothing.
+    expect(explain({ status: 404, method: 'query', verb: 'GET' }).record?.ref).not.toBe('message-error:no-route-matched');
+    expect(explain({ status: 404, method: 'query', verb: 'POST', body: { code: 404, reason: 'failed to find worker' } }).outcome.kind).toBe('gone');
+  });
+
   it('falling back to the HTTP status never claims a body code the body does not have', () => {
     const unknown = explain({ status: 400, method: 'start', body: { code: 7777 } });
     expect(unknown.known).toBe(false);

@@ -89,6 +89,17 @@ describe('a summary of a log', () => {
     }
   });
 
+  it('a request sent with the wrong verb (POST to query): no route, a request to fix, not a task gone', async () => {
+    const log = [
+      '10.0.3.17 - - [01/May/2026:10:00:04 +0000] "POST /v1/apps/6f1c2a/cloud_recording/resourceid/r1/sid/s1/mode/mix/query HTTP/1.1" 404 52 "-" "okhttp/4.12.0"',
+      '10.0.3.17 - - [01/May/2026:10:00:09 +0000] "GET /v1/apps/6f1c2a/cloud_recording/resourceid/r1/sid/s1/mode/mix/query HTTP/1.1" 200 310 "-" "okhttp/4.12.0"',
+    ].join('\n');
+    const out = (await scan(['--json'], { stdin: `${log}\n` })).json();
+    const wrong = (out.findings as (JsonFinding & { outcome: { kind: string } })[]).find((f) => f.status === 404)!;
+    expect(wrong.outcome.kind).toBe('fix-request');
+    expect(wrong.notes.join(' ')).toMatch(/POST, but `query` uses GET/);
+  });
+
   it('a mixed log: every shape at once, half a body noted', async () => {
     const r = await scan([fixture('mixed.log'), '--json']);
     const out = r.json();
