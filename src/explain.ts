@@ -249,7 +249,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const rawVerb = field(input, 'verb');
   const verb = typeof rawVerb === 'string' ? rawVerb.trim().toUpperCase() : undefined;
   const wrongVerb = method && verb && /^[A-Z]{3,7}$/.test(verb) && verb !== METHOD_VERBS[method];
-  if (wrongVerb) notes.push(P.notes.wrongVerb(method, verb, METHOD_VERBS[method]));
+  // A body code says the request reached the service: the verb was not what stopped it.
+  if (wrongVerb && values.code === undefined) notes.push(P.notes.wrongVerb(method, verb, METHOD_VERBS[method]));
   const noRoute = wrongVerb && status === 404 && values.code === undefined && !messageRecord ? at(findRecord(NO_ROUTE, 'message-error')) : undefined;
   const about = codeRecord ?? messageRecord ?? noRoute ?? reasonRecord;
   const unknownId = !about && (values.code !== undefined || values.message !== undefined);
@@ -272,6 +273,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (about) {
     record = about;
     policy = policyOf(about);
+    // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
+    const documented = [...new Set(about.meanings.flatMap((m) => m.methods ?? []))];
+    if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
+      notes.push(P.notes.otherMethods(method, documented));
+      if (GRAVITY[policy.action] < GRAVITY.retry) policy = byStatusClass(status);
+    }
   } else if (unknownId && !is2xx) {
     // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
     if (statusRecord) {
@@ -293,7 +300,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     if (is2xx || status === 404) policy = { action: 'fix-request' };
     else policy = record ? record.retry : byStatusClass(status);
     lead = 'page';
-  } else if (status === 404 && body.form !== 'json' && body.form !== 'absent') {
+  } else if (status === 404 && body.form !== 'json' && body.form !== 'absent' && body.form !== 'empty') {
     record = statusPlain();
     policy = { action: 'fix-request' };
     basis = { by: 'us', why: P.ours.pageFromElsewhere };
@@ -363,8 +370,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     summary.push(`${headline(record)}${P.period}`);
     // The meaning on the method where the method changes what the record means (62, 65, HTTP 400);
     // else the record's own summary, which says more than a meaning one source gives for one method (435 on `stop`).
-    const methodMatters = method !== undefined && record.meanings.some((m) => m.methods && !m.methods.includes(method));
-    summary.push(method && record.meaning && methodMatters ? `${P.onMethod(method)}${P.colon}${record.meaning.text}` : record.summary);
+    // The meaning on the method where the method changes it, or where the response's reason picked it without one;
+    // not one that the body code decides between, nor one documented with another HTTP status.
+    const picked = record.meaning;
+    const fits = picked && !bodyDecides && (status === undefined || picked.http === undefined || picked.http === status);
+    const methodMatters = method === undefined || record.meanings.some((m) => m.methods && !m.methods.includes(method));
+    summary.push(fits && methodMatters ? (method ? `${P.onMethod(method)}${P.colon}${picked.text}` : picked.text) : record.summary);
   } else if (lead === 'state' && record && reading) {
     // The summaries of recording and upload statuses name their field and value; the others say it here.
     summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
@@ -399,7 +410,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
     next.push(P.serviceSays(values.reason));
   }
-  if (!method && record) {
+  if (!method && record && !record.meaning) {
     const steps = stepsByMethod(record, P);
     if (steps) notes.push(P.notes.dependsOnMethod(steps));
   }

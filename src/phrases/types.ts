@@ -44,6 +44,8 @@ export type Phrases = {
     unknownMessage: (message: string) => string;
     unknownState: (at: string, value: string | number) => string;
     unknownMethod: (value: string) => string;
+    /** A body code the sources give only for other methods. */
+    otherMethods: (method: Method, methods: readonly string[]) => string;
     /** The request's HTTP verb is not its method's. */
     wrongVerb: (method: Method, verb: string, expected: string) => string;
     /** A `status` that is not one ("abc", 999). */

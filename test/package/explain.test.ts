@@ -156,7 +156,7 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(stop.next).not.toMatch(/^Nothing to do/);
     const zh = explainZh({ status: '206', method: 'stop' });
     expect(zh.ok).toBe(false);
-    expect(zh.next).toMatch(/包体 `code`/);
+    expect(zh.next).toMatch(/包体中的 `code`/);
     // HTTP 404 on `stop` without a body: the task may be gone (body 404), or the URL wrong (no Route matched).
     const gone = explain({ status: 404, method: 'stop' });
     expect(gone.next).toMatch(/404: /);
@@ -184,6 +184,31 @@ describe('explain: a response that says little, or says it oddly', () => {
     // The right verb, or a body that says what happened, changes nothing.
     expect(explain({ status: 404, method: 'query', verb: 'GET' }).record?.ref).not.toBe('message-error:no-route-matched');
     expect(explain({ status: 404, method: 'query', verb: 'POST', body: { code: 404, reason: 'failed to find worker' } }).outcome.kind).toBe('gone');
+  });
+
+  it('an empty body says no more than none: a 404 reads the same either way, and names no one body code', () => {
+    const none = explain({ status: 404, method: 'query' });
+    const empty = explain({ status: 404, method: 'query', body: '' });
+    expect(empty.outcome).toEqual(none.outcome);
+    expect(empty.next).toBe(none.next);
+    expect(empty.summary).not.toMatch(/Body `code` 404:/);
+    expect(explain({ status: 206, method: 'stop', body: '' }).next).toMatch(/status alone does not tell/);
+  });
+
+  it('a code the sources give only for other methods is not taken as done (49 is stop\'s)', () => {
+    const d = explain({ status: 400, method: 'start', body: { code: 49, reason: 'invalid operation' } });
+    expect(d.outcome.kind).not.toBe('already-done');
+    expect(d.notes.join(' ')).toMatch(/only for `stop`, not for `start`/);
+    expect(explain({ status: 400, method: 'stop', body: { code: 49 } }).outcome.kind).toBe('already-done');
+  });
+
+  it('says a meaning only where it fits: not one documented with another status, and a reason\'s meaning without a method', () => {
+    expect(explain({ status: 400, method: 'acquire', body: { code: 501 } }).summary).not.toMatch(/HTTP 500/);
+    const byReason = explain({ status: 500, body: { code: 501, reason: 'no_worker_manager_available' } });
+    expect(byReason.summary).toMatch(/No resources are available/);
+    expect(byReason.notes.join(' ')).not.toMatch(/pass `method`/);
+    // A body code says the request reached the service: no word of a wrong verb.
+    expect(explain({ status: 404, method: 'query', verb: 'POST', body: { code: 404, reason: 'failed to find worker' } }).notes.join(' ')).not.toMatch(/uses GET/);
   });
 
   it('falling back to the HTTP status never claims a body code the body does not have', () => {
