@@ -396,6 +396,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
 
   if (bodyDecides) next.push(bodyDecides);
+  else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));

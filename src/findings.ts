@@ -36,7 +36,9 @@ const WORST_FIRST: readonly OutcomeKind[] = ['contact-support', 'fix-account', '
 const NO_ACTION: ReadonlySet<OutcomeKind> = new Set(['success', 'in-progress', 'already-done']);
 
 /** Does the diagnosis ask someone (or a client's retry logic) to act? */
-export const needsAction = (d: Diagnosis): boolean => !NO_ACTION.has(d.outcome.kind);
+export const needsAction = (d: Diagnosis): boolean =>
+  // A "success" that is not ok and names no code (a status alone the body code decides, a state the catalog lacks) asks a person to look.
+  !NO_ACTION.has(d.outcome.kind) || (d.outcome.kind === 'success' && !d.ok && d.code === undefined && d.message === undefined);
 
 /**
  * The input explain() takes for a response found in a text, with a method to

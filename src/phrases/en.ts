@@ -98,6 +98,7 @@ export const PHRASES_EN: Phrases = {
   bodyDecides: (byCode) => `The status alone does not tell which case this is; the body \`code\` does, and each has its own step (${byCode}).`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   fixConfiguration: 'Sending the request again does not change this state: it comes from what the recording was set up with (`start`); correct that for the next recording.',
+  unknownValue: 'The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; query again later, or check it against Agora\'s current documentation.',
   serviceSays: (reason) => `The service says: "${reason}".`,
   notes: {
     unknownCode: (code) => `Body code ${code} is not in the catalog.`,

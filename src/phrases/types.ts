@@ -32,6 +32,8 @@ export type Phrases = {
   stateAt: (at: string, value: string | number) => string;
   /** The service's own words, when they say more than the catalog. */
   serviceSays: (reason: string) => string;
+  /** A success that holds a state value the catalog lacks. */
+  unknownValue: string;
   /** A state inside a success asks for a fix: of the recording's setup, not of this request. */
   fixConfiguration: string;
   /** No status, and nothing in the body to go on. */

@@ -275,6 +275,8 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(d.ok).toBe(false);
     expect(d.known).toBe(false);
     expect(d.notes.join(' ')).toMatch(/9, a value the catalog does not know/);
+    expect(d.next).not.toMatch(/^Nothing to do/);
+    expect(d.next).toMatch(/does not know/);
   });
 
   it('nothing to resend is not "nothing to do" where something is left: backed-up files are checked in the storage', () => {
