@@ -212,6 +212,7 @@ function findingJson(f: Finding, locale: Locale) {
     outcome: d.outcome,
     ...(d.basis && { basis: d.basis }),
     ...(d.method && { method: d.method }),
+    ...(f.response.verb && { verb: f.response.verb }),
     ...(d.status !== undefined && { status: d.status }),
     ...(d.code !== undefined && { code: d.code }),
     ...(d.message !== undefined && { message: d.message }),

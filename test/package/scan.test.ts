@@ -97,6 +97,7 @@ describe('a summary of a log', () => {
     const out = (await scan(['--json'], { stdin: `${log}\n` })).json();
     const wrong = (out.findings as (JsonFinding & { outcome: { kind: string } })[]).find((f) => f.status === 404)!;
     expect(wrong.outcome.kind).toBe('fix-request');
+    expect((wrong as { verb?: string }).verb).toBe('POST');
     expect(wrong.notes.join(' ')).toMatch(/POST, but `query` uses GET/);
   });
 
