@@ -202,6 +202,9 @@ function computeStepsByMethod(record: BriefRecord, P: Phrases): string | undefin
   return [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
 }
 
+/** Whether a caller gave a field a value (not left out, null or ''). */
+const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
 function clip(value: unknown): string {
   const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
   return text.slice(0, 60);
@@ -213,11 +216,11 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // The response as read without the catalog (`code: 0`, what a success may carry, is not an error code).
   const { status, headers, body, values, message, code: readCode } = readResponse(input);
   const rawStatus = field(input, 'status');
-  if (status === undefined && rawStatus !== undefined && rawStatus !== null && rawStatus !== '') notes.push(P.notes.unreadableStatus(clip(rawStatus)));
+  if (status === undefined && given(rawStatus)) notes.push(P.notes.unreadableStatus(clip(rawStatus)));
   const rawMethod = field(input, 'method');
   // As a caller writes it: `Start`, `updatelayout`, ` stop `.
   const method = typeof rawMethod === 'string' ? METHODS.find((m) => m.toLowerCase() === rawMethod.trim().toLowerCase()) : undefined;
-  if (rawMethod !== undefined && rawMethod !== null && rawMethod !== '' && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
+  if (given(rawMethod) && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
   if (body.form === 'absent') notes.push(P.notes.noBody);
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
@@ -274,9 +277,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = about;
     policy = policyOf(about);
     // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
-    const documented = [...new Set(about.meanings.flatMap((m) => m.methods ?? []))];
     if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
-      notes.push(P.notes.otherMethods(method, documented));
+      notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
       if (GRAVITY[policy.action] < GRAVITY.retry) policy = byStatusClass(status);
     }
   } else if (unknownId && !is2xx) {
@@ -368,10 +370,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const reading = record && states.find((s) => s.record?.ref === record!.ref);
   if (lead === 'record' && record) {
     summary.push(`${headline(record)}${P.period}`);
-    // The meaning on the method where the method changes what the record means (62, 65, HTTP 400);
-    // else the record's own summary, which says more than a meaning one source gives for one method (435 on `stop`).
-    // The meaning on the method where the method changes it, or where the response's reason picked it without one;
-    // not one that the body code decides between, nor one documented with another HTTP status.
+    // The meaning on the method where the method changes what the record means (62, 65, HTTP 400), or
+    // where the response's reason picked it without one; not one the body code decides between, nor one
+    // documented with another HTTP status. Else the record's own summary, which says more than a meaning
+    // one source gives for one method (435 on `stop`).
     const picked = record.meaning;
     const fits = picked && !bodyDecides && (status === undefined || picked.http === undefined || picked.http === status);
     const methodMatters = method === undefined || record.meanings.some((m) => m.methods && !m.methods.includes(method));
