@@ -20,6 +20,7 @@
  */
 import { GatewayMessage } from './generated/constants.ts';
 import { METHODS, type Method } from './records.ts';
+import { type Parsed, readLooseValue } from './loose-value.ts';
 
 /** One response found in the text: an input for explain(), and where it was. */
 export type FoundResponse = {
@@ -74,8 +75,6 @@ const PAIR_REACH = 3;
 /** How many headers of one response are kept, and how long a value. */
 const MAX_HEADERS = 64;
 const MAX_HEADER_VALUE = 1000;
-/** Longest string value kept from a body. */
-const MAX_STRING = 2000;
 
 const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -235,164 +234,6 @@ function gatewayMessages(): RegExp {
     messagePattern = escaped.length ? new RegExp(`(?:^|[^\\w])(${escaped.join('|')})(?![\\w])`, 'i') : /(?!)/;
   }
   return messagePattern;
-}
-
-// ---------------------------------------------------------------------------
-// A tolerant reader of JSON, Python dicts and JavaScript objects as printed
-
-type Parsed = { value: unknown; end: number; complete: boolean };
-
-class Incomplete extends Error {}
-class Invalid extends Error {}
-
-/**
- * Read one value at `start`: JSON, or what Python (`{'code': 65, 'ok': True}`) and
- * Node (`{ code: 65, reason: 'x', data: [Object] }`) print. At the end of the text
- * (a body cut short), what was read so far comes back with `complete: false`; the
- * value being read at the cut is left out (a number cut short is another number).
- * undefined when the text is not such a value.
- */
-export function readLooseValue(text: string, start = 0): Parsed | undefined {
-  let i = start;
-  let root: unknown;
-  const n = text.length;
-  const ws = () => {
-    while (i < n && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 0xa0)) i++;
-  };
-  const need = () => {
-    if (i >= n) throw new Incomplete();
-  };
-  const str = (): string => {
-    const quote = text[i++];
-    let out = '';
-    let from = i;
-    for (;;) {
-      need();
-      const c = text[i];
-      if (c === quote) {
-        out += text.slice(from, i++);
-        return out.length > MAX_STRING ? out.slice(0, MAX_STRING) : out;
-      }
-      if (c === '\n') throw new Invalid();
-      if (c === '\\') {
-        out += text.slice(from, i);
-        i++;
-        need();
-        const e = text[i++];
-        if (e === 'u') {
-          const hex = text.slice(i, i + 4);
-          if (hex.length < 4) throw new Incomplete();
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new Invalid();
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 4;
-        } else out += ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e;
-        from = i;
-      } else i++;
-    }
-  };
-  const word = (): string => {
-    const m = /^[A-Za-z_$][\w$-]*/.exec(text.slice(i, i + 80));
-    if (!m) throw new Invalid();
-    i += m[0].length;
-    return m[0];
-  };
-  const value = (depth: number, attach: (v: unknown) => void): void => {
-    if (depth > 40) throw new Invalid();
-    ws();
-    need();
-    const c = text[i];
-    if (c === '{') {
-      const obj: Record<string, unknown> = {};
-      attach(obj);
-      i++;
-      for (;;) {
-        ws();
-        need();
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        const k = text[i] === '"' || text[i] === "'" ? str() : /[\d-]/.test(text[i]) ? String(num()) : word();
-        ws();
-        need();
-        if (text[i] !== ':' && text[i] !== '=') throw new Invalid();
-        i++;
-        value(depth + 1, (v) => {
-          if (k !== '__proto__') obj[k] = v;
-        });
-        ws();
-        need();
-        if (text[i] === ',') i++;
-        else if (text[i] !== '}') throw new Invalid();
-      }
-    }
-    if (c === '[') {
-      // Node's placeholders: [Object], [Array], [Circular *1], [Function: f], [Getter].
-      const placeholder = /^\[(?:Object|Array|Circular[^\]]*|Function[^\]]*|Getter[^\]]*|Setter[^\]]*)\]/.exec(text.slice(i, i + 60));
-      if (placeholder) {
-        i += placeholder[0].length;
-        attach(null);
-        return;
-      }
-      const arr: unknown[] = [];
-      attach(arr);
-      i++;
-      for (;;) {
-        ws();
-        need();
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        value(depth + 1, (v) => arr.push(v));
-        ws();
-        need();
-        if (text[i] === ',') i++;
-        else if (text[i] !== ']') throw new Invalid();
-      }
-    }
-    if (c === '"' || c === "'") {
-      const s = str();
-      attach(s);
-      return;
-    }
-    if (/[\d-]/.test(c)) {
-      const v = num();
-      // A number only counts once something follows it: at the cut, 43 may be 433.
-      ws();
-      need();
-      attach(v);
-      return;
-    }
-    if (c === '<') {
-      // Node: <ref *1> { … }
-      const ref = /^<ref \*\d+>\s*/.exec(text.slice(i, i + 20));
-      if (!ref) throw new Invalid();
-      i += ref[0].length;
-      value(depth, attach);
-      return;
-    }
-    const w = word();
-    ws();
-    need();
-    const literals: Record<string, unknown> = { true: true, True: true, false: false, False: false, null: null, None: null, undefined: null, NaN: null, Infinity: null };
-    if (!own(literals, w)) throw new Invalid();
-    attach(literals[w]);
-  };
-  const num = (): number => {
-    const m = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
-    if (!m) throw new Invalid();
-    i += m[0].length;
-    return Number(m[0]);
-  };
-  try {
-    value(0, (v) => (root = v));
-    return { value: root, end: i, complete: true };
-  } catch (error) {
-    if (error instanceof Incomplete) return root === undefined ? undefined : { value: root, end: n, complete: false };
-    if (error instanceof Invalid || error instanceof RangeError) return undefined;
-    throw error;
-  }
 }
 
 /** The first object in `text` from `from` on: by JSON.parse where it can, else by readLooseValue. */

@@ -7,11 +7,11 @@
  * status. Pure and total: it never throws, whatever it is given.
  */
 
+import { readLooseValue } from './loose-value.ts';
+
 const MAX_TEXT = 200;
 /** How many sub-services, extensions or outputs are read at most (a real response has a handful). */
 const MAX_PARTS = 32;
-/** How deep a JSON text is read; deeper nesting than any real response is left out. */
-const MAX_DEPTH = 64;
 
 const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
@@ -37,64 +37,6 @@ export function wholeNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-// ---------------------------------------------------------------------------
-// JSON cut short
-
-/**
- * Read as much of a JSON text as is whole: `{"code":65,"rea` gives {code: 65}.
- * Every finished field is kept at every depth; a value cut off at the end (a
- * string, a number, a literal) is left out rather than guessed — `{"code":6`
- * might have been 65. One pass notes each place where a value or a container
- * has just begun or ended, with the brackets that would close the text there;
- * JSON.parse reads the longest such prefix that is valid (so a text broken in
- * the middle gives what came before the break, and keys such as `__proto__`
- * are own properties, as JSON.parse makes them).
- */
-function parseJsonPrefix(text: string): unknown {
-  const cuts: [end: number, closers: string][] = [];
-  const open: string[] = [];
-  let key = false;
-  const cut = (end: number) => cuts.push([end, [...open].reverse().join('')]);
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (j >= text.length) break;
-      i = j;
-      if (key) key = false;
-      else cut(i + 1);
-    } else if (c === '{' || c === '[') {
-      if (open.length >= MAX_DEPTH) break;
-      open.push(c === '{' ? '}' : ']');
-      key = c === '{';
-      cut(i + 1);
-    } else if (c === '}' || c === ']') {
-      open.pop();
-      key = false;
-      cut(i + 1);
-    } else if (c === ',') key = open[open.length - 1] === '}';
-    else if (/[-\dtfn]/.test(c)) {
-      const literal = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
-      // A value that ends the text may be cut short ({"code":6 of 65): leave it out.
-      if (!literal || i + literal[0].length >= text.length) break;
-      i += literal[0].length - 1;
-      cut(i + 1);
-    }
-  }
-  // The valid prefixes come first: find the last one.
-  let value: unknown;
-  for (let lo = 0, hi = cuts.length - 1; lo <= hi; ) {
-    const mid = (lo + hi) >> 1;
-    try {
-      value = JSON.parse(text.slice(0, cuts[mid][0]) + cuts[mid][1]);
-      lo = mid + 1;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return value;
-}
 
 // ---------------------------------------------------------------------------
 // The body
@@ -147,14 +89,17 @@ export function readBody(body: unknown, contentType?: string): Body {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (!text) return { form: 'empty' };
   if (text.startsWith('{')) {
+    // JSON, or a Python dict or JavaScript object as logs print them ({'code': 433, 'ok': True}); what is
+    // whole of one cut short or broken ({"code":65,"rea gives {code: 65}: a value cut off is left out, not guessed).
+    let read: ReturnType<typeof readLooseValue>;
     try {
-      const data = (parseJsonOrLiteral(text) ?? JSON.parse(text)) as unknown;
-      if (data && typeof data === 'object' && !Array.isArray(data)) return { form: 'json', data: data as Record<string, unknown> };
+      read = { value: JSON.parse(text), end: text.length, complete: true };
     } catch {
-      const prefix = parseJsonPrefix(text);
-      const data = prefix && typeof prefix === 'object' && !Array.isArray(prefix) ? (prefix as Record<string, unknown>) : {};
-      return { form: 'partial-json', data };
+      read = readLooseValue(text, 0, true);
     }
+    const data = read?.value && typeof read.value === 'object' && !Array.isArray(read.value) ? (read.value as Record<string, unknown>) : undefined;
+    if (data && read!.complete && !text.slice(read!.end).trim()) return { form: 'json', data };
+    return { form: 'partial-json', data: data ?? {} };
   }
   if (text.startsWith('<') || /\bhtml\b/i.test(contentType ?? '')) {
     const title = /<title[^>]*>([^<]{1,300})/i.exec(text.slice(0, 4096))?.[1];
@@ -177,33 +122,6 @@ export function readBody(body: unknown, contentType?: string): Body {
   return { form: 'text', text: text.replace(/\s+/g, ' ').slice(0, MAX_TEXT) };
 }
 
-/**
- * An object written as a Python dict or a JavaScript object literal, as logs
- * print them (`{'code': 433, 'ok': True}`, `{ code: 433, reason: 'x' }`):
- * read as the JSON it stands for; undefined when it is not one.
- */
-function parseJsonOrLiteral(text: string): unknown {
-  const json = text.replace(
-    /"(?:[^"\\]|\\.)*"|'((?:[^'\\]|\\.)*)'|([{,]\s*)([A-Za-z_$][\w$]*)(?=\s*:)|\b(True|False|None|undefined)\b|,(?=\s*[}\]])/g,
-    (match, single: string | undefined, before: string | undefined, key: string | undefined, literal: string | undefined) =>
-      single !== undefined
-        ? JSON.stringify(single.replace(/\\(.)/g, '$1'))
-        : key !== undefined
-          ? `${before}"${key}"`
-          : literal !== undefined
-            ? (LITERALS[literal] ?? match)
-            : match.startsWith(',')
-              ? ''
-              : match,
-  );
-  if (json === text) return undefined;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-}
-const LITERALS: Record<string, string> = { True: 'true', False: 'false', None: 'null', undefined: 'null' };
 
 // ---------------------------------------------------------------------------
 // A whole HTTP response pasted as text (`curl -i`, `curl -si … | agora-rec-codes explain`)

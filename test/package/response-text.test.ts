@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { looksLikeResponse, methodInText, readLooseValue, readResponses, ResponseReader } from '../../src/response-text.ts';
+import { readLooseValue } from '../../src/loose-value.ts';
+import { looksLikeResponse, methodInText, readResponses, ResponseReader } from '../../src/response-text.ts';
 
 const log = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
 const one = (text: string) => {
