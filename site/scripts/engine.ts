@@ -29,7 +29,7 @@ import { readResponse as readPackageResponse, type NamedValue } from '../../src/
 import { METHODS } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
 import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
-import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutTimes, Words } from './query.ts';
+import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -181,7 +181,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // and the words as written (state names).
       const sequences = [tokens(u.canonical), tokens(u.clean), tokens(normalized), normalized.split(' ').filter((w) => w && !hasHan(w))];
       // A body code the words name decides before an HTTP status they name (as in explain()).
-      const numbers = codeNumbers(normalize(withoutTimes(query))).sort((a, b) => Number(b.context === 'code') - Number(a.context === 'code'));
+      const numbers = codeNumbers(normalize(withoutLogNumbers(query))).sort((a, b) => Number(b.context === 'code') - Number(a.context === 'code'));
       const tokenFile = (t: string) => load<Record<string, Shard>>(tokenFileOf(t, head));
       const loaded = new Map<string, Record<string, Shard>>();
       const loadAll = (list: Iterable<string>) => Promise.all([...list].map(async (t) => loaded.set(t, await tokenFile(t))));

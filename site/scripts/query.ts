@@ -266,14 +266,20 @@ const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|�
 export type NumberContext = 'http' | 'recording' | 'code' | undefined;
 
 /**
- * `text` without the dates, clock times and thread names of a log line
- * (2026-03-02T08:11:45Z, 10:02:33.118, 2026/05/12, [pool-2]): their numbers
- * are not codes (12:07:49 is not error 49).
+ * `text` without the numbers of a log line that are never codes: dates, clock
+ * times, time zones, thread names, IP addresses and versions (2026-03-02T08:11:45Z,
+ * 10:02:33.118, 2026/05/12, +0800, [pool-2], 172.18.0.4, Go-http-client/1.1, v2.3.0):
+ * 12:07:49 is not error 49, and 172.18.0.4 is not recording status 4.
  */
-export function withoutTimes(text: string): string {
+export function withoutLogNumbers(text: string): string {
   return text
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
+    // An access log's date (11/Mar/2025) and a time zone (+0800).
+    .replace(/\b\d{1,2}\/[A-Za-z]{3}\/\d{4}\b|\s[+-]\d{4}\b/g, ' ')
+    // An IP address (and its port), a version: 172.18.0.4:8080, Go-http-client/1.1, v2.3.0. (HTTP/1.1 404 stays an
+    // HTTP status: the words before 404 are still "http".)
+    .replace(/(^|[^\w.])v?\d+(?:\.\d+){1,3}(?::\d+)?(?![\w.])/gi, '$1 ')
     // A thread's name in brackets: [pool-2], [rec-worker-3].
     .replace(/\[[\w.-]*-\d+\]/g, ' ')
     // A position in a list: extensionServiceState[0], outputs[1].status.
@@ -383,6 +389,8 @@ export function readResponse(query: string): ResponseInput | undefined {
   const text = /\{\s*\\"/.test(pasted) ? pasted.replace(/\\"/g, '"') : pasted;
   const status =
     Number(/\bHTTP\/\d(?:\.\d)?\s+(\d{3})\b/i.exec(text)?.[1]) ||
+    // An access log's line (nginx, Apache): "GET /v1/… HTTP/1.1" 429 37.
+    Number(/\bHTTP\/\d(?:\.\d)?"\s+(\d{3})\s+(?:\d+|-)\b/i.exec(text)?.[1]) ||
     Number(/<(?:title|h1)>\s*(\d{3})\b/i.exec(text)?.[1]) ||
     Number(/"?\b(?:httpStatus|statusCode|status_code|http_status|status)"?\s*[=:]\s*(\d{3})\b/i.exec(text)?.[1]) ||
     // What HTTP clients print: "status code 404" (axios), "400 Client Error" (requests), "[401 Unauthorized]" (Feign).

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../../site/scripts/pin.ts';
-import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutTimes, Words } from '../../site/scripts/query.ts';
+import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
 const words = loadSearchWords(DEFAULT_DATA_DIR);
@@ -90,15 +90,28 @@ describe('numbers that name a code', () => {
     expect(codeNumbers(normalize('start 65'))).toEqual([{ value: '65', context: undefined }]);
   });
   it('an id, a port or a line number is not a code, nor a position in a list', () => {
-    expect(codeNumbers(normalize(withoutTimes('start sends uid 0 while acquire had uid 10086, then 432')))).toEqual([{ value: '432', context: undefined }]);
-    expect(codeNumbers(normalize(withoutTimes('Caused by: at RecordingClient.java line 49 (port 8443)')))).toEqual([]);
-    expect(codeNumbers(normalize(withoutTimes('query: extensionServiceState[0].payload.outputs[1].status=onhold')))).toEqual([]);
-    expect(codeNumbers(normalize(withoutTimes('{"code":[433]}')))).toEqual([{ value: '433', context: 'code' }]);
+    expect(codeNumbers(normalize(withoutLogNumbers('start sends uid 0 while acquire had uid 10086, then 432')))).toEqual([{ value: '432', context: undefined }]);
+    expect(codeNumbers(normalize(withoutLogNumbers('Caused by: at RecordingClient.java line 49 (port 8443)')))).toEqual([]);
+    expect(codeNumbers(normalize(withoutLogNumbers('query: extensionServiceState[0].payload.outputs[1].status=onhold')))).toEqual([]);
+    expect(codeNumbers(normalize(withoutLogNumbers('{"code":[433]}')))).toEqual([{ value: '433', context: 'code' }]);
   });
   it('a log line\'s dates and clock times are not codes', () => {
     const line = '2026-05-12 10:02:33.118 WARN [pool-2] stop took 12:07:49 (retry at 2026/05/12T08:53:07+08:00) code 65';
-    expect(codeNumbers(normalize(withoutTimes(line)))).toEqual([{ value: '65', context: 'code' }]);
+    expect(codeNumbers(normalize(withoutLogNumbers(line)))).toEqual([{ value: '65', context: 'code' }]);
     expect(codeNumbers(normalize('trace id 0049 then 07'))).toEqual([]);
+  });
+  it('an IP address, a version, an access log\'s date and a time zone are not codes; the status after HTTP/1.1 is', () => {
+    const access = '10.2.0.7 - - [03/Apr/2026:09:15:40 +0800] "POST /v1/apps/ab12/cloud_recording/acquire HTTP/1.1" 504 61 "-" "okhttp/4.12.0"';
+    expect(codeNumbers(normalize(withoutLogNumbers(access)))).toEqual([
+      { value: '504', context: 'http' },
+      { value: '61', context: undefined },
+    ]);
+    expect(codeNumbers(normalize(withoutLogNumbers('agora sdk v3.7.2 on 192.168.1.20:8080 says 1013')))).toEqual([{ value: '1013', context: undefined }]);
+    expect(codeNumbers(normalize(withoutLogNumbers('HTTP/2 404 after retry 2')))).toEqual([
+      { value: '404', context: 'http' },
+      { value: '2', context: undefined },
+    ]);
+    expect(readResponse(access)).toEqual({ status: 504, method: 'acquire' });
   });
   it('a number followed by a unit is an amount, not a code', () => {
     expect(codeNumbers(normalize('resource id expires after 5 minutes'))).toEqual([]);
