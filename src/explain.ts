@@ -47,8 +47,12 @@ export type ExplainOptions = {
   now?: number;
 };
 
-/** Where the advice comes from: Agora (in that source), or us (and why). */
-export type Basis = { by: 'agora'; source: string } | { by: 'us'; why: string };
+/**
+ * Where the advice comes from: Agora (in that source), or us (and why); `then`, where
+ * the step after the retries comes from elsewhere (65 on start: the retries from seed,
+ * acquiring again from sc; 500 on acquire: contacting support is our advice).
+ */
+export type Basis = ({ by: 'agora'; source: string } | { by: 'us'; why: string }) & { then?: { by: 'agora'; source: string } | { by: 'us'; why: string } };
 
 /** A state value read from `serverResponse`, and its record when the catalog knows it. */
 export type StateReading = { at: string; value: string | number; record?: BriefRecord };
@@ -171,8 +175,10 @@ const policyOf = (record: BriefRecord): RetryPolicy => record.meaning?.retry ?? 
 
 function basisOf(policy: RetryPolicy): Basis | undefined {
   const b = policy.basis as { source?: string; recommendation?: string } | undefined;
-  if (b?.source) return { by: 'agora', source: b.source };
-  if (b?.recommendation) return { by: 'us', why: b.recommendation };
+  const t = (policy as { thenBasis?: { source?: string; recommendation?: string } }).thenBasis;
+  const then = t?.source ? { then: { by: 'agora' as const, source: t.source } } : t?.recommendation ? { then: { by: 'us' as const, why: t.recommendation } } : {};
+  if (b?.source) return { by: 'agora', source: b.source, ...then };
+  if (b?.recommendation) return { by: 'us', why: b.recommendation, ...then };
   return undefined;
 }
 

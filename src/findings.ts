@@ -158,14 +158,18 @@ export const FINDING_WORDS_EN: FindingWords = {
   methodFromLine: (line) => `The method is the one of the request on line ${line}.`,
   lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
   times: (n) => `${n.toLocaleString('en')}×`,
-  basis: (b) => (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`),
+  basis: (b) =>
+    (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
+    (b.then ? (b.then.by === 'agora' ? ` The step after the retries is from source ${b.then.source}.` : ` The step after the retries is our advice: ${b.then.why}`) : ''),
 };
 
 export const FINDING_WORDS_ZH: FindingWords = {
   methodFromLine: (line) => `方法取自第 ${line} 行的请求。`,
   lines: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
   times: (n) => `${n} 次`,
-  basis: (b) => (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`),
+  basis: (b) =>
+    (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
+    (b.then ? (b.then.by === 'agora' ? `重试都失败后的下一步依据来源 ${b.then.source}。` : `重试都失败后的下一步是我们的建议：${b.then.why}`) : ''),
 };
 
 /** Both languages (the command line); a page of one language imports its own. */

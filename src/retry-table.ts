@@ -11,9 +11,10 @@
  *
  * - The first line: every distinct next step (RetryPolicy), separated by `|`,
  *   the most used first; the records name one by its position (0 is the
- *   first). Each step is `action,source,delays,backoff,sameResourceId,then`:
+ *   first). Each step is `action,source,delays,backoff,sameResourceId,then,thenSource`:
  *   `source` the `basis.source`; `delays` the `delaysMs` separated by
- *   spaces; `backoff` and `sameResourceId` 1 for true, 0 for false.
+ *   spaces; `backoff` and `sameResourceId` 1 for true, 0 for false;
+ *   `thenSource` the `thenBasis.source`, where another source gives `then`.
  *   `retry,bp,1000 3000 6000,,1,acquire-again` is
  *   `{ action: 'retry', delaysMs: [1000, 3000, 6000], sameResourceId: true, then: 'acquire-again', basis: { source: 'bp' } }`.
  * - `#kind;group` (`#error-code`): the records on the lines after it are of
@@ -85,13 +86,14 @@ export const slugOf = (message: string): string => message.toLowerCase().replace
 
 /** A next step as the table writes it, read into a new RetryPolicy. */
 export function readPolicy(step: string): RetryPolicy {
-  const [action, source, delays, backoff, sameResourceId, then] = step.split(',');
+  const [action, source, delays, backoff, sameResourceId, then, thenSource] = step.split(',');
   const policy: Record<string, unknown> = { action };
   if (delays) policy.delaysMs = delays.split(' ').map(Number);
   if (backoff) policy.backoff = backoff > '0';
   if (sameResourceId) policy.sameResourceId = sameResourceId > '0';
   if (then) policy.then = then;
   if (source) policy.basis = { source };
+  if (thenSource) policy.thenBasis = { source: thenSource };
   return policy as RetryPolicy;
 }
 

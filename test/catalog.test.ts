@@ -205,12 +205,22 @@ describe('every claim is sourced or marked as our advice', () => {
     }
   });
 
-  it('backoff is claimed only where a source asks for it: acquire\'s 500, 501 and 504 (Response status codes) and the best practice', () => {
+  it('backoff is claimed where a source asks for it, and only there: the Chinese page on 65 (退避策略), Response status codes on acquire\'s 500, 501 and 504, and the best practice wherever its delays are used', () => {
     for (const { where, policy } of policies) {
+      const source = policy.basis && 'source' in policy.basis ? policy.basis.source : undefined;
       if ('backoff' in policy && policy.backoff) {
-        expect(policy.basis && 'source' in policy.basis ? policy.basis.source : undefined, where).toMatch(/^(sc|bp)$/);
-        expect(where, where).toMatch(/^(error-code:(500|501|504)|http-status:500)/);
+        expect(source, where).toMatch(/^(sc|bp|seed)$/);
+        if (source === 'seed') expect(where, where).toMatch(/^(error-code:65|http-status:206)/);
+        if (source === 'sc') expect(where, where).toMatch(/^(error-code:(500|501|504)|http-status:500)/);
       }
+      // The best practice asks for backoff with every retry it gives ("use a backoff strategy").
+      if (policy.action === 'retry' && source === 'bp') expect(policy.backoff, where).toBe(true);
+    }
+  });
+
+  it('names the source of the step after the retries where another source gives it (65 and 62 on start: acquiring again is from Response status codes)', () => {
+    for (const { where, policy } of policies) {
+      if (policy.action === 'retry' && policy.then === 'acquire-again') expect(policy.thenBasis ?? policy.basis, where).toEqual({ source: 'sc' });
     }
   });
 

@@ -51,6 +51,15 @@ function policyProblems(record: CatalogRecord, policy: RetryPolicy, field: Prope
       message: 'backoff: true says a source asks for backoff, but the basis is our recommendation: drop backoff, or cite the source that asks for it',
     });
   }
+  if ('thenBasis' in policy && policy.thenBasis) {
+    if (!policy.then) problems.push({ field: [...field, 'thenBasis'], message: 'thenBasis says where `then` comes from, but the policy has no then: drop thenBasis' });
+    else if (isSourced(policy.thenBasis) && !record.sources.includes(policy.thenBasis.source)) {
+      problems.push({
+        field: [...field, 'thenBasis', 'source'],
+        message: `then: ${policy.then} is marked as from source ${policy.thenBasis.source}, but the record does not cite ${policy.thenBasis.source} in sources: add it there if it says so`,
+      });
+    }
+  }
   return problems;
 }
 

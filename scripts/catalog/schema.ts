@@ -137,9 +137,9 @@ export type Basis = z.infer<typeof Basis>;
 /** Is this basis a source (Agora says so) rather than our recommendation? */
 export const isSourced = (basis: Basis | undefined): basis is { source: SourceId } => !!basis && 'source' in basis;
 
-const step = <A extends RetryAction, S extends z.ZodRawShape>(action: A, shape: S) =>
+const step = <A extends RetryAction, S extends z.ZodRawShape, T extends z.ZodRawShape = Record<never, never>>(action: A, shape: S, afterBasis?: T) =>
   z
-    .strictObject({ action: z.literal(action), ...shape, basis: Basis.optional() })
+    .strictObject({ action: z.literal(action), ...shape, basis: Basis.optional(), ...(afterBasis as T) })
     .meta({ description: `${action}: ${RETRY_ACTION_MEANINGS[action]}` });
 
 const Then = (options: readonly [string, ...string[]], description: string) =>
@@ -155,6 +155,10 @@ export const RetryPolicy = z
       backoff: z.boolean().optional().meta({ description: 'true where the source asks for backoff' }),
       sameResourceId: z.boolean().optional().meta({ description: 'retry with the same resource ID (true) or not' }),
       then: Then(['acquire-again', 'contact-support', 'fix-request'], 'what to do when every retry failed'),
+    }, {
+      thenBasis: Basis.optional().meta({
+        description: 'Where `then` comes from, when not from what `basis` names (65: the retries from seed, acquiring again from sc; 500: the retries from bp, contacting support our advice); without it, `basis` covers `then` too',
+      }),
     }),
     step('acquire-again', {}),
     step('fix-request', { then: Then(['contact-support'], 'what to do when the request is certainly right and it still fails') }),

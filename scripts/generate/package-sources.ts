@@ -418,7 +418,7 @@ function retryModule(text: string): string {
     ` * The retry table: what retryPolicy() needs of each record (kind, code, names, reasons, next steps).\n` +
     ` * How to read it (src/retry-table.ts says it in full, and reads it once, at first use):\n` +
     ` * - the first line: every distinct next step, the most used first, separated by |, each\n` +
-    ` *   action,delays,backoff,sameResourceId,then,source (booleans 1 or 0);\n` +
+    ` *   action,source,delays,backoff,sameResourceId,then,thenSource (booleans 1 or 0);\n` +
     ` * - #kind;group: the records below are of that kind (group left out where it is the kind without hyphens);\n` +
     ` * - a record, in catalog order: id;retry;constant;reasons;formerConstants;byMethod;code, trailing empty\n` +
     ` *   fields left out. id: the code, a number as how far it is past the previous one in the kind less one\n` +

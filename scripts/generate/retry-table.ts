@@ -30,7 +30,7 @@ function fields(values: string[], separator: string): string {
 /** A constant as its words (INVALID_APPID → "invalid appid"), as a reason or message says them: upperSnake() reads it back. */
 const words = (constant: string) => constant.toLowerCase().replace(/_/g, ' ');
 
-type Policy = { action: string; delaysMs?: number[]; backoff?: boolean; sameResourceId?: boolean; then?: string; basis?: { source?: string } };
+type Policy = { action: string; delaysMs?: number[]; backoff?: boolean; sameResourceId?: boolean; then?: string; basis?: { source?: string }; thenBasis?: { source?: string } };
 
 function writePolicy(policy: Policy, at: number): string {
   const where = `next step ${at} (${json(policy)}):`;
@@ -44,6 +44,7 @@ function writePolicy(policy: Policy, at: number): string {
       flag(policy.backoff),
       flag(policy.sameResourceId),
       word(policy.then, 'its then'),
+      word(policy.thenBasis?.source, 'the source of its then'),
     ],
     ',',
   );

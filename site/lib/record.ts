@@ -58,7 +58,7 @@ export function nextSteps(r: CatalogRecord): { methods: Method[]; policy: RetryP
   for (const method of recordMethods(r)) {
     const policy = retryOn(r, method);
     // Methods whose next step reads the same, on the same basis, are one group.
-    const key = JSON.stringify([retryText(policy, 'en'), policy.basis ?? null]);
+    const key = JSON.stringify([retryText(policy, 'en'), policy.basis ?? null, 'thenBasis' in policy ? policy.thenBasis : null]);
     const group = groups.get(key);
     if (group) group.methods.push(method);
     else groups.set(key, { methods: [method], policy });

@@ -43,6 +43,27 @@ describe('explain: real responses', () => {
     expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/先等待 3000 毫秒，再等待 6000 毫秒后重试/);
   });
 
+  it('says where each part of the step comes from: the retries from one source, what follows them from another or from us', () => {
+    // 65 on start: the Chinese page asks for two retries with backoff; Response status codes for acquiring again after them.
+    const d65 = explain('HTTP/1.1 206 Partial Content\n\n{"code":65,"reason":"request not completed"}', { locale: 'en' });
+    expect(explain({ status: 206, body: '{"code":65}', method: 'start' }).basis).toEqual({ by: 'agora', source: 'seed', then: { by: 'agora', source: 'sc' } });
+    expect(d65.code).toBe(65);
+    // 500 internal_error on acquire: the retries are the best practice's, with backoff; contacting support after them is our advice.
+    const d500 = explain({ status: 500, method: 'acquire', body: "{'code': 500, 'reason': 'internal_error'}" });
+    expect(d500.retry).toMatchObject({ action: 'retry', backoff: true, then: 'contact-support' });
+    expect(d500.basis).toMatchObject({ by: 'agora', source: 'bp', then: { by: 'us' } });
+    expect(d500.basis?.then && 'why' in d500.basis.then && d500.basis.then.why).toMatch(/only Agora/);
+    expect(explainZh({ status: 500, method: 'acquire', body: { code: 500 } }).basis?.then).toMatchObject({ by: 'us', why: expect.stringMatching(/声网/) });
+    // Where one source gives the whole step, no second one is named.
+    expect(explain({ status: 400, method: 'start', body: { code: 53 } }).basis?.then).toBeUndefined();
+  });
+
+  it('HTTP 400 on acquire with body code 400 is the App ID, whichever record is looked at', () => {
+    const d = explain({ status: 400, method: 'acquire', body: { code: 400, reason: 'invalid_appid' } });
+    expect(d.outcome.kind).toBe('fix-account');
+    expect(explain({ status: 400, method: 'acquire', body: '' }).next).toMatch(/2, 401: Fix the request; 400: Fix the account/);
+  });
+
   it('62 means one thing on acquire and another on start', () => {
     expect(explain({ status: 400, body: { code: 62 }, method: 'acquire' }).retry.action).toBe('fix-account');
     expect(explain({ status: 500, body: { code: 62, reason: 'request timeout' }, method: 'start' }).retry.action).toBe('retry');

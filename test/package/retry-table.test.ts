@@ -55,10 +55,16 @@ function named(query: unknown, kind?: string): CatalogRecord | undefined {
   return undefined;
 }
 
-/** A next step as retryPolicy() gives it: in no language, its basis only where a source says so. */
+/** A next step as retryPolicy() gives it: in no language, its basis (and its then's) only where a source says so. */
 function neutral(policy: RetryPolicy): object {
   const { basis, ...rest } = policy;
-  return basis && 'source' in basis ? { ...rest, basis: { source: basis.source } } : rest;
+  const thenBasis = 'thenBasis' in rest ? rest.thenBasis : undefined;
+  if ('thenBasis' in rest) delete rest.thenBasis;
+  return {
+    ...rest,
+    ...(basis && 'source' in basis && { basis: { source: basis.source } }),
+    ...(thenBasis && 'source' in thenBasis && { thenBasis: { source: thenBasis.source } }),
+  };
 }
 
 /** A value in one language: every {zh, en} text as that language's. */
