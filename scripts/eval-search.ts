@@ -30,20 +30,34 @@ export const FRESH_FILE = join(root, 'test', 'search', 'queries-fresh.yaml');
 /** Forty queries written blind from the catalog alone, in a third style: stack traces, chat, non-native English, 同音字 typos. */
 export const THIRD_FILE = join(root, 'test', 'search', 'queries-third.yaml');
 export const FOURTH_FILE = join(root, 'test', 'search', 'queries-fourth.yaml');
-/** The query sets `npm run eval:search` runs, and what BENCHMARKS.md says of each. */
-export const QUERY_SETS: readonly { file: string; note: string }[] = [
-  { file: QUERIES_FILE, note: 'test/search/queries.yaml' },
+export const FIFTH_FILE = join(root, 'test', 'search', 'queries-fifth.yaml');
+/**
+ * The query sets `npm run eval:search` runs, and what BENCHMARKS.md says of each. `gated`: the search
+ * test holds these to the goals (≥ 90 % first, ≥ 97 % among the first three, per language); a set
+ * written blind after the last fixes is measured and reported, not gated, until its misses are fixed
+ * by class — it says where search still falls short.
+ */
+export const QUERY_SETS: readonly { file: string; note: string; gated: boolean }[] = [
+  { file: QUERIES_FILE, note: 'test/search/queries.yaml', gated: true },
   {
     file: FRESH_FILE,
+    gated: true,
     note: 'test/search/queries-fresh.yaml (a fresh style, written after the goals were met; its first run, before any change, gave top-1 93.3 % (en 86.7 %, zh 100 %) and top-3 100 %; its two misses led to fixes of their classes — constant names read by lookup(), synonyms compared on stems, one-word names — with no keyword written for them)',
   },
   {
     file: THIRD_FILE,
+    gated: true,
     note: "test/search/queries-third.yaml (a third style — stack traces and log lines with a body inside, chat and ticket sentences, non-native English, 同音字 typos — written blind from the catalog; its first run gave top-1 82.5 % (zh 75 %, en 90 %) and top-3 87.5 %; its misses led to fixes of their classes: bodies logged with escaped quotes and HTTP clients' lines (axios, requests, Feign) read as responses, dates and clock times not read as codes, a body code named in words before the HTTP status named beside it, words no record has not held against a record, one-character Chinese words not sent to Pagefind, a family's name not pinned over a record that fits the question twice as well, and Pagefind's order weighted by what its words say of the query and what the relaxed search leaves open)",
   },
   {
     file: FOURTH_FILE,
+    gated: true,
     note: "test/search/queries-fourth.yaml (50 more, written blind by a helper who never ran the search: symptoms in users' own words, how-to questions, Go/Python/Spring pastes, 拼音 and 同音字; its first run gave top-1 74 % (zh 72 %, en 76 %) and top-3 90 %; fixes of classes: a how-to question (how do I, can I, 怎么, 能不能, …吗 — not 怎么办 or how do I fix) weighs guides more, an id, port or line number (uid 0) and a position in a list (extensionServiceState[0]) are not codes. Left: paraphrased symptoms whose words no record has (财务忘了充值, varchar(128))",
+  },
+  {
+    file: FIFTH_FILE,
+    gated: false,
+    note: "test/search/queries-fifth.yaml (60 more, written blind by a helper who never ran the search, read its code or saw the other sets: nginx access logs, Node objects with [Object], bodies cut mid-word, symptoms only a reader of the sources would describe (maxIdleTime, 50 concurrent tasks, async_stop, batch-fetched resource IDs), 同音字; measured, not gated. Its first run gave top-1 75.0 % (zh 80 %, en 70 %) and top-3 88.3 %; fixes of classes: an access log's status after HTTP/1.1\", and IP addresses, versions, access-log dates and time zones not read as codes; payment and concurrency words people use (overdue balance, card declined, at once, 忘了充值, 到期). Left: questions a guide answers (which code to trust, gateway or service, webhooks, async_stop) still rank below records that share their words",
   },
 ];
 const BENCHMARKS = join(root, 'BENCHMARKS.md');

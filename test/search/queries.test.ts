@@ -11,8 +11,9 @@ import { figures, type Outcome, QUERIES_FILE, QUERY_SETS, readQueries, runQuerie
 import { useChromium } from '../browser/chromium.ts';
 import { type SiteServer, startSite } from '../browser/site-server.ts';
 
-const FILES = QUERY_SETS.map((set) => set.file);
-const queries = FILES.flatMap((f) => readQueries(f));
+// Every set is run (each query must show a result); the goals hold on the gated sets (scripts/eval-search.ts).
+const queries = QUERY_SETS.flatMap((set) => readQueries(set.file).map((query) => ({ query, gated: set.gated })));
+const gated = new Set(queries.filter((q) => q.gated).map((q) => q.query));
 
 let site: SiteServer;
 const chromium = useChromium();
@@ -51,7 +52,11 @@ describe('the figures in BENCHMARKS.md', () => {
 describe('search quality, in Chromium, through the search page', () => {
   let outcomes: Outcome[] = [];
   beforeAll(async () => {
-    outcomes = await runQueries(chromium.browser, site.url, queries);
+    outcomes = await runQueries(
+      chromium.browser,
+      site.url,
+      queries.map((q) => q.query),
+    );
   }, 600_000);
 
   it('shows a result for every query', () => {
@@ -60,8 +65,9 @@ describe('search quality, in Chromium, through the search page', () => {
 
   for (const lang of ['zh', 'en'] as const) {
     it(`${lang}: the accepted page is first for ≥ 90 % and among the first three for ≥ 97 %`, () => {
-      const f = figures(outcomes).find((x) => x.lang === lang)!;
-      const misses = outcomes.filter((o) => o.query.lang === lang && (o.rank === 0 || o.rank > 3)).map((o) => `${o.query.q} → ${o.results.slice(0, 3).join(' ')}`);
+      const held = outcomes.filter((o) => gated.has(o.query));
+      const f = figures(held).find((x) => x.lang === lang)!;
+      const misses = held.filter((o) => o.query.lang === lang && (o.rank === 0 || o.rank > 3)).map((o) => `${o.query.q} → ${o.results.slice(0, 3).join(' ')}`);
       expect(f.top1, `top-1 ${f.top1}`).toBeGreaterThanOrEqual(0.9);
       expect(f.top3, `top-3 ${f.top3}; not in the first three: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(0.97);
     });
