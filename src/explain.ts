@@ -15,7 +15,7 @@
  *    `serverResponse.status` or `uploadingStatus` sets the step, and a
  *    sub-service, extension or output in trouble can only make it graver.
  */
-import { type BodyForm, field, header, type HeadersLike, readResponse } from './response.ts';
+import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
@@ -469,7 +469,7 @@ export function explainIn(language: Language, P: Phrases, input: unknown, option
   const now = typeof nowOption === 'number' && Number.isFinite(nowOption) ? nowOption : Date.now();
   try {
     // A body given on its own (the text or bytes of a response) is read as the body.
-    const whole = typeof input === 'string' || (typeof ArrayBuffer !== 'undefined' && (input instanceof ArrayBuffer || ArrayBuffer.isView(input))) ? { body: input } : input;
+    const whole = typeof input === 'string' || isBytes(input) ? { body: input } : input;
     return diagnose((whole && typeof whole === 'object' ? whole : {}) as ExplainInput, language, P, now);
   } catch {
     // Unreachable by design (inputs are read defensively); a diagnosis is still owed.

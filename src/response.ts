@@ -24,13 +24,13 @@ export function shortText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim().slice(0, MAX_TEXT) : undefined;
 }
 
-/** A whole number given as a number or a numeric string ("433"); undefined otherwise. */
 /** An HTTP status as callers pass it: 206, "206", "206 Partial Content", "HTTP/1.1 206 Partial Content". */
 export function statusOf(value: unknown): number | undefined {
   const status = wholeNumber(value) ?? wholeNumber(typeof value === 'string' ? /^\s*(?:HTTP\/\d(?:\.\d)?\s+)?(\d{3})(?:\s|$)/i.exec(value)?.[1] : undefined);
   return status !== undefined && status >= 100 && status <= 599 ? status : undefined;
 }
 
+/** A whole number given as a number or a numeric string ("433"); undefined otherwise. */
 export function wholeNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
   if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
@@ -67,10 +67,14 @@ export type Body = {
   title?: string;
 };
 
+/** Whether a value is the bytes of a body (an ArrayBuffer, a Uint8Array, a Buffer …). */
+export const isBytes = (value: unknown): value is ArrayBuffer | ArrayBufferView =>
+  typeof ArrayBuffer !== 'undefined' && (value instanceof ArrayBuffer || ArrayBuffer.isView(value));
+
 function bodyText(body: unknown): string | undefined {
   if (typeof body === 'string') return body;
   try {
-    if (typeof ArrayBuffer !== 'undefined' && (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) && typeof TextDecoder !== 'undefined') {
+    if (isBytes(body) && typeof TextDecoder !== 'undefined') {
       return new TextDecoder().decode(body as ArrayBuffer);
     }
   } catch {
@@ -121,7 +125,6 @@ export function readBody(body: unknown, contentType?: string): Body {
   }
   return { form: 'text', text: text.replace(/\s+/g, ' ').slice(0, MAX_TEXT) };
 }
-
 
 // ---------------------------------------------------------------------------
 // A whole HTTP response pasted as text (`curl -i`, `curl -si … | agora-rec-codes explain`)

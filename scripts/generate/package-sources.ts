@@ -415,17 +415,8 @@ function retryModule(text: string): string {
   return (
     HEADER +
     `\n/**\n` +
-    ` * The retry table: what retryPolicy() needs of each record (kind, code, names, reasons, next steps).\n` +
-    ` * How to read it (src/retry-table.ts says it in full, and reads it once, at first use):\n` +
-    ` * - the first line: every distinct next step, the most used first, separated by |, each\n` +
-    ` *   action,source,delays,backoff,sameResourceId,then,thenSource (booleans 1 or 0);\n` +
-    ` * - #kind;group: the records below are of that kind (group left out where it is the kind without hyphens);\n` +
-    ` * - a record, in catalog order: id;retry;constant;reasons;formerConstants;byMethod;code, trailing empty\n` +
-    ` *   fields left out. id: the code, a number as how far it is past the previous one in the kind less one\n` +
-    ` *   (empty: the next number), a message-error's message; retry: a position in the first line; constant and\n` +
-    ` *   former constants as words (INVALID_APPID: invalid appid), the constant left out where it is the id in\n` +
-    ` *   UPPER_SNAKE; reasons: each once, | between; byMethod: the next step on each method in the order of\n` +
-    ` *   METHODS where it is not its own; code: a message-error's slug where it is not its message's.\n` +
+    ` * The retry table: what retryPolicy() needs of each record (kind, code, names, reasons, next steps),\n` +
+    ` * one record a line. Its format is described once, where it is read: src/retry-table.ts.\n` +
     ` * src/record-parts.ts joins each record with the rest of it (RECORD_REST in records.ts).\n` +
     ` */\n` +
     `export const RETRY_TABLE = \`${template}\`;\n`

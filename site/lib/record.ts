@@ -6,7 +6,7 @@
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
 import { isRetry, pickMeaning } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
-import { type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
+import { type Basis, type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import { type Lang, retryText } from './i18n.ts';
 
 export type Rec = CatalogRecord & { file?: string };
@@ -47,6 +47,9 @@ export function recordMethods(r: CatalogRecord): Method[] {
 /** True when a list of methods is all of them. */
 export const everyMethod = (methods: readonly string[]): boolean => methods.length === METHODS.length;
 
+/** Where a policy's step after its retries comes from, when not from its basis (RetryPolicy's thenBasis). */
+export const thenBasisOf = (policy: RetryPolicy): Basis | undefined => ('thenBasis' in policy ? policy.thenBasis : undefined);
+
 /**
  * What to do, per method: the record's methods grouped by the policy that
  * applies on each (the one explain() and retryPolicy() give), in API order;
@@ -58,7 +61,7 @@ export function nextSteps(r: CatalogRecord): { methods: Method[]; policy: RetryP
   for (const method of recordMethods(r)) {
     const policy = retryOn(r, method);
     // Methods whose next step reads the same, on the same basis, are one group.
-    const key = JSON.stringify([retryText(policy, 'en'), policy.basis ?? null, 'thenBasis' in policy ? policy.thenBasis : null]);
+    const key = JSON.stringify([retryText(policy, 'en'), policy.basis ?? null, thenBasisOf(policy) ?? null]);
     const group = groups.get(key);
     if (group) group.methods.push(method);
     else groups.set(key, { methods: [method], policy });

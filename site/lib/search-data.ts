@@ -37,10 +37,11 @@ export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, fi
   out.push([r.constant, 'constant']);
   // Former constant names (deprecated aliases) still name their record, as the package's lookup() reads them.
   for (const former of r.formerConstants ?? []) out.push([former.name, 'constant']);
-  out.push([plain(r.title[lang]), 'title']);
+  const title = plain(r.title[lang]);
+  out.push([title, 'title']);
   // A title's head without the qualifier in brackets at its end names the record too: 频道名不合法（过长或含不支持的字符）.
-  const head = plain(r.title[lang]).replace(/\s*[（(][^（()）]*[)）]$/u, '');
-  if (head && head !== plain(r.title[lang])) out.push([head, 'title']);
+  const head = title.replace(/\s*[（(][^（()）]*[)）]$/u, '');
+  if (head && head !== title) out.push([head, 'title']);
   for (const k of r.keywords?.[lang] ?? []) out.push([k, 'keyword']);
   out.push([plain(r.title[OTHER[lang]]), 'other']);
   for (const k of r.keywords?.[OTHER[lang]] ?? []) out.push([k, 'other']);

@@ -287,12 +287,6 @@ export function withoutLogNumbers(text: string): string {
 }
 
 /**
- * The numbers of a query that may be codes: every number not followed by a
- * unit, with what the words before it say: an HTTP status ("HTTP 404",
- * "status code 404", "HTTP/1.1 404", "状态码 404"; also any number of a query
- * about a URL, route or gateway), or a recording status ("status 5", "录制状态 8").
- */
-/**
  * Whether a question asks how to do something (how do I …, can I …, 怎么 …, 能不能 …, …吗) rather
  * than what a code means: a guide may answer it better than any one record.
  */
@@ -308,6 +302,12 @@ export function asksHowTo(normalized: string): boolean {
 /** Words whose number is an id, a port, a line or a count of something, never a code. */
 const ID_WORDS = /^(?:id|uid|uids|sid|pid|tid|vid|port|line|lines|row|thread|index|version|room|用户|房间|端口|行|第)$/;
 
+/**
+ * The numbers of a query that may be codes: every number not followed by a
+ * unit, with what the words before it say: an HTTP status ("HTTP 404",
+ * "status code 404", "HTTP/1.1 404", "状态码 404"; also any number of a query
+ * about a URL, route or gateway), or a recording status ("status 5", "录制状态 8").
+ */
 export function codeNumbers(normalized: string): { value: string; context: NumberContext }[] {
   const words = normalized.split(' ');
   const out: { value: string; context: NumberContext }[] = [];
