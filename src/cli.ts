@@ -14,8 +14,9 @@
 import { parseArgs } from 'node:util';
 import { explainInput, FINDING_WORDS } from './findings.ts';
 import { KIND_SEGMENTS, SITE_URL } from './generated/records.ts';
+import { recordPath } from './paths.ts';
 import { PHRASES } from './messages.ts';
-import { isNear, nearest, type NearestEntry, normCode } from './nearest.ts';
+import { isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
 import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type ExplainInput, type Kind, type Locale, type Method } from './index.ts';
 import { looksLikeResponse, readResponses } from './response-text.ts';
@@ -51,24 +52,6 @@ Options:
   -h, --help     show this help
 
 Exit status: 0 found, 1 unknown, 2 bad usage.`;
-
-/**
- * The command line's words that phrases/ does not hold (the rest are
- * PHRASES' CliWords): where a response was, what --method leaves out, the
- * records nearest to an unknown query.
- */
-const WORDS = {
-  en: {
-    otherMethods: (method: string, command: string) => `Only what applies on \`${method}\` is shown; other methods differ: \`${command}\` shows them all.`,
-    responses: (n: number) => `${n} responses in the text, each explained below (\`agora-rec-codes scan\` sums up a log).`,
-    nearest: 'Did you mean:',
-  },
-  zh: {
-    otherMethods: (method: string, command: string) => `只列出适用于 \`${method}\` 的内容；其他方法上的情况不同，运行 \`${command}\` 查看全部。`,
-    responses: (n: number) => `文本中有 ${n} 个响应，逐一解释如下（\`agora-rec-codes scan\` 可汇总整个日志）。`,
-    nearest: '你要找的是不是：',
-  },
-} as const;
 
 export class UsageError extends Error {
   /** The usage follows the message (an option the command does not know, or used wrongly). */
@@ -136,10 +119,11 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     locale: (lang as Locale | undefined) ?? localeFromEnv(env),
     json: values.json ?? false,
   };
+  const statusNumber = status === undefined ? undefined : Number(status);
   if (positionals[0] === 'explain') {
     if (positionals.length > 2) throw new UsageError(`explain takes at most one body (quote it); unexpected ${echo(positionals[2])}`);
     if (kind !== undefined) throw new UsageError('--kind goes with a lookup, not with explain');
-    return { command: 'explain', status: status === undefined ? undefined : Number(status), ...(positionals[1] !== undefined && { body: positionals[1] }), ...common };
+    return { command: 'explain', status: statusNumber, ...(positionals[1] !== undefined && { body: positionals[1] }), ...common };
   }
   if (positionals[0] === 'lookup') positionals = positionals.slice(1);
   if (positionals.length !== 1 || !positionals[0].trim()) {
@@ -147,7 +131,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const query = positionals[0];
   // A pasted response (a body, curl output, a log line) is explained, as `explain` would.
-  if (kind === undefined && looksLikeResponse(query)) return { command: 'explain', status: status === undefined ? undefined : Number(status), body: query, ...common };
+  if (kind === undefined && looksLikeResponse(query)) return { command: 'explain', status: statusNumber, body: query, ...common };
   if (status !== undefined) throw new UsageError('--status goes with explain');
   return { command: 'lookup', query, kind: kind as Kind | undefined, ...common, locale: (lang as Locale | undefined) ?? (HAN.test(query) ? 'zh' : common.locale) };
 }
@@ -220,11 +204,15 @@ function commandFor(query: string, kind: Kind | undefined): string {
   return `agora-rec-codes ${quoted}${kind ? ` --kind ${kind}` : ''}`;
 }
 
+/** A record's value as the CLI shows it: a number as it is, a string quoted. */
+const shownValue = (value: number | string): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+/** A record's kind in its language's words. */
+const kindLabel = (r: Pick<CatalogRecord, 'kind' | 'locale'>): string => PHRASES[r.locale].label.kind[r.kind] ?? r.kind;
+
 function formatRecord(record: CatalogRecord, method: Method | undefined, paint: Paint, command: string): string {
   const words = PHRASES[record.locale];
   const lines = [
-    paint('1', `${typeof record.value === 'string' ? JSON.stringify(record.value) : record.value}  ${record.title}`) +
-      paint('2', `  (${words.label.kind[record.kind] ?? record.kind}: ${record.kind}:${record.code}, ${record.constant})`),
+    paint('1', `${shownValue(record.value)}  ${record.title}`) + paint('2', `  (${kindLabel(record)}: ${record.kind}:${record.code}, ${record.constant})`),
     record.summary,
   ];
   if (record.meaning) {
@@ -238,7 +226,7 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   const policy = record.meaning?.retry ?? record.retry;
   lines.push('', paint('1', words.label.retry) + words.sentenceGap + words.describeRetry(policy));
-  if (method && causes.length + actions.length < record.causes.length + record.actions.length) lines.push(paint('2', WORDS[record.locale].otherMethods(method, command)));
+  if (method && causes.length + actions.length < record.causes.length + record.actions.length) lines.push(paint('2', words.otherMethods(method, command)));
   lines.push(paint('2', docUrl(record, record.locale)));
   return lines.join('\n');
 }
@@ -260,13 +248,13 @@ export const searchUrl = (query: string, locale: Locale): string => `${SITE_URL}
  * same code in another kind (alone, when there is one), a code one edit away
  * (4333 → 433), a name with a typo.
  */
-export function nearestRecords(query: string, locale: Locale, kind?: Kind): CatalogRecord[] {
+function nearestRecords(query: string, locale: Locale, kind?: Kind): CatalogRecord[] {
   const records = allRecords(locale);
-  const entries = records.map((r): NearestEntry => [new URL(r.urls[locale]).pathname, String(r.value), r.title]);
+  const entries = records.map((r): NearestEntry => [recordPath(KIND_SEGMENTS[r.kind], r.code, locale), String(r.value), r.title]);
   const wanted = { id: query.trim(), ...(kind && { segment: KIND_SEGMENTS[kind] }) };
   const near = nearest(entries, wanted).filter((entry) => isNear(entry, wanted));
   // The same code in another kind is the answer (`206 --kind error-code` → HTTP 206): alone.
-  const same = near.filter((entry) => normCode(entry[1]) === normCode(wanted.id));
+  const same = near.filter((entry) => sameCode(entry, wanted));
   return (same.length ? same : near).map((entry) => records[entries.indexOf(entry)]);
 }
 
@@ -304,6 +292,12 @@ export type CliIO = {
   stdin?: ScanIO['stdin'];
 };
 
+/** A usage error on standard error (with the synopsis where the options were misused), and its exit status 2. */
+function usageFailure(io: CliIO, message: string, showUsage = false): number {
+  io.stderr(`agora-rec-codes: ${plain(message)}\n${showUsage ? `${SYNOPSIS}\n` : ''}${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
+  return 2;
+}
+
 /** Run the CLI; returns the exit status. */
 export async function runCli(io: CliIO): Promise<number> {
   if (io.argv[0] === 'scan') return runScan(io.argv.slice(1), { ...io, stdin: io.stdin ?? { stream: (async function* () { yield await io.readStdin(); })() } });
@@ -312,8 +306,7 @@ export async function runCli(io: CliIO): Promise<number> {
     args = parseCli(io.argv, io.env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`agora-rec-codes: ${plain(error.message)}\n${error.showUsage ? `${SYNOPSIS}\n` : ''}${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
-    return 2;
+    return usageFailure(io, error.message, error.showUsage);
   }
   if (args.command === 'help') {
     io.stdout(USAGE + '\n');
@@ -324,8 +317,7 @@ export async function runCli(io: CliIO): Promise<number> {
   if (args.command === 'explain') {
     const text = args.body ?? (await io.readStdin());
     if (!text.trim() && args.status === undefined) {
-      io.stderr(`agora-rec-codes: give the response to explain, as an argument or on standard input (curl … | agora-rec-codes explain)\n${PHRASES[localeFromEnv(io.env)].usageHint}\n`);
-      return 2;
+      return usageFailure(io, 'give the response to explain, as an argument or on standard input (curl … | agora-rec-codes explain)');
     }
     const explained = explainInputs(text, args).map(({ input, lines }) => ({ lines, diagnosis: explain(input, { locale: args.locale }) }));
     if (args.json) {
@@ -336,7 +328,7 @@ export async function runCli(io: CliIO): Promise<number> {
       const where = FINDING_WORDS[args.locale];
       const heading = (lines: [number, number]) => where.lines(String(lines[0]), String(lines[1])).replace(/^./, (c) => c.toUpperCase()) + words.colon.trim();
       const blocks = explained.map(({ lines, diagnosis }) => `${paint('2', heading(lines!))}\n${formatDiagnosis(withoutControls(diagnosis), paint)}`);
-      io.stdout([paint('1', WORDS[args.locale].responses(explained.length)), ...blocks].join('\n\n') + '\n');
+      io.stdout([paint('1', words.responses(explained.length)), ...blocks].join('\n\n') + '\n');
     }
     return explained.every((e) => e.diagnosis.known) ? 0 : 1;
   }
@@ -349,8 +341,8 @@ export async function runCli(io: CliIO): Promise<number> {
       const brief = near.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, title: r.title, url: r.urls[args.locale] }));
       io.stdout(toJson({ found: false, query, nearest: brief, search }) + '\n');
     } else {
-      const shown = near.map((r) => `  ${typeof r.value === 'string' ? JSON.stringify(r.value) : r.value}  ${r.title}  (${words.label.kind[r.kind] ?? r.kind})`);
-      io.stderr([words.unknown(plain(query)), ...(shown.length ? [WORDS[args.locale].nearest, ...withoutControls(shown)] : []), words.searchSite(search)].join('\n') + '\n');
+      const shown = near.map((r) => `  ${shownValue(r.value)}  ${r.title}  (${kindLabel(r)})`);
+      io.stderr([words.unknown(plain(query)), ...(shown.length ? [words.nearest, ...withoutControls(shown)] : []), words.searchSite(search)].join('\n') + '\n');
     }
     return 1;
   }
@@ -360,9 +352,10 @@ export async function runCli(io: CliIO): Promise<number> {
     io.stdout(toJson(also.length ? { ...first, also } : first) + '\n');
     return 0;
   }
-  const blocks = records.map((r) => formatRecord(withoutControls(r), args.method, paint, commandFor(plain(query), args.kind)));
+  const command = commandFor(plain(query), args.kind);
+  const blocks = records.map((r) => formatRecord(withoutControls(r), args.method, paint, command));
   if (records.length > 1) {
-    const kinds = records.map((r) => `${words.label.kind[r.kind] ?? r.kind} ${typeof r.value === 'string' ? JSON.stringify(plain(r.value)) : r.value}`);
+    const kinds = records.map((r) => `${kindLabel(r)} ${shownValue(typeof r.value === 'string' ? plain(r.value) : r.value)}`);
     blocks.unshift(paint('2', `${words.label.also}: ${words.list(kinds)}`));
   }
   io.stdout(blocks.join('\n\n') + '\n');

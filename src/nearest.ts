@@ -54,6 +54,9 @@ export function nearest(entries: readonly NearestEntry[], wanted: NearestWanted,
   return scored.slice(0, count).map((s) => s.entry);
 }
 
+/** Whether an entry is the wanted code itself, as another kind (HTTP 206 for /errors/206/). */
+export const sameCode = (entry: NearestEntry, wanted: NearestWanted): boolean => normCode(entry[1]) === normCode(wanted.id);
+
 /**
  * Is an entry close enough to suggest by itself, as "did you mean"? The same
  * code, a number one edit away, a name within about one edit in four

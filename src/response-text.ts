@@ -202,7 +202,7 @@ const OTHER_URL = /https?:\/\/|\s\/\w/;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
 /** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
-const CURL_DATA = /^[{}] \[\d+ bytes data\]/;
+const CURL_DATA = /^\s*[{}] \[\d+ bytes data\]/;
 /** The rows of curl's progress meter (`curl -v … 2>&1`), which the next line of output may run on from. */
 const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+[-:\d]+){3}\s+[\d.]+[kMGTP]?)+/;
 /** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
@@ -567,9 +567,9 @@ export class ResponseReader {
     let text = progress ? raw.slice(progress[0].length) : raw;
     // Spring writes the line breaks of a body in its log as <LF> (and <CR>).
     if (text.includes('<LF>')) text = text.replace(/<LF>|<CR>/g, ' ');
-    const trimmed = text.trim();
-    if (CURL_DATA.test(trimmed)) return;
+    if (CURL_DATA.test(text)) return;
     if (this.gathering && this.continueGathering(text)) return;
+    const trimmed = text.trim();
     // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
     const curl = /^([<>*])(?: |$)/.exec(trimmed);
     if (curl && curl[1] !== '<') {
@@ -718,7 +718,7 @@ export class ResponseReader {
    * come from the record, the text around it, or the open response.
    */
   private useObject(found: Wrapped, around: string, here: Call | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
-    const command = commandMethod(found.body);
+    const command = found.method || here ? undefined : commandMethod(found.body);
     const own: Call | undefined = found.method ? { method: found.method } : (here ?? (command && { method: command }));
     // A method named before the object vouches for a body, not for any object with a status in it.
     if (!found.body && !block && !((own && !own.lead) || /cloud_recording/i.test(around))) return false;
@@ -799,6 +799,8 @@ export class ResponseReader {
    */
   private readMessage(line: string, trimmed: string, here: Call | undefined): void {
     const m = gatewayMessages().exec(line);
+    // Without a message or a call, only an HTTP client's report of a failed call can be a response (below): most lines end here.
+    if (!m && !here && !CLIENT_STATUS.test(line)) return;
     const status = here?.status ?? statusInText(line);
     // `401 Unauthorized` is a status and its reason phrase, not the gateway's message.
     if (!m || BEFORE_REASON_PHRASE.test(line.slice(0, m.index + m[0].indexOf(m[1])))) {

@@ -5,9 +5,7 @@
  * hosting answers every unknown address with the same 404.html, so this is
  * done in the browser; without JavaScript the page says it in general terms.
  */
-import { editDistance, type NearestEntry, nearest, normCode } from '../../src/nearest.ts';
-
-export { editDistance, nearest };
+import { type NearestEntry, nearest, sameCode } from '../../src/nearest.ts';
 
 /** One record, as /{lang}/not-found.json lists it: its page, its code as shown, its title. */
 export type NotFoundEntry = NearestEntry;
@@ -59,7 +57,7 @@ export function leadOn(pathname: string = location.pathname): void {
         const found = nearest(entries, wanted);
         if (!found.length) return;
         // The code is in the catalog, as another kind (/en/errors/206/ for HTTP 206).
-        if (what && normCode(found[0][1]) === normCode(wanted.id)) what.textContent = noPageHere;
+        if (what && sameCode(found[0], wanted)) what.textContent = noPageHere;
         const heading = document.createElement('h2');
         heading.textContent = nearestTitle;
         const ul = document.createElement('ul');

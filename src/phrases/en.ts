@@ -152,6 +152,9 @@ export const CLI_WORDS_EN: CliWords = {
   },
   unknown: (query) => `Unknown: ${query}`,
   searchSite: (url) => `Search the site: ${url}`,
+  nearest: 'Did you mean:',
+  otherMethods: (method, command) => `Only what applies on \`${method}\` is shown; other methods differ: \`${command}\` shows them all.`,
+  responses: (n) => `${n} responses in the text, each explained below (\`agora-rec-codes scan\` sums up a log).`,
   usageHint: 'Run `agora-rec-codes --help` for usage.',
 };
 

@@ -112,5 +112,11 @@ export type CliWords = {
   /** No record found, and where to search instead. */
   unknown: (query: string) => string;
   searchSite: (url: string) => string;
+  /** Before the records nearest to an unknown query. */
+  nearest: string;
+  /** With --method, where steps and causes about other methods were left out, and the command that shows them all. */
+  otherMethods: (method: string, command: string) => string;
+  /** Several responses in one pasted text. */
+  responses: (n: number) => string;
   usageHint: string;
 };

@@ -10,7 +10,8 @@ import { alternates, fitDescription, jsonLd } from '../../site/lib/page-meta.ts'
 import { editUrlOf, repositoryWebUrl } from '../../site/lib/repo.ts';
 import { nextSteps, pageTitle, recordMethods } from '../../site/lib/record.ts';
 import { retryText } from '../../site/lib/i18n.ts';
-import { editDistance, nearest, type NotFoundEntry, readPath } from '../../site/scripts/not-found.ts';
+import { editDistance, nearest } from '../../src/nearest.ts';
+import { type NotFoundEntry, readPath } from '../../site/scripts/not-found.ts';
 import { catalog, recordByRef } from './helpers.ts';
 
 const { records } = catalog();
