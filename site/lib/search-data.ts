@@ -49,7 +49,7 @@ export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, fi
 }
 
 /** Weight of a token in each part of a record, for the relaxed search. */
-const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
+const WEIGHTS = { title: 4, keyword: 3, heading: 2, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
 
 /** The synonym sets a record's texts use (by canonical term), to add their other terms. */
 function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
@@ -82,8 +82,21 @@ export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { 
   return { strong, weak: [...new Set(weak)] };
 }
 
-/** A guide as the search sees it: its page, title and description. */
-export type GuidePage = { u: string; title: string; description: string };
+/** A guide as the search sees it: its page, title and description, its section headings and its points in one minute. */
+export type GuidePage = { u: string; title: string; description: string; headings: string[]; points: string[] };
+
+/**
+ * A guide's headings (## and ###) and the points of its "in one minute" list, as plain text:
+ * what questions a guide answers are worded like (how to tell the gateway from the service, webhooks,
+ * a 404 soon after start), beside its title. Components (<Rec/>, <Cite/>) and code marks are dropped.
+ */
+export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'points'> {
+  const text = (s: string) => plain(s.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/\s+/g, ' ').trim();
+  const headings = [...body.matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
+  const minute = /<InOneMinute>([\s\S]*?)<\/InOneMinute>/.exec(body)?.[1] ?? '';
+  const points = [...minute.matchAll(/^\s*[-*]\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
+  return { headings, points };
+}
 
 /**
  * Every search file of one language, by name: lexicon, entry files e{n},
@@ -145,7 +158,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   guides.forEach((g, j) => {
     const i = records.length + j;
     addPhrases(i, [[g.title, 'title']]);
-    addPostings(i, [[[g.title], WEIGHTS.title], [[g.description], WEIGHTS.summary]], [g.title]);
+    addPostings(i, [[[g.title], WEIGHTS.title], [[g.description, ...g.headings], WEIGHTS.summary]], [g.title]);
   });
   records.forEach((r, i) => {
     addPhrases(i, recordPhrases(r, lang));

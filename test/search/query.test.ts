@@ -10,6 +10,7 @@ import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.t
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../../site/scripts/pin.ts';
 import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
+import { guideOutline } from '../../site/lib/search-data.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
 const words = loadSearchWords(DEFAULT_DATA_DIR);
@@ -70,12 +71,26 @@ describe('synonyms and filler words (data/synonyms.yaml)', () => {
 
 describe('questions of how to do something', () => {
   it('are told apart from questions about a problem, in both languages', () => {
-    for (const q of ['How do I build the Authorization header?', 'can I use a string as the recording uid', 'is it possible to record two channels at once', '请求头要怎么拼？', '录制 uid 能用字符串吗', '能不能同时录两个频道', '如何成对调用 acquire 和 start']) {
+    for (const q of ['How do I build the Authorization header?', 'can I use a string as the recording uid', 'is it possible to record two channels at once', '请求头要怎么拼？', '录制 uid 能用字符串吗', '能不能同时录两个频道', '如何成对调用 acquire 和 start', 'body code or HTTP status: which one should my client trust', 'can we rely on callbacks to know the state', '响应里的 code 跟状态码是一回事吗', '录制的 uid 我们也想用字符串', '消息通知靠谱吗']) {
       expect(asksHowTo(normalize(q)), q).toBe(true);
     }
     for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错']) {
       expect(asksHowTo(normalize(q)), q).toBe(false);
     }
+  });
+});
+
+describe('a guide, as the search knows it', () => {
+  it('is found by its section headings and its points in one minute, as plain text', () => {
+    const outline = guideOutline(readFileSync(join('content', 'guides', 'zh', 'reading-errors.mdx'), 'utf8'));
+    // The question "is the body code the same as the HTTP status?" is answered under this heading.
+    expect(outline.headings).toContain('包体错误码与 HTTP 状态码是两个不同的数字');
+    expect(outline.headings).toContain('{ message }：网关的回答');
+    expect(outline.points.length).toBeGreaterThan(2);
+    // Components and code marks are not words anyone searches for.
+    for (const text of [...outline.headings, ...outline.points]) expect(text).not.toMatch(/[<>`]|Cite|Rec of/);
+    const made = guideOutline('## `stop` and [the upload](/en/x/)\n### On <Rec of="error-code:49" /> any method\n\n<InOneMinute>\n\n- First <Cite id="sc" /> point\n\n</InOneMinute>\n\n- not a point');
+    expect(made).toEqual({ headings: ['stop and the upload', 'On any method'], points: ['First point'] });
   });
 });
 

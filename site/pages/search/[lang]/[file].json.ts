@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { lexiconOf, loadSearchWords } from '../../../../scripts/catalog/search-words.ts';
 import { records } from '../../../lib/catalog.ts';
 import { LANGS, type Lang } from '../../../lib/i18n.ts';
-import { searchFiles } from '../../../lib/search-data.ts';
+import { guideOutline, searchFiles } from '../../../lib/search-data.ts';
 
 const files = new Map<Lang, Promise<Map<string, unknown>>>();
 
@@ -28,7 +28,7 @@ function filesOf(lang: Lang): Promise<Map<string, unknown>> {
           guides
             .filter((g) => g.id.startsWith(`${lang}/`))
             .sort((a, b) => a.data.order - b.data.order)
-            .map((g) => ({ u: `/${lang}/guides/${g.id.slice(lang.length + 1)}/`, title: g.data.title, description: g.data.description })),
+            .map((g) => ({ u: `/${lang}/guides/${g.id.slice(lang.length + 1)}/`, title: g.data.title, description: g.data.description, ...guideOutline(g.body ?? '') })),
         ),
       ),
     );
