@@ -20,7 +20,7 @@ import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
-import { isRetry, meaningsOn } from './meaning.ts';
+import { isRetry, meaningsOn, sameReason } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
 
@@ -285,7 +285,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
     if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
-      if (GRAVITY[policy.action] < GRAVITY.retry) policy = byStatusClass(status);
+      // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`).
+      if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') policy = byStatusClass(status);
+    } else if (method && about === codeRecord && !about.meaning) {
+      // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
+      const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
+      if (elsewhere.length) notes.push(P.notes.reasonOfOtherMethods(method, values.reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
     }
   } else if (unknownId && !is2xx) {
     // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
@@ -366,6 +371,11 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
 
   const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
 
+  // `acquire` has no resource ID yet, and acquiring again is what its own retry does (65 on `acquire`).
+  if (method === 'acquire' && policy.action === 'retry') {
+    const { sameResourceId, then, thenBasis, ...rest } = policy;
+    policy = then && then !== 'acquire-again' ? { ...rest, then, ...(thenBasis && { thenBasis }) } : rest;
+  }
   const outcome = outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = basisOf(policy) ?? basis;
@@ -383,7 +393,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     const picked = record.meaning;
     const fits = picked && !bodyDecides && (status === undefined || picked.http === undefined || picked.http === status);
     const methodMatters = method === undefined || record.meanings.some((m) => m.methods && !m.methods.includes(method));
-    summary.push(fits && methodMatters ? (method ? `${P.onMethod(method)}${P.colon}${picked.text}` : picked.text) : record.summary);
+    // A status's meaning that stands for a body code the response lacks (206 on `query`: 65) says it is read from the status.
+    const where = method && (picked?.codes && values.code === undefined && status !== undefined ? P.onMethodStatusAlone(method, status) : P.onMethod(method));
+    summary.push(fits && methodMatters ? (where ? `${where}${P.colon}${picked.text}` : picked.text) : record.summary);
   } else if (lead === 'state' && record && reading) {
     // The summaries of recording and upload statuses name their field and value; the others say it here.
     summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
@@ -414,7 +426,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
   // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage).
   else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
-  else next.push(P.describeRetry(policy));
+  // The first wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
+  else next.push(P.describeRetry(policy.action === 'retry' && waitMs ? { ...policy, delaysMs: policy.delaysMs.map((d, i) => (i ? d : Math.max(d, waitMs))) } : policy));
   if (outcome.kind === 'retry' && waitMs) next.push(P.notes.retryAfter(waitMs));
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
     next.push(P.serviceSays(values.reason));

@@ -5,7 +5,8 @@
 
 type MeaningLike = { methods?: readonly string[]; source: string; http?: number; codes?: readonly number[]; reason?: string };
 
-const sameReason = (a: string | undefined, b: string | undefined): boolean =>
+/** Whether two `reason`s are the same, as the API writes them in either case. */
+export const sameReason = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** What sets a meaning apart from the others of its record: the body codes or `reason` it stands for. */
@@ -56,6 +57,10 @@ export function pickMeaning<M extends MeaningLike>(
   // its own is not what one standing for others says (HTTP 400 with code 7777 is not "appid is invalid").
   const identified = meanings.some((m) => m.codes) && (code !== undefined || reason !== undefined);
   const candidates = meaningsOn(meanings, method, http, code).filter((m) => !identified || named(m) || specific(m) === undefined);
+  // The response's reason names a meaning the sources give only for other methods (62 `request timeout`
+  // on `acquire`, whose own meaning is "not enabled"): the response and the method disagree, so no
+  // meaning of either is taken over the other (the record's own policy applies).
+  if (reason !== undefined && !candidates.some(named) && meanings.some((m) => m.reason !== undefined && named(m))) return undefined;
   let best: M | undefined;
   for (const m of candidates) if (!best || score(m) > score(best)) best = m;
   if (!best || named(best)) return best;

@@ -70,7 +70,7 @@ const bodyFrom = (status: number | undefined): string =>
   status === undefined
     ? ''
     : status >= 500
-      ? ' A proxy or gateway in front of the API answered instead; that is usually transient.'
+      ? ' A proxy or gateway in front of the API probably answered instead of it.'
       : status === 404
         ? ' No API endpoint matched: the URL or the HTTP method is probably wrong.'
         : status < 300
@@ -94,6 +94,7 @@ export const PHRASES_EN: Phrases = {
   },
   pollAgain: (ms) => `Not finished yet: call \`query\` again in ${seconds(ms)}.`,
   onMethod: (method) => `On \`${method}\``,
+  onMethodStatusAlone: (method, status) => `On \`${method}\`, HTTP ${status} comes only with this code`,
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (byCode) => `The status alone does not tell which case this is; the body \`code\` does, and each has its own step (${byCode}).`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
@@ -106,12 +107,13 @@ export const PHRASES_EN: Phrases = {
     unknownState: (at, value) => `\`${at}\` is ${JSON.stringify(value)}, a value the catalog does not know.`,
     unreadableStatus: (value) => `"${value}" is not an HTTP status; read without one.`,
     wrongVerb: (method, verb, expected) => `The request was sent with ${verb}, but \`${method}\` uses ${expected}: the gateway answers such a request with 404 \`no Route matched with those values\`.`,
+    reasonOfOtherMethods: (method, reason, methods) => `\`${reason}\` is what this code means on ${methods.map((m) => `\`${m}\``).join(', ')}, not on \`${method}\`: the step is the one for an unknown method.`,
     otherMethods: (method, methods) => `The sources give this code only for ${methods.map((m) => `\`${m}\``).join(', ')}, not for \`${method}\`; what it means here is not documented.`,
     unknownMethod: (value) => `"${value}" is not a method of the API (acquire, start, query, update, updateLayout, stop); read without a method.`,
     fallbackToStatus: (status) => `Falling back to the meaning of HTTP ${status}.`,
     htmlBody: (status, title) => `The body is an HTML page${title ? ` ("${title}")` : ''}, not the API's JSON.${bodyFrom(status)}`,
     textBody: (status, text) => `The body is plain text, not the API's JSON: "${text}".${bodyFrom(status)}`,
-    emptyBody: (status) => `The body is empty${status !== undefined ? ` (HTTP ${status})` : ''}.${status !== undefined && status >= 500 ? bodyFrom(status) : ''}`,
+    emptyBody: (status) => (status !== undefined ? `The body is empty (HTTP ${status}): only the status says what happened.` : 'The body is empty.'),
     partialBody: 'The body is cut off or not valid JSON; it was read as far as it goes.',
     otherBody: 'The body is not a JSON object, which is all the API sends.',
     missingField: (method, name) => `A successful \`${method}\` answers with \`${name}\`; this response has none, so the request cannot be taken as done.`,

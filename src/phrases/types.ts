@@ -28,6 +28,8 @@ export type Phrases = {
   /** `next` while a `query` state is not finished: poll again after `ms`. */
   pollAgain: (ms: number) => string;
   onMethod: (method: string) => string;
+  /** On a method, a status's meaning that stands for one body code, read without that code. */
+  onMethodStatusAlone: (method: string, status: number) => string;
   /** A state value read from the response: "`serverResponse.status` is 5". */
   stateAt: (at: string, value: string | number) => string;
   /** The service's own words, when they say more than the catalog. */
@@ -48,6 +50,8 @@ export type Phrases = {
     unknownMethod: (value: string) => string;
     /** A body code the sources give only for other methods. */
     otherMethods: (method: Method, methods: readonly string[]) => string;
+    /** The response's reason is the code's meaning on other methods, not on this one. */
+    reasonOfOtherMethods: (method: Method, reason: string, methods: readonly string[]) => string;
     /** The request's HTTP verb is not its method's. */
     wrongVerb: (method: Method, verb: string, expected: string) => string;
     /** A `status` that is not one ("abc", 999). */

@@ -70,7 +70,7 @@ const bodyFrom = (status: number | undefined): string =>
   status === undefined
     ? ''
     : status >= 500
-      ? '这是 API 前面的代理或网关给出的应答，通常是暂时的。'
+      ? '多半是 API 前面的代理或网关代替它做了应答。'
       : status === 404
         ? '没有匹配的 API 接口：URL 或 HTTP 方法多半写错了。'
         : status < 300
@@ -94,6 +94,7 @@ export const PHRASES_ZH: Phrases = {
   },
   pollAgain: (ms) => `尚未完成：${seconds(ms)}后再调用 \`query\`。`,
   onMethod: (method) => `在 \`${method}\` 上`,
+  onMethodStatusAlone: (method, status) => `在 \`${method}\` 上，HTTP ${status} 只随这个错误码返回`,
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (byCode) => `仅凭状态码无法判断是哪种情况，要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
@@ -106,12 +107,13 @@ export const PHRASES_ZH: Phrases = {
     unknownState: (at, value) => `\`${at}\` 为 ${JSON.stringify(value)}，目录中没有这个值。`,
     unreadableStatus: (value) => `“${value}”不是 HTTP 状态码，以下按未给出状态码解释。`,
     wrongVerb: (method, verb, expected) => `请求用的是 ${verb}，但 \`${method}\` 应使用 ${expected}：网关对这样的请求返回 404 \`no Route matched with those values\`。`,
+    reasonOfOtherMethods: (method, reason, methods) => `\`${reason}\` 是这个错误码在 ${methods.map((m) => `\`${m}\``).join('、')} 上的含义，不是 \`${method}\` 上的：下一步按方法未知时给出。`,
     otherMethods: (method, methods) => `各来源只在 ${methods.map((m) => `\`${m}\``).join('、')} 上给出这个错误码，没有 \`${method}\` 的说明；它在这里的含义没有文档依据。`,
     unknownMethod: (value) => `“${value}”不是 API 的方法（acquire、start、query、update、updateLayout、stop），以下按未指定方法解释。`,
     fallbackToStatus: (status) => `以下按 HTTP ${status} 的含义解释。`,
     htmlBody: (status, title) => `响应包体是 HTML 页面${title ? `（“${title}”）` : ''}，不是 API 返回的 JSON。${bodyFrom(status)}`,
     textBody: (status, text) => `响应包体是纯文本，不是 API 返回的 JSON：“${text}”。${bodyFrom(status)}`,
-    emptyBody: (status) => `响应包体为空${status !== undefined ? `（HTTP ${status}）` : ''}。${status !== undefined && status >= 500 ? bodyFrom(status) : ''}`,
+    emptyBody: (status) => (status !== undefined ? `响应包体为空（HTTP ${status}）：只有状态码说明了发生的事。` : '响应包体为空。'),
     partialBody: '响应包体不完整或不是合法的 JSON，已尽可能读取其中的内容。',
     otherBody: '响应包体不是 JSON 对象，而 API 只返回 JSON 对象。',
     missingField: (method, name) => `\`${method}\` 成功时会返回 \`${name}\`，这次响应中没有，因此不能当作成功。`,

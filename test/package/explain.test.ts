@@ -223,6 +223,55 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(explain({ status: 400, method: 'stop', body: { code: 49 } }).outcome.kind).toBe('already-done');
   });
 
+  it('a reason that is what the code means on other methods is not taken for the method\'s meaning (62 request timeout on acquire)', () => {
+    // The seed gives 62 on acquire as "not enabled"; the response's own reason is the newer page's timeout on the other methods.
+    const d = explain({ status: 500, method: 'acquire', body: '{"code":62,"reason":"request timeout"}' });
+    expect(d.outcome.kind).toBe('retry');
+    expect(d.next).not.toMatch(/Console/);
+    expect(d.notes.join(' ')).toMatch(/`request timeout` is what this code means on `start`.*not on `acquire`/);
+    // Without that reason, acquire's own meaning stands.
+    expect(explain({ status: 400, method: 'acquire', body: { code: 62 } }).outcome.kind).toBe('fix-account');
+    expect(explainZh({ status: 500, method: 'acquire', body: { code: 62, reason: 'Request Timeout' } }).notes.join(' ')).toMatch(/不是 `acquire` 上的/);
+  });
+
+  it('a code undocumented on the method is neither done nor gone there: the HTTP status decides (501 on start)', () => {
+    const d = explain({ method: 'start', status: 'HTTP/1.1 500 Internal Server Error', body: '{"code":501}' });
+    expect(d.outcome.kind).toBe('retry');
+    expect(d.next).not.toMatch(/no longer exists/);
+    expect(d.notes.join(' ')).toMatch(/not for `start`/);
+  });
+
+  it('acquire has no resource ID yet: its retries name none, and acquiring again is the retry itself', () => {
+    for (const body of ['{"code":65,"reason":"request not completed"}', '']) {
+      const d = explain({ status: 206, method: 'acquire', body });
+      if (d.outcome.kind !== 'retry') continue;
+      expect(d.outcome).not.toHaveProperty('sameResourceId');
+      expect(d.outcome).not.toHaveProperty('then', 'acquire-again');
+      expect(d.next).not.toMatch(/resource ID/);
+    }
+    expect(explain({ status: 206, method: 'acquire', body: { code: 65 } }).outcome.kind).toBe('retry');
+  });
+
+  it('a status read without the body code it stands for says so, instead of quoting a code the body lacks', () => {
+    const d = explain({ status: 206, method: 'query', body: '' });
+    expect(d.outcome.kind).toBe('retry');
+    expect(d.summary).toMatch(/On `query`, HTTP 206 comes only with this code/);
+    expect(explain({ status: 206, method: 'query', body: { code: 65 } }).summary).not.toMatch(/comes only with/);
+  });
+
+  it('with a Retry-After longer than the first wait, the next step leads with the server\'s wait', () => {
+    const d = explain({ method: 'query', body: 'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 4\r\n\r\n{"message":"API rate limit exceeded"}' });
+    expect(d.method).toBe('query');
+    expect(d.next).toMatch(/^Retry the same request after 4000 ms/);
+  });
+
+  it('claims no proxy from an empty body, and nothing it cannot know of a page from one', () => {
+    expect(explain({ status: 500, method: 'start', body: '' }).summary + explain({ status: 500, method: 'start', body: '' }).notes.join(' ')).not.toMatch(/proxy|gateway/);
+    const page = explain({ status: 502, method: 'query', body: '<html><head><title>502 Bad Gateway</title></head></html>' });
+    expect(page.summary).toMatch(/proxy or gateway/);
+    expect(page.summary).not.toMatch(/transient/);
+  });
+
   it('says a meaning only where it fits: not one documented with another status, and a reason\'s meaning without a method', () => {
     expect(explain({ status: 400, method: 'acquire', body: { code: 501 } }).summary).not.toMatch(/HTTP 500/);
     const byReason = explain({ status: 500, body: { code: 501, reason: 'no_worker_manager_available' } });
