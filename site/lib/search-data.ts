@@ -83,19 +83,22 @@ export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { 
 }
 
 /** A guide as the search sees it: its page, title and description, its section headings and its points in one minute. */
-export type GuidePage = { u: string; title: string; description: string; headings: string[]; points: string[] };
+export type GuidePage = { u: string; title: string; description: string; headings: string[]; points: string[]; terms: string[] };
 
 /**
  * A guide's headings (## and ###) and the points of its "in one minute" list, as plain text:
  * what questions a guide answers are worded like (how to tell the gateway from the service, webhooks,
  * a 404 soon after start), beside its title. Components (<Rec/>, <Cite/>) and code marks are dropped.
  */
-export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'points'> {
+export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'points' | 'terms'> {
   const text = (s: string) => plain(s.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/\s+/g, ' ').trim();
   const headings = [...body.matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
   const minute = /<InOneMinute>([\s\S]*?)<\/InOneMinute>/.exec(body)?.[1] ?? '';
   const points = [...minute.matchAll(/^\s*[-*]\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
-  return { headings, points };
+  // The request fields and options it names in code marks, by their own name (clientRequest.async_stop → async_stop):
+  // only names of several words (async_stop, maxIdleTime), which a search for them means.
+  const terms = [...new Set([...body.matchAll(/`([^`\s]+)`/g)].map((m) => m[1].replace(/\(\)|\[\]/g, '').split('.').pop() ?? ''))].filter((t) => /^[A-Za-z]+(?:_[A-Za-z]+|[a-z][A-Z][A-Za-z]*)+$/.test(t));
+  return { headings, points, terms };
 }
 
 /**
@@ -155,10 +158,13 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
     for (const text of titles) for (const char of hanChars(normalize(plain(text)))) post(char, i, WEIGHTS.character);
   };
 
+  // A name a guide explains and no record's text has (async_stop) finds that guide.
+  const recordTexts = ` ${records.map((r) => tokens(normalize(plain([r.title[lang], r.summary[lang], ...(r.keywords?.[lang] ?? []), ...r.meanings.map((m) => m.text[lang]), ...r.causes.map((c) => c[lang]), ...r.actions.map((a) => a[lang])].join(' ')))).join(' ')).join(' | ')} `;
   guides.forEach((g, j) => {
     const i = records.length + j;
-    addPhrases(i, [[g.title, 'title']]);
-    addPostings(i, [[[g.title], WEIGHTS.title], [[g.description, ...g.headings], WEIGHTS.summary]], [g.title]);
+    const terms = g.terms.filter((term) => !recordTexts.includes(` ${tokens(normalize(term)).join(' ')} `));
+    addPhrases(i, [[g.title, 'title'], ...terms.map((term): [string, Field] => [term, 'keyword'])]);
+    addPostings(i, [[[g.title], WEIGHTS.title], [terms, WEIGHTS.keyword], [[g.description, ...g.headings], WEIGHTS.summary]], [g.title]);
   });
   records.forEach((r, i) => {
     addPhrases(i, recordPhrases(r, lang));

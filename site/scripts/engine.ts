@@ -226,8 +226,15 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
       // 3. Codes: the kind the words before the number name; else the record the other words fit
       //    best; else body codes before HTTP statuses.
+      //    HTTP 200 says only that the request went through: a name beside it ("stop answered 200 but
+      //    uploadingStatus is backuped") says more, so 200 comes after the names.
+      const afterNames: number[] = [];
       for (const { value, context } of q.numbers) {
         const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
+        if (value === '200' && pins.length && found.every((x) => x.e.k === 'http-status')) {
+          afterNames.push(...found.map((x) => x.n));
+          continue;
+        }
         const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : context === 'code' ? k === 'error-code' : false);
         const kindRank = (k: string) => (named(k) ? 0 : k === 'error-code' ? 1 : k === 'http-status' ? 2 : 3);
         // The kind the words name, when the number has one of that kind ("code 7" is no recording status).
@@ -244,6 +251,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         .filter((p) => (relaxed.get(p.entry) ?? 0) >= bestFit * STRONG)
         .sort(byPin)
         .forEach((p) => add(p.entry));
+      afterNames.forEach(add);
       return Promise.all(order.slice(0, PAGE).map(async (n) => entryHit(await q.entry(n), 'named')));
     });
 

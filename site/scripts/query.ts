@@ -282,6 +282,8 @@ export function withoutLogNumbers(text: string): string {
     .replace(/(^|[^\w.])v?\d+(?:\.\d+){1,3}(?::\d+)?(?![\w.])/gi, '$1 ')
     // A thread's name in brackets: [pool-2], [rec-worker-3].
     .replace(/\[[\w.-]*-\d+\]/g, ' ')
+    // A name ending in a number: UTF-8, ISO-8859-1, room-1, class-2031, exec-3 (not error-433 or http-404).
+    .replace(/\b([A-Za-z]+)-(\d+)(?:-\d+)*\b/g, (all, word: string) => (/^(?:code|error|err|http|status|errcode)$/i.test(word) ? all : `${word} `))
     // A position in a list: extensionServiceState[0], outputs[1].status.
     .replace(/([\w\]])\[\d{1,3}\]/g, '$1 ');
 }

@@ -89,8 +89,9 @@ describe('a guide, as the search knows it', () => {
     expect(outline.points.length).toBeGreaterThan(2);
     // Components and code marks are not words anyone searches for.
     for (const text of [...outline.headings, ...outline.points]) expect(text).not.toMatch(/[<>`]|Cite|Rec of/);
-    const made = guideOutline('## `stop` and [the upload](/en/x/)\n### On <Rec of="error-code:49" /> any method\n\n<InOneMinute>\n\n- First <Cite id="sc" /> point\n\n</InOneMinute>\n\n- not a point');
-    expect(made).toEqual({ headings: ['stop and the upload', 'On any method'], points: ['First point'] });
+    const made = guideOutline('## `stop` and [the upload](/en/x/)\n### On <Rec of="error-code:49" /> any method\n\n<InOneMinute>\n\n- First <Cite id="sc" /> point, `clientRequest.async_stop`\n\n</InOneMinute>\n\n- not a point: `maxIdleTime`, `withRetry()`, `sid`, `uid`');
+    // The options and fields it names, by their own several-word names: a search for async_stop means this guide.
+    expect(made).toEqual({ headings: ['stop and the upload', 'On any method'], points: ['First point, clientRequest.async_stop'], terms: ['async_stop', 'maxIdleTime', 'withRetry'] });
   });
 });
 
@@ -109,6 +110,10 @@ describe('numbers that name a code', () => {
     expect(codeNumbers(normalize(withoutLogNumbers('Caused by: at RecordingClient.java line 49 (port 8443)')))).toEqual([]);
     expect(codeNumbers(normalize(withoutLogNumbers('query: extensionServiceState[0].payload.outputs[1].status=onhold')))).toEqual([]);
     expect(codeNumbers(normalize(withoutLogNumbers('{"code":[433]}')))).toEqual([{ value: '433', context: 'code' }]);
+    // A name that ends in a number: a charset, a channel, a thread.
+    expect(codeNumbers(normalize(withoutLogNumbers('Content-Type: application/json; charset=UTF-8 gives 401 on acquire')))).toEqual([{ value: '401', context: undefined }]);
+    expect(codeNumbers(normalize(withoutLogNumbers('cname room-1 on acquire but room_1 on start, ISO-8859-1 body, exec-3')))).toEqual([]);
+    expect(codeNumbers(normalize(withoutLogNumbers('got error-433 then HTTP-404')))).toEqual([{ value: '433', context: undefined }, { value: '404', context: 'http' }]);
   });
   it('a log line\'s dates and clock times are not codes', () => {
     const line = '2026-05-12 10:02:33.118 WARN [pool-2] stop took 12:07:49 (retry at 2026/05/12T08:53:07+08:00) code 65';
