@@ -204,7 +204,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const relaxed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)).sort((a, b) => b.score - a.score || a.entry - b.entry) : scores;
       // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
-      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed, empty };
+      // A how-to question the best fitting page of which is a guide: that guide answers it before any record its words name.
+      const guideFirst = howTo && relaxed[0] !== undefined && relaxed[0].entry >= firstGuide ? relaxed[0].entry : undefined;
+      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst };
     });
 
     const pinned = understood.then(async (q) => {
@@ -247,6 +249,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       //    not a record that fits the query's words far worse than another (a name of a family,
       //    "web page recording", in a question about a channel name's length).
       const bestFit = q.relaxed[0]?.score ?? 0;
+      if (q.guideFirst !== undefined) add(q.guideFirst);
       pins
         .filter((p) => (relaxed.get(p.entry) ?? 0) >= bestFit * STRONG)
         .sort(byPin)
