@@ -28,7 +28,7 @@
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
-import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf } from './pin.ts';
+import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
 import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -223,6 +223,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.head.constantGroups, index)) add(n);
       // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
       const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
+      // A state name written with a typo (uploded).
+      pins.push(...typoNames(q.sequences[3], q.fileOf));
       const level = (score: number) => Math.floor(score / 5);
       const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));

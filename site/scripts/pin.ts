@@ -163,6 +163,27 @@ export function codeMatches(value: string, shard: (token: string) => Shard | und
   return (shard(value)?.[0] ?? []).filter(([key, field]) => key === value && FIELDS[field] === 'code').map(([, , entry]) => entry);
 }
 
+/**
+ * The records a word no record has names with a typo in one of their one-word names as written
+ * (a state name: uploded → uploaded, bakuped → backuped): a word of six letters or more, the
+ * same first two letters, within typoAllowance(). `file(token)` is the token file holding `token`
+ * (a word's typos live beside it: files are chosen by the first three letters).
+ */
+export function typoNames(words: readonly string[], file: (token: string) => Record<string, Shard> | undefined): Pin[] {
+  const out: Pin[] = [];
+  for (const word of new Set(words)) {
+    const f = file(word);
+    if (!f || !/^[a-z]{6,}$/.test(word) || (Object.hasOwn(f, word) && f[word][0].length + f[word][1].length > 0)) continue;
+    for (const [token, shard] of Object.entries(f)) {
+      if (token.slice(0, 2) !== word.slice(0, 2) || editDistance(token, word, typoAllowance(token)) > typoAllowance(token)) continue;
+      for (const [key, field, entry] of shard[0]) {
+        if (key === token && FIELDS[field] === 'id') out.push({ entry, score: token.length * 1000, field: 'id', phrase: key, whole: words.length === 1 });
+      }
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // The relaxed search
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
-import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../../site/scripts/pin.ts';
+import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf, typoNames } from '../../site/scripts/pin.ts';
 import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
 import { guideOutline } from '../../site/lib/search-data.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
@@ -198,6 +198,16 @@ describe('pinning by containment, over the built search data', () => {
     expect(data('zh').pins('acquire 资源分配超时')[0]).toBe('/zh/errors/504/');
     // A lone two-character word inside a longer query pins nothing by itself.
     expect(data('zh').pins('我的录制一直欠费')).not.toContain('/zh/errors/405/');
+  });
+
+  it('a state name written with a typo names its state; a word the catalog has is never read as a typo', () => {
+    const { file, entry } = data('en');
+    const named = (q: string) => typoNames(q.split(' '), file).map((p) => entry(p.entry).u);
+    expect(named('rtmp output is disconected')).toEqual(['/en/output-status/disconnected/']);
+    expect(named('uploadingStatus shows uploded')).toEqual(['/en/upload-status/uploaded/']);
+    // "upload" is a word of the catalog, two letters from "uploaded": it stays itself.
+    expect(named('upload failed')).toEqual([]);
+    expect(named('random gibberish')).toEqual([]);
   });
 
   it('codes are found by number, in every kind that has them', () => {
