@@ -207,6 +207,8 @@ const CURL_DATA = /^\s*[{}] \[\d+ bytes data\]/;
 const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+[-:\d]+){3}\s+[\d.]+[kMGTP]?)+/;
 /** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
 const ESCAPED_BODY = /"((?:[^"\\]|\\.)*?\{\s*\\"(?:[^"\\]|\\.)*)"/g;
+/** A line of a stack trace. */
+const STACK_FRAME = /^\s+at [\w$.<(]/;
 /** An HTML page inside a log line (an HTTP client's exception, after its status). */
 const INLINE_HTML = /<(?:!doctype html|html|head|body)\b/i;
 /** A timestamp or level that starts a log line: such a line is not a response's text body. */
@@ -247,9 +249,22 @@ function readObjectAt(text: string, from: number): Parsed | undefined {
       // not strict JSON, or more than one object: read it the tolerant way
     }
   }
-  const parsed = readLooseValue(text, from);
+  const parsed = readLooseValue(text, from) ?? (INSPECTED.test(text) ? readLooseValue(inspected(text), from) : undefined);
   return parsed && isObject(parsed.value) ? parsed : undefined;
 }
+
+/**
+ * What Node's util.inspect (console.log of an error, axios' AxiosError) writes that is not a value: a class before an
+ * object (`Object [AxiosHeaders] {`, `ClientRequest {`, `Map(2) {`, `[Object: null prototype] {`), a symbol key
+ * (`[Symbol(kCapture)]: false`), placeholders (`[AsyncFunction: f]`, `[class X]`, `<Buffer 7b 22>`).
+ */
+const INSPECTED = /[\w\])] \{|\[(?:Symbol\(|Object: |Async|Generator|class )|<Buffer /;
+/** The same text with those read as values (a class dropped, a symbol key quoted, a placeholder null), each the same length (offsets stay). */
+const inspected = (text: string): string =>
+  text
+    .replace(/(?:\b[A-Z][\w$]*(?:\(\d+\))?(?: \[[\w$]+\])?|\[Object: null prototype\]) (?=\{)/g, (m) => ' '.repeat(m.length))
+    .replace(/\[(Symbol\([^)\n]*\))\](?=:)/g, '"$1"')
+    .replace(/\[(?:Object: null prototype|(?:Async)?(?:Generator)?Function[^\]\n]*|class [^\]\n]*)\]|<Buffer[^>\n]*>/g, (m) => 'null'.padEnd(m.length));
 
 // ---------------------------------------------------------------------------
 // Which object is a response body
@@ -321,6 +336,7 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       if (VERB.test(v)) found.verb ??= v.toUpperCase() as HttpVerb;
     } else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
     else if (isObject(v) || Array.isArray(v)) nested.push(v);
+    else if (typeof v === 'string' && v.includes('cloud_recording/')) found.method ??= callInText(v)?.method;
     else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*\{/.test(v)) {
       const inner = readObjectAt(v, v.indexOf('{'));
       if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
@@ -458,6 +474,9 @@ export class ResponseReader {
   /** A status without a body, waiting a few lines for its body. */
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
+  /** The last line of a stack trace after the held status. */
+  private stackEnd = 0;
+  private heldEnd = (held: FoundResponse): number => Math.max(held.endLine, this.stackEnd);
 
   constructor(options: ReaderOptions = {}) {
     this.maxLine = Math.max(80, options.maxLineLength ?? MAX_LINE);
@@ -472,10 +491,12 @@ export class ResponseReader {
   line(raw: string): FoundResponse[] {
     this.lineNo++;
     const held = this.held;
-    if (held && !this.gathering && this.lineNo - held.endLine > PAIR_REACH) {
+    if (held && !this.gathering && this.lineNo - this.heldEnd(held) > PAIR_REACH) {
       this.held = undefined;
       this.out.push(held);
     }
+    // An error's stack (Node's `    at f (file:1:2)`, Java's `\tat a.B.c(B.java:9)`) goes on with the error: its body may follow it.
+    if (held && STACK_FRAME.test(raw)) this.stackEnd = this.lineNo;
     const text = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
     this.read(text.endsWith('\r') ? text.slice(0, -1) : text);
     return this.take();
@@ -535,7 +556,7 @@ export class ResponseReader {
     const held = this.held;
     if (held) {
       this.held = undefined;
-      if (found.body !== undefined && found.status === undefined && found.line - held.endLine <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
+      if (found.body !== undefined && (found.status ?? held.status) === held.status && found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
         // The status's line, method and verb where it has them; the body and where it ends.
         response = { ...response, ...held, endLine: found.endLine };
         hold = false;
@@ -723,6 +744,8 @@ export class ResponseReader {
     // A method named before the object vouches for a body, not for any object with a status in it.
     if (!found.body && !block && !((own && !own.lead) || /cloud_recording/i.test(around))) return false;
     const status = found.status ?? here?.status ?? statusInText(around);
+    // A record with a method and neither a status nor a body is a request or a note about one (`sending request`, `backing off`).
+    if (!found.body && !block && status === undefined) return false;
     const response: Found = {
       ...(status !== undefined && { status }),
       ...(found.verb && { verb: found.verb }),

@@ -15,7 +15,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { type Finding, FINDING_WORDS, Findings } from './findings.ts';
+import { type Finding, FINDING_WORDS, Findings, undecided } from './findings.ts';
 import { PHRASES } from './messages.ts';
 import { explain, type Locale, type Method } from './index.ts';
 import { METHODS } from './records.ts';
@@ -177,7 +177,7 @@ function formatFinding(f: Finding, multi: boolean, paint: Paint): string {
   const mark = f.needsAction ? paint('31', '✗') : paint('32', '✓');
   const what = [d.method ?? w.noMethod, d.status !== undefined && w.http(d.status)].filter(Boolean).join(' · ');
   const lines = [
-    `${mark} ${paint('1', PHRASES[locale].retryLabel(d.retry))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
+    `${mark} ${paint('1', undecided(d) ? FINDING_WORDS[locale].undecided : PHRASES[locale].retryLabel(d.retry))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
     `  ${w.next}${plain(d.next)}`,
   ];
   // What a log says (a message, a reason) reaches the terminal through plain() only.
