@@ -843,9 +843,11 @@ export class ResponseReader {
 
   private startGathering(kind: 'json' | 'html', text: string, lead: string, block: Block | undefined, call?: Call): void {
     const depth = new BraceDepth();
-    if (kind === 'json') depth.feed(text);
+    // A string does not go on past its line: a body whose line ends inside one was cut there (Guzzle's `"StopC (truncated...)`).
+    const cut = kind === 'json' && Number.isNaN(depth.feed(text));
     if (block && block === this.block) this.block = undefined;
     this.gathering = { kind, text, first: this.lineNo, lines: 1, depth, lead, ...(block && { block }), ...(call && { call }) };
+    if (cut) this.finishGathering(false);
   }
 
   /** The next line of a body over several lines. false when the line is not part of it (the body ended, cut short). */
@@ -868,9 +870,9 @@ export class ResponseReader {
     }
     g.lines++;
     g.text += '\n' + text;
-    g.depth.feed(text);
-    if (g.depth.depth <= 0) this.finishGathering(true);
-    else if (g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
+    const depth = g.depth.feed(text);
+    if (depth <= 0) this.finishGathering(true);
+    else if (Number.isNaN(depth) || g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
     return true;
   }
 
