@@ -207,8 +207,8 @@ const CURL_DATA = /^\s*[{}] \[\d+ bytes data\]/;
 const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+[-:\d]+){3}\s+[\d.]+[kMGTP]?)+/;
 /** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
 const ESCAPED_BODY = /"((?:[^"\\]|\\.)*?\{\s*\\"(?:[^"\\]|\\.)*)"/g;
-/** A line of a stack trace. */
-const STACK_FRAME = /^\s+at [\w$.<(]/;
+/** A line of a stack trace: Node's or Java's `at …`, Python's traceback (its heading, `File "…"` and code lines). */
+const STACK_FRAME = /^(?:\s+at [\w$.<(]|\s+File "|Traceback \(most recent call last\)|\s{4}\S)/;
 /** An HTML page inside a log line (an HTTP client's exception, after its status). */
 const INLINE_HTML = /<(?:!doctype html|html|head|body)\b/i;
 /** A timestamp or level that starts a log line: such a line is not a response's text body. */
@@ -560,6 +560,10 @@ export class ResponseReader {
         // The status's line, method and verb where it has them; the body and where it ends.
         response = { ...response, ...held, endLine: found.endLine };
         hold = false;
+      } else if (hold && found.status === held.status && (this.stackEnd > held.endLine || found.evidence !== held.evidence) && found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
+        // The same status told again without a body: by the error's traceback after the client's own line (httpx, aiohttp), or by
+        // the app after the proxy's access line. One response; its body may still follow.
+        response = { ...response, ...held, endLine: found.endLine };
       } else this.out.push(held);
     }
     if (hold) this.held = response;
@@ -567,12 +571,12 @@ export class ResponseReader {
   }
 
   /** The response a status line opened, with what came after it (a body, or nothing). */
-  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call): void {
+  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call, hold?: boolean): void {
     const headers = { ...block.headers, ...extra.headers };
     const found: Found = { status: block.status, line: block.line, endLine, evidence: 'status-line', ...extra };
     if (Object.keys(headers).length) found.headers = headers;
-    if (own || !block.method) this.emit(found, own);
-    else this.push(block, found);
+    if (own || !block.method) this.emit(found, own, hold);
+    else this.push(block, found, hold);
   }
 
   /** The open response ends without a body. */
@@ -580,7 +584,8 @@ export class ResponseReader {
     const block = this.block;
     if (!block) return;
     this.block = undefined;
-    this.emitBlock(block, {}, block.line);
+    // Its body may be logged on one of the next lines (httpx's `HTTP Request: POST … "HTTP/1.1 401 Unauthorized"`, then the app's line).
+    this.emitBlock(block, {}, block.line, undefined, true);
   }
 
   private read(raw: string): void {
