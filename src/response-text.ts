@@ -119,6 +119,8 @@ const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudreco
  */
 const VERB_BEFORE_URL = /\b([GPDHO][A-Za-z]{2,6})["'\]]?[\s,]+(?:["']?(?:to|url|uri|path)["']?\s*[:=]?\s*)?[["'`]?[^\s"'`\]]*$/;
 const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
+/** curl's verb where it is not next to the URL: `-X POST`, `-sX POST`, `--request PUT`; POST for data (`-d`, `--data-raw`, `--json`, `-F`). */
+const CURL_VERB = /\bcurl\s.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\bcurl\s.*\s-(?:d|F|-data[\w-]*|-json|-form)[\s=]/;
 /**
  * A method named just before its response, as services log a call: `acquire -> {…}`, `stop -> 206 {…}`,
  * `start => 400 {…}`, `query: 404 Not Found`, `[stop] HTTP 206 {…}`, `recording.start failed: {…}`,
@@ -133,7 +135,9 @@ function callInText(text: string): Call | undefined {
   const url = URL_METHOD.exec(text);
   if (url) {
     const word = VERB_BEFORE_URL.exec(text.slice(Math.max(0, url.index - 300), url.index))?.[1];
-    const verb = word && VERB.test(word) ? (word.toUpperCase() as HttpVerb) : undefined;
+    const curl = word && VERB.test(word) ? undefined : CURL_VERB.exec(text);
+    const said = curl ? (curl[1] ?? 'POST') : word;
+    const verb = said && VERB.test(said) ? (said.toUpperCase() as HttpVerb) : undefined;
     return { method: METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase())!, ...(verb && { verb }) };
   }
   const field = FIELD_METHOD.exec(text);
@@ -166,6 +170,8 @@ function leadInText(line: string): Call | undefined {
     if (m[4]) continue;
     if ((gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
     if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
+    // A log message that names a method's answer (`msg="query result"`) with nothing after it: the body is on the next line.
+    if (/\b(?:result|response|answer|reply|body)\b/i.test(m[2]) && !/[{[]/.test(after)) return { method, lead: 'next' };
   }
   return undefined;
 }
@@ -474,6 +480,8 @@ export class ResponseReader {
   /** A status without a body, waiting a few lines for its body. */
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
+  /** The last response with a method: its status and body, where it ends, its method. */
+  private last: { same: string; endLine: number; call: MethodOf } | undefined;
   /** The last line of a stack trace after the held status. */
   private stackEnd = 0;
   private heldEnd = (held: FoundResponse): number => Math.max(held.endLine, this.stackEnd);
@@ -530,7 +538,8 @@ export class ResponseReader {
   private emit(found: Found, own: Call | undefined, hold?: boolean): void {
     if (own) {
       own = this.withVerb(own);
-      if (this.pending && this.pending.line >= found.line) this.pending = undefined;
+      // A request line is answered once: by a response on its line or after it that names the same method.
+      if (this.pending && (this.pending.line >= found.line || this.pending.method === own.method)) this.pending = undefined;
     }
     this.push(own ?? this.takePending(found.line), found, hold);
   }
@@ -566,6 +575,10 @@ export class ResponseReader {
         response = { ...response, ...held, endLine: found.endLine };
       } else this.out.push(held);
     }
+    // The same response printed again right after (Spring's servlet error, then its root cause) is the same call.
+    const same = response.status + JSON.stringify(response.body);
+    if (!response.method && response.status !== undefined && this.last?.same === same && response.line - this.last.endLine <= PAIR_REACH) Object.assign(response, this.last.call);
+    if (response.method) this.last = { same, endLine: response.endLine, call: { method: response.method, ...(response.methodLine !== undefined && { methodLine: response.methodLine }), ...(response.verb && { verb: response.verb }) } };
     if (hold) this.held = response;
     else this.out.push(response);
   }
