@@ -159,7 +159,8 @@ export type FindingWords = {
   methodFromLine: (line: number) => string;
   lines: (first: string, last: string) => string;
   times: (n: number) => string;
-  basis: (b: Basis) => string;
+  /** Where the advice comes from; `next`: the next step as said, so that advice of ours it already says is not said twice. */
+  basis: (b: Basis, next?: string) => string;
 };
 
 export const FINDING_WORDS_EN: FindingWords = {
@@ -167,8 +168,8 @@ export const FINDING_WORDS_EN: FindingWords = {
   methodFromLine: (line) => `The method is the one of the request on line ${line}.`,
   lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
   times: (n) => `${n.toLocaleString('en')}×`,
-  basis: (b) =>
-    (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
+  basis: (b, next) =>
+    (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : next?.includes(b.why) ? 'The next step is our advice.' : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
     (b.then ? (b.then.by === 'agora' ? ` The step after the retries is from source ${b.then.source}.` : ` The step after the retries is our advice: ${b.then.why}`) : ''),
 };
 
@@ -177,8 +178,8 @@ export const FINDING_WORDS_ZH: FindingWords = {
   methodFromLine: (line) => `方法取自第 ${line} 行的请求。`,
   lines: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
   times: (n) => `${n} 次`,
-  basis: (b) =>
-    (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
+  basis: (b, next) =>
+    (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : next?.includes(b.why) ? '下一步是我们的建议。' : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
     (b.then ? (b.then.by === 'agora' ? `重试都失败后的下一步依据来源 ${b.then.source}。` : `重试都失败后的下一步是我们的建议：${b.then.why}`) : ''),
 };
 

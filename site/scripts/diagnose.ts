@@ -92,7 +92,7 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   if (d.status !== undefined) facts.append(el('dt', undefined, words.status), el('dd', undefined, String(d.status)));
   if (d.basis) {
     const basis = d.basis.by === 'agora' ? { ...d.basis, source: language.sources?.[d.basis.source] ?? d.basis.source } : d.basis;
-    facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(basis))));
+    facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(basis, d.next))));
   }
 
   const article = el('article', `dx-finding ${f.needsAction ? 'dx-act' : 'dx-fine'}`, heading);
