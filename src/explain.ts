@@ -311,7 +311,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = statusPlain();
     basis = { by: 'us', why: P.ours.pageFromElsewhere };
     if (is2xx || status === 404) policy = { action: 'fix-request' };
-    else policy = record ? record.retry : byStatusClass(status);
+    // The status's step on the method where it has one (a retried `stop` keeps its resource ID), whoever answered.
+    else policy = statusRecord ? policyOf(statusRecord) : byStatusClass(status);
     lead = 'page';
   } else if (status === 404 && body.form !== 'json' && body.form !== 'absent' && body.form !== 'empty') {
     record = statusPlain();
