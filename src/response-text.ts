@@ -120,7 +120,7 @@ const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudreco
 const VERB_BEFORE_URL = /\b([GPDHO][A-Za-z]{2,6})["'\]]?[\s,]+(?:["']?(?:to|url|uri|path)["']?\s*[:=]?\s*)?[["'`]?[^\s"'`\]]*$/;
 const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
 /** curl's verb where it is not next to the URL: `-X POST`, `-sX POST`, `--request PUT`; POST for data (`-d`, `--data-raw`, `--json`, `-F`). */
-const CURL_VERB = /\bcurl\s.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\bcurl\s.*\s-(?:d|F|-data[\w-]*|-json|-form)[\s=]/;
+const CURL_VERB = /\bcurl\b.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\bcurl\b.*\s-(?:d|F|-data[\w-]*|-json|-form)[\s=]/;
 /**
  * A method named just before its response, as services log a call: `acquire -> {…}`, `stop -> 206 {…}`,
  * `start => 400 {…}`, `query: 404 Not Found`, `[stop] HTTP 206 {…}`, `recording.start failed: {…}`,
@@ -262,15 +262,15 @@ function readObjectAt(text: string, from: number): Parsed | undefined {
 /**
  * What Node's util.inspect (console.log of an error, axios' AxiosError) writes that is not a value: a class before an
  * object (`Object [AxiosHeaders] {`, `ClientRequest {`, `Map(2) {`, `[Object: null prototype] {`), a symbol key
- * (`[Symbol(kCapture)]: false`), placeholders (`[AsyncFunction: f]`, `[class X]`, `<Buffer 7b 22>`).
+ * (`[Symbol(kCapture)]: false`), placeholders (`[ClientRequest]`, `[AsyncFunction: f]`, `[class X]`, `<Buffer 7b 22>`).
  */
-const INSPECTED = /[\w\])] \{|\[(?:Symbol\(|Object: |Async|Generator|class )|<Buffer /;
+const INSPECTED = /[\w\])] \{|\[(?:Symbol\(|Object: |Async|Generator|class |[A-Z]\w*\])|<Buffer /;
 /** The same text with those read as values (a class dropped, a symbol key quoted, a placeholder null), each the same length (offsets stay). */
 const inspected = (text: string): string =>
   text
     .replace(/(?:\b[A-Z][\w$]*(?:\(\d+\))?(?: \[[\w$]+\])?|\[Object: null prototype\]) (?=\{)/g, (m) => ' '.repeat(m.length))
     .replace(/\[(Symbol\([^)\n]*\))\](?=:)/g, '"$1"')
-    .replace(/\[(?:Object: null prototype|(?:Async)?(?:Generator)?Function[^\]\n]*|class [^\]\n]*)\]|<Buffer[^>\n]*>/g, (m) => 'null'.padEnd(m.length));
+    .replace(/\[(?:Object: null prototype|[A-Z][\w$]*|(?:Async)?(?:Generator)?Function[^\]\n]*|class [^\]\n]*)\]|<Buffer[^>\n]*>/g, (m) => 'null'.padEnd(m.length));
 
 // ---------------------------------------------------------------------------
 // Which object is a response body

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/index.ts';
+import { explain, retryLabel } from '../../src/en.ts';
 import { readResponses } from '../../src/response-text.ts';
 import { runScan } from '../../src/scan.ts';
 
@@ -205,5 +205,172 @@ describe('the blind logs: what each X.expected.md says', () => {
       [404, 404, 'gone', 30],
       [500, 504, 'retry', 32],
     ]);
+  });
+});
+
+const URL_OF = {
+  acquire: 'https://api.sd-rtn.com/v1/apps/7d1e/cloud_recording/acquire',
+  start: 'https://api.sd-rtn.com/v1/apps/7d1e/cloud_recording/resourceid/R1/mode/individual/start',
+  query: 'https://api.sd-rtn.com/v1/apps/7d1e/cloud_recording/resourceid/R1/sid/S1/mode/individual/query',
+  stop: 'https://api.sd-rtn.com/v1/apps/7d1e/cloud_recording/resourceid/R1/sid/S1/mode/individual/stop',
+  update: 'https://api.sd-rtn.com/v1/apps/7d1e/cloud_recording/resourceid/R1/sid/S1/mode/mix/update',
+};
+const shape = (text: string) => readResponses(text).map((f) => [f.method ?? null, f.status ?? null, (f.body as { code?: number } | undefined)?.code ?? null, f.line, f.endLine]);
+
+describe('a request or a note is not a response', () => {
+  it('records with a method or an operation and neither a status nor a body are left alone', () => {
+    const log = [
+      `{"event":"outbound call","action":"query","endpoint":"${URL_OF.query}"}`,
+      `{"severity":"INFO","operation":"stop","note":"will retry","waitMs":3000}`,
+      `{"api":"acquire"}`,
+      `time=2025-01-01T00:00:00Z level=info msg="calling agora" method=start`,
+    ].join('\n');
+    expect(readResponses(log)).toEqual([]);
+  });
+  it('the same record with a status is a response', () => {
+    expect(shape(`{"event":"done","action":"query","httpStatus":404,"endpoint":"${URL_OF.query}"}`)).toEqual([['query', 404, null, 1, 1]]);
+  });
+  it('scan says nothing of a log of requests, and exits 0', async () => {
+    const r = await scan([], `{"op":"stop"}\n{"method":"start","url":"${URL_OF.start}"}\n`);
+    expect(r).toMatchObject({ status: 0, stdout: 'No Cloud Recording response in 2 lines.\n' });
+  });
+  it('a response that says nothing decidable is headed "Not enough to decide", never "Contact support"', async () => {
+    const r = await scan([], '{"code":4343,"reason":"something new"}\n');
+    expect(r.stdout).toMatch(/^✗ Not enough to decide/m);
+    expect(r.stdout).not.toMatch(/Contact support/);
+    const zh = await scan(['--lang', 'zh'], '{"code":4343,"reason":"something new"}\n');
+    expect(zh.stdout).toMatch(/^✗ 信息不足，无法判断/m);
+  });
+});
+
+describe("Node's printed errors (util.inspect) are read", () => {
+  it('a got-style HTTPError over many lines: class names, URL objects, symbol keys, placeholders; the method from the URL', () => {
+    const log = [
+      'HTTPError: Response code 400 (Bad Request)',
+      '    at Request.<anonymous> (file:///srv/node_modules/got/dist/source/as-promise/index.js:118:42)',
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5) {',
+      "  input: undefined,",
+      "  code: 'ERR_NON_2XX_3XX_RESPONSE',",
+      '  options: Options {',
+      `    url: URL { href: '${URL_OF.update}', protocol: 'https:' },`,
+      "    method: 'POST',",
+      '    hooks: { beforeRequest: [ [AsyncFunction: sign] ], afterResponse: [] },',
+      '    agent: [Object: null prototype] {},',
+      '    [Symbol(kCapture)]: false',
+      '  },',
+      '  response: <ref *1> IncomingMessage {',
+      '    statusCode: 400,',
+      "    rawBody: <Buffer 7b 22 63 6f 64 65 22 3a 32 7d>,",
+      "    body: { code: 2, reason: 'update: invalid streamSubscribe' },",
+      '    req: [ClientRequest],',
+      '    [Symbol(kHeaders)]: { server: \'kong\' }',
+      '  },',
+      '  timings: [Object]',
+      '}',
+    ].join('\n');
+    expect(shape(log)).toEqual([['update', 400, 2, 1, 21]]);
+  });
+});
+
+describe('a status and its body logged apart are one response', () => {
+  it("an HTTP client's status line, then the app's line with the body", () => {
+    const log = `2025-01-01 10:00:00 INFO reqwest: HTTP Request: GET ${URL_OF.query} "HTTP/2 404 Not Found"\n2025-01-01 10:00:00 WARN app: body {"code":404,"reason":"failed to find worker"}`;
+    expect(shape(log)).toEqual([['query', 404, 404, 1, 2]]);
+  });
+  it('a status, a Python traceback, the same status again, then the body: one response', () => {
+    const log = [
+      `aiohttp.client_exceptions.ClientResponseError: 400, message='Bad Request', url=URL('${URL_OF.stop}')`,
+      'Traceback (most recent call last):',
+      '  File "/srv/app/rec.py", line 12, in stop',
+      '    resp.raise_for_status()',
+      '  File "/srv/app/client.py", line 40, in raise_for_status',
+      '    raise ClientResponseError(...)',
+      `aiohttp.client_exceptions.ClientResponseError: 400, message='Bad Request', url=URL('${URL_OF.stop}')`,
+      "ERROR rec: stop body {'code': 49, 'reason': 'invalid operation'}",
+    ].join('\n');
+    expect(shape(log)).toEqual([['stop', 400, 49, 1, 8]]);
+  });
+  it('two retries of one call, each a status line without a body, stay two responses', () => {
+    const log = `INFO httpx: HTTP Request: POST ${URL_OF.start} "HTTP/1.1 504 Gateway Timeout"\nINFO httpx: HTTP Request: POST ${URL_OF.start} "HTTP/1.1 504 Gateway Timeout"`;
+    expect(shape(log)).toEqual([
+      ['start', 504, null, 1, 1],
+      ['start', 504, null, 2, 2],
+    ]);
+  });
+  it('the same response printed again right after keeps the method of the request before it', () => {
+    const log = [
+      `POST ${URL_OF.update}`,
+      'ERROR c.e.Rec : failed: org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{"code":2,"reason":"invalid audioUidList"}"',
+      'org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{"code":2,"reason":"invalid audioUidList"}"',
+    ].join('\n');
+    expect(readResponses(log).map((f) => [f.method, f.status, f.methodLine])).toEqual([
+      ['update', 400, 1],
+      ['update', 400, 1],
+    ]);
+  });
+  it('a log message naming a method\'s result names the body that follows, over an answered request line', () => {
+    const log = [`DEBUG POST ${URL_OF.start}`, 'INFO start answered {"code":0,"sid":"S1","resourceId":"R1"}', 'INFO msg="stop response" trace=ab12', '{', '  "code": 435,', '  "reason": "no recorded data"', '}'].join('\n');
+    expect(readResponses(log).map((f) => [f.method, f.line])).toEqual([
+      ['start', 2],
+      ['stop', 4],
+    ]);
+  });
+  it("a body cut inside a string ends on its line, not on the log's next record", () => {
+    const log = [
+      `[2025-01-01 10:00:00] app.ERROR: Server error: \`POST ${URL_OF.start}\` resulted in a \`500 Internal Server Error\` response:`,
+      '{"code":62,"reason":"request time (truncated...)',
+      ' {"tenant":7,"exception":"[object] (ServerException(code: 500))"}',
+    ].join('\n');
+    expect(shape(log)).toEqual([['start', 500, 62, 1, 2]]);
+  });
+});
+
+describe("curl's verb wherever the command has it", () => {
+  it('-X after other flags, combined short flags, --request, data flags', () => {
+    const verbOf = (cmd: string) => readResponses(`$ ${cmd}\nHTTP/1.1 404 Not Found\n\n{"message":"no Route matched with those values"}`)[0]?.verb;
+    expect(verbOf(`curl -s -u "$K:$S" -X POST "${URL_OF.query}"`)).toBe('POST');
+    expect(verbOf(`curl -sSX PUT -H 'Accept: application/json' '${URL_OF.query}'`)).toBe('PUT');
+    expect(verbOf(`curl --silent --request DELETE -u k:s ${URL_OF.query}`)).toBe('DELETE');
+    expect(verbOf(`curl -s -H "Content-Type: application/json" --data-raw '{"cname":"c"}' "${URL_OF.query}"`)).toBe('POST');
+    expect(verbOf(`curl -s "${URL_OF.query}"`)).toBeUndefined();
+  });
+});
+
+describe('a finding says each thing once, and its heading agrees with its next step', () => {
+  it('a status whose body codes call for different steps lists each code once, by step, after the step of the status alone', () => {
+    for (const input of [{ status: 400 }, { status: 400, method: 'acquire' as const }, { status: 404, method: 'query' as const }, { status: 206, method: 'stop' as const }]) {
+      const d = explain(input);
+      const list = /\((?:by the status alone: ([^)]*))\)[^(]*\((.*)\)\.$/.exec(d.next);
+      expect(list, JSON.stringify(input)).not.toBeNull();
+      // What the heading says (the step for the status alone) is what the next step names.
+      expect(list![1]).toBe(retryLabel(d.retry));
+      const codes = list![2].split('; ').flatMap((group) => group.replace(/: [^:]*$/, '').split(', '));
+      expect(new Set(codes).size, d.next).toBe(codes.length);
+    }
+    expect(explain({ status: 404, method: 'query' }).next).toMatch(/^The status alone does not tell which case this is \(by the status alone: Task gone\)/);
+  });
+  it("advice of ours that the next step already says is not said again", async () => {
+    const r = await scan([], `{"method":"stop","status":200,"body":{"resourceId":"R1","sid":"S1","serverResponse":{"uploadingStatus":"backuped"}}}\n`);
+    const next = /Next: (.*)/.exec(r.stdout)![1];
+    expect(r.stdout.split(next).length - 1).toBe(1);
+    expect(r.stdout).toMatch(/! The next step is our advice\./);
+  });
+});
+
+describe('a line cut at 64 KB is said', () => {
+  it('the response after the cut is not seen, and the output says which line was cut', async () => {
+    const log = `{"pad":"${'x'.repeat(70_000)}","status":400,"code":433}\n{"status":206,"method":"stop","body":{"code":65,"reason":"request not completed"}}\n`;
+    const r = await scan([], log);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      '1 Cloud Recording response in 2 lines: 1 finding, it needs action.',
+      '! 1 line is longer than 64 KB (the first: line 1): only the first 64 KB of each were read; a response after that was not seen.',
+    ]);
+    expect((await scan(['--json'], log)).json().cutLines).toEqual({ count: 1, first: { line: 1 } });
+    expect((await scan([], `${'y'.repeat(70_000)}\n`)).stdout).toMatch(/^No Cloud Recording response in 1 line\.\n! 1 line is longer than 64 KB/);
+  });
+  it('a missing file among valid ones stops the scan before any output (exit 2, the name said)', async () => {
+    const r = await scan([join(blind, 'go-zap.jsonl'), join(blind, 'no-such.log')]);
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toMatch(/cannot read ".*no-such\.log": no such file/);
   });
 });
