@@ -311,7 +311,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = statusPlain();
     basis = { by: 'us', why: P.ours.pageFromElsewhere };
     if (is2xx || status === 404) policy = { action: 'fix-request' };
-    else policy = record ? record.retry : byStatusClass(status);
+    // The status's step on the method where it has one (a retried `stop` keeps its resource ID), whoever answered.
+    else policy = statusRecord ? policyOf(statusRecord) : byStatusClass(status);
     lead = 'page';
   } else if (status === 404 && body.form !== 'json' && body.form !== 'absent' && body.form !== 'empty') {
     record = statusPlain();
@@ -360,13 +361,14 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // status alone (206 is never a blind retry), and what to do next is to read the body code, each one's step said.
   let bodyDecides: string | undefined;
   if (record && record === statusRecord && values.code === undefined && values.reason === undefined && !messageRecord) {
-    const byCode = new Map<string, RetryPolicy>();
+    // Each code once, the codes of one step together: `2, 401, 53: Fix the request; 49: Already done`.
+    const byStep = new Map<string, unknown[]>();
+    const seen = new Set<unknown>();
     for (const m of method ? meaningsOn(record.meanings, method, status) : record.meanings.filter((x) => x.http === status)) {
-      if (m.codes || m.reason) byCode.set(m.codes ? m.codes.join(P.separator.item) : JSON.stringify(m.reason), m.retry ?? record.retry);
+      const label = P.retryLabel(m.retry ?? record.retry);
+      for (const code of m.codes ?? (m.reason ? [JSON.stringify(m.reason)] : [])) if (!seen.has(code) && seen.add(code)) byStep.set(label, [...(byStep.get(label) ?? []), code]);
     }
-    if (new Set([...byCode.values()].map((p) => p.action)).size > 1) {
-      bodyDecides = P.bodyDecides([...byCode].map(([codes, p]) => `${codes}${P.colon}${P.retryLabel(p)}`).join(P.separator.group));
-    }
+    if (byStep.size > 1) bodyDecides = [...byStep].map(([label, codes]) => `${codes.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
   }
 
   const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
@@ -415,7 +417,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   }
   if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
 
-  if (bodyDecides) next.push(bodyDecides);
+  if (bodyDecides) next.push(P.bodyDecides(P.retryLabel(policy), bodyDecides));
   else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));

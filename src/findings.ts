@@ -41,6 +41,12 @@ export const needsAction = (d: Diagnosis): boolean =>
   !NO_ACTION.has(d.outcome.kind) || (d.outcome.kind === 'success' && !d.ok && d.code === undefined && d.message === undefined);
 
 /**
+ * A diagnosis that cannot decide: no status, and nothing in the body the catalog knows (a cut body, an
+ * unknown code alone). Its outcome is explain()'s fallback; a heading says it is undecided instead.
+ */
+export const undecided = (d: Diagnosis): boolean => d.status === undefined && !d.record && !d.known && d.states.length === 0;
+
+/**
  * The input explain() takes for a response found in a text, with a method to
  * use where the text names none. A body cut short is handed on as JSON cut
  * short (its readable part, then a comma instead of the closing brace: its
@@ -148,27 +154,32 @@ export class Findings {
 /* Words about where a finding was, how its method was read and where its advice comes from (the diagnosis has its own). */
 /** Where a finding was, how its method was read and where its advice comes from, in one language. */
 export type FindingWords = {
+  /** The heading of a finding that cannot be decided (see undecided). */
+  undecided: string;
   methodFromLine: (line: number) => string;
   lines: (first: string, last: string) => string;
   times: (n: number) => string;
-  basis: (b: Basis) => string;
+  /** Where the advice comes from; `next`: the next step as said, so that advice of ours it already says is not said twice. */
+  basis: (b: Basis, next?: string) => string;
 };
 
 export const FINDING_WORDS_EN: FindingWords = {
+  undecided: 'Not enough to decide',
   methodFromLine: (line) => `The method is the one of the request on line ${line}.`,
   lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
   times: (n) => `${n.toLocaleString('en')}×`,
-  basis: (b) =>
-    (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
+  basis: (b, next) =>
+    (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : String(next).includes(b.why) ? 'The next step is our advice.' : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
     (b.then ? (b.then.by === 'agora' ? ` The step after the retries is from source ${b.then.source}.` : ` The step after the retries is our advice: ${b.then.why}`) : ''),
 };
 
 export const FINDING_WORDS_ZH: FindingWords = {
+  undecided: '信息不足，无法判断',
   methodFromLine: (line) => `方法取自第 ${line} 行的请求。`,
   lines: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
   times: (n) => `${n} 次`,
-  basis: (b) =>
-    (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
+  basis: (b, next) =>
+    (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : String(next).includes(b.why) ? '下一步是我们的建议。' : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
     (b.then ? (b.then.by === 'agora' ? `重试都失败后的下一步依据来源 ${b.then.source}。` : `重试都失败后的下一步是我们的建议：${b.then.why}`) : ''),
 };
 

@@ -119,6 +119,8 @@ const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudreco
  */
 const VERB_BEFORE_URL = /\b([GPDHO][A-Za-z]{2,6})["'\]]?[\s,]+(?:["']?(?:to|url|uri|path)["']?\s*[:=]?\s*)?[["'`]?[^\s"'`\]]*$/;
 const VERB = /^(?:get|post|put|delete|patch|head|options)$/i;
+/** curl's verb where it is not next to the URL: `-X POST`, `-sX POST`, `--request PUT`; POST for data (`-d`, `--data-raw`, `--json`, `-F`). */
+const CURL_VERB = /\bcurl\b.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\bcurl\b.*\s-(?:d|F|-data[\w-]*|-json|-form)[\s=]/;
 /**
  * A method named just before its response, as services log a call: `acquire -> {…}`, `stop -> 206 {…}`,
  * `start => 400 {…}`, `query: 404 Not Found`, `[stop] HTTP 206 {…}`, `recording.start failed: {…}`,
@@ -133,7 +135,9 @@ function callInText(text: string): Call | undefined {
   const url = URL_METHOD.exec(text);
   if (url) {
     const word = VERB_BEFORE_URL.exec(text.slice(Math.max(0, url.index - 300), url.index))?.[1];
-    const verb = word && VERB.test(word) ? (word.toUpperCase() as HttpVerb) : undefined;
+    const curl = word && VERB.test(word) ? undefined : CURL_VERB.exec(text);
+    const said = curl ? (curl[1] ?? 'POST') : word;
+    const verb = said && VERB.test(said) ? (said.toUpperCase() as HttpVerb) : undefined;
     return { method: METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase())!, ...(verb && { verb }) };
   }
   const field = FIELD_METHOD.exec(text);
@@ -166,6 +170,8 @@ function leadInText(line: string): Call | undefined {
     if (m[4]) continue;
     if ((gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
     if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
+    // A log message that names a method's answer (`msg="query result"`) with nothing after it: the body is on the next line.
+    if (/\b(?:result|response|answer|reply|body)\b/i.test(m[2]) && !/[{[]/.test(after)) return { method, lead: 'next' };
   }
   return undefined;
 }
@@ -207,6 +213,8 @@ const CURL_DATA = /^\s*[{}] \[\d+ bytes data\]/;
 const CURL_PROGRESS = /^(?:\s*\d{1,3}(?:\s+[\d.]+[kMGTP]?){7}(?:\s+[-:\d]+){3}\s+[\d.]+[kMGTP]?)+/;
 /** A quoted value of a log line with a body in it, its quotes escaped: logfmt's `body="{\"code\":49}"`, `err="stop: {\"code\":49}"`, Go's `%q`. */
 const ESCAPED_BODY = /"((?:[^"\\]|\\.)*?\{\s*\\"(?:[^"\\]|\\.)*)"/g;
+/** A line of a stack trace: Node's or Java's `at …`, Python's traceback (its heading, `File "…"` and code lines). */
+const STACK_FRAME = /^(?:\s+at [\w$.<(]|\s+File "|Traceback \(most recent call last\)|\s{4}\S)/;
 /** An HTML page inside a log line (an HTTP client's exception, after its status). */
 const INLINE_HTML = /<(?:!doctype html|html|head|body)\b/i;
 /** A timestamp or level that starts a log line: such a line is not a response's text body. */
@@ -247,9 +255,22 @@ function readObjectAt(text: string, from: number): Parsed | undefined {
       // not strict JSON, or more than one object: read it the tolerant way
     }
   }
-  const parsed = readLooseValue(text, from);
+  const parsed = readLooseValue(text, from) ?? (INSPECTED.test(text) ? readLooseValue(inspected(text), from) : undefined);
   return parsed && isObject(parsed.value) ? parsed : undefined;
 }
+
+/**
+ * What Node's util.inspect (console.log of an error, axios' AxiosError) writes that is not a value: a class before an
+ * object (`Object [AxiosHeaders] {`, `ClientRequest {`, `Map(2) {`, `[Object: null prototype] {`), a symbol key
+ * (`[Symbol(kCapture)]: false`), placeholders (`[ClientRequest]`, `[AsyncFunction: f]`, `[class X]`, `<Buffer 7b 22>`).
+ */
+const INSPECTED = /[\w\])] \{|\[(?:Symbol\(|Object: |Async|Generator|class |[A-Z]\w*\])|<Buffer /;
+/** The same text with those read as values (a class dropped, a symbol key quoted, a placeholder null), each the same length (offsets stay). */
+const inspected = (text: string): string =>
+  text
+    .replace(/(?:\b[A-Z][\w$]*(?:\(\d+\))?(?: \[[\w$]+\])?|\[Object: null prototype\]) (?=\{)/g, (m) => ' '.repeat(m.length))
+    .replace(/\[(Symbol\([^)\n]*\))\](?=:)/g, '"$1"')
+    .replace(/\[(?:Object: null prototype|[A-Z][\w$]*|(?:Async)?(?:Generator)?Function[^\]\n]*|class [^\]\n]*)\]|<Buffer[^>\n]*>/g, (m) => 'null'.padEnd(m.length));
 
 // ---------------------------------------------------------------------------
 // Which object is a response body
@@ -321,6 +342,7 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       if (VERB.test(v)) found.verb ??= v.toUpperCase() as HttpVerb;
     } else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
     else if (isObject(v) || Array.isArray(v)) nested.push(v);
+    else if (typeof v === 'string' && v.includes('cloud_recording/')) found.method ??= callInText(v)?.method;
     else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*\{/.test(v)) {
       const inner = readObjectAt(v, v.indexOf('{'));
       if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
@@ -458,6 +480,11 @@ export class ResponseReader {
   /** A status without a body, waiting a few lines for its body. */
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
+  /** The last response with a method: its status and body, where it ends, its method. */
+  private last: { same: string; endLine: number; call: MethodOf } | undefined;
+  /** The last line of a stack trace after the held status. */
+  private stackEnd = 0;
+  private heldEnd = (held: FoundResponse): number => Math.max(held.endLine, this.stackEnd);
 
   constructor(options: ReaderOptions = {}) {
     this.maxLine = Math.max(80, options.maxLineLength ?? MAX_LINE);
@@ -472,10 +499,12 @@ export class ResponseReader {
   line(raw: string): FoundResponse[] {
     this.lineNo++;
     const held = this.held;
-    if (held && !this.gathering && this.lineNo - held.endLine > PAIR_REACH) {
+    if (held && !this.gathering && this.lineNo - this.heldEnd(held) > PAIR_REACH) {
       this.held = undefined;
       this.out.push(held);
     }
+    // An error's stack (Node's `    at f (file:1:2)`, Java's `\tat a.B.c(B.java:9)`) goes on with the error: its body may follow it.
+    if (held && STACK_FRAME.test(raw)) this.stackEnd = this.lineNo;
     const text = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
     this.read(text.endsWith('\r') ? text.slice(0, -1) : text);
     return this.take();
@@ -509,7 +538,8 @@ export class ResponseReader {
   private emit(found: Found, own: Call | undefined, hold?: boolean): void {
     if (own) {
       own = this.withVerb(own);
-      if (this.pending && this.pending.line >= found.line) this.pending = undefined;
+      // A request line is answered once: by a response on its line or after it that names the same method.
+      if (this.pending && (this.pending.line >= found.line || this.pending.method === own.method)) this.pending = undefined;
     }
     this.push(own ?? this.takePending(found.line), found, hold);
   }
@@ -535,23 +565,31 @@ export class ResponseReader {
     const held = this.held;
     if (held) {
       this.held = undefined;
-      if (found.body !== undefined && found.status === undefined && found.line - held.endLine <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
+      if (found.body !== undefined && (found.status ?? held.status) === held.status && found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
         // The status's line, method and verb where it has them; the body and where it ends.
         response = { ...response, ...held, endLine: found.endLine };
         hold = false;
+      } else if (hold && found.status === held.status && (this.stackEnd > held.endLine || found.evidence !== held.evidence) && found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
+        // The same status told again without a body: by the error's traceback after the client's own line (httpx, aiohttp), or by
+        // the app after the proxy's access line. One response; its body may still follow.
+        response = { ...response, ...held, endLine: found.endLine };
       } else this.out.push(held);
     }
+    // The same response printed again right after (Spring's servlet error, then its root cause) is the same call.
+    const same = response.status + JSON.stringify(response.body);
+    if (!response.method && response.status !== undefined && this.last?.same === same && response.line - this.last.endLine <= PAIR_REACH) Object.assign(response, this.last.call);
+    if (response.method) this.last = { same, endLine: response.endLine, call: { method: response.method, ...(response.methodLine !== undefined && { methodLine: response.methodLine }), ...(response.verb && { verb: response.verb }) } };
     if (hold) this.held = response;
     else this.out.push(response);
   }
 
   /** The response a status line opened, with what came after it (a body, or nothing). */
-  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call): void {
+  private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call, hold?: boolean): void {
     const headers = { ...block.headers, ...extra.headers };
     const found: Found = { status: block.status, line: block.line, endLine, evidence: 'status-line', ...extra };
     if (Object.keys(headers).length) found.headers = headers;
-    if (own || !block.method) this.emit(found, own);
-    else this.push(block, found);
+    if (own || !block.method) this.emit(found, own, hold);
+    else this.push(block, found, hold);
   }
 
   /** The open response ends without a body. */
@@ -559,7 +597,8 @@ export class ResponseReader {
     const block = this.block;
     if (!block) return;
     this.block = undefined;
-    this.emitBlock(block, {}, block.line);
+    // Its body may be logged on one of the next lines (httpx's `HTTP Request: POST … "HTTP/1.1 401 Unauthorized"`, then the app's line).
+    this.emitBlock(block, {}, block.line, undefined, true);
   }
 
   private read(raw: string): void {
@@ -723,6 +762,8 @@ export class ResponseReader {
     // A method named before the object vouches for a body, not for any object with a status in it.
     if (!found.body && !block && !((own && !own.lead) || /cloud_recording/i.test(around))) return false;
     const status = found.status ?? here?.status ?? statusInText(around);
+    // A record with a method and neither a status nor a body is a request or a note about one (`sending request`, `backing off`).
+    if (!found.body && !block && status === undefined) return false;
     const response: Found = {
       ...(status !== undefined && { status }),
       ...(found.verb && { verb: found.verb }),
@@ -820,9 +861,11 @@ export class ResponseReader {
 
   private startGathering(kind: 'json' | 'html', text: string, lead: string, block: Block | undefined, call?: Call): void {
     const depth = new BraceDepth();
-    if (kind === 'json') depth.feed(text);
+    // A string does not go on past its line: a body whose line ends inside one was cut there (Guzzle's `"StopC (truncated...)`).
+    const cut = kind === 'json' && Number.isNaN(depth.feed(text));
     if (block && block === this.block) this.block = undefined;
     this.gathering = { kind, text, first: this.lineNo, lines: 1, depth, lead, ...(block && { block }), ...(call && { call }) };
+    if (cut) this.finishGathering(false);
   }
 
   /** The next line of a body over several lines. false when the line is not part of it (the body ended, cut short). */
@@ -845,9 +888,9 @@ export class ResponseReader {
     }
     g.lines++;
     g.text += '\n' + text;
-    g.depth.feed(text);
-    if (g.depth.depth <= 0) this.finishGathering(true);
-    else if (g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
+    const depth = g.depth.feed(text);
+    if (depth <= 0) this.finishGathering(true);
+    else if (Number.isNaN(depth) || g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
     return true;
   }
 

@@ -15,7 +15,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { type Finding, FINDING_WORDS, Findings } from './findings.ts';
+import { type Finding, FINDING_WORDS, Findings, undecided } from './findings.ts';
 import { PHRASES } from './messages.ts';
 import { explain, type Locale, type Method } from './index.ts';
 import { METHODS } from './records.ts';
@@ -51,6 +51,11 @@ export class LineSplitter {
   private carry: Buffer | undefined;
   private skipping = false; // the rest of an over-long line
   private readonly maxBytes: number;
+  /** Lines handed out so far; how many were cut at maxBytes, and the number of the first. */
+  private lines = 0;
+  cut = 0;
+  firstCut: number | undefined;
+  private lastCut = 0;
 
   constructor(maxBytes = MAX_LINE_BYTES) {
     this.maxBytes = maxBytes;
@@ -64,11 +69,17 @@ export class LineSplitter {
     for (;;) {
       const nl = chunk.indexOf(10, start);
       if (nl < 0) break;
-      if (this.skipping) this.skipping = false;
-      else if (this.carry) {
+      if (this.skipping) {
+        this.skipping = false;
+        if (nl > start) this.markCut();
+      } else if (this.carry) {
         const room = max - this.carry.length;
+        this.count(nl - start > room);
         each(Buffer.concat([this.carry, chunk.subarray(start, start + Math.min(nl - start, room))]).toString('utf8'));
-      } else each(chunk.toString('utf8', start, Math.min(nl, start + max)));
+      } else {
+        this.count(nl - start > max);
+        each(chunk.toString('utf8', start, Math.min(nl, start + max)));
+      }
       this.carry = undefined;
       start = nl + 1;
     }
@@ -80,6 +91,7 @@ export class LineSplitter {
       this.carry = this.carry ? Buffer.concat([this.carry, take]) : Buffer.from(take);
       if (have + rest.length >= max) {
         // The line is already as long as is read: keep what we have, skip to its end.
+        this.count(have + rest.length > max);
         each(this.carry.toString('utf8'));
         this.carry = undefined;
         this.skipping = true;
@@ -87,9 +99,26 @@ export class LineSplitter {
     }
   }
 
+  /** Count a line handed out, and whether it was cut. */
+  private count(cut: boolean): void {
+    this.lines++;
+    if (cut) this.markCut();
+  }
+
+  /** The last line handed out was cut (counted once). */
+  private markCut(): void {
+    if (this.lastCut === this.lines) return;
+    this.lastCut = this.lines;
+    this.cut++;
+    this.firstCut ??= this.lines;
+  }
+
   /** The end of the stream: the last line, when it has no line break. */
   end(each: (line: string) => void): void {
-    if (this.carry?.length) each(this.carry.toString('utf8'));
+    if (this.carry?.length) {
+      this.count(false);
+      each(this.carry.toString('utf8'));
+    }
     this.carry = undefined;
     this.skipping = false;
   }
@@ -110,13 +139,16 @@ export async function* linesOf(stream: AsyncIterable<Uint8Array | string>, maxBy
 }
 
 export type ScanSource = { name?: string; stream: AsyncIterable<Uint8Array | string> };
-export type ScanResult = { files: string[]; lines: number; findings: Findings };
+/** Lines longer than MAX_LINE_BYTES, of which only the start was read: how many, and the first. */
+export type CutLines = { count: number; first?: { file?: string; line: number } };
+export type ScanResult = { files: string[]; lines: number; findings: Findings; cut: CutLines };
 
 /** Read every source, line by line, into findings. */
 export async function scanSources(sources: ScanSource[], options: { locale?: Locale; method?: Method } = {}): Promise<ScanResult> {
   const locale = options.locale ?? 'en';
   const findings = new Findings((input) => explain(input, { locale }));
   let lines = 0;
+  const cut: CutLines = { count: 0 };
   for (const source of sources) {
     const reader = new ResponseReader();
     const where = { file: source.name, method: options.method };
@@ -130,8 +162,10 @@ export async function scanSources(sources: ScanSource[], options: { locale?: Loc
     splitter.end(each);
     add(reader.end());
     lines += reader.lines;
+    cut.count += splitter.cut;
+    if (splitter.firstCut !== undefined) cut.first ??= { ...(source.name !== undefined && { file: source.name }), line: splitter.firstCut };
   }
-  return { files: sources.map((s) => s.name ?? '-'), lines, findings };
+  return { files: sources.map((s) => s.name ?? '-'), lines, findings, cut };
 }
 
 const WORDS = {
@@ -143,6 +177,9 @@ const WORDS = {
     next: 'Next: ',
     others: (n: number, act: number) => `…and ${n.toLocaleString('en')} more responses of other kinds (${act.toLocaleString('en')} needing action), not told apart.`,
     noMethod: 'method not in the log',
+    cut: (n: number, first: string) =>
+      `! ${n.toLocaleString('en')} ${n === 1 ? 'line is' : 'lines are'} longer than 64 KB (the first: ${first}): only the first 64 KB of each were read; a response after that was not seen.`,
+    line: (n: number) => `line ${n}`,
     http: (s: number) => `HTTP ${s}`,
   },
   zh: {
@@ -152,6 +189,8 @@ const WORDS = {
     next: '下一步：',
     others: (n: number, act: number) => `……另有 ${n} 个其他响应（${act} 个需要处理），未逐一区分。`,
     noMethod: '日志中没有方法',
+    cut: (n: number, first: string) => `! 有 ${n} 行超过 64 KB（第一个：${first}），每行只读了前 64 KB，其后的响应未能读到。`,
+    line: (n: number) => `第 ${n} 行`,
     http: (s: number) => `HTTP ${s}`,
   },
 } as const;
@@ -166,7 +205,7 @@ function place(f: Finding, multi: boolean, locale: Locale): string {
 /** What the finding's response says beyond its diagnosis: where its method came from, and where the advice comes from. */
 function extraNotes(f: Finding, locale: Locale): string[] {
   const words = FINDING_WORDS[locale];
-  return [...(f.response.methodLine !== undefined ? [words.methodFromLine(f.response.methodLine)] : []), ...(f.diagnosis.basis ? [words.basis(f.diagnosis.basis)] : [])];
+  return [...(f.response.methodLine !== undefined ? [words.methodFromLine(f.response.methodLine)] : []), ...(f.diagnosis.basis ? [words.basis(f.diagnosis.basis, f.diagnosis.next)] : [])];
 }
 
 /** The words of one finding: outcome and next step first, then what it is, notes and its page. */
@@ -177,7 +216,7 @@ function formatFinding(f: Finding, multi: boolean, paint: Paint): string {
   const mark = f.needsAction ? paint('31', '✗') : paint('32', '✓');
   const what = [d.method ?? w.noMethod, d.status !== undefined && w.http(d.status)].filter(Boolean).join(' · ');
   const lines = [
-    `${mark} ${paint('1', PHRASES[locale].retryLabel(d.retry))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
+    `${mark} ${paint('1', undecided(d) ? FINDING_WORDS[locale].undecided : PHRASES[locale].retryLabel(d.retry))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
     `  ${w.next}${plain(d.next)}`,
   ];
   // What a log says (a message, a reason) reaches the terminal through plain() only.
@@ -190,10 +229,13 @@ function formatFinding(f: Finding, multi: boolean, paint: Paint): string {
 export function formatScan(result: ScanResult, locale: Locale, paint: Paint = (_c, t) => t): string {
   const list = result.findings.list();
   const w = WORDS[locale];
-  if (!list.length && !result.findings.others.count) return w.none(result.lines);
-  const act = list.filter((f) => f.needsAction).length;
-  const out = [paint('1', w.summary(result.findings.responses, result.lines, list.length, act)), ''];
   const multi = result.files.length > 1;
+  const { cut } = result;
+  // Said where it is seen first: a response past a line's first 64 KB is not in what follows.
+  const cutNote = cut.first ? [paint('33', w.cut(cut.count, multi && cut.first.file !== undefined ? `${cut.first.file}:${cut.first.line}` : w.line(cut.first.line)))] : [];
+  if (!list.length && !result.findings.others.count) return [w.none(result.lines), ...cutNote].join('\n');
+  const act = list.filter((f) => f.needsAction).length;
+  const out = [paint('1', w.summary(result.findings.responses, result.lines, list.length, act)), ...cutNote, ''];
   for (const f of list) out.push(formatFinding(f, multi, paint), '');
   const { others } = result.findings;
   if (others.count) out.push(w.others(others.count, others.needsAction), '');
@@ -237,6 +279,7 @@ export function scanJson(result: ScanResult, locale: Locale): string {
     needAction: result.findings.needAction,
     findings: result.findings.list().map((f) => findingJson(f, locale)),
     others: result.findings.others,
+    cutLines: result.cut,
   });
 }
 

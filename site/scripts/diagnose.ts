@@ -7,7 +7,7 @@
  * /lib/diagnose.{lang}.js, by pages on other origins (examples/support-portal.html).
  * Everything from the paste is set as text (textContent), never as markup.
  */
-import { type Finding, Findings, type FindingWords } from '../../src/findings.ts';
+import { type Finding, Findings, type FindingWords, undecided } from '../../src/findings.ts';
 import { looksLikeResponse, readResponses } from '../../src/response-text.ts';
 import type { BriefRecord, Diagnosis, ExplainInput, Kind, Locale, Method, RetryPolicy } from '../../src/index.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
@@ -84,7 +84,7 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   const { words, where } = language;
   const d = f.diagnosis;
   const found = f.response;
-  const heading = el('h2', 'dx-outcome', language.retryLabel(d.retry));
+  const heading = el('h2', 'dx-outcome', undecided(d) ? where.undecided : language.retryLabel(d.retry));
   if (many) heading.append(' ', el('span', 'dx-where', `${where.times(f.count)} · ${where.lines(String(f.first.line), String(f.last.line))}`));
   const facts = el('dl', 'dx-facts');
   const from = result.method ? words.methodChosen : found.methodLine !== undefined ? words.methodFrom(found.methodLine) : words.methodOwnLine;
@@ -92,7 +92,7 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   if (d.status !== undefined) facts.append(el('dt', undefined, words.status), el('dd', undefined, String(d.status)));
   if (d.basis) {
     const basis = d.basis.by === 'agora' ? { ...d.basis, source: language.sources?.[d.basis.source] ?? d.basis.source } : d.basis;
-    facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(basis))));
+    facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(basis, d.next))));
   }
 
   const article = el('article', `dx-finding ${f.needsAction ? 'dx-act' : 'dx-fine'}`, heading);

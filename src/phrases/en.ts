@@ -96,7 +96,7 @@ export const PHRASES_EN: Phrases = {
   onMethod: (method) => `On \`${method}\``,
   onMethodStatusAlone: (method, status) => `On \`${method}\`, HTTP ${status} comes only with this code`,
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
-  bodyDecides: (byCode) => `The status alone does not tell which case this is; the body \`code\` does, and each has its own step (${byCode}).`,
+  bodyDecides: (step, byCode) => `The status alone does not tell which case this is (by the status alone: ${step}); the body \`code\` does, and each has its own step (${byCode}).`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   fixConfiguration: 'Sending the request again does not change this state: it comes from what the recording was set up with (`start`); correct that for the next recording.',
   unknownValue: 'The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; query again later, or check it against Agora\'s current documentation.',

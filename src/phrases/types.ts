@@ -41,7 +41,8 @@ export type Phrases = {
   /** No status, and nothing in the body to go on. */
   needMore: string;
   /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */
-  bodyDecides: (byCode: string) => string;
+  /** The step for the status alone (its label), and the step of each body code it stands for. */
+  bodyDecides: (step: string, byCode: string) => string;
 
   notes: {
     unknownCode: (code: number) => string;

@@ -96,7 +96,7 @@ export const PHRASES_ZH: Phrases = {
   onMethod: (method) => `在 \`${method}\` 上`,
   onMethodStatusAlone: (method, status) => `在 \`${method}\` 上，HTTP ${status} 只随这个错误码返回`,
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
-  bodyDecides: (byCode) => `仅凭状态码无法判断是哪种情况，要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
+  bodyDecides: (step, byCode) => `仅凭状态码无法判断是哪种情况（只看状态码：${step}），要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
   fixConfiguration: '重发请求不会改变这个状态：它来自录制启动时（`start`）的配置；请为下一次录制修正该配置。',
   unknownValue: '响应中有目录里没有的取值（见备注）：弄清它的含义之前，不要把请求当作已完成；稍后再次查询，或对照声网最新文档核实。',

@@ -61,7 +61,7 @@ describe('explain: real responses', () => {
   it('HTTP 400 on acquire with body code 400 is the App ID, whichever record is looked at', () => {
     const d = explain({ status: 400, method: 'acquire', body: { code: 400, reason: 'invalid_appid' } });
     expect(d.outcome.kind).toBe('fix-account');
-    expect(explain({ status: 400, method: 'acquire', body: '' }).next).toMatch(/2, 401: Fix the request; 400: Fix the account/);
+    expect(explain({ status: 400, method: 'acquire', body: '' }).next).toMatch(/"appid is invalid", 400, 405: Fix the account; 2, 401: Fix the request; 406: Retry/);
   });
 
   it('62 means one thing on acquire and another on start', () => {
