@@ -33,6 +33,7 @@ export const FOURTH_FILE = join(root, 'test', 'search', 'queries-fourth.yaml');
 export const FIFTH_FILE = join(root, 'test', 'search', 'queries-fifth.yaml');
 export const SIXTH_FILE = join(root, 'test', 'search', 'queries-sixth.yaml');
 export const SEVENTH_FILE = join(root, 'test', 'search', 'queries-seventh.yaml');
+export const EIGHTH_FILE = join(root, 'test', 'search', 'queries-eighth.yaml');
 /**
  * The query sets `npm run eval:search` runs, and what BENCHMARKS.md says of each. `gated`: the search
  * test holds these to the goals (≥ 90 % first, ≥ 97 % among the first three, per language); a set
@@ -70,6 +71,11 @@ export const QUERY_SETS: readonly { file: string; note: string; gated: boolean }
     file: SEVENTH_FILE,
     gated: false,
     note: "test/search/queries-seventh.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: support tickets with greetings, Sentry titles and Prometheus/Grafana alerts, short mobile fragments and partial constants (TASK_CONF, 录制 404), full-width digits and missing spaces (start接口返回了１００１); measured, not gated. Its first run, after the sixth set's fixes, gave top-1 88.3 % (zh 90 %, en 86.7 %) and top-3 95 %. Fix of a class it showed: a name that ends in a number (charset=UTF-8, ISO-8859-1, room-1, exec-3) is not a code (UTF-8 had pinned code 8 and recording status 8). A one-word state name written with a typo (uploded, disconected) names its state when no record has that word. Left: the Authorization header how-to ranks its guide third behind the records that share its words; 同音字 typos of a whole title (频到名不和法)",
+  },
+  {
+    file: EIGHTH_FILE,
+    gated: false,
+    note: "test/search/queries-eighth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: newcomers' own words (recording bot, 录制机器人, 房间号, 回放文件), negative questions (不是说…吗, why doesn't), IM chat pastes with emoji, non-native English, JSON with numbers as strings, nginx and Cloudflare error pages, two codes compared, limits and numbers; measured, not gated. Its first run, after the seventh set's fixes, gave top-1 91.7 % (zh 96.7 %, en 86.7 %) and top-3 95 %. Fixes of classes it showed: a name the query says is not the case (why is it not publishing, 不是 disconnected) names nothing; a status followed by its HTTP reason phrase (502 Bad Gateway) that the catalog has no record of is not read as the body code of that number. Left: a unique state name beside a family's shared keyword (页面录制 … disconnected); questions about the bot's idle time (maxIdleTime) in other words",
   },
 ];
 const BENCHMARKS = join(root, 'BENCHMARKS.md');

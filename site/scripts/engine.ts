@@ -225,6 +225,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
       // A state name written with a typo (uploded).
       pins.push(...typoNames(q.sequences[3], q.fileOf));
+      // A name the query says is not the case ("why is it not publishing", "不是 disconnected") is what was expected,
+      // not what was seen: it names nothing.
+      for (let i = pins.length - 1; i >= 0; i--) if (negated(q.normalized, pins[i].phrase)) pins.splice(i, 1);
       const level = (score: number) => Math.floor(score / 5);
       const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
@@ -240,6 +243,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
           continue;
         }
         const named = (k: string) => (context === 'http' ? k === 'http-status' : context === 'recording' ? k === 'recording-status' : context === 'code' ? k === 'error-code' : false);
+        // A status with its HTTP reason phrase ("502 Bad Gateway", a proxy's page) that the catalog has no record of is
+        // not the body code of that number.
+        if (context === 'http' && !found.some((x) => named(x.e.k)) && withReasonPhrase(q.normalized, value)) continue;
         const kindRank = (k: string) => (named(k) ? 0 : k === 'error-code' ? 1 : k === 'http-status' ? 2 : 3);
         // The kind the words name, when the number has one of that kind ("code 7" is no recording status).
         const kept = found.some((x) => named(x.e.k)) ? found.filter((x) => named(x.e.k)) : found;
@@ -579,6 +585,28 @@ async function responseEntries(input: ResponseInput, index: NameIndex): Promise<
         ? [...status, ...states]
         : [...states, ...status];
   return [...new Set(order)];
+}
+
+/** The reason phrases of HTTP statuses as they follow the number, normalized (502 bad gateway). */
+const HTTP_REASON = '(?:bad gateway|service unavailable|service temporarily unavailable|gateway time ?out|forbidden|method not allowed|not implemented|request timeout|conflict|payload too large|origin is unreachable|a timeout occurred|web server is down|connection timed out|unknown error)';
+
+/** Whether normalized `text` has the number `value` followed by an HTTP reason phrase: an HTTP status (502 bad gateway). */
+export const withReasonPhrase = (text: string, value: string): boolean => new RegExp(`(?:^|\\s)${value}\\s${HTTP_REASON}`).test(text);
+
+/** Whether normalized `text` has `phrase` only right after a negation (not, never, isn t, 不, 没有, 不是 …). */
+export function negated(text: string, phrase: string): boolean {
+  if (/^(?:not|no|never|不|没|未)/.test(phrase)) return false;
+  const at = (i: number) => text.slice(Math.max(0, i - 24), i);
+  const before = /(?:^|\s)(?:not|never|no longer|isn t|aren t|wasn t|doesn t|don t|didn t|won t|can t|cannot)(?:\s(?:yet|even|really|actually|in))?\s$|(?:不是|没有|并非|不|没|未)\s?$/;
+  let seen = false;
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    const end = i + phrase.length;
+    // As a whole word: "publishing", not "republishing".
+    if ((i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]) && !/\p{Script=Han}/u.test(text[i - 1])) || /[a-z0-9]/.test(text[end] ?? '')) continue;
+    if (!before.test(at(i))) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** A name that more records than this share names none of them (a reason many codes give). */

@@ -11,6 +11,7 @@ import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf, typoNames } from '../../site/scripts/pin.ts';
 import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
 import { guideOutline } from '../../site/lib/search-data.ts';
+import { negated, withReasonPhrase } from '../../site/scripts/engine.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
 
 const words = loadSearchWords(DEFAULT_DATA_DIR);
@@ -92,6 +93,25 @@ describe('a guide, as the search knows it', () => {
     const made = guideOutline('## `stop` and [the upload](/en/x/)\n### On <Rec of="error-code:49" /> any method\n\n<InOneMinute>\n\n- First <Cite id="sc" /> point, `clientRequest.async_stop`\n\n</InOneMinute>\n\n- not a point: `maxIdleTime`, `withRetry()`, `sid`, `uid`');
     // The options and fields it names, by their own several-word names: a search for async_stop means this guide.
     expect(made).toEqual({ headings: ['stop and the upload', 'On any method'], points: ['First point, clientRequest.async_stop'], terms: ['async_stop', 'maxIdleTime', 'withRetry'] });
+  });
+});
+
+describe('what a query says is not the case, and a status with its reason phrase', () => {
+  it('a name right after a negation is what was expected, not what was seen', () => {
+    const n = (q: string, phrase: string) => negated(normalize(q), phrase);
+    expect(n('the output shows onhold, why is it not publishing', 'publishing')).toBe(true);
+    expect(n("stop answered but it isn't uploaded", 'uploaded')).toBe(true);
+    expect(n('状态不是 disconnected 但是推不上去', 'disconnected')).toBe(true);
+    expect(n('output is publishing but nobody sees it', 'publishing')).toBe(false);
+    // Said once plainly and once negated: it is named.
+    expect(n('publishing? not publishing? it says publishing', 'publishing')).toBe(false);
+    // A name that is itself a negation is not negated by its own first word.
+    expect(n('recording not started', 'not started')).toBe(false);
+  });
+  it('a number followed by an HTTP reason phrase is an HTTP status', () => {
+    expect(withReasonPhrase(normalize('<title>502 Bad Gateway</title>'), '502')).toBe(true);
+    expect(withReasonPhrase(normalize('HTTP/1.1 503 Service Unavailable'), '503')).toBe(true);
+    expect(withReasonPhrase(normalize('start returns 502 after acquire'), '502')).toBe(false);
   });
 });
 
