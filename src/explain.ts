@@ -428,8 +428,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
   // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage).
   else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
-  // The first wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
-  else next.push(P.describeRetry(policy.action === 'retry' && waitMs ? { ...policy, delaysMs: policy.delaysMs.map((d, i) => (i ? d : Math.max(d, waitMs))) } : policy));
+  // Each wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
+  else next.push(P.describeRetry(policy.action === 'retry' && waitMs ? { ...policy, delaysMs: policy.delaysMs.map((d) => Math.max(d, waitMs)) } : policy));
   if (outcome.kind === 'retry' && waitMs) next.push(P.notes.retryAfter(waitMs));
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
     next.push(P.serviceSays(values.reason));

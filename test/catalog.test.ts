@@ -242,9 +242,10 @@ describe('every claim is sourced or marked as our advice', () => {
 
   it('keeps the seed\'s suggestion a suggestion, and states no frequency no source gives', () => {
     const e65 = has('error-code:65');
-    const onStart = e65.meanings.find((m) => m.source === 'seed')!;
-    expect(onStart.text.zh).toMatch(/建议.*如/);
-    expect(onStart.text.en).toMatch(/suggests.*for example/);
+    // The seed's waits are said where the step is: an action based on the seed.
+    const onStart = e65.actions.find((a) => a.basis && 'source' in a.basis && a.basis.source === 'seed' && /3/.test(a.en))!;
+    expect(onStart.zh).toMatch(/建议.*如/);
+    expect(onStart.en).toMatch(/suggests.*for example/);
     // Not "must … at most twice" (应…最多重试两次): the page suggests two retries as an example.
     for (const locale of LOCALES) expect(textsOf(e65, locale).join(' ')).not.toMatch(/最多重试两次|应以|at most twice|must retry/);
     const every = (locale: 'zh' | 'en') => catalog.records.flatMap((r) => textsOf(r, locale)).join('\n');

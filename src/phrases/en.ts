@@ -11,7 +11,7 @@ const THEN = {
 } as const;
 
 const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.ceil(ms / 1000)} s`);
-const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${d} ms`).join(', ');
+const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? 'after' : 'then'} ${seconds(d)}`).join(', ');
 const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `; if it still fails, ${THEN[then]}` : '');
 
 function describeRetry(p: RetryPolicy): string {
@@ -50,7 +50,7 @@ function retryLabel(p: RetryPolicy): string {
     case 'already-done':
       return 'Already done';
     case 'retry':
-      return `Retry (${p.delaysMs.join(', ')} ms)`;
+      return `Retry (${p.delaysMs.map(seconds).join(', ')})`;
     case 'acquire-again':
       return 'Acquire again';
     case 'fix-request':

@@ -11,7 +11,7 @@ const THEN = {
 } as const;
 
 const seconds = (ms: number): string => (ms < 1000 ? `${ms} 毫秒` : `${Math.ceil(ms / 1000)} 秒`);
-const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${d} 毫秒`).join('，');
+const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${seconds(d)}`).join('，');
 const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `；如仍失败，${THEN[then]}` : '');
 
 function describeRetry(p: RetryPolicy): string {
@@ -31,7 +31,7 @@ function describeRetry(p: RetryPolicy): string {
     case 'fix-request':
       return `修正请求后再发送${ifStill(p.then)}。`;
     case 'fix-credentials':
-      return `核对 Customer ID、Customer Secret 和 \`Authorization: Basic …\` 请求头后再发送${ifStill(p.then)}。`;
+      return `核对客户 ID、客户密钥和 \`Authorization: Basic …\` 请求头后再发送${ifStill(p.then)}。`;
     case 'fix-account':
       return `在声网控制台核对 App ID 和项目设置（是否开通云端录制、账户状态、配额）后再发送${ifStill(p.then)}。`;
     case 'gone':
@@ -50,7 +50,7 @@ function retryLabel(p: RetryPolicy): string {
     case 'already-done':
       return '已生效';
     case 'retry':
-      return `重试（${p.delaysMs.join('、')} 毫秒）`;
+      return `重试（${p.delaysMs.map(seconds).join('、')}）`;
     case 'acquire-again':
       return '重新 acquire';
     case 'fix-request':

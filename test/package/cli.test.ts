@@ -164,7 +164,7 @@ describe('agora-rec-codes <query>', () => {
     const zh = (await run(['62', '--method', 'acquire', '--lang', 'zh'])).stdout;
     expect(zh).toMatch(/在 `acquire` 上遇到时/);
     expect(zh).not.toMatch(/在 `start` 上遇到时/);
-    expect((await run(['65', '--method', 'query'])).stdout).toMatch(/Next step: Retry the same request with the same resource ID after 1000 ms, then 3000 ms, then 6000 ms\./);
+    expect((await run(['65', '--method', 'query'])).stdout).toMatch(/Next step: Retry the same request with the same resource ID after 1 s, then 3 s, then 6 s\./);
   });
 
   it('a typo finds the nearest records: a code one edit away, the same code in another kind, a name', async () => {
@@ -265,7 +265,7 @@ describe('agora-rec-codes explain', () => {
     const r = await run(['explain', '--status', '206', '--method', 'start'], { stdin: '{"code":65,"reason":"request not completed"}' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/65 REQUEST_NOT_COMPLETED/);
-    expect(r.stdout).toMatch(/with the same resource ID after 3000 ms, then 6000 ms; if it still fails, call `acquire` again/);
+    expect(r.stdout).toMatch(/with the same resource ID after 3 s, then 6 s; if it still fails, call `acquire` again/);
   });
   it('takes the body as an argument too, half a body included', async () => {
     const r = await run(['explain', '{"code":65,"rea', '--status', '206', '--method', 'start'], { stdin: 'ignored' });

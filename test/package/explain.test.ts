@@ -36,11 +36,11 @@ describe('explain: real responses', () => {
     expect(d.retry.retryable).toBe(false);
   });
 
-  it('65 on start with HTTP 206: retry the same resource ID after 3000 ms, then 6000 ms, then acquire again', () => {
+  it('65 on start with HTTP 206: retry the same resource ID after 3 s, then 6 s, then acquire again', () => {
     const d = explain({ status: 206, body: { code: 65, reason: 'request not completed' }, method: 'start' });
     expect(d.retry).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again', retryable: true });
-    expect(d.next).toMatch(/after 3000 ms, then 6000 ms/);
-    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/先等待 3000 毫秒，再等待 6000 毫秒后重试/);
+    expect(d.next).toMatch(/after 3 s, then 6 s/);
+    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/先等待 3 秒，再等待 6 秒后重试/);
   });
 
   it('says where each part of the step comes from: the retries from one source, what follows them from another or from us', () => {
@@ -262,7 +262,7 @@ describe('explain: a response that says little, or says it oddly', () => {
   it('with a Retry-After longer than the first wait, the next step leads with the server\'s wait', () => {
     const d = explain({ method: 'query', body: 'HTTP/1.1 429 Too Many Requests\r\nRetry-After: 4\r\n\r\n{"message":"API rate limit exceeded"}' });
     expect(d.method).toBe('query');
-    expect(d.next).toMatch(/^Retry the same request after 4000 ms/);
+    expect(d.next).toMatch(/^Retry the same request after 4 s/);
   });
 
   it('claims no proxy from an empty body, and nothing it cannot know of a page from one', () => {

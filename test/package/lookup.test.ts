@@ -150,7 +150,7 @@ describe('retryPolicy', () => {
       expect(pkg.describeRetry(policy, 'zh')).not.toBe('');
     }
     expect(pkg.describeRetry({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true }, 'en')).toBe(
-      'Retry the same request with the same resource ID after 3000 ms, then 6000 ms.',
+      'Retry the same request with the same resource ID after 3 s, then 6 s.',
     );
   });
 });

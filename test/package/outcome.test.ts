@@ -292,8 +292,8 @@ describe('Retry-After', () => {
 describe('words that fit the method, once each, in the entry point\'s language', () => {
   it('summary and next come from the meaning on the method asked', () => {
     const onQuery = explain({ status: 206, method: 'query', body: { code: 65 } });
-    expect(onQuery.next).not.toMatch(/after 3000 ms, then 6000 ms/);
-    expect(onQuery.next).toMatch(/after 1000 ms, then 3000 ms, then 6000 ms/);
+    expect(onQuery.next).not.toMatch(/after 3 s, then 6 s/);
+    expect(onQuery.next).toMatch(/after 1 s, then 3 s, then 6 s/);
     const onStart = explain({ status: 500, method: 'start', body: { code: 62, reason: 'request timeout' } });
     expect(onStart.summary + onStart.next).not.toMatch(/enable Cloud Recording|Agora Console/i);
     const onAcquire = explain({ status: 400, method: 'acquire', body: { code: 62 } });
@@ -330,7 +330,7 @@ describe('words that fit the method, once each, in the entry point\'s language',
     const d = explainZh({ status: 200, method: 'query', body: { serverResponse: { status: 2 } } });
     for (const text of [d.summary, d.next, ...d.notes]) expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(d.next).toBe('尚未完成：5 秒后再调用 `query`。');
-    expect(describeRetryZh(retryPolicy(65, 'start')!)).toMatch(/^重试同一请求（使用同一个 resource ID），先等待 3000 毫秒，再等待 6000 毫秒后重试/);
+    expect(describeRetryZh(retryPolicy(65, 'start')!)).toMatch(/^重试同一请求（使用同一个 resource ID），先等待 3 秒，再等待 6 秒后重试/);
     const page = explainZh({ status: 504, body: '<html><title>504 Gateway Time-out</title></html>' });
     expect(page.summary).toMatch(/HTML 页面/);
     expect(page.summary).not.toMatch(/The body/);

@@ -54,7 +54,7 @@ describe('a summary of a log', () => {
       [1, 3, 3, 'acquire', 200, 'http-status:200', false],
       [1, 7, 7, 'start', 200, 'http-status:200', false],
     ]);
-    expect(findings[1].next).toMatch(/same resource ID after 3000 ms, then 6000 ms/);
+    expect(findings[1].next).toMatch(/same resource ID after 3 s, then 6 s/);
     expect(findings[2].notes).toContain('The method is the one of the request on line 2.');
   });
 

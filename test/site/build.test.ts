@@ -129,9 +129,10 @@ describe('record pages', () => {
     expect(r, 'a record with retry delays').toBeDefined();
     const delays = (delaysOf(r!.retry) ?? delaysOf(r!.meanings.find((m) => delaysOf(m.retry))!.retry))!;
     const en = textContent(byId(page(pagePath(r!, 'en')), 'retry')!.parent as Element);
-    expect(squash(en)).toContain(`after ${delays[0]} ms`);
+    // Whole seconds read better than milliseconds: 1000 → "1 s".
+    expect(squash(en)).toContain(`after ${delays[0] / 1000} s`);
     const zh = textContent(byId(page(pagePath(r!, 'zh')), 'retry')!.parent as Element);
-    expect(squash(zh)).toContain(`${delays[0]} 毫秒`);
+    expect(squash(zh)).toContain(`${delays[0] / 1000} 秒`);
   });
 
   it('render catalog texts as text: no element the site does not write itself', () => {
