@@ -635,6 +635,14 @@ export class ResponseReader {
     // An access-log line is a whole response (status and URL; a body only where the next lines log it: urllib3, then the app).
     const access = ACCESS_LOG.exec(line);
     if (access && /cloud_recording/i.test(access[1])) {
+      // A custom log format may write the body on the same line, after the access fields.
+      const rest = line.slice(access.index + access[0].length);
+      const brace = rest.indexOf('{');
+      if (brace >= 0) {
+        this.block = this.open(Number(access[2]), here ?? callInText(access[0]), 'body');
+        this.readBodies(rest, brace, undefined);
+        return;
+      }
       this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, callInText(access[0]), true);
       return;
     }
