@@ -14,6 +14,7 @@
  * files of its own words whatever the size of the catalog (searchFiles()).
  */
 import { type CatalogRecord, KIND_NAMES, KINDS, type Locale } from '../../scripts/catalog/schema.ts';
+import { textsOf } from '../../scripts/catalog/translations.ts';
 import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
 import { type Field, isHanChar, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';
@@ -49,7 +50,7 @@ export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, fi
 }
 
 /** Weight of a token in each part of a record, for the relaxed search. */
-const WEIGHTS = { title: 4, keyword: 3, heading: 2, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
+const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
 
 /** The synonym sets a record's texts use (by canonical term), to add their other terms. */
 function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
@@ -82,23 +83,21 @@ export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { 
   return { strong, weak: [...new Set(weak)] };
 }
 
-/** A guide as the search sees it: its page, title and description, its section headings and its points in one minute. */
-export type GuidePage = { u: string; title: string; description: string; headings: string[]; points: string[]; terms: string[] };
+/** A guide as the search sees it: its page, title and description, its section headings and the option names it explains. */
+export type GuidePage = { u: string; title: string; description: string; headings: string[]; terms: string[] };
 
 /**
- * A guide's headings (## and ###) and the points of its "in one minute" list, as plain text:
+ * A guide's headings (## and ###), as plain text:
  * what questions a guide answers are worded like (how to tell the gateway from the service, webhooks,
  * a 404 soon after start), beside its title. Components (<Rec/>, <Cite/>) and code marks are dropped.
  */
-export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'points' | 'terms'> {
+export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'terms'> {
   const text = (s: string) => plain(s.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/\s+/g, ' ').trim();
   const headings = [...body.matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
-  const minute = /<InOneMinute>([\s\S]*?)<\/InOneMinute>/.exec(body)?.[1] ?? '';
-  const points = [...minute.matchAll(/^\s*[-*]\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
   // The request fields and options it names in code marks, by their own name (clientRequest.async_stop → async_stop):
   // only names of several words (async_stop, maxIdleTime), which a search for them means.
   const terms = [...new Set([...body.matchAll(/`([^`\s]+)`/g)].map((m) => m[1].replace(/\(\)|\[\]/g, '').split('.').pop() ?? ''))].filter((t) => /^[A-Za-z]+(?:_[A-Za-z]+|[a-z][A-Z][A-Za-z]*)+$/.test(t));
-  return { headings, points, terms };
+  return { headings, terms };
 }
 
 /**
@@ -159,7 +158,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
   };
 
   // A name a guide explains and no record's text has (async_stop) finds that guide.
-  const recordTexts = ` ${records.map((r) => tokens(normalize(plain([r.title[lang], r.summary[lang], ...(r.keywords?.[lang] ?? []), ...r.meanings.map((m) => m.text[lang]), ...r.causes.map((c) => c[lang]), ...r.actions.map((a) => a[lang])].join(' ')))).join(' ')).join(' | ')} `;
+  const recordTexts = ` ${records.map((r) => tokens(normalize(plain([...textsOf(r, lang), ...(r.keywords?.[lang] ?? [])].join(' ')))).join(' ')).join(' | ')} `;
   guides.forEach((g, j) => {
     const i = records.length + j;
     const terms = g.terms.filter((term) => !recordTexts.includes(` ${tokens(normalize(term)).join(' ')} `));
