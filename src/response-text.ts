@@ -565,14 +565,16 @@ export class ResponseReader {
     const held = this.held;
     if (held) {
       this.held = undefined;
-      if (found.body !== undefined && (found.status ?? held.status) === held.status && found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
-        // The status's line, method and verb where it has them; the body and where it ends.
+      const near = found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method);
+      // Its body (with the same status or none).
+      const body = found.body !== undefined && (found.status ?? held.status) === held.status;
+      // The same status told again without a body: by the error's traceback after the client's own line (httpx, aiohttp), or by
+      // the app after the proxy's access line. One response; its body may still follow.
+      const again = hold && found.status === held.status && (this.stackEnd > held.endLine || found.evidence !== held.evidence);
+      if (near && (body || again)) {
+        // The status's line, method and verb where it has them; what came after it and where it ends.
         response = { ...response, ...held, endLine: found.endLine };
-        hold = false;
-      } else if (hold && found.status === held.status && (this.stackEnd > held.endLine || found.evidence !== held.evidence) && found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method)) {
-        // The same status told again without a body: by the error's traceback after the client's own line (httpx, aiohttp), or by
-        // the app after the proxy's access line. One response; its body may still follow.
-        response = { ...response, ...held, endLine: found.endLine };
+        if (body) hold = false;
       } else this.out.push(held);
     }
     // The same response printed again right after (Spring's servlet error, then its root cause) is the same call.
