@@ -34,6 +34,7 @@ export const FIFTH_FILE = join(root, 'test', 'search', 'queries-fifth.yaml');
 export const SIXTH_FILE = join(root, 'test', 'search', 'queries-sixth.yaml');
 export const SEVENTH_FILE = join(root, 'test', 'search', 'queries-seventh.yaml');
 export const EIGHTH_FILE = join(root, 'test', 'search', 'queries-eighth.yaml');
+export const NINTH_FILE = join(root, 'test', 'search', 'queries-ninth.yaml');
 /**
  * The query sets `npm run eval:search` runs, and what BENCHMARKS.md says of each. `gated`: the search
  * test holds these to the goals (≥ 90 % first, ≥ 97 % among the first three, per language); a set
@@ -76,6 +77,11 @@ export const QUERY_SETS: readonly { file: string; note: string; gated: boolean }
     file: EIGHTH_FILE,
     gated: false,
     note: "test/search/queries-eighth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: newcomers' own words (recording bot, 录制机器人, 房间号, 回放文件), negative questions (不是说…吗, why doesn't), IM chat pastes with emoji, non-native English, JSON with numbers as strings, nginx and Cloudflare error pages, two codes compared, limits and numbers; measured, not gated. Its first run, after the seventh set's fixes, gave top-1 91.7 % (zh 96.7 %, en 86.7 %) and top-3 95 %. Fixes of classes it showed: a name the query says is not the case (why is it not publishing, 不是 disconnected) names nothing; a status followed by its HTTP reason phrase (502 Bad Gateway) that the catalog has no record of is not read as the body code of that number. Left: a unique state name beside a family's shared keyword (页面录制 … disconnected); questions about the bot's idle time (maxIdleTime) in other words",
+  },
+  {
+    file: NINTH_FILE,
+    gated: false,
+    note: "test/search/queries-ninth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: two-word queries, long tickets, colloquial and traditional Chinese, full-width digits, toneless pinyin, other vendors' words (S3, OSS, webhook, quota), log lines with request ids, questions about a parameter (maxIdleTime, uid, the Authorization header, the base URL); measured, not gated. Its first run gave top-1 88.3 % (zh 86.7 %, en 90 %) and top-3 95 %; six of its seven misses were questions a guide answers. Fix of a class it showed: a number that is no record's code (user_42) does not make a how-to question one about a code, and which X should I use asks how to. Tried and not kept: Chinese characters matched in pairs (默认 no longer stands for 认证; +3.4 points here but −2.5 on the third set and a miss on the gated set: typos of one character, 过其 for 过期, lose their match). Left: questions a guide's paragraphs answer (the default of maxIdleTime, which base URL) when a record's words fit them better",
   },
 ];
 const BENCHMARKS = join(root, 'BENCHMARKS.md');

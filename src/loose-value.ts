@@ -1,7 +1,8 @@
 /**
  * A tolerant reader of one value as logs and terminals print it: JSON, a
  * Python dict (`{'code': 65, 'ok': True}`), a Node object
- * (`{ code: 65, reason: 'x', data: [Object] }`), and any of them cut short.
+ * (`{ code: 65, reason: 'x', data: [Object] }`), a Ruby hash (`{"code"=>404, "sid"=>nil}`),
+ * and any of them cut short.
  * The one reader of such text in the package: explain() reads a body with it
  * (src/response.ts) and the log reader every object of a log
  * (src/response-text.ts). It imports nothing, so a bundle of explain() pays
@@ -103,7 +104,8 @@ export function readLooseValue(text: string, start = 0, upToBreak = false): Pars
         if (c === '{') {
           key = text[i] === '"' || text[i] === "'" ? str() : /[\d-]/.test(text[i]) ? String(num()) : word();
           if (peek() !== ':' && text[i] !== '=') throw new Invalid();
-          i++;
+          // Ruby's `"code"=>404`.
+          i += text.startsWith('=>', i) ? 2 : 1;
         }
         value(depth + 1, (v) => {
           if (key === undefined) (box as unknown[]).push(v);
@@ -135,7 +137,18 @@ export function readLooseValue(text: string, start = 0, upToBreak = false): Pars
     }
     const w = word();
     peek();
-    const literals: Record<string, unknown> = { true: true, True: true, false: false, False: false, null: null, None: null, undefined: null, NaN: null, Infinity: null };
+    const literals: Record<string, unknown> = {
+      true: true,
+      True: true,
+      false: false,
+      False: false,
+      null: null,
+      None: null,
+      nil: null,
+      undefined: null,
+      NaN: null,
+      Infinity: null,
+    };
     if (!own(literals, w)) throw new Invalid();
     attach(literals[w]);
   };

@@ -105,9 +105,12 @@ type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'
  * The method a Cloud Recording URL names:
  * `/v1/apps/{appid}/cloud_recording/acquire` → acquire,
  * `…/cloud_recording/resourceid/{rid}/mode/mix/start` → start,
- * `…/resourceid/{rid}/sid/{sid}/mode/mix/query` → query (also update, updateLayout, stop).
+ * `…/resourceid/{rid}/sid/{sid}/mode/mix/query` → query (also update, updateLayout, stop), also as a template
+ * in code (`f"{base}/resourceid/{rid}/sid/{sid}/mode/mix/query"`), and with `cloud-recording` for `cloud_recording` (a
+ * typo the gateway answers with 404: the request was still meant for that method).
  */
-const URL_METHOD = /cloud_recording\/(?:(acquire)|resourceid\/[^/\s"'?#]+\/(?:sid\/[^/\s"'?#]+\/)?mode\/[^/\s"'?#]+\/(start|query|updatelayout|update|stop))(?![\w-])/i;
+const URL_METHOD =
+  /cloud[_-]recording\/(acquire)(?![\w-])|(?:cloud[_-]recording)?\/resourceid\/[^/\s"'?#]+\/(?:sid\/[^/\s"'?#]+\/)?mode\/[^/\s"'?#]+\/(start|query|updatelayout|update|stop)(?![\w-])/i;
 /** `method=start`, `"method": "start"`, `api: 'acquire'`. */
 const FIELD_METHOD = /\b(?:method|api|action|operation|op)["']?\s*[:=]\s*["']?(acquire|start|query|updatelayout|update|stop)\b/i;
 /** A body's `serverResponse.command`, e.g. StopCloudRecorder. */
@@ -124,11 +127,13 @@ const CURL_VERB = /\bcurl\b.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\b
 /**
  * A method named just before its response, as services log a call: `acquire -> {…}`, `stop -> 206 {…}`,
  * `start => 400 {…}`, `query: 404 Not Found`, `[stop] HTTP 206 {…}`, `recording.start failed: {…}`,
- * `start recording returned 400`, `录制 start 失败 -> 400 {…}`, `查询 query 响应：{…}`. Groups: the method,
- * the words between it and the response, `HTTP`, the status.
+ * `start recording returned 400`, `录制 start 失败 -> 400 {…}`, `查询 query 响应：{…}`, `stop resp: <Response [206]>`
+ * (Python requests). The words between it and the response name no other method: the nearest one before the
+ * response is its method (`stop 完马上 query，返回 {…}` is query's). Groups: the method, the words between it and the
+ * response, `HTTP`, the status.
  */
 const LEAD =
-  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
+  /(?<![\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|(?!(?:acquire|start|query|update|stop)\b)[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*|<Response \[)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
 
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
@@ -180,8 +185,10 @@ function leadInText(line: string): Call | undefined {
 const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/;
 /** An access log's `"POST /path HTTP/1.1" 206`, as nginx, Apache and urllib3 write it. */
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
-/** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`. */
-const OKHTTP = /<-- ([1-5]\d\d)\b/;
+/** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`. */
+const OKHTTP = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>/;
+/** A line of an interactive session that asks for what the next line prints: `>>> r.json()`, `In [3]: r.json()`, `irb(main):002> res.body`. */
+const PROMPT = /^(?:>>>|\.\.\.|In \[\d+\]:|irb\([^)]*\):\d+[>*]|pry\([^)]*\)>)\s/;
 /**
  * `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`, `状态码：400`,
  * a status after an arrow or `returned`.
@@ -221,7 +228,8 @@ const INLINE_HTML = /<(?:!doctype html|html|head|body)\b/i;
 const LOG_LINE_START = /^\s*(?:\[?\d{4}-\d\d-\d\d|\[?\d\d:\d\d|\[?(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\b|\w+\[\d+\]:)/i;
 
 const statusNumber = (v: unknown): number | undefined => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{3}\s*$/.test(v) ? Number(v) : NaN;
+  // A number, or a string of one with its reason phrase as Go's resp.Status has it ("206 Partial Content").
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{3}(?:\s+[A-Z][\w -]*)?\s*$/.test(v) ? Number.parseInt(v.trim(), 10) : NaN;
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
 };
 
@@ -255,8 +263,128 @@ function readObjectAt(text: string, from: number): Parsed | undefined {
       // not strict JSON, or more than one object: read it the tolerant way
     }
   }
-  const parsed = readLooseValue(text, from) ?? (INSPECTED.test(text) ? readLooseValue(inspected(text), from) : undefined);
+  const parsed = readLooseValue(text, from) ?? (INSPECTED.test(text) ? readLooseValue(inspected(text), from) : undefined) ?? readGoStruct(text, from);
   return parsed && isObject(parsed.value) ? parsed : undefined;
+}
+
+/** A Go field's name in a `%+v` print: `Code:`, `ServerResponse:`. */
+const GO_FIELD = /^([A-Z]\w*):/;
+/** Where a Go field's plain value ends: before the next field, or at the struct's end. */
+const GO_VALUE_END = /\s[A-Z]\w*:|[}\]]/;
+
+/**
+ * Go's `%+v` of a struct, as Go services log a decoded body: `&{Cname:room-1 Code:65 Reason:request not completed
+ * ServerResponse:{Status:5}}`. Field names become the body's keys (`Code` → `code`, `ResourceId` → `resourceId`), a
+ * value of digits a number, `<nil>` null. undefined when the text there is not such a struct.
+ */
+function readGoStruct(text: string, from: number): Parsed | undefined {
+  let i = from;
+  const plain = (atom: string): unknown =>
+    atom === '<nil>' ? null : atom === 'true' || atom === 'false' ? atom === 'true' : /^-?\d+(?:\.\d+)?$/.test(atom) ? Number(atom) : atom;
+  const value = (depth: number): unknown => {
+    if (text.startsWith('&{', i)) i++;
+    if (text[i] === '{') return struct(depth + 1);
+    if (text[i] === '[') {
+      // A slice: `[a b]`, `[{…} {…}]`.
+      i++;
+      const items: unknown[] = [];
+      while (i < text.length && text[i] !== ']') {
+        if (text[i] === ' ') i++;
+        else if (text[i] === '{' || text.startsWith('&{', i)) items.push(value(depth + 1));
+        else {
+          const end = text.slice(i).search(/[\s\]]/);
+          items.push(plain(text.slice(i, end < 0 ? text.length : i + end)));
+          i = end < 0 ? text.length : i + end;
+        }
+      }
+      i++;
+      return items;
+    }
+    const end = GO_VALUE_END.exec(text.slice(i));
+    const atom = text.slice(i, end ? i + end.index : text.length);
+    i += atom.length;
+    return plain(atom.trim());
+  };
+  const struct = (depth: number): Record<string, unknown> | undefined => {
+    if (text[i] !== '{' || depth > 8) return undefined;
+    i++;
+    const out: Record<string, unknown> = {};
+    while (i < text.length) {
+      if (text[i] === '}') {
+        i++;
+        return out;
+      }
+      if (text[i] === ' ') {
+        i++;
+        continue;
+      }
+      const field = GO_FIELD.exec(text.slice(i, i + 80));
+      if (!field) return undefined;
+      i += field[0].length;
+      const name = field[1];
+      const v = value(depth);
+      if (v === undefined) return undefined;
+      out[name === name.toUpperCase() ? name.toLowerCase() : name[0].toLowerCase() + name.slice(1)] = v;
+    }
+    return undefined;
+  };
+  if (!GO_FIELD.test(text.slice(from + 1, from + 80))) return undefined;
+  const found = struct(0);
+  return found && Object.keys(found).length ? { value: found, end: i, complete: true } : undefined;
+}
+
+/** Where PHP's dump of a decoded body starts, at the end of a line: print_r's `Array`, var_dump's `array(2) {` or `object(stdClass)#1 (2) {`. */
+const PHP_DUMP_START = /(?:^|\s)(?:Array|array\(\d+\) \{|object\([\w\\]+\)#\d+ \(\d+\) \{)\s*$/;
+
+/**
+ * PHP's dump of a decoded body over several lines, as print_r (`Array`, `(`, `[code] => 433`, `)`) or var_dump
+ * (`array(2) {`, `["code"]=>`, `int(433)`, `}`) prints it. undefined when the lines are not one.
+ */
+function readPhpDump(lines: readonly string[]): Record<string, unknown> | undefined {
+  let i = 0;
+  const plain = (v: string): unknown => (/^-?\d+(?:\.\d+)?$/.test(v) ? Number(v) : v);
+  /** print_r: from the line `(` to its `)`. */
+  const printed = (): Record<string, unknown> | undefined => {
+    if (lines[i]?.trim() !== '(') return undefined;
+    i++;
+    const out: Record<string, unknown> = {};
+    for (; i < lines.length; i++) {
+      const t = lines[i].trim();
+      if (t === ')') return out;
+      if (!t) continue;
+      const m = /^\[([^\]]*)\] => ?(.*)$/.exec(t);
+      if (!m) return undefined;
+      if (m[2] === 'Array' || / Object$/.test(m[2])) {
+        i++;
+        const inner = printed();
+        if (!inner) return undefined;
+        out[m[1]] = inner;
+      } else out[m[1]] = plain(m[2]);
+    }
+    return undefined;
+  };
+  /** var_dump: from the line after `{` to its `}`. */
+  const dumped = (): Record<string, unknown> | undefined => {
+    const out: Record<string, unknown> = {};
+    for (i++; i < lines.length; i++) {
+      const t = lines[i].trim();
+      if (t === '}') return out;
+      const key = /^\[(?:"(.*)"|(-?\d+))(?::[\w":\\]+)?\]=>$/.exec(t);
+      if (!key) return undefined;
+      const v = lines[++i]?.trim() ?? '';
+      const scalar = /^(?:string\(\d+\) "(.*)"|(?:int|float)\((.*)\)|bool\((true|false)\)|(NULL))$/.exec(v);
+      if (/\{$/.test(v)) {
+        const inner = dumped();
+        if (!inner) return undefined;
+        out[key[1] ?? key[2]] = inner;
+      } else if (scalar) out[key[1] ?? key[2]] = scalar[1] ?? (scalar[2] !== undefined ? Number(scalar[2]) : scalar[3] ? scalar[3] === 'true' : null);
+      else return undefined;
+    }
+    return undefined;
+  };
+  if (/\{\s*$/.test(lines[0])) return dumped();
+  i = 1;
+  return printed();
 }
 
 /**
@@ -343,7 +471,7 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
     } else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
     else if (isObject(v) || Array.isArray(v)) nested.push(v);
     else if (typeof v === 'string' && v.includes('cloud_recording/')) found.method ??= callInText(v)?.method;
-    else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*\{/.test(v)) {
+    else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*&?\{/.test(v)) {
       const inner = readObjectAt(v, v.indexOf('{'));
       if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
     }
@@ -437,10 +565,14 @@ type Block = {
   methodLine?: number;
   verb?: HttpVerb;
   blankLines: number;
+  /** What came before the status on its line, where a logger writes it before each line (`I/okhttp.OkHttpClient: `). */
+  prefix?: string;
+  /** Its headers come between braces (the status's line ends with `Headers:`, as .NET prints a response). */
+  braced?: boolean;
 };
 
 type Gathering = {
-  kind: 'json' | 'html';
+  kind: 'json' | 'html' | 'php';
   text: string;
   /** The line the body starts on, and how many lines it has so far. */
   first: number;
@@ -619,7 +751,8 @@ export class ResponseReader {
       return;
     }
     const line = curl ? trimmed.slice(2) : text;
-    if (this.block && this.readInBlock(line)) return;
+    const prefix = this.block?.prefix;
+    if (this.block && this.readInBlock(prefix && line.startsWith(prefix) ? line.slice(prefix.length) : line)) return;
 
     let here = callInText(line);
     if (here) {
@@ -651,9 +784,13 @@ export class ResponseReader {
     // A status line opens a response: headers and a body may follow.
     const statusLine = STATUS_LINE.exec(line) ?? OKHTTP.exec(line);
     // An interim response (`100 Continue`) is followed by the real one.
-    if (statusLine && Number(statusLine[1]) < 200) return;
+    const status = statusLine && Number(statusLine[1] ?? statusLine[2]);
+    if (statusLine && status! < 200) return;
     if (statusLine) {
-      const block = this.open(Number(statusLine[1]), here);
+      const block = this.open(status!, here);
+      // A logger's prefix before the status (Android's `I/okhttp.OkHttpClient: `) starts the response's other lines too.
+      const prefix = line.slice(0, statusLine.index);
+      if (prefix.trim() && prefix.length <= 60) block.prefix = prefix;
       this.block = block;
       const rest = line.slice(statusLine.index + statusLine[0].length);
       const brace = rest.indexOf('{');
@@ -663,6 +800,7 @@ export class ResponseReader {
       }
       return;
     }
+    if (this.readPhpStart(line, here, undefined)) return;
     const brace = line.indexOf('{');
     if (brace >= 0) {
       if (this.readBodies(line, brace, here)) return;
@@ -693,6 +831,8 @@ export class ResponseReader {
         block.phase = 'body';
         return true;
       }
+      // .NET prints the headers between braces of their own, after its status: `…, Headers:`, `{`, `Date: …`, `}`.
+      if (block.braced && (body === '{' || body === '}')) return true;
       const header = HEADER_LINE.exec(body);
       if (header && !/^https?$/i.test(header[1])) {
         if (Object.keys(block.headers).length < MAX_HEADERS) block.headers[header[1].toLowerCase()] = header[2].slice(0, MAX_HEADER_VALUE);
@@ -704,6 +844,8 @@ export class ResponseReader {
       if (++block.blankLines > 2) this.closeBlock();
       return true;
     }
+    // An interactive session: the line asks for the body, which the next line prints.
+    if (PROMPT.test(body)) return true;
     if (/^<-- END HTTP/.test(body)) {
       this.closeBlock();
       return true;
@@ -723,6 +865,7 @@ export class ResponseReader {
       if (/<\/html>/i.test(line)) this.finishGathering(true);
       return true;
     }
+    if (this.readPhpStart(line, undefined, block)) return true;
     // A short line that is not a log line: a plain-text body ("upstream request timeout", "Bad Gateway").
     if (body.length <= 300 && !LOG_LINE_START.test(body) && !methodInText(body) && !body.includes('{')) {
       this.block = undefined;
@@ -858,7 +1001,15 @@ export class ResponseReader {
       // A Cloud Recording call and its status (`POST …/start 206 (85 ms)`, `GET …/query -> 404`, `stop -> 404`), or an
       // HTTP client's report of a failed call (`HttpRequestException: … 504 (Gateway Timeout).`) that names no other service.
       const after = status ?? statusNumber(/cloud_recording\/\S+?["']?\s+([1-5]\d\d)\b/.exec(line)?.[1]);
-      if (after !== undefined && (here ? here.lead !== 'body' : after >= 400 && CLIENT_STATUS.test(line) && !(OTHER_URL.test(line) && !/cloud_recording/i.test(line)))) {
+      if (
+        after !== undefined &&
+        (here ? here.lead !== 'body' : after >= 400 && CLIENT_STATUS.test(line) && !(OTHER_URL.test(line) && !/cloud_recording/i.test(line)))
+      ) {
+        // .NET's `StatusCode: 404, ReasonPhrase: 'Not Found', …, Headers:` opens a response: its headers, between braces, then its body.
+        if (/\bHeaders:\s*$/.test(line)) {
+          this.block = { ...this.open(after, here), braced: true };
+          return;
+        }
         this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here, true);
       }
       return;
@@ -869,7 +1020,17 @@ export class ResponseReader {
     this.emit({ ...(status !== undefined && { status }), body: { message }, line: this.lineNo, endLine: this.lineNo, evidence: 'message' }, here);
   }
 
-  private startGathering(kind: 'json' | 'html', text: string, lead: string, block: Block | undefined, call?: Call): void {
+  /** PHP's dump of a body (print_r, var_dump) starting at the end of this line: gathered up to its end. */
+  private readPhpStart(line: string, here: Call | undefined, block: Block | undefined): boolean {
+    const m = PHP_DUMP_START.exec(line);
+    if (!m) return false;
+    const start = m.index + m[0].length - m[0].trimStart().length;
+    this.startGathering('php', line.slice(start), line.slice(0, start), block, here);
+    this.gathering!.depth.depth = /\{\s*$/.test(line) ? 1 : 0;
+    return true;
+  }
+
+  private startGathering(kind: Gathering['kind'], text: string, lead: string, block: Block | undefined, call?: Call): void {
     const depth = new BraceDepth();
     // A string does not go on past its line: a body whose line ends inside one was cut there (Guzzle's `"StopC (truncated...)`).
     const cut = kind === 'json' && Number.isNaN(depth.feed(text));
@@ -890,6 +1051,20 @@ export class ResponseReader {
       g.lines++;
       if (g.text.length < MAX_BODY_CHARS) g.text += '\n' + text;
       if (/<\/html>/i.test(text) || g.lines >= MAX_BODY_LINES) this.finishGathering(true);
+      return true;
+    }
+    if (g.kind === 'php') {
+      const t = text.trim();
+      // print_r's `Array` is followed by `(`: a line that ends in the word Array otherwise is no dump.
+      if (g.lines === 1 && g.depth.depth === 0 && t !== '(') {
+        this.gathering = undefined;
+        return false;
+      }
+      g.lines++;
+      g.text += '\n' + text;
+      g.depth.depth += t === '(' || /\{$/.test(t) ? 1 : t === ')' || t === '}' ? -1 : 0;
+      if (g.depth.depth <= 0) this.finishGathering(true);
+      else if (g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
       return true;
     }
     if (!CONTINUES.test(text)) {
@@ -916,7 +1091,8 @@ export class ResponseReader {
       else if (title) this.emit({ status: Number(title[1]), body, line: g.first, endLine, evidence: 'status-line' }, undefined);
       return;
     }
-    const parsed = readObjectAt(g.text, 0);
+    const php = g.kind === 'php' ? readPhpDump(g.text.split('\n')) : undefined;
+    const parsed = php ? { value: php, end: g.text.length, complete: true } : g.kind === 'php' ? undefined : readObjectAt(g.text, 0);
     const partial = !closed || !parsed?.complete;
     const found = parsed && unwrap(parsed.value);
     const call = g.call ?? callInText(g.lead);

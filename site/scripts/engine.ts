@@ -199,8 +199,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const queryWords = tokens(u.clean).filter((t) => !/^\d+$/.test(t) || codes.has(String(Number(t))));
       const scores = relaxedScores([...queryWords, ...chars], fileOf, head.records);
       // A question of how to do something, with no code or response in it: guides weigh more (they are the last entries).
+      // A number that is no record's code ("user_42", a count) does not make it a question about a code.
       const firstGuide = head.records - (head.guides ?? 0);
-      const howTo = asksHowTo(normalized) && !numbers.length && !response;
+      const howTo = asksHowTo(normalized) && !numbers.some((n) => codeMatches(n.value, shard).length) && !response;
       const relaxed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)).sort((a, b) => b.score - a.score || a.entry - b.entry) : scores;
       // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;

@@ -298,7 +298,7 @@ export function asksHowTo(normalized: string): boolean {
   return (
     /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
     // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do.
-    /(?:^|\s)(?:which (?:one|of|should|do|is)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
+    /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
     /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|(?:能|可以|需要)\S*\s?\S*吗|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
   );
 }

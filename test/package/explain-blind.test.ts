@@ -1,9 +1,11 @@
 /**
- * explain() on 81 responses pasted the way people paste them (curl -i/-v, client errors, proxies' pages,
- * half bodies, successes of every method), written blind — from the README, the catalog and the two
- * sources only, before anything was run — by someone who had not read explain()'s code
- * (test/fixtures/explain-blind/cases.yaml). Each case's expected outcome, status, code, method and
- * waits are what the sources justify; the words (facts, never) were checked by hand.
+ * explain() on responses pasted the way people paste them (curl -i/-v, client errors, proxies' pages,
+ * half bodies, successes of every method, whole sessions, other languages' clients), written blind — from
+ * the README, the catalog and the two sources only, before anything was run — by someone who had not read
+ * explain()'s code, in two rounds (test/fixtures/explain-blind/cases.yaml: 81 cases; cases-second.yaml: 60).
+ * Each case's expected outcome, status, code, method, waits and Retry-After are what the sources justify;
+ * the words (facts, never) were checked by hand. An outcome written `a|b` is one the sources leave open;
+ * `!retry&!success` is one the README names only by what it is not.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +25,7 @@ type Case = {
   crlf?: boolean;
   input?: string;
   api?: Record<string, unknown>;
-  expect: { outcome?: string; status?: number | string; code?: number | string; method?: string; delaysMs?: number[]; then?: string };
+  expect: { outcome?: string; status?: number | string; code?: number | string; method?: string; delaysMs?: number[]; then?: string; retryAfterMs?: number };
   /** Where we read the sources otherwise than the case's author, or a paste the reader does not read yet: why. */
   known?: string;
 };
@@ -33,8 +35,19 @@ const numberOf = (v: number | string | undefined) => (v === undefined ? undefine
 /** A next step written with a note ("contact-support (raise quota)"): the step. */
 const stepOf = (v: string | undefined) => v?.split(' ')[0];
 
-const file = join(import.meta.dirname, '..', 'fixtures', 'explain-blind', 'cases.yaml');
-const { cases } = parse(readFileSync(file, 'utf8')) as { cases: Case[] };
+const read = (name: string) => (parse(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'explain-blind', name), 'utf8')) as { cases: Case[] }).cases;
+const rounds = [
+  { name: 'cases.yaml', cases: read('cases.yaml'), least: 80 },
+  { name: 'cases-second.yaml', cases: read('cases-second.yaml'), least: 60 },
+];
+
+/** An outcome as a case writes it: a kind, kinds the sources leave open (`a|b`), or what it is not (`!retry&!success`); undefined for one in words. */
+function outcomeFits(written: string | undefined, kind: string): boolean {
+  const w = written?.replace(/\s*([|&])\s*/g, '$1').trim();
+  if (w && /^![a-z-]+(?:&![a-z-]+)*$/.test(w)) return !w.split('&').some((not) => not.slice(1) === kind);
+  if (w && /^[a-z-]+(?:\|[a-z-]+)*$/.test(w)) return w.split('|').includes(kind);
+  return true;
+}
 
 /**
  * The inputs as `agora-rec-codes explain` hands them to explain(): each response its reader finds in the
@@ -48,40 +61,45 @@ function inputsOf(c: Case): ExplainInput[] {
   return found.length ? found.map((f) => ({ ...explainInput(f, c.method as Method | undefined), ...given })) : [{ body: text, ...given }];
 }
 
-describe('explain() on responses pasted as people paste them, judged blind from the sources', () => {
-  it('has the cases, each with what the sources justify', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(80);
-    expect(cases.filter((c) => c.expect.outcome && /^[a-z-]+$/.test(c.expect.outcome)).length).toBeGreaterThanOrEqual(50);
-  });
-
-  it('says why each case it does not hold differs: a reading of the sources, or a paste not read yet', () => {
-    const known = cases.filter((c) => c.known !== undefined);
-    expect(known.length).toBeLessThanOrEqual(5);
-    for (const c of known) expect(c.known!.length, `#${c.id}`).toBeGreaterThan(60);
-  });
-
-  for (const c of cases.filter((x) => x.known === undefined)) {
-    it(`#${c.id} ${c.what}`, () => {
-      const e = c.expect;
-      // A paste with several responses is explained response by response (as the CLI prints them): one of them is the case.
-      const fits = (input: ExplainInput) => {
-        const d = explain(input);
-        const kind = d.outcome.kind;
-        return (
-          // An outcome written as a kind (retry, gone …) is checked as it is; one written in words was checked by hand.
-          (!e.outcome || !/^[a-z-]+$/.test(e.outcome) || kind === e.outcome) &&
-          (e.status === undefined || d.status === numberOf(e.status)) &&
-          // A code read from the reason alone (`no recorded data` → 435) is the record's.
-          (e.code === undefined || (d.code ?? (d.record?.ref.startsWith('error-code:') ? Number(d.record.ref.slice(11)) : undefined)) === numberOf(e.code)) &&
-          (e.method === undefined || d.method === e.method) &&
-          (!e.delaysMs || kind !== 'retry' || JSON.stringify(d.outcome.kind === 'retry' && d.outcome.delaysMs) === JSON.stringify(e.delaysMs)) &&
-          (!e.then || kind !== 'retry' || (d.outcome.kind === 'retry' && d.outcome.then === stepOf(e.then))) &&
-          // Chinese gives the same decision.
-          JSON.stringify(explainZh(input).outcome) === JSON.stringify(d.outcome)
-        );
-      };
-      const inputs = inputsOf(c);
-      expect(inputs.some(fits), JSON.stringify(inputs.map((i) => ({ ...explain(i).outcome, status: explain(i).status, code: explain(i).code, method: explain(i).method })))).toBe(true);
+for (const { name, cases, least } of rounds) {
+  describe(`explain() on responses pasted as people paste them, judged blind from the sources (${name})`, () => {
+    it('has the cases, each with what the sources justify', () => {
+      expect(cases.length).toBeGreaterThanOrEqual(least);
+      expect(cases.filter((c) => c.expect.outcome && /^[a-z|!&-]+$/.test(c.expect.outcome.replace(/ /g, ''))).length).toBeGreaterThanOrEqual(least * 0.6);
     });
-  }
-});
+
+    it('says why each case it does not hold differs: a reading of the sources, or a paste not read yet', () => {
+      const known = cases.filter((c) => c.known !== undefined);
+      expect(known.length).toBeLessThanOrEqual(5);
+      for (const c of known) expect(c.known!.length, `#${c.id}`).toBeGreaterThan(60);
+    });
+
+    for (const c of cases.filter((x) => x.known === undefined)) {
+      it(`#${c.id} ${c.what}`, () => {
+        const e = c.expect;
+        // A paste with several responses is explained response by response (as the CLI prints them): one of them is the case.
+        const fits = (input: ExplainInput) => {
+          const d = explain(input);
+          const kind = d.outcome.kind;
+          return (
+            outcomeFits(e.outcome, kind) &&
+            (e.status === undefined || d.status === numberOf(e.status)) &&
+            // A code read from the reason alone (`no recorded data` → 435) is the record's.
+            (e.code === undefined || (d.code ?? (d.record?.ref.startsWith('error-code:') ? Number(d.record.ref.slice(11)) : undefined)) === numberOf(e.code)) &&
+            (e.method === undefined || d.method === e.method) &&
+            (!e.delaysMs || kind !== 'retry' || JSON.stringify(d.outcome.kind === 'retry' && d.outcome.delaysMs) === JSON.stringify(e.delaysMs)) &&
+            (!e.then || kind !== 'retry' || (d.outcome.kind === 'retry' && d.outcome.then === stepOf(e.then))) &&
+            (e.retryAfterMs === undefined || (d.outcome.kind === 'retry' && d.outcome.retryAfterMs === e.retryAfterMs)) &&
+            // Chinese gives the same decision.
+            JSON.stringify(explainZh(input).outcome) === JSON.stringify(d.outcome)
+          );
+        };
+        const inputs = inputsOf(c);
+        expect(
+          inputs.some(fits),
+          JSON.stringify(inputs.map((i) => ({ ...explain(i).outcome, status: explain(i).status, code: explain(i).code, method: explain(i).method }))),
+        ).toBe(true);
+      });
+    }
+  });
+}

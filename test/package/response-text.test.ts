@@ -517,6 +517,77 @@ describe('a log with no Cloud Recording response in it, however many arrows, col
   });
 });
 
+describe("other languages' clients, as their programs print a response", () => {
+  it("Go's %+v of a decoded body, nested structs and nil included, with the status and method the line names", () => {
+    const found = one(
+      '{"level":"error","ts":1764500000.1,"msg":"query cloud recording","status":"200 OK","resp":"&{Cname:demo Uid:42 Sid:abc ServerResponse:{Status:20 FileList:<nil>} Code:0}","api":"query"}',
+    );
+    expect(found).toMatchObject({ method: 'query', status: 200, body: { cname: 'demo', uid: 42, sid: 'abc', serverResponse: { status: 20, fileList: null } } });
+    expect(one('2026/12/01 09:00:01 acquire: status=400 body=&{Code:2 Reason:invalid resourceExpiredHour}')).toMatchObject({
+      method: 'acquire',
+      status: 400,
+      body: { code: 2, reason: 'invalid resourceExpiredHour' },
+    });
+  });
+  it("PHP's print_r in a Laravel log, nested arrays included, and var_dump of an object", () => {
+    const printed = [
+      '[2026-12-01 09:00:00] production.ERROR: agora query response: Array',
+      '(',
+      '    [cname] => room-3',
+      '    [serverResponse] => Array',
+      '        (',
+      '            [status] => 20',
+      '        )',
+      '',
+      ')',
+      '[2026-12-01 09:00:01] production.INFO: next job',
+    ].join('\n');
+    expect(one(printed)).toMatchObject({ method: 'query', body: { cname: 'room-3', serverResponse: { status: 20 } }, line: 1, endLine: 9 });
+    const dumped = ['stop failed with HTTP 404', 'object(stdClass)#12 (2) {', '  ["code"]=>', '  int(404)', '  ["reason"]=>', '  string(21) "failed to find worker"', '}'].join('\n');
+    expect(one(dumped)).toMatchObject({ status: 404, method: 'stop', body: { code: 404, reason: 'failed to find worker' } });
+    // A line that only ends in the word Array is no dump.
+    expect(readResponses('Array\nnot a dump at all')).toEqual([]);
+  });
+  it("Ruby's hash inspect, with => and nil", () => {
+    expect(one('W, [2026-12-01T09:00:00 #1] WARN -- : agora start => {"code"=>433, "reason"=>nil, "resourceId"=>"abc"}')).toMatchObject({
+      method: 'start',
+      body: { code: 433, reason: null, resourceId: 'abc' },
+    });
+  });
+  it("Python's <Response [N]> and an interactive session's prompts, the method from a URL template", () => {
+    const session = [
+      'In [7]: r = requests.post(f"{BASE}/resourceid/{rid}/mode/individual/start", json=payload, auth=auth)',
+      'In [8]: r',
+      'Out[8]: <Response [206]>',
+      'In [9]: r.json()',
+      "Out[9]: {'code': 65, 'reason': 'request not completed', 'resourceId': 'r1'}",
+    ].join('\n');
+    expect(one(session)).toMatchObject({ method: 'start', status: 206, body: { code: 65 } });
+    expect(one(">>> resp\n<Response [429]>\n>>> resp.text\n'{\"message\":\"API rate limit exceeded\"}'")).toMatchObject({ status: 429, body: { message: 'API rate limit exceeded' } });
+  });
+  it("a logger's prefix on every line of a response (Android's logcat), and .NET's headers between braces", () => {
+    const logcat = [
+      'D/OkHttp  ( 4242): <-- 404 https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/sid/s1/mode/mix/stop (88ms)',
+      'D/OkHttp  ( 4242): content-type: application/json',
+      'D/OkHttp  ( 4242): {"code":404,"reason":"failed to find worker"}',
+      'D/OkHttp  ( 4242): <-- END HTTP (48-byte body)',
+    ].join('\n');
+    expect(one(logcat)).toMatchObject({ method: 'stop', status: 404, body: { code: 404 }, headers: { 'content-type': 'application/json' } });
+    const dotnet = [
+      "warn: Recorder[0] StatusCode: 429, ReasonPhrase: 'Too Many Requests', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:",
+      '{',
+      '  Retry-After: 3',
+      '}',
+      '{"message":"API rate limit exceeded"}',
+    ].join('\n');
+    expect(one(dotnet)).toMatchObject({ status: 429, headers: { 'retry-after': '3' }, body: { message: 'API rate limit exceeded' } });
+  });
+  it('the method nearest before a response is its own, in either language', () => {
+    expect(one('stop went fine, then query returned {"code":501,"reason":"service exiting"}').method).toBe('query');
+    expect(one('先 acquire 再 start，start 返回 {"code":433}').method).toBe('start');
+  });
+});
+
 describe('what is not a response', () => {
   const nothing = [
     '',
