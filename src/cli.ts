@@ -234,7 +234,8 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
 function formatDiagnosis(d: Diagnosis, paint: Paint): string {
   const words = PHRASES[d.locale];
   const lines = [paint('1', d.summary), '', paint('1', words.label.next) + words.sentenceGap + d.next];
-  for (const note of d.notes) lines.push(paint('33', `! ${note}`));
+  // A note the summary already says (a plain-text body, when nothing else is known) is not said twice.
+  for (const note of d.notes) if (!d.summary.includes(note)) lines.push(paint('33', `! ${note}`));
   if (d.docs) lines.push(paint('2', d.docs[d.locale]));
   return lines.join('\n');
 }

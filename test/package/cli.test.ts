@@ -235,6 +235,14 @@ describe('agora-rec-codes explain', () => {
     expect(glued).not.toBe(log('curl-v-2to1.txt'));
     expect((await run(['explain'], { stdin: glued })).stdout).toBe(r.stdout);
   });
+  it('says each thing once: a paste it cannot read is said in the summary, not again as a note', async () => {
+    for (const lang of ['en', 'zh']) {
+      const r = await run(['explain', '--lang', lang, '--method', 'start'], { stdin: 'recording did not start, no idea why' });
+      expect(r.status).toBe(1);
+      const said = r.stdout.split('\n').filter((l) => l.includes('recording did not start'));
+      expect(said, r.stdout).toHaveLength(1);
+    }
+  });
   it('reads a paste as scan reads it: a logfmt line, a Spring exception with an HTML page', async () => {
     const logfmt = (await run(['explain', '--json'], { stdin: 'time="2026-12-02T16:10:13+08:00" level=error msg="recording call failed" method=stop status=400 body="{\\"code\\":49,\\"reason\\":\\"invalid operation\\"}"' })).stdout;
     expect(JSON.parse(logfmt)).toMatchObject({ method: 'stop', status: 400, code: 49, reason: 'invalid operation' });
