@@ -2,7 +2,7 @@
  * A tolerant reader of one value as logs and terminals print it: JSON, a
  * Python dict (`{'code': 65, 'ok': True}`), a Node object
  * (`{ code: 65, reason: 'x', data: [Object] }`), a Ruby hash (`{"code"=>404, "sid"=>nil}`),
- * and any of them cut short.
+ * an Elixir map or struct (`%Req.Response{status: 404, body: %{"code" => 404}}`), and any of them cut short.
  * The one reader of such text in the package: explain() reads a body with it
  * (src/response.ts) and the log reader every object of a log
  * (src/response-text.ts). It imports nothing, so a bundle of explain() pays
@@ -88,6 +88,20 @@ export function readLooseValue(text: string, start = 0, upToBreak = false): Pars
         attach(null);
         return;
       }
+    }
+    if (c === '%') {
+      // Elixir: a map `%{"code" => 404}`, a struct `%Req.Response{status: 404, body: %{…}}`.
+      const map = /^%(?:[A-Z][\w.]*)?(?=\{)/.exec(text.slice(i, i + 80));
+      if (!map) throw new Invalid();
+      i += map[0].length;
+      value(depth, attach);
+      return;
+    }
+    if (c === ':' && /^:[a-z_]\w*/.test(text.slice(i, i + 2))) {
+      // Elixir's and Ruby's atoms (`method: :post`): their name.
+      i++;
+      attach(word());
+      return;
     }
     if (c === '{' || c === '[') {
       // An object or an array: the same loop, keys only in an object.

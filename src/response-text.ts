@@ -171,7 +171,9 @@ function leadInText(line: string): Call | undefined {
     const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
     const status = m[4] ? Number(m[4]) : before ? statusInText(before) : undefined;
     if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after)))) return { method, lead: 'status', status };
-    if (before !== undefined && (m[4] || !before || status)) return { method, lead: 'body', status };
+    // Nothing but the sign of a map, a pointer or a type between the words and the body (`acquire ok: %{`, `result=&{`,
+    // Elixir's `%Req.Response{`, Go's `&main.Result{`) is nothing.
+    if (before !== undefined && (m[4] || !before.replace(/(?:%[A-Z][\w.]*|&?(?:[a-z]\w*\.)?[A-Z]\w*|[%&])\s*$/, '') || status)) return { method, lead: 'body', status };
     if (m[4]) continue;
     if ((gatewayMessages().exec(line.slice(m.index, m.index + 90))?.index ?? 60) < 50) return { method, lead: 'body' };
     if (!after && /[:>\u2192\uff1a]|returned|responded/.test(m[2])) return { method, lead: 'next' };
@@ -185,8 +187,8 @@ function leadInText(line: string): Call | undefined {
 const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/;
 /** An access log's `"POST /path HTTP/1.1" 206`, as nginx, Apache and urllib3 write it. */
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
-/** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`. */
-const OKHTTP = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>/;
+/** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`; Ktor's `RESPONSE: 201 Created`. */
+const OKHTTP = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
 /** A line of an interactive session that asks for what the next line prints: `>>> r.json()`, `In [3]: r.json()`, `irb(main):002> res.body`. */
 const PROMPT = /^(?:>>>|\.\.\.|In \[\d+\]:|irb\([^)]*\):\d+[>*]|pry\([^)]*\)>)\s/;
 /**
@@ -210,6 +212,16 @@ const CLIENT_STATUS =
   /(?:success:|Response\{[^}]*code|status code|with status|Net::HTTP\w*|HTTP Error|[Rr]esponse code|resulted in a `|(?:Client|Server) error '|(?:Exception|Error|[Ss]tatus|StatusCode|::[A-Z]\w*)(?:\$\w+)?:? \[?(?=\d{3}(?:,? [A-Z]|, message=)))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
 /** A status and its reason phrase: `206 Partial Content`, `401 Client Error`, `200 OK`. */
 const REASON_PHRASE = /\b([1-5]\d\d) (?:[A-Z][a-z]|OK\b)/;
+/** A client's note that it will send a request again: `will retry in 1000ms`, `retrying (2/3)`, `2 attempts left`, `backing off 1s`. */
+const RETRY_NOTE = /\bwill retry\b|\bretrying\b|\battempts? left\b|\bbacking off\b/i;
+/** A logger's line with the status alone: Faraday's `response: Status 400`. */
+const REPORTED_STATUS = /\bresponse: Status ([1-5]\d\d)\s*$/;
+/**
+ * What a log collector writes before each line: journald's and syslog's `Mar 14 13:00:06 host unit[pid]: ` (also with an
+ * ISO date), docker compose's `web-1  | `, `kubectl logs --prefix`'s `[pod/name/container] `.
+ */
+const COLLECTOR_PREFIX =
+  /^(?:(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) [\w.-]+ [\w.@/-]+(?:\[\d+\])?: |[\w.-]+\s+\| |\[pod\/[\w.-]+\/[\w.-]+\] )/;
 /** A URL or path of another service than Cloud Recording on the line. */
 const OTHER_URL = /https?:\/\/|\s\/\w/;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
@@ -569,6 +581,8 @@ type Block = {
   prefix?: string;
   /** Its headers come between braces (the status's line ends with `Headers:`, as .NET prints a response). */
   braced?: boolean;
+  /** The line of its last header. */
+  lastHeader?: number;
 };
 
 type Gathering = {
@@ -613,7 +627,7 @@ export class ResponseReader {
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
   /** The last response with a method: its status and body, where it ends, its method. */
-  private last: { same: string; endLine: number; call: MethodOf } | undefined;
+  private last: { same: string; status: number | undefined; endLine: number; call: MethodOf } | undefined;
   /** The last line of a stack trace after the held status. */
   private stackEnd = 0;
   private heldEnd = (held: FoundResponse): number => Math.max(held.endLine, this.stackEnd);
@@ -710,9 +724,17 @@ export class ResponseReader {
       } else this.out.push(held);
     }
     // The same response printed again right after (Spring's servlet error, then its root cause) is the same call.
+    // So is its status told again without a body (Faraday's error after its logged response).
     const same = response.status + JSON.stringify(response.body);
-    if (!response.method && response.status !== undefined && this.last?.same === same && response.line - this.last.endLine <= PAIR_REACH) Object.assign(response, this.last.call);
-    if (response.method) this.last = { same, endLine: response.endLine, call: { method: response.method, ...(response.methodLine !== undefined && { methodLine: response.methodLine }), ...(response.verb && { verb: response.verb }) } };
+    const again = this.last && (this.last.same === same || (response.body === undefined && this.last.status === response.status));
+    if (!response.method && response.status !== undefined && again && response.line - this.last!.endLine <= PAIR_REACH) Object.assign(response, this.last!.call);
+    if (response.method)
+      this.last = {
+        same,
+        status: response.status,
+        endLine: response.endLine,
+        call: { method: response.method, ...(response.methodLine !== undefined && { methodLine: response.methodLine }), ...(response.verb && { verb: response.verb }) },
+      };
     if (hold) this.held = response;
     else this.out.push(response);
   }
@@ -731,17 +753,29 @@ export class ResponseReader {
     const block = this.block;
     if (!block) return;
     this.block = undefined;
-    // Its body may be logged on one of the next lines (httpx's `HTTP Request: POST … "HTTP/1.1 401 Unauthorized"`, then the app's line).
-    this.emitBlock(block, {}, block.line, undefined, true);
+    // Its body may be logged on one of the next lines (httpx's `HTTP Request: POST … "HTTP/1.1 401 Unauthorized"`, then the app's
+    // line), counted from its last header (Ktor's `RESPONSE: 200 OK`, `METHOD: …`, `FROM: …`, then the app's `body:`).
+    this.emitBlock(block, {}, block.lastHeader ?? block.line, undefined, true);
   }
 
   private read(raw: string): void {
     const progress = CURL_PROGRESS.exec(raw);
     let text = progress ? raw.slice(progress[0].length) : raw;
+    // What a log collector writes before each line says nothing of a response: a body printed over several lines is read without it.
+    const collected = COLLECTOR_PREFIX.exec(text);
+    if (collected) text = text.slice(collected[0].length);
     // Spring writes the line breaks of a body in its log as <LF> (and <CR>).
     if (text.includes('<LF>')) text = text.replace(/<LF>|<CR>/g, ' ');
     if (CURL_DATA.test(text)) return;
     if (this.gathering && this.continueGathering(text)) return;
+    // A client that backs off to send the request again will not log the body of the status it holds: that status is a
+    // response of its own, and the next answer is to the same request.
+    if (this.held && RETRY_NOTE.test(text)) {
+      const held = this.held;
+      this.held = undefined;
+      this.out.push(held);
+      if (held.method) this.pending ??= { method: held.method, ...(held.verb && { verb: held.verb }), line: this.lineNo };
+    }
     const trimmed = text.trim();
     // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
     const curl = /^([<>*])(?: |$)/.exec(trimmed);
@@ -781,10 +815,16 @@ export class ResponseReader {
       this.emit({ status: Number(access[2]), line: this.lineNo, endLine: this.lineNo, evidence: 'access-log' }, callInText(access[0]), true);
       return;
     }
+    // A logger's line that gives only the status (Faraday's `response: Status 400`): its body may follow on the next lines.
+    const reported = REPORTED_STATUS.exec(line);
+    if (reported) {
+      this.emit({ status: Number(reported[1]), line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here, true);
+      return;
+    }
     // A status line opens a response: headers and a body may follow.
     const statusLine = STATUS_LINE.exec(line) ?? OKHTTP.exec(line);
     // An interim response (`100 Continue`) is followed by the real one.
-    const status = statusLine && Number(statusLine[1] ?? statusLine[2]);
+    const status = statusLine && Number(statusLine.slice(1).find(Boolean));
     if (statusLine && status! < 200) return;
     if (statusLine) {
       const block = this.open(status!, here);
@@ -833,8 +873,10 @@ export class ResponseReader {
       }
       // .NET prints the headers between braces of their own, after its status: `…, Headers:`, `{`, `Date: …`, `}`.
       if (block.braced && (body === '{' || body === '}')) return true;
-      const header = HEADER_LINE.exec(body);
+      // A log line (`16:00:02.911 [main] DEBUG …`) or the next response's status line is no header of this one.
+      const header = LOG_LINE_START.test(body) || OKHTTP.test(body) || STATUS_LINE.test(body) ? null : HEADER_LINE.exec(body);
       if (header && !/^https?$/i.test(header[1])) {
+        block.lastHeader = this.lineNo;
         if (Object.keys(block.headers).length < MAX_HEADERS) block.headers[header[1].toLowerCase()] = header[2].slice(0, MAX_HEADER_VALUE);
         return true;
       }
@@ -866,6 +908,13 @@ export class ResponseReader {
       return true;
     }
     if (this.readPhpStart(line, undefined, block)) return true;
+    // A client's note that it backs off to try again: this response has no body to come, and the next one answers the same request.
+    if (RETRY_NOTE.test(body)) {
+      this.block = undefined;
+      this.emitBlock(block, {}, block.lastHeader ?? block.line);
+      if (block.method) this.pending ??= { method: block.method, ...(block.verb && { verb: block.verb }), line: this.lineNo };
+      return true;
+    }
     // A short line that is not a log line: a plain-text body ("upstream request timeout", "Bad Gateway").
     if (body.length <= 300 && !LOG_LINE_START.test(body) && !methodInText(body) && !body.includes('{')) {
       this.block = undefined;
@@ -941,7 +990,10 @@ export class ResponseReader {
     const parsed = readLooseValue(`{${line.slice(m.index).replace(/[,\s]+$/, '')}}`);
     if (!parsed || !isObject(parsed.value)) return false;
     const body = parsed.value;
-    if (!(wholeCode(body.code) || typeof body.message === 'string' || typeof body.reason === 'string')) return false;
+    // A `message` alone is the gateway's only where it is one of its messages, or the line names a call: a log export's
+    // `"message": "recorder listening on :3000"` is the event's text, not an answer.
+    const message = typeof body.message === 'string' && (here !== undefined || gatewayMessages().test(body.message));
+    if (!(wholeCode(body.code) || message || typeof body.reason === 'string')) return false;
     const status = statusInText(line.slice(0, m.index));
     this.emit({ ...(status !== undefined && { status }), body, partial: true, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);
     return true;
@@ -1010,7 +1062,12 @@ export class ResponseReader {
           this.block = { ...this.open(after, here), braced: true };
           return;
         }
-        this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here, true);
+        // A client's note that it will send the request again (Req's `got response with status 500, will retry in
+        // 1000ms`): that response's body was not logged, and the next answer is to the same request.
+        const retrying = RETRY_NOTE.test(line);
+        const pending = this.pending;
+        this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here, !retrying);
+        if (retrying && !here && pending) this.pending = pending;
       }
       return;
     }
@@ -1105,6 +1162,22 @@ export class ResponseReader {
       return;
     }
     if (g.block) this.emitBlock(g.block, {}, g.block.line);
+    else this.replay(g);
+  }
+
+  /**
+   * An object over several lines that holds no response (an event of a log export, `{ "events": [ { "message": "start
+   * -> 206 {\"code\":65}" } ] }`, a service's own record): its lines are read one by one, as any others.
+   */
+  private replay(g: Gathering): void {
+    const lines = g.text.split('\n');
+    const now = this.lineNo;
+    for (let k = 1; k < lines.length; k++) {
+      this.lineNo = g.first + k;
+      if (this.gathering && this.continueGathering(lines[k])) continue;
+      this.read(lines[k]);
+    }
+    this.lineNo = now;
   }
 }
 

@@ -588,6 +588,72 @@ describe("other languages' clients, as their programs print a response", () => {
   });
 });
 
+describe("what log collectors and clients add around a response", () => {
+  it("a collector's prefix on every line (syslog with an ISO date, kubectl --prefix) does not hide a body printed over several lines", () => {
+    const syslog = [
+      '2026-12-01T09:00:00.120+08:00 rec-7 worker[311]: stop failed {',
+      '2026-12-01T09:00:00.121+08:00 rec-7 worker[311]:   status: 400,',
+      "2026-12-01T09:00:00.121+08:00 rec-7 worker[311]:   body: { code: 49, reason: 'invalid operation' }",
+      '2026-12-01T09:00:00.122+08:00 rec-7 worker[311]: }',
+    ].join('\n');
+    expect(one(syslog)).toMatchObject({ method: 'stop', status: 400, body: { code: 49 }, line: 1, endLine: 4 });
+    const kubectl = ['[pod/rec-5d8f/app] acquire answered {', '[pod/rec-5d8f/app]   "code": 406,', '[pod/rec-5d8f/app]   "reason": "vendor_over_load"', '[pod/rec-5d8f/app] }'].join('\n');
+    expect(one(kubectl)).toMatchObject({ method: 'acquire', body: { code: 406 } });
+  });
+  it("a client's note that it will try again: the status it held is an answer of its own, and the next one is to the same request", () => {
+    const found = readResponses(
+      [
+        'POST https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/mode/mix/start',
+        'HTTP/1.1 504 Gateway Timeout',
+        'backing off 2s before attempt 2 of 3',
+        '{"cname":"c","uid":"1","resourceId":"r1","sid":"s9"}',
+      ].join('\n'),
+    );
+    expect(found.map((f) => [f.method, f.status, f.body === undefined])).toEqual([
+      ['start', 504, true],
+      ['start', undefined, false],
+    ]);
+    // The note on the status's own line (Req's `got response with status 500, will retry in 1000ms`).
+    const req = readResponses(['POST https://api.sd-rtn.com/v1/apps/a1/cloud_recording/acquire', 'retry: got response with status 503, will retry in 1000ms', '{"cname":"c","uid":"1","resourceId":"r2"}'].join('\n'));
+    expect(req.map((f) => [f.method, f.status, f.body === undefined])).toEqual([
+      ['acquire', 503, true],
+      ['acquire', undefined, false],
+    ]);
+  });
+  it("Faraday's `response: Status 400` and Ktor's `RESPONSE: 400 Bad Request` wait for the body logged after them", () => {
+    const faraday = ['I, [2026-12-01T09:00:01 #4]  INFO -- request: POST https://api.sd-rtn.com/v1/apps/a1/cloud_recording/acquire', 'I, [2026-12-01T09:00:01 #4]  INFO -- response: Status 400', 'D, [2026-12-01T09:00:01 #4] DEBUG -- response: {"code":2,"reason":"invalid uid"}'].join('\n');
+    expect(one(faraday)).toMatchObject({ method: 'acquire', status: 400, body: { code: 2 } });
+    const ktor = [
+      '09:00:02.000 [worker-1] INFO  HttpClient - RESPONSE: 400 Bad Request',
+      'METHOD: HttpMethod(value=POST)',
+      'FROM: https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/sid/s1/mode/mix/updateLayout',
+      '09:00:02.001 [worker-1] DEBUG Agora - updateLayout body:',
+      '{"code":1028,"reason":"invalid layout"}',
+    ].join('\n');
+    expect(one(ktor)).toMatchObject({ status: 400, body: { code: 1028 } });
+  });
+  it("a log export's events are read line by line: a body inside an event's message is found, the event's own text is not an answer", () => {
+    const datadog = JSON.stringify(
+      [
+        { service: 'rec', message: 'worker started on :8080' },
+        { service: 'rec', message: 'query -> 404 {"code":404,"reason":"failed to find worker"}' },
+      ],
+      null,
+      2,
+    );
+    const found = readResponses(datadog);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ method: 'query', status: 404, body: { code: 404 } });
+  });
+  it("Elixir's maps and structs, atoms included", () => {
+    expect(one('[error] Rec.Agora update failed: %Req.Response{status: 400, body: %{"code" => 2, "reason" => "Update: invalid streamSubscribe"}, private: %{retry: :never}}')).toMatchObject({
+      method: 'update',
+      status: 400,
+      body: { code: 2 },
+    });
+  });
+});
+
 describe('what is not a response', () => {
   const nothing = [
     '',
