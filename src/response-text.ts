@@ -133,7 +133,7 @@ const CURL_VERB = /\bcurl\b.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\b
  * response, `HTTP`, the status.
  */
 const LEAD =
-  /(?<![\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|(?!(?:acquire|start|query|update|stop)\b)[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*|<Response \[)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
+  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|(?!(?:acquire|start|query|update|stop)\b)[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*|<Response \[)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
 
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
@@ -165,6 +165,8 @@ function leadInText(line: string): Call | undefined {
     if (!m) break;
     const method = METHOD_BY_LOWER.get(m[1].toLowerCase())!;
     const after = line.slice(LEAD.lastIndex);
+    // The next try starts inside this match, so that a method named in its words (`stop 完马上 query，返回 {…}`) is tried too.
+    LEAD.lastIndex = m.index + 1;
     const told = /[>\u2192]|returned|responded|status|状态/i.test(m[2]);
     // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
     const brace = after.indexOf('{');
