@@ -92,8 +92,8 @@ export function readBody(body: unknown, contentType?: string): Body {
   }
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (!text) return { form: 'empty' };
-  if (text.startsWith('{')) {
-    // JSON, or a Python dict or JavaScript object as logs print them ({'code': 433, 'ok': True}); what is
+  if (text.startsWith('{') || /^%(?:[A-Z][\w.]*)?\{/.test(text)) {
+    // JSON, or a Python dict, JavaScript object, Ruby hash or Elixir map as logs print them ({'code': 433, 'ok': True}); what is
     // whole of one cut short or broken ({"code":65,"rea gives {code: 65}: a value cut off is left out, not guessed).
     let read: ReturnType<typeof readLooseValue>;
     try {
@@ -119,7 +119,7 @@ export function readBody(body: unknown, contentType?: string): Body {
   }
   // Words before the body, as an error's text puts them: `Error: {"code":433,…}`.
   const embedded = text.indexOf('{');
-  if (embedded > 0 && embedded < 200 && /^\{\s*["'\w$]+["']?\s*:/.test(text.slice(embedded))) {
+  if (embedded > 0 && embedded < 200 && /^\{\s*["'\w$]+["']?\s*(?::|=>)/.test(text.slice(embedded))) {
     const inner = readBody(text.slice(embedded), contentType);
     if (inner.form === 'json' && inner.data && Object.keys(inner.data).length) return inner;
   }

@@ -301,10 +301,13 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(none.summary).toMatch(/stream/);
   });
 
-  it('reads bodies as services log them: a Python dict, a JavaScript object, JSON after words', () => {
+  it('reads bodies as services log them: a Python dict, a JavaScript object, a Ruby hash, an Elixir map, JSON after words', () => {
     for (const body of [
       "{'code': 433, 'reason': 'resource expired', 'ok': True, 'sid': None}",
       "{ code: 433, reason: 'resource expired', }",
+      '{"code"=>433, "reason"=>"resource expired", "sid"=>nil}',
+      '%{"code" => 433, "reason" => "resource expired"}',
+      'start failed: {"code"=>433}',
       'Error: {"code":433,"reason":"resource expired"}',
       'RecordingError: request failed with {"code": 433}',
     ]) {
