@@ -185,10 +185,10 @@ function basisOf(policy: RetryPolicy): Basis | undefined {
 const headline = (r: BriefRecord): string => `${typeof r.value === 'number' ? r.value : JSON.stringify(r.value)} ${r.constant} — ${r.title}`;
 
 /** stepsByMethod, computed once per record and language. */
-const stepsCache = new Map<string, string | undefined>();
+const stepsCache = new Map<string, MethodSteps | undefined>();
 
 /** "acquire: Fix the account; start, query, …: Retry (…)" where a record's next step differs by method; undefined where it does not. */
-function stepsByMethod(record: BriefRecord, P: Phrases): string | undefined {
+function stepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined {
   const key = `${P.locale} ${record.ref}`;
   if (stepsCache.has(key)) return stepsCache.get(key);
   const steps = computeStepsByMethod(record, P);
@@ -196,17 +196,23 @@ function stepsByMethod(record: BriefRecord, P: Phrases): string | undefined {
   return steps;
 }
 
-function computeStepsByMethod(record: BriefRecord, P: Phrases): string | undefined {
+function computeStepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined {
   const methods = record.meanings.some((m) => !m.methods) ? METHODS : METHODS.filter((m) => record.meanings.some((x) => x.methods?.includes(m)));
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
+  const actions = new Set<string>();
   for (const method of methods) {
-    const label = P.retryLabel(meaningOn(record, method)?.retry ?? record.retry);
+    const step = meaningOn(record, method)?.retry ?? record.retry;
+    actions.add(step.action);
+    const label = P.retryLabel(step);
     groups.set(label, [...(groups.get(label) ?? []), method]);
   }
   if (groups.size < 2) return undefined;
-  return [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
+  return { text: [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group), kinds: actions.size > 1 };
 }
+
+/** A record's step on each method, where they differ: in words, and whether they differ in kind (not only in waits). */
+type MethodSteps = { text: string; kinds: boolean };
 
 /** Whether a caller gave a field a value (not left out, null or ''). */
 const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
@@ -272,6 +278,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
   let lead: 'record' | 'state' | 'success' | 'page' | 'missing' | 'none' = 'record';
   let missing: string | undefined;
+  /** Nothing the catalog knows decides, and there is no status to go by: the step is only the fallback's. */
+  let unsure = false;
   const is2xx = status !== undefined && status >= 200 && status < 300;
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
   const statusPlain = () => {
@@ -286,7 +294,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
       // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`).
-      if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') policy = byStatusClass(status);
+      if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
+        policy = byStatusClass(status);
+        unsure = status === undefined;
+      }
     } else if (method && about === codeRecord && !about.meaning) {
       // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
       const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
@@ -302,10 +313,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       policy = status === undefined ? { action: 'contact-support' } : byStatusClass(status);
       basis = { by: 'us', why: P.ours.unknownCode };
       lead = 'none';
+      unsure = status === undefined;
     }
   } else if (status === undefined && !success) {
     policy = { action: 'contact-support' };
     lead = 'none';
+    unsure = true;
   } else if (body.form === 'html' || body.form === 'text' || body.form === 'other') {
     // Not the API's JSON: something in front of the API answered; the HTTP status class decides.
     record = statusPlain();
@@ -378,7 +391,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     const { sameResourceId, then, thenBasis, ...rest } = policy;
     policy = then && then !== 'acquire-again' ? { ...rest, then, ...(thenBasis && { thenBasis }) } : rest;
   }
-  const outcome = outcomeOf(policy, waitMs);
+  // Not enough to decide: the status alone calls for nothing while a body code it stands for may call for a retry
+  // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method
+  // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
+  const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
+  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure;
+  const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = basisOf(policy) ?? basis;
 
@@ -418,6 +436,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
 
   if (bodyDecides) next.push(P.bodyDecides(P.retryLabel(policy), bodyDecides));
+  // Without the method, each method's step: that is what to go by.
+  else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
   else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
@@ -434,10 +454,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
     next.push(P.serviceSays(values.reason));
   }
-  if (!method && record && !record.meaning) {
-    const steps = stepsByMethod(record, P);
-    if (steps) notes.push(P.notes.dependsOnMethod(steps));
-  }
+  if (stepsOnMethods && !stepsOnMethods.kinds) notes.push(P.notes.dependsOnMethod(stepsOnMethods.text));
 
   const seen = new Set<string>();
   const once = (parts: string[]) => parts.filter((s) => s && !seen.has(s) && seen.add(s));

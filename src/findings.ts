@@ -31,7 +31,7 @@ export type Finding = {
 export type OtherFindings = { count: number; needsAction: number; first?: Place; last?: Place };
 
 /** Outcomes, worst first: what needs a person, then what a client's retry logic handles, then what is fine. */
-const WORST_FIRST: readonly OutcomeKind[] = ['contact-support', 'fix-account', 'fix-credentials', 'fix-request', 'gone', 'acquire-again', 'retry', 'in-progress', 'already-done', 'success'];
+const WORST_FIRST: readonly OutcomeKind[] = ['contact-support', 'undecided', 'fix-account', 'fix-credentials', 'fix-request', 'gone', 'acquire-again', 'retry', 'in-progress', 'already-done', 'success'];
 /** The outcomes that ask nothing of anyone: done, still running, or already in place. */
 const NO_ACTION: ReadonlySet<OutcomeKind> = new Set(['success', 'in-progress', 'already-done']);
 
@@ -40,11 +40,8 @@ export const needsAction = (d: Diagnosis): boolean =>
   // A "success" that is not ok and names no code (a status alone the body code decides, a state the catalog lacks) asks a person to look.
   !NO_ACTION.has(d.outcome.kind) || (d.outcome.kind === 'success' && !d.ok && d.code === undefined && d.message === undefined);
 
-/**
- * A diagnosis that cannot decide: no status, and nothing in the body the catalog knows (a cut body, an
- * unknown code alone). Its outcome is explain()'s fallback; a heading says it is undecided instead.
- */
-export const undecided = (d: Diagnosis): boolean => d.status === undefined && !d.record && !d.known && d.states.length === 0;
+/** A diagnosis that cannot decide (explain()'s outcome `undecided`): a heading says so instead of a step. */
+export const undecided = (d: Diagnosis): boolean => d.outcome.kind === 'undecided';
 
 /**
  * The input explain() takes for a response found in a text, with a method to

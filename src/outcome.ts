@@ -1,8 +1,9 @@
 /**
  * The one decision a client takes on a response: a discriminated union to
  * `switch` on, each branch with what the client needs to act. It is derived
- * from the catalog's next step (RetryPolicy.action) and nothing else, so every
- * record on every method maps to exactly one outcome.
+ * from the catalog's next step (RetryPolicy.action), so every record on every
+ * method maps to exactly one outcome; explain() alone adds `undecided`, for a
+ * response that does not say which record (or which method's step) it is.
  */
 import type { RetryPolicy } from './generated/types.ts';
 
@@ -30,7 +31,14 @@ export type Outcome =
   /** The task no longer exists: nothing to retry on it; a new recording needs `acquire` and `start`. */
   | { kind: 'gone' }
   /** Open a ticket with Agora support. */
-  | { kind: 'contact-support' };
+  | { kind: 'contact-support' }
+  /**
+   * The response does not say enough to decide (explain() only): the HTTP status alone where the body code
+   * it stands for decides (206 on `stop`: 65 or 435), a code whose step differs from method to method given
+   * without its method (62), or nothing the catalog knows and no status. `next` says what is missing and
+   * each case's step; `retry` is the step the catalog gives without it.
+   */
+  | { kind: 'undecided' };
 
 export type OutcomeKind = Outcome['kind'];
 
@@ -46,6 +54,7 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
   'fix-account',
   'gone',
   'contact-support',
+  'undecided',
 ];
 
 /**

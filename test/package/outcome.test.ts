@@ -318,12 +318,42 @@ describe('words that fit the method, once each, in the entry point\'s language',
     }
   });
 
-  it('without a method, says when what to do depends on it (62, 206), and not when it does not (433)', () => {
+  it('without a method, does not decide where the step differs in kind from method to method (62, 206), and says each one', () => {
     const d62 = explain({ status: 500, body: { code: 62 } });
-    expect(d62.notes.join(' ')).toMatch(/depends on the method.*acquire: Fix the account/);
-    expect(explain({ status: 206, body: {} }).notes.join(' ')).toMatch(/depends on the method/);
+    expect(d62.outcome).toEqual({ kind: 'undecided' });
+    expect(d62.next).toMatch(/depends on the method.*acquire: Fix the account/);
+    expect(d62.notes.join(' ')).not.toMatch(/depends on the method/);
+    // The body code decides 206: what to read is said, not a step for the status alone.
+    const d206 = explain({ status: 206, body: {} });
+    expect(d206.outcome).toEqual({ kind: 'undecided' });
+    expect(d206.next).toMatch(/the body `code` does/);
+    // 433 is acquire-again on every method; 65 is a retry on every method (its waits differ: said as a note).
+    expect(explain({ status: 400, body: { code: 433 } })).toMatchObject({ outcome: { kind: 'acquire-again' } });
     expect(explain({ status: 400, body: { code: 433 } }).notes.join(' ')).not.toMatch(/depends on the method/);
-    expect(explainZh({ status: 500, body: { code: 62 } }).notes.join('')).toMatch(/取决于调用的方法/);
+    const d65 = explain({ status: 206, body: { code: 65 } });
+    expect(d65.outcome.kind).toBe('retry');
+    expect(d65.notes.join(' ')).toMatch(/depends on the method/);
+    expect(explainZh({ status: 500, body: { code: 62 } }).next).toMatch(/取决于调用的方法/);
+  });
+
+  it('a status alone that calls for nothing while its body code may call for a retry is not a success (206 on stop)', () => {
+    for (const body of ['', '{"cname":"c","uid":"1"', undefined]) {
+      const d = explain({ status: 206, method: 'stop', ...(body !== undefined && { body }) });
+      expect(d.outcome, String(body)).toEqual({ kind: 'undecided' });
+      expect(d.ok).toBe(false);
+      expect(d.next).toMatch(/65: Retry \(1 s, 3 s, 6 s\); 435: Nothing to do/);
+    }
+    expect(explain({ status: 206, method: 'stop', body: { code: 435 } }).outcome.kind).toBe('success');
+    expect(explain({ status: 206, method: 'stop', body: { code: 65 } }).outcome.kind).toBe('retry');
+  });
+
+  it('text that is no response, with no status, is undecided, not a ticket to open', () => {
+    for (const body of ['hello world', 'the recording did not start', '{"code":9999}']) {
+      const d = explain({ body });
+      expect(d.outcome, body).toEqual({ kind: 'undecided' });
+      expect(d.next).toMatch(/^Not enough to decide/);
+    }
+    expect(explain({ status: 200, method: 'query', body: { serverResponse: { status: 5, subServiceStatus: { recordingService: 'serviceAbnormal' } } } }).outcome.kind).toBe('contact-support');
   });
 
   it('/zh answers in Chinese throughout, describeRetry included', () => {
@@ -353,7 +383,7 @@ describe('words that fit the method, once each, in the entry point\'s language',
   });
 
   it('lists in Chinese use Chinese separators', () => {
-    expect(explainZh({ status: 500, body: { code: 62 } }).notes.join('')).toMatch(/acquire：修正账号设置；start、query、update、updateLayout、stop：重试/);
+    expect(explainZh({ status: 500, body: { code: 62 } }).next).toMatch(/acquire：修正账号设置；start、query、update、updateLayout、stop：重试/);
   });
 
   it('an unknown method is said, not silently dropped', () => {
