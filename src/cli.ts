@@ -71,6 +71,8 @@ export type CliArgs = {
   kind?: Kind;
   status?: number;
   locale: Locale;
+  /** The language was given (--lang): a paste in Chinese does not change it. */
+  langGiven?: boolean;
   json: boolean;
 };
 
@@ -81,6 +83,12 @@ export function localeFromEnv(env: Record<string, string | undefined>): Locale {
 
 /** A query written in Chinese (any Han character) is answered in Chinese, whatever the environment says. */
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * A paste written in Chinese (a question around a body, a Chinese service's log lines) is answered in Chinese, as a
+ * query is: Chinese outside its quoted values (a channel name `"会议室"` says nothing of the reader's language).
+ */
+const writtenInChinese = (text: string): boolean => HAN.test(text.slice(0, 65_536).replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ''));
 
 /** A value from the command line, safe and short enough to quote in an error. */
 const echo = (text: string): string => JSON.stringify(plain(text).slice(0, 80));
@@ -117,6 +125,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const common = {
     method: method as Method | undefined,
     locale: (lang as Locale | undefined) ?? localeFromEnv(env),
+    ...(lang !== undefined && { langGiven: true }),
     json: values.json ?? false,
   };
   const statusNumber = status === undefined ? undefined : Number(status);
@@ -211,21 +220,19 @@ const kindLabel = (r: Pick<CatalogRecord, 'kind' | 'locale'>): string => PHRASES
 
 function formatRecord(record: CatalogRecord, method: Method | undefined, paint: Paint, command: string): string {
   const words = PHRASES[record.locale];
-  const lines = [
-    paint('1', `${shownValue(record.value)}  ${record.title}`) + paint('2', `  (${kindLabel(record)}: ${record.kind}:${record.code}, ${record.constant})`),
-    record.summary,
-  ];
-  if (record.meaning) {
-    const m = record.meaning;
-    const where = [(m.methods ?? []).join(', ') || '*', m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
-    lines.push('', paint('1', `${words.label.onThisMethod} (${where})${words.colon.trim()}`), m.text);
-  }
+  const lines = [paint('1', `${shownValue(record.value)}  ${record.title}`) + paint('2', `  (${kindLabel(record)}: ${record.kind}:${record.code}, ${record.constant})`)];
+  // Answer first: what it means on this method (else in general), then the next step, then what to do and why.
+  const m = record.meaning;
+  if (m && method) {
+    const where = [m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
+    lines.push(paint('1', `${words.onMethod(method)} (${where})${words.colon.trim()}`) + words.sentenceGap + m.text);
+  } else lines.push(record.summary);
+  const policy = m?.retry ?? record.retry;
+  lines.push('', paint('1', words.label.retry) + words.sentenceGap + words.describeRetry(policy));
   const causes = onMethod(record.causes, method);
   const actions = onMethod(record.actions, method);
-  if (causes.length) lines.push('', paint('1', words.label.causes), ...causes.map((c) => `  - ${c}`));
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
-  const policy = record.meaning?.retry ?? record.retry;
-  lines.push('', paint('1', words.label.retry) + words.sentenceGap + words.describeRetry(policy));
+  if (causes.length) lines.push('', paint('1', words.label.causes), ...causes.map((c) => `  - ${c}`));
   if (method && causes.length + actions.length < record.causes.length + record.actions.length) lines.push(paint('2', words.otherMethods(method, command)));
   lines.push(paint('2', docUrl(record, record.locale)));
   return lines.join('\n');
@@ -314,9 +321,13 @@ export async function runCli(io: CliIO): Promise<number> {
     return 0;
   }
   const paint: Paint = io.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
-  const words = PHRASES[args.locale];
+  let words = PHRASES[args.locale];
   if (args.command === 'explain') {
     const text = args.body ?? (await io.readStdin());
+    if (!args.langGiven && writtenInChinese(text)) {
+      args = { ...args, locale: 'zh' };
+      words = PHRASES.zh;
+    }
     if (!text.trim() && args.status === undefined) {
       return usageFailure(io, 'give the response to explain, as an argument or on standard input (curl … | agora-rec-codes explain)');
     }

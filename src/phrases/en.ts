@@ -135,7 +135,6 @@ export const PHRASES_EN: Phrases = {
 export const CLI_WORDS_EN: CliWords = {
   list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   label: {
-    onThisMethod: 'On this method',
     causes: 'Causes:',
     actions: 'What to do:',
     retry: 'Next step:',

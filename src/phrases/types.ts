@@ -105,7 +105,6 @@ export type CliWords = {
   list: (items: readonly string[]) => string;
   /** Headings of the CLI's output. */
   label: {
-    onThisMethod: string;
     causes: string;
     actions: string;
     retry: string;

@@ -135,7 +135,6 @@ export const PHRASES_ZH: Phrases = {
 export const CLI_WORDS_ZH: CliWords = {
   list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`),
   label: {
-    onThisMethod: '在此方法上',
     causes: '原因：',
     actions: '处理：',
     retry: '下一步：',

@@ -42,7 +42,10 @@ describe('agora-rec-codes <query>', () => {
 
   it('shows the meaning on a method with --method', async () => {
     const r = await run(['62', '--method', 'start']);
-    expect(r.stdout).toMatch(/On this method \(start; HTTP 500; "request timeout"; sc\):/);
+    // Answer first: the meaning on the method, then the next step, then what to do and the causes.
+    expect(r.stdout.split('\n')[1]).toMatch(/^On `start` \(HTTP 500; "request timeout"; sc\): /);
+    expect(r.stdout.split('\n')[3]).toMatch(/^Next step: Retry/);
+    expect(r.stdout.indexOf('What to do:')).toBeLessThan(r.stdout.indexOf('Causes:'));
   });
 
   it('prints JSON with --json', async () => {
@@ -88,7 +91,7 @@ describe('agora-rec-codes <query>', () => {
 
   it('--method shows nothing about another method: 62 on acquire has no retry or backoff of query … stop', async () => {
     const r = await run(['62', '--method', 'acquire']);
-    const steps = r.stdout.slice(r.stdout.indexOf('What to do:'), r.stdout.indexOf('Next step:'));
+    const steps = r.stdout.slice(r.stdout.indexOf('What to do:'), r.stdout.indexOf('Causes:'));
     expect(steps).toMatch(/On `acquire`, enable Cloud Recording/);
     expect(steps).not.toMatch(/`start`|`query`|`stop`|Back off/);
     expect(r.stdout.match(/other methods differ/g)).toHaveLength(1);
@@ -99,8 +102,8 @@ describe('agora-rec-codes <query>', () => {
   });
 
   it('--method stop on HTTP 206: no client\'s retries of `start`; --method query on 65: no step that goes on from `start`\'s', async () => {
-    // The causes and steps (the summary is the record's, about every method).
-    const listed = (out: string) => out.slice(out.search(/^(?:Causes|原因)/m), out.search(/^(?:Next step|下一步)/m));
+    // The steps and causes (the summary is the record's, about every method).
+    const listed = (out: string) => out.slice(out.search(/^(?:What to do|处理|Causes|原因)/m), out.search(/^https:/m));
     for (const lang of ['en', 'zh']) {
       const stop = listed((await run(['206', '--method', 'stop', '--lang', lang])).stdout);
       expect(stop, lang).not.toMatch(/`start`/);
@@ -234,6 +237,14 @@ describe('agora-rec-codes explain', () => {
     const glued = log('curl-v-2to1.txt').replace(/\* Connection #0 to host api.sd-rtn.com left intact\n(\{.*\})\n$/, '$1* Connection #0 to host api.sd-rtn.com left intact\n');
     expect(glued).not.toBe(log('curl-v-2to1.txt'));
     expect((await run(['explain'], { stdin: glued })).stdout).toBe(r.stdout);
+  });
+  it('answers a paste written in Chinese in Chinese, as a query; a Chinese channel name alone does not', async () => {
+    const question = await run(['explain'], { stdin: '同事贴过来的：stop 返回 {"code":435,"reason":"no recorded data"} 这是啥意思' });
+    expect(question.stdout).toMatch(/^435 NO_RECORDED_DATA — 没有产生录制文件/);
+    const log = await run(['explain'], { stdin: '2026-12-01 10:00:00 ERROR 调用开始录制接口失败：{"code":433}' });
+    expect(log.stdout).toMatch(/下一步/);
+    expect((await run(['explain', '--method', 'start'], { stdin: '{"cname":"会议室","code":433}' })).stdout).toMatch(/^433 RESOURCE_ID_EXPIRED — Resource ID expired/);
+    expect((await run(['explain', '--lang', 'en'], { stdin: '同事贴过来的：{"code":435}' })).stdout).toMatch(/No recorded data/);
   });
   it('says each thing once: a paste it cannot read is said in the summary, not again as a note', async () => {
     for (const lang of ['en', 'zh']) {
