@@ -226,8 +226,12 @@ export async function withRetryIn(x: Explainer, call: () => Promise<Response>, o
           await wait(sleep, delayMs, signal);
           continue;
         }
+        // The retries are used up: the message says what now, not to retry again.
         const after: Outcome = outcome.then ? { kind: outcome.then } : outcome;
-        throw new RecordingError(diagnosis, method, after, attempts, failure !== undefined ? { cause: failure } : undefined);
+        throw new RecordingError(diagnosis, method, after, attempts, {
+          ...(failure !== undefined && { cause: failure }),
+          message: `\`${method}\`: ${diagnosis.summary} ${x.words(locale).retriesUsed(attempts, outcome.then)}`,
+        });
       }
     }
     throw new RecordingError(diagnosis, method, outcome, attempts, failure !== undefined ? { cause: failure } : undefined);

@@ -164,6 +164,7 @@ export const CLIENT_WORDS_EN: ClientWords = {
   noAnswer: (method, detail) => `\`${method}\` got no answer (${detail}).`,
   noAnswerWhy: 'Our advice: no answer arrived, so the request is sent again on the schedule of its method.',
   waitTooLong: (ms, maxMs) => `Waiting ${seconds(ms)} is longer than the ${seconds(maxMs)} this client accepts (maxDelayMs); gave up.`,
+  retriesUsed: (attempts, then) => `${attempts} attempts failed${then ? `; now ${THEN[then]}` : ''}.`,
   bodyUsed: 'The body had already been read, so only the status and headers were explained.',
   bodyUnreadable: (detail) => `The body could not be read (${detail}).`,
 };

@@ -91,6 +91,8 @@ export type ClientWords = {
   noAnswerWhy: string;
   /** A wait longer than the client accepts. */
   waitTooLong: (ms: number, maxMs: number) => string;
+  /** Every retry was sent and failed: how many requests, and the step after the retries (none: nothing more to try). */
+  retriesUsed: (attempts: number, then: 'acquire-again' | 'contact-support' | 'fix-request' | undefined) => string;
   /** fromResponse() was given a Response whose body was read already. */
   bodyUsed: string;
   bodyUnreadable: (detail: string) => string;

@@ -164,6 +164,7 @@ export const CLIENT_WORDS_ZH: ClientWords = {
   noAnswer: (method, detail) => `\`${method}\` 没有收到应答（${detail}）。`,
   noAnswerWhy: '这是我们的建议：没有收到应答，按该方法的重试时间表再次发送请求。',
   waitTooLong: (ms, maxMs) => `需要等待 ${seconds(ms)}，超过了本客户端允许的 ${seconds(maxMs)}（maxDelayMs），已放弃。`,
+  retriesUsed: (attempts, then) => `已发送 ${attempts} 次，均失败${then ? `；现在请${THEN[then]}` : ''}。`,
   bodyUsed: '响应包体已被读取过，只能根据状态码和响应头解释。',
   bodyUnreadable: (detail) => `无法读取响应包体（${detail}）。`,
 };

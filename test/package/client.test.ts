@@ -92,6 +92,9 @@ describe('withRetry', () => {
     expect(e.docUrl).toMatch(/\/en\/errors\/65\/$/);
     expect(e.diagnosis.record?.ref).toBe('error-code:65');
     expect(e.message).toMatch(/^`start`: 65 REQUEST_NOT_COMPLETED/);
+    // What now, not the retry that was just used up.
+    expect(e.message).toMatch(/3 attempts failed; now call `acquire` again for a new resource ID, then `start`\.$/);
+    expect(e.message).not.toMatch(/Retry the same request/);
     expect(clock.waits).toEqual([3000, 6000]);
   });
 
