@@ -181,6 +181,8 @@ export function mountDiagnose(root: HTMLElement, page: Language, site: URL): voi
     textarea.value = state.text;
     select.value = state.method;
     run(false);
+    // A shared link opens on its verdict, not on the pasted text above it (a phone shows little else).
+    output.scrollIntoView?.({ block: 'start' });
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -195,6 +195,12 @@ for (const lang of LANGS) {
       expect(await other.page.inputValue('#dx-method')).toBe('acquire');
       expect(await other.page.inputValue('#dx-text')).toContain('{"code":62}');
       expect(await shown(other.page)).toEqual(first);
+      // It opens on the verdict: the outcome's heading is on the first screen, at a phone's width too.
+      const phone = await visit(new URL(address).pathname + new URL(address).hash, { viewport: { width: 390, height: 844 } });
+      await phone.page.waitForFunction(() => document.querySelector('[data-diagnose-output]')!.childElementCount > 0);
+      const top = await phone.page.evaluate(() => document.querySelector('.dx-outcome')!.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(844 / 2);
     });
 
     it('fetches nothing once loaded: the paste never leaves the page', async () => {
