@@ -167,7 +167,7 @@ export const FINDING_WORDS_EN: FindingWords = {
   times: (n) => `${n.toLocaleString('en')}×`,
   basis: (b, next) =>
     (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : String(next).includes(b.why) ? 'The next step is our advice.' : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
-    (b.then ? (b.then.by === 'agora' ? ` The step after the retries is from source ${b.then.source}.` : ` The step after the retries is our advice: ${b.then.why}`) : ''),
+    (b.then ? (b.then.by === 'agora' ? ` The step after the retries is from Agora's documentation too (source: ${b.then.source}).` : ` The step after the retries is our advice: ${b.then.why}`) : ''),
 };
 
 export const FINDING_WORDS_ZH: FindingWords = {
@@ -177,7 +177,7 @@ export const FINDING_WORDS_ZH: FindingWords = {
   times: (n) => `${n} 次`,
   basis: (b, next) =>
     (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : String(next).includes(b.why) ? '下一步是我们的建议。' : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
-    (b.then ? (b.then.by === 'agora' ? `重试都失败后的下一步依据来源 ${b.then.source}。` : `重试都失败后的下一步是我们的建议：${b.then.why}`) : ''),
+    (b.then ? (b.then.by === 'agora' ? `重试都失败后的下一步同样依据声网文档（来源：${b.then.source}）。` : `重试都失败后的下一步是我们的建议：${b.then.why}`) : ''),
 };
 
 /** Both languages (the command line); a page of one language imports its own. */

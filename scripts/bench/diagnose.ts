@@ -37,8 +37,9 @@ export const DIAGNOSE_GOAL = 15_000;
 // reader's fixes from a second blind review of scan (+485 / +490 B measured: a log collector's prefix on every line,
 // Elixir's maps and atoms, a client's retry notes, Faraday's and Ktor's status lines, a log export's events read line by line),
 // then to 30_700 / 31_900 by explain()'s part of it (+46 / +50 B: bodies as Ruby and Elixir print them, the outcome `undecided`),
-// then to 30_720 / 31_930 (+19 / +23 B): a shared link opens scrolled to its verdict.
-export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 30_720, zh: 31_930 };
+// then to 30_720 / 31_930 (+19 / +23 B): a shared link opens scrolled to its verdict; then to 30_750 / 31_950 (+27 / +16 B):
+// the source of the step after the retries is named, as the first one is.
+export const DIAGNOSE_CEILING: Record<'en' | 'zh', number> = { en: 30_750, zh: 31_950 };
 
 /** /lib/diagnose.{lang}.js bundled in memory from its source, with scripts/build-site.ts's options, and the bytes each module adds. */
 export async function diagnoseBundle(lang: 'en' | 'zh') {

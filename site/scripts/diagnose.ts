@@ -91,7 +91,9 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   facts.append(el('dt', undefined, words.method), el('dd', undefined, d.method ? words.methodValue(d.method, from) : words.methodUnknown));
   if (d.status !== undefined) facts.append(el('dt', undefined, words.status), el('dd', undefined, String(d.status)));
   if (d.basis) {
-    const basis = d.basis.by === 'agora' ? { ...d.basis, source: language.sources?.[d.basis.source] ?? d.basis.source } : d.basis;
+    // Each source by its name, the step after the retries' too.
+    const named = <B extends { by: string; source?: string }>(b: B): B => (b.by === 'agora' && b.source ? { ...b, source: language.sources?.[b.source] ?? b.source } : b);
+    const basis = { ...named(d.basis), ...(d.basis.then && { then: named(d.basis.then) }) } as typeof d.basis;
     facts.append(el('dt', undefined, words.basis), el('dd', undefined, ...textNodes(where.basis(basis, d.next))));
   }
 
