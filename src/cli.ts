@@ -228,7 +228,9 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
     lines.push(paint('1', `${words.onMethod(method)} (${where})${words.colon.trim()}`) + words.sentenceGap + m.text);
   } else lines.push(record.summary);
   const policy = m?.retry ?? record.retry;
-  lines.push('', paint('1', words.label.retry) + words.sentenceGap + words.describeRetry(policy));
+  // An HTTP status on a method where the body code it stands for decides (206 on `stop`: 65 or 435): explain()'s next step says so.
+  const next = record.kind === 'http-status' && method ? explain({ status: Number(record.code), method }, { locale: record.locale }).next : words.describeRetry(policy);
+  lines.push('', paint('1', words.label.retry) + words.sentenceGap + next);
   const causes = onMethod(record.causes, method);
   const actions = onMethod(record.actions, method);
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
@@ -289,6 +291,24 @@ function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
   return found;
 }
 
+/** Words before a number that make it an id or a count, not a code: `uid 0`, `room 7`, `port 443`. */
+const ID_WORDS = /^(?:uid|sid|id|room|port|line|pid|thread|第|房间|端口)$/i;
+
+/**
+ * A question around one code (`stop 206 怎么办`, `433是什么意思`, `what does 65 mean on query`): that code, and the
+ * method the question names. undefined where it names no number, or more than one.
+ */
+function codeInQuestion(query: string): { code: string; method?: Method } | undefined {
+  const words = query
+    .replace(/(\d)(?=\p{Script=Han})|(\p{Script=Han})(?=\d)/gu, '$1$2 ')
+    .split(/[\s,，。？?!！:：;；()（）"'`]+/)
+    .filter(Boolean);
+  const at = words.flatMap((w, i) => (/^\d{1,4}$/.test(w) ? [i] : []));
+  if (at.length !== 1 || ID_WORDS.test(words[at[0] - 1] ?? '')) return undefined;
+  const method = METHODS.find((m) => words.some((w) => w.toLowerCase() === m.toLowerCase()));
+  return { code: words[at[0]], ...(method && { method }) };
+}
+
 export type CliIO = {
   argv: readonly string[];
   env: Record<string, string | undefined>;
@@ -345,7 +365,13 @@ export async function runCli(io: CliIO): Promise<number> {
     return explained.every((e) => e.diagnosis.known) ? 0 : 1;
   }
   const query = args.query!;
-  const records = recordsNamed(query, args);
+  let records = recordsNamed(query, args);
+  // A question around one code is answered with that code, on the method it names.
+  const question = records.length || args.kind ? undefined : codeInQuestion(plain(query));
+  if (question) {
+    args = { ...args, method: args.method ?? question.method };
+    records = recordsNamed(question.code, args);
+  }
   if (records.length === 0) {
     const search = searchUrl(plain(query).trim(), args.locale);
     const near = nearestRecords(query, args.locale, args.kind);

@@ -193,7 +193,16 @@ describe('agora-rec-codes <query>', () => {
     }
     expect((await run(['录制文件没有上传'])).stderr).toMatch(/^未找到：录制文件没有上传\n在网站上搜索：\S+\/zh\//);
     expect((await run(['录制文件没有上传', '--lang', 'en'])).stderr).toMatch(/^Unknown: 录制文件没有上传\nSearch the site: \S+\/en\//);
-    expect((await run(['433 是什么意思'])).stderr).toMatch(/你要找的是不是：\n {2}433 {2}resource ID 已过期/);
+    // A question around one code is answered with that code, on the method it names.
+    expect((await run(['433 是什么意思'])).stdout).toMatch(/^433 {2}resource ID 已过期/);
+    const stop = await run(['stop 返回 206 怎么办']);
+    expect(stop.status).toBe(0);
+    expect(stop.stdout).toMatch(/^206 {2}部分完成/);
+    expect(stop.stdout).toMatch(/下一步：仅凭状态码无法判断是哪种情况.*65：重试（1 秒、3 秒、6 秒）；435：无需处理/);
+    expect((await run(['what does 65 mean on query'])).stdout).toMatch(/On `query` \(HTTP 206/);
+    // Not a number that is an id, nor two numbers.
+    expect((await run(['uid 0 不行'])).status).toBe(1);
+    expect((await run(['room 7 and 433'])).stderr).toMatch(/Did you mean:\n {2}433/);
     expect((await run(['433'])).stdout).toMatch(/^433 {2}Resource ID expired/);
   });
 
