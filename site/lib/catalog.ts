@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { type ApiFile, type CatalogRecord, type Kind, KIND_NAMES, type Method, recordRef } from '../../scripts/catalog/schema.ts';
-import { isRetryable, type Rec } from './record.ts';
+import { isRetryable, type Rec, recordMethods } from './record.ts';
 
 export * from './record.ts';
 export { editUrl, PACKAGE_NAME } from './repo.ts';
@@ -75,7 +75,7 @@ export async function select(q: {
       ...all.filter(
         (r) =>
           (!q.kind || r.kind === q.kind) &&
-          (!q.method || r.meanings.some((m) => (m.methods ? m.methods.includes(q.method!) : !q.explicit))) &&
+          (!q.method || (q.explicit ? r.meanings.some((m) => m.methods?.includes(q.method!)) : recordMethods(r).includes(q.method))) &&
           (!q.anyMethod || r.meanings.some((m) => !m.methods)) &&
           (!q.retryable || isRetryable(r)),
       ),

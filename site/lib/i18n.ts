@@ -85,6 +85,8 @@ export const ui = {
     colMethods: '方法',
     colRetry: '重试',
     allMethods: '所有方法',
+    methodsNotNamed: '未指明',
+    stepByMethod: '因方法而异',
     none: '—',
     meaning: '各方法上的含义',
     meaningBySource: '各来源给出的含义',
@@ -106,6 +108,8 @@ export const ui = {
     causes: '原因',
     actions: '怎么办',
     onMethods: '在 {methods} 上',
+    readCode: '先看响应包体中的 `code`：',
+    noCode: '没有 `code`',
     details: '详细信息',
     facts: '确切取值',
     factMaxBytes: '最大长度',
@@ -119,6 +123,7 @@ export const ui = {
     perSecond: (n: number) => `每秒 ${n} 次请求`,
     related: '相关记录',
     sources: '来源',
+    links: '相关链接',
     published: (d: string) => `发布于 ${d}`,
     lifecycle: '生命周期',
     lifecycleStatus: { current: '现行：当前文档仍在使用此记录。', legacy: '旧版：仅见于旧版文档或旧服务。', replaced: '已被取代' },
@@ -203,6 +208,8 @@ export const ui = {
     colMethods: 'Methods',
     colRetry: 'Retry',
     allMethods: 'every method',
+    methodsNotNamed: 'not named',
+    stepByMethod: 'Depends on the method',
     none: '—',
     meaning: 'Meaning on each method',
     meaningBySource: 'Meaning in each source',
@@ -224,6 +231,8 @@ export const ui = {
     causes: 'Causes',
     actions: 'What to do',
     onMethods: 'On {methods}',
+    readCode: 'Read the body `code`:',
+    noCode: 'No body `code`',
     details: 'Details',
     facts: 'Exact values',
     factMaxBytes: 'Maximum length',
@@ -237,6 +246,7 @@ export const ui = {
     perSecond: (n: number) => `${n} requests per second`,
     related: 'Related',
     sources: 'Sources',
+    links: 'Links',
     published: (d: string) => `published ${d}`,
     lifecycle: 'Lifecycle',
     lifecycleStatus: { current: 'Current: the current docs still use this record.', legacy: 'Legacy: found only in older docs or older services.', replaced: 'Replaced' },
@@ -309,6 +319,18 @@ const wordsOf = (p: RetryPolicy): PackagePolicy => {
 };
 export const retryText = (p: RetryPolicy, lang: Lang): string => describeRetry(wordsOf(p), lang);
 export const retryLabel = (p: RetryPolicy, lang: Lang): string => packageRetryLabel(wordsOf(p), lang);
+/**
+ * A step the body code decides, as a short label: each code's step, codes with
+ * the same step together ("code 65: Retry (1 s, 3 s, 6 s); code 435: Nothing to do").
+ */
+export function codeStepsLabel(byCode: readonly { codes: number[]; policy: RetryPolicy }[], lang: Lang): string {
+  const labels = new Map<string, number[]>();
+  for (const c of byCode) {
+    const label = retryLabel(c.policy, lang);
+    labels.set(label, [...(labels.get(label) ?? []), ...c.codes]);
+  }
+  return [...labels].map(([label, codes]) => `code ${codes.join('/')}${lang === 'zh' ? '：' : ': '}${label}`).join(lang === 'zh' ? '；' : '; ');
+}
 
 /** The language of the page being rendered, from its [lang] route parameter or Astro's i18n. */
 export function pageLang(astro: { params: Record<string, string | undefined>; currentLocale?: string | undefined }): Lang {

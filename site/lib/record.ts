@@ -4,7 +4,7 @@
  * tests import these too.
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
-import { isRetry, pickMeaning } from '../../src/meaning.ts';
+import { isRetry, meaningsOn, pickMeaning } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
 import { type Basis, type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import { type Lang, retryText } from './i18n.ts';
@@ -37,9 +37,21 @@ export const meaningMethods = (r: Pick<CatalogRecord, 'kind'>, m: { methods?: re
   return on ? [on] : [...METHODS];
 };
 
-/** The methods a record occurs on, in API order. */
+/**
+ * Whether a meaning puts its record on the methods it applies to. One that
+ * names methods does; so does one for every method that gives a next step of
+ * its own (HTTP 404 "no Route matched": a wrong URL, on any method), and any
+ * meaning where none of the record names a method (code 8). A meaning that
+ * names no method and gives no step, beside others that name theirs, only says
+ * what the status means (HTTP 206 in Agora's Chinese table): it does not put
+ * the record on a method no source gives it on (206 on `acquire`).
+ */
+export const placesRecord = (r: Pick<CatalogRecord, 'meanings'>, m: { methods?: readonly Method[]; retry?: RetryPolicy }): boolean =>
+  !!m.methods || !!m.retry || !r.meanings.some((x) => x.methods);
+
+/** The methods a record occurs on, in API order: those its meanings put it on (placesRecord()). */
 export function recordMethods(r: CatalogRecord): Method[] {
-  const set = new Set(r.meanings.flatMap((m) => meaningMethods(r, m)));
+  const set = new Set(r.meanings.filter((m) => placesRecord(r, m)).flatMap((m) => meaningMethods(r, m)));
   if (set.size === 0 && FOUND_ON[r.kind]) set.add(FOUND_ON[r.kind]!);
   return METHODS.filter((m) => set.has(m));
 }
@@ -50,24 +62,63 @@ export const everyMethod = (methods: readonly string[]): boolean => methods.leng
 /** Where a policy's step after its retries comes from, when not from its basis (RetryPolicy's thenBasis). */
 export const thenBasisOf = (policy: RetryPolicy): Basis | undefined => ('thenBasis' in policy ? policy.thenBasis : undefined);
 
+/** A next step where the body code decides: the codes that call for it (in the order the meanings give them) and the step. */
+export type CodeStep = { codes: number[]; policy: RetryPolicy };
 /**
- * What to do, per method: the record's methods grouped by the policy that
- * applies on each (the one explain() and retryPolicy() give), in API order;
- * methods whose policies read the same (in the package's words) share a group.
- * One group with no methods when the record names none.
+ * The next step on a method: the policy that applies there (explain()'s and
+ * retryPolicy()'s), and, where the response's body code decides between
+ * different steps (HTTP 206 on `stop`: 65 retry, 435 nothing to do), the step
+ * of each code — then `policy` is the step for a response with no body code.
  */
-export function nextSteps(r: CatalogRecord): { methods: Method[]; policy: RetryPolicy }[] {
-  const groups = new Map<string, { methods: Method[]; policy: RetryPolicy }>();
+export type MethodStep = { policy: RetryPolicy; byCode?: CodeStep[] };
+/** The next steps on some methods, said once for all of them. */
+export type StepGroup = MethodStep & { methods: Method[] };
+
+/** Two policies are the same step when they read the same (in the package's words) on the same basis. */
+const policyKey = (p: RetryPolicy) => JSON.stringify([retryText(p, 'en'), p.basis ?? null, thenBasisOf(p) ?? null]);
+const stepKey = (s: MethodStep) => JSON.stringify([policyKey(s.policy), s.byCode?.map((c) => [c.codes, policyKey(c.policy)]) ?? null]);
+
+/**
+ * The next step of a record on a method, by the package's one rule
+ * (src/meaning.ts): the meaning picked for the method, else the record's own
+ * policy; for each body code the method's meanings stand for, the meaning
+ * picked for a response with that code. The codes count only where they call
+ * for different steps.
+ */
+export function stepOn(r: CatalogRecord, method: Method): MethodStep {
+  const policy = retryOn(r, method);
+  const byCode: CodeStep[] = [];
+  for (const code of new Set(meaningsOn(r.meanings, method).flatMap((m) => m.codes ?? []))) {
+    const step = pickMeaning(r.meanings, method, SOURCE_RANKS, undefined, undefined, code)?.retry ?? r.retry;
+    const same = byCode.find((c) => policyKey(c.policy) === policyKey(step));
+    if (same) same.codes.push(code);
+    else byCode.push({ codes: [code], policy: step });
+  }
+  return new Set(byCode.map((c) => retryText(c.policy, 'en'))).size > 1 ? { policy, byCode } : { policy };
+}
+
+/**
+ * What to do, per method: the methods the record occurs on grouped by their
+ * next step (stepOn()); methods whose steps read the same (in the package's
+ * words, on the same basis) share a group. Groups where the body code decides
+ * come first: a reader must read the code before anything else applies. In API
+ * order otherwise. One group with no methods when the record names none.
+ */
+export function nextSteps(r: CatalogRecord): StepGroup[] {
+  const groups = new Map<string, StepGroup>();
   for (const method of recordMethods(r)) {
-    const policy = retryOn(r, method);
-    // Methods whose next step reads the same, on the same basis, are one group.
-    const key = JSON.stringify([retryText(policy, 'en'), policy.basis ?? null, thenBasisOf(policy) ?? null]);
+    const step = stepOn(r, method);
+    const key = stepKey(step);
     const group = groups.get(key);
     if (group) group.methods.push(method);
-    else groups.set(key, { methods: [method], policy });
+    else groups.set(key, { methods: [method], ...step });
   }
-  return groups.size ? [...groups.values()] : [{ methods: [], policy: r.retry }];
+  const all = [...groups.values()];
+  return all.length ? [...all.filter((g) => g.byCode), ...all.filter((g) => !g.byCode)] : [{ methods: [], policy: r.retry }];
 }
+
+/** Whether sending again (possibly after a new acquire) can succeed after this step: on some body code, where the code decides. */
+export const stepRetries = (s: MethodStep): boolean => isRetry(s.policy) || (s.byCode ?? []).some((c) => isRetry(c.policy));
 
 /**
  * The page's title: code and title, said once. A title that already holds the

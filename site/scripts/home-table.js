@@ -1,4 +1,5 @@
 // Progressive enhancement of the home table: filters (kind, method, retryable),
+// with each record's next step on the chosen method where it differs by method,
 // kept in the address (?kind=&method=&retryable=1) so a filtered view can be
 // shared, and sorting by each column. A classic script placed right after the
 // table (an external file: the Content-Security-Policy allows no inline
@@ -29,16 +30,22 @@
   pick(method, params.get('method'));
   retryable.checked = params.get('retryable') === '1';
 
+  /** @param {string | undefined} list a space-separated list @param {string} item */
+  const holds = (list, item) => (list || '').split(' ').includes(item);
   /** @param {boolean} remember whether to write the filters into the address */
   const apply = (remember) => {
     let shown = 0;
     for (const row of rows) {
+      // With a method chosen, "retryable" is on that method, and the next step is the one there.
       const ok =
         (!kind.value || row.dataset.kind === kind.value) &&
-        (!method.value || (row.dataset.methods || '').split(' ').includes(method.value)) &&
-        (!retryable.checked || row.dataset.retryable === '1');
+        (!method.value || holds(row.dataset.methods, method.value)) &&
+        (!retryable.checked || (method.value ? holds(row.dataset.retriesOn, method.value) : row.dataset.retryable === '1'));
       row.hidden = !ok;
       if (ok) shown++;
+      // A row whose step differs by method says "depends on the method" (data-step) and the step on each (data-on-…).
+      const step = /** @type {HTMLElement | null} */ (row.querySelector('[data-step]'));
+      if (step) step.textContent = (method.value && step.getAttribute(`data-on-${method.value.toLowerCase()}`)) || step.dataset.step || '';
     }
     let i = 0;
     const values = [shown, rows.length];

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordRef } from '../../scripts/catalog/schema.ts';
-import { isRetryable, recordMethods } from '../../site/lib/record.ts';
+import { isRetryable, recordMethods, stepOn, stepRetries } from '../../site/lib/record.ts';
 import { catalog, recordByRef, HTML_LANG, LANGS, pagePath } from '../site/helpers.ts';
 import { type Opened, searchResults, seriousViolations, useSitePages } from './browse.ts';
 
@@ -35,8 +35,11 @@ describe('home', () => {
       await page.selectOption('select[name="kind"]', '');
       await page.selectOption('select[name="method"]', 'acquire');
       expect(await visible()).toBe(records.filter((r) => recordMethods(r).includes('acquire')).length);
+      // "Retryable" with a method: retryable on that method (62 is not on acquire: fix the account there).
       await page.check('input[name="retryable"]');
-      expect(await visible()).toBe(records.filter((r) => recordMethods(r).includes('acquire') && isRetryable(r)).length);
+      expect(await visible()).toBe(records.filter((r) => recordMethods(r).includes('acquire') && stepRetries(stepOn(r, 'acquire'))).length);
+      expect(await page.locator('#codes tr:visible a[href$="/errors/62/"]').count()).toBe(0);
+      expect(await page.locator('#codes tr:visible a[href$="/errors/501/"]').count()).toBe(1);
       await page.selectOption('select[name="method"]', '');
       expect(await visible()).toBe(records.filter(isRetryable).length);
       expect(await page.textContent('#count')).toContain(String(records.filter(isRetryable).length));
@@ -53,6 +56,30 @@ describe('home', () => {
       expect(codes).toEqual(sorted);
     });
   }
+
+  it('filtered by a method, shows each record\'s next step on that method; unfiltered, "depends on the method" where it does', async () => {
+    const stepOf = async (page: Opened['page'], path: string) => (await page.locator(`#codes tr:has(a[href="${path}"]) td`).nth(4).textContent())?.trim();
+    const { page } = await visit('/en/?method=acquire');
+    expect(await stepOf(page, '/en/errors/62/')).toBe('Fix the account');
+    expect(await stepOf(page, '/en/errors/501/')).toBe('Retry (1 s, 3 s, 6 s)');
+    await page.selectOption('select[name="method"]', 'start');
+    expect(await stepOf(page, '/en/errors/62/')).toBe('Retry (1 s, 3 s, 6 s)');
+    expect(await stepOf(page, '/en/errors/65/')).toBe('Retry (3 s, 6 s)');
+    await page.selectOption('select[name="method"]', 'stop');
+    expect(await stepOf(page, '/en/errors/65/')).toBe('Retry (1 s, 3 s, 6 s)');
+    expect(await stepOf(page, '/en/http/206/')).toBe('code 65: Retry (1 s, 3 s, 6 s); code 435: Nothing to do');
+    await page.selectOption('select[name="method"]', '');
+    expect(await stepOf(page, '/en/errors/65/')).toBe('Depends on the method');
+    expect(await stepOf(page, '/en/errors/2/')).toBe('Fix the request');
+
+    const zh = await visit('/zh/?method=acquire');
+    expect(await stepOf(zh.page, '/zh/errors/62/')).toBe('修正账号设置');
+    expect(await stepOf(zh.page, '/zh/errors/501/')).toBe('重试（1 秒、3 秒、6 秒）');
+    // 206 is on no method the sources do not give it on.
+    expect(await zh.page.locator('#codes tr:visible a[href="/zh/http/206/"]').count()).toBe(0);
+    await zh.page.selectOption('select[name="method"]', '');
+    expect(await stepOf(zh.page, '/zh/errors/62/')).toBe('因方法而异');
+  });
 
   it('keeps a filtered view in the address: opening ?kind=recording-status shows only those', async () => {
     const { page } = await visit('/en/?kind=recording-status');

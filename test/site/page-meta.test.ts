@@ -126,10 +126,46 @@ describe('a record page says each thing once', () => {
       const steps = nextSteps(r);
       const methods = steps.flatMap((s) => s.methods);
       expect(methods.sort(), `${r.kind}:${r.code}`).toEqual(recordMethods(r).sort());
-      // One group per next step and its basis (a step Agora gives and the same step we recommend are said apart).
-      const texts = steps.map((s) => JSON.stringify([retryText(s.policy, 'en'), s.policy.basis ?? null]));
+      // One group per next step and its basis (a step Agora gives and the same step we recommend are said apart),
+      // and, where the body code decides, per step of each code.
+      const key = (p: (typeof steps)[number]['policy']) => JSON.stringify([retryText(p, 'en'), p.basis ?? null]);
+      const texts = steps.map((s) => JSON.stringify([key(s.policy), s.byCode?.map((c) => [c.codes, key(c.policy)])]));
       expect(new Set(texts).size, `${r.kind}:${r.code}`).toBe(texts.length);
+      // Where the body code decides, that comes first.
+      const split = steps.findIndex((s) => s.byCode);
+      if (split >= 0) expect(steps.slice(0, split).every((s) => s.byCode), `${r.kind}:${r.code}`).toBe(true);
     }
+  });
+
+  it('a record occurs on the methods its sources give it on: HTTP 206 not on acquire, 435 on stop, 500 on acquire and start', () => {
+    expect(recordMethods(byRef('http-status:206'))).toEqual(['start', 'query', 'update', 'updateLayout', 'stop']);
+    expect(recordMethods(byRef('error-code:435'))).toEqual(['stop']);
+    expect(recordMethods(byRef('http-status:500'))).toEqual(['acquire', 'start']);
+    // A meaning for every method that says what to do there still holds on every method: a wrong URL gets 404 anywhere.
+    expect(recordMethods(byRef('http-status:404'))).toEqual(['acquire', 'start', 'query', 'update', 'updateLayout', 'stop']);
+    // Where no meaning names a method, the record is on every method.
+    expect(recordMethods(byRef('error-code:8'))).toHaveLength(6);
+  });
+
+  it('HTTP 206 on stop: the body code decides (65 retry, 435 nothing to do), and stop comes first', () => {
+    const steps = nextSteps(byRef('http-status:206'));
+    expect(steps[0].methods).toEqual(['stop']);
+    expect(steps[0].byCode?.map((c) => [c.codes, c.policy.action])).toEqual([
+      [[65], 'retry'],
+      [[435], 'none'],
+    ]);
+    expect(steps.find((s) => s.methods.includes('start'))).toMatchObject({ methods: ['start'], policy: { action: 'retry', delaysMs: [3000, 6000] } });
+    expect(steps.find((s) => s.methods.includes('start'))!.byCode).toBeUndefined();
+  });
+
+  it('HTTP 500 on start: 502 acquire again, 62 retry; on acquire one step for 500, 501 and 504', () => {
+    const steps = nextSteps(byRef('http-status:500'));
+    expect(steps.map((s) => s.methods)).toEqual([['start'], ['acquire']]);
+    expect(steps[0].byCode?.map((c) => [c.codes, c.policy.action])).toEqual([
+      [[502], 'acquire-again'],
+      [[62], 'retry'],
+    ]);
+    expect(steps[1]).toMatchObject({ policy: { action: 'retry' } });
   });
 
   it('65: start has its own next step (3000 and 6000 ms, then acquire again); the other methods share one', () => {
