@@ -8,7 +8,8 @@
  * bytes (records in kind order, then by code, whatever the order of the files).
  */
 import { recordPath } from '../../src/paths.ts';
-import { kindLabel, retryText, t } from '../../site/lib/i18n.ts';
+import { codeStepsLabel, kindLabel, retryText, t } from '../../site/lib/i18n.ts';
+import { nextSteps } from '../../site/lib/record.ts';
 import { type Catalog, type CatalogRecord, KIND_NAMES, KINDS, type Meaning, METHODS } from '../catalog/schema.ts';
 import { markdownText } from '../release/changelog.ts';
 import { changesPath } from './changes.ts';
@@ -41,7 +42,6 @@ const WORDS = {
     fullTitle: 'every record in full',
     fullIntro: (n: number) => `${n} records, by kind. Each record: what it means, then what to do, in English, then the same in Chinese (中文).`,
     next: 'Next step',
-    byDefault: 'by default',
     constant: 'Constant',
     page: 'Page',
     source: 'source',
@@ -50,7 +50,6 @@ const WORDS = {
     guides: '指南',
     changes: '更新记录',
     next: '下一步',
-    byDefault: '默认',
     constant: '常量',
     page: '页面',
     source: '来源',
@@ -109,18 +108,25 @@ export function llmsTxt(catalog: Catalog, guides: readonly GuideEntry[], site: s
 
 function meaningLine(m: Meaning, lang: Lang, sourceTitle: (id: string) => string): string {
   const ui = t(lang);
-  const methods = !m.methods || m.methods.length === METHODS.length ? ui.allMethods : m.methods.map((x) => `\`${x}\``).join(lang === 'zh' ? '、' : ', ');
+  const methods = !m.methods ? undefined : m.methods.length === METHODS.length ? ui.allMethods : m.methods.map((x) => `\`${x}\``).join(lang === 'zh' ? '、' : ', ');
   const facts = [`${WORDS[lang].source}${COLON[lang]}${markdownText(sourceTitle(m.source))}`, ...(m.http ? [`HTTP ${m.http}`] : []), ...(m.reason ? [`reason \`${m.reason.replace(/`/g, '')}\``] : [])];
-  const where = lang === 'zh' ? `在 ${methods} 上（${facts.join('，')}）` : `On ${methods} (${facts.join(', ')})`;
-  const next = m.retry ? `${lang === 'zh' ? '' : ' '}${WORDS[lang].next}${COLON[lang]}${markdownText(retryText(m.retry, lang))}` : '';
-  return `- ${where}${COLON[lang]}${markdownText(m.text[lang])}${next}`;
+  const where = lang === 'zh' ? `${methods ? `在 ${methods} 上` : '未指明方法'}（${facts.join('，')}）` : `${methods ? `On ${methods}` : 'No method named'} (${facts.join(', ')})`;
+  // Its next step is said once, above, with the method's.
+  return `- ${where}${COLON[lang]}${markdownText(m.text[lang])}`;
 }
 
 function recordSection(r: CatalogRecord, lang: Lang, site: string, sourceTitle: (id: string) => string): string[] {
   const ui = t(lang);
   const c = COLON[lang].trim();
   const lines = [`### ${lang === 'en' ? 'English' : '中文'}${COLON[lang]}${markdownText(r.title[lang])}`, '', markdownText(r.summary[lang]), ''];
-  lines.push(`${WORDS[lang].next}${bracket(WORDS[lang].byDefault, lang)}${COLON[lang]}${markdownText(retryText(r.retry, lang))}`, '');
+  // The next step on each method it occurs on, as its page says it (where the body code decides, each code's step).
+  const methodList = (ms: readonly string[]) => (ms.length === METHODS.length ? ui.allMethods : ms.map((x) => `\`${x}\``).join(lang === 'zh' ? '、' : ', '));
+  for (const g of nextSteps(r)) {
+    const on = g.methods.length ? (lang === 'zh' ? `在 ${methodList(g.methods)} 上` : `On ${methodList(g.methods)}`) : '';
+    const step = g.byCode ? `${codeStepsLabel(g.byCode, lang)}${lang === 'zh' ? '；没有包体 code：' : '; no body code: '}${retryText(g.policy, lang)}` : retryText(g.policy, lang);
+    lines.push(`${WORDS[lang].next}${on ? bracket(on, lang) : ''}${COLON[lang]}${markdownText(step)}`);
+  }
+  lines.push('');
   if (r.meanings.length) lines.push(`${ui.meaning}${c}`, '', ...r.meanings.map((m) => meaningLine(m, lang, sourceTitle)), '');
   if (r.actions.length) lines.push(`${ui.actions}${c}`, '', ...r.actions.map((a, i) => `${i + 1}. ${markdownText(a[lang])}`), '');
   if (r.causes.length) lines.push(`${ui.causes}${c}`, '', ...r.causes.map((x) => `- ${markdownText(x[lang])}`), '');
