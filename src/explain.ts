@@ -20,7 +20,8 @@ import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
-import { isRetry, meaningsOn, sameReason } from './meaning.ts';
+import { SOURCE_RANKS } from './generated/records.ts';
+import { bodyCodeMeanings, isRetry, sameReason } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
 
@@ -376,10 +377,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (record && record === statusRecord && values.code === undefined && values.reason === undefined && !messageRecord) {
     // Each code once, the codes of one step together: `2, 401, 53: Fix the request; 49: Already done`.
     const byStep = new Map<string, unknown[]>();
-    const seen = new Set<unknown>();
-    for (const m of method ? meaningsOn(record.meanings, method, status) : record.meanings.filter((x) => x.http === status)) {
-      const label = P.retryLabel(m.retry ?? record.retry);
-      for (const code of m.codes ?? (m.reason ? [JSON.stringify(m.reason)] : [])) if (!seen.has(code) && seen.add(code)) byStep.set(label, [...(byStep.get(label) ?? []), code]);
+    for (const { code, meaning } of bodyCodeMeanings(record.meanings, method, SOURCE_RANKS, status)) {
+      const label = P.retryLabel(meaning?.retry ?? record.retry);
+      byStep.set(label, [...(byStep.get(label) ?? []), code]);
     }
     if (byStep.size > 1) bodyDecides = [...byStep].map(([label, codes]) => `${codes.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
   }

@@ -72,6 +72,30 @@ export function pickMeaning<M extends MeaningLike>(
   return plain;
 }
 
+/**
+ * Where the body code decides: the body codes the meanings on `method` stand for (else, without a method,
+ * those of HTTP `http`), and the reasons of meanings that stand for no code (as JSON strings: `"no Route
+ * matched with those values"`), each once, in the order they come, with the meaning that applies to a
+ * response that has it (pickMeaning()). explain() says each one's step for a status given alone; the site's
+ * pages and the home table list them (site/lib/record.ts). One rule for both.
+ */
+export function bodyCodeMeanings<M extends MeaningLike>(
+  meanings: readonly M[],
+  method: string | undefined,
+  ranks: Readonly<Record<string, number>>,
+  http?: number,
+): { code: number | string; meaning: M | undefined }[] {
+  const out: { code: number | string; meaning: M | undefined }[] = [];
+  for (const m of method ? meaningsOn(meanings, method, http) : meanings.filter((x) => x.http === http)) {
+    for (const code of m.codes ?? (m.reason !== undefined ? [JSON.stringify(m.reason)] : [])) {
+      if (out.some((c) => c.code === code)) continue;
+      const meaning = !method ? m : typeof code === 'number' ? pickMeaning(meanings, method, ranks, http, undefined, code) : pickMeaning(meanings, method, ranks, http, m.reason);
+      out.push({ code, meaning });
+    }
+  }
+  return out;
+}
+
 /** The actions after which sending a request again (possibly after a new acquire) can succeed. */
 export const RETRY_ACTIONS: readonly string[] = ['retry', 'acquire-again'];
 export const isRetry = (policy: { action: string }): boolean => RETRY_ACTIONS.includes(policy.action);

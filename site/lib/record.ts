@@ -4,7 +4,7 @@
  * tests import these too.
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
-import { isRetry, meaningsOn, pickMeaning } from '../../src/meaning.ts';
+import { bodyCodeMeanings, isRetry, pickMeaning } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
 import { type Basis, type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import { type Lang, retryText } from './i18n.ts';
@@ -88,8 +88,9 @@ const stepKey = (s: MethodStep) => JSON.stringify([policyKey(s.policy), s.byCode
 export function stepOn(r: CatalogRecord, method: Method): MethodStep {
   const policy = retryOn(r, method);
   const byCode: CodeStep[] = [];
-  for (const code of new Set(meaningsOn(r.meanings, method).flatMap((m) => m.codes ?? []))) {
-    const step = pickMeaning(r.meanings, method, SOURCE_RANKS, undefined, undefined, code)?.retry ?? r.retry;
+  for (const { code, meaning } of bodyCodeMeanings(r.meanings, method, SOURCE_RANKS)) {
+    if (typeof code !== 'number') continue;
+    const step = meaning?.retry ?? r.retry;
     const same = byCode.find((c) => policyKey(c.policy) === policyKey(step));
     if (same) same.codes.push(code);
     else byCode.push({ codes: [code], policy: step });
