@@ -225,7 +225,8 @@ describe('a catalog with hostile records, built into the package and the site', 
         expectText(meaning ?? null, r.meanings[0].text[lang], where('meaning cell'));
         const header = Object.entries(r.facts!.headers!)[0];
         expect(findAll((e) => e.name === 'code', section('facts').children).map((c) => textContent(c)), where('facts')).toContain(`${header[0]}: ${header[1]}`);
-        const link = findAll((e) => e.name === 'a', section('sources').children).find((a) => attr(a, 'href') === r.links[0].url[lang]);
+        // A record's links have a section of their own, apart from its sources.
+        const link = findAll((e) => e.name === 'a', section('links').children).find((a) => attr(a, 'href') === r.links[0].url[lang]);
         expect(link, where(`link to ${r.links[0].url[lang]}`)).toBeDefined();
         expectText(link!, r.links[0].title[lang], where('link title'));
         expectText(findAll((e) => e.name === 'p', section('lifecycle').children).at(-1)!, r.lifecycle.note![lang], where('lifecycle note'));

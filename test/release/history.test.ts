@@ -159,8 +159,9 @@ describe('llms.txt and llms-full.txt', () => {
       expect(section).toContain(`### 中文：${r.title.zh}`);
       expect(section).toContain(r.summary.en);
       expect(section).toContain(r.summary.zh);
-      expect(section).toMatch(/^Next step \(by default\): \S/m);
-      expect(section).toMatch(/^下一步（默认）：\S/m);
+      // The next step on each method it occurs on (or without one, where it names none), as its page says it.
+      expect(section).toMatch(/^Next step(?: \(On [^)]+\))?: \S/m);
+      expect(section).toMatch(/^下一步(?:（在 [^）]+ 上）)?：\S/m);
       for (const m of r.meanings) {
         expect(section).toContain(m.text.en);
         expect(section).toContain(m.text.zh);
