@@ -92,7 +92,7 @@ describe('agora-rec-codes <query>', () => {
   it('--method shows nothing about another method: 62 on acquire has no retry or backoff of query … stop', async () => {
     const r = await run(['62', '--method', 'acquire']);
     const steps = r.stdout.slice(r.stdout.indexOf('What to do:'), r.stdout.indexOf('Causes:'));
-    expect(steps).toMatch(/On `acquire`, enable Cloud Recording/);
+    expect(steps).toMatch(/On `acquire`, the setting to change is Cloud Recording itself/);
     expect(steps).not.toMatch(/`start`|`query`|`stop`|Back off/);
     expect(r.stdout.match(/other methods differ/g)).toHaveLength(1);
     expect(r.stdout).toMatch(/^Only what applies on `acquire` is shown; other methods differ: `agora-rec-codes 62` shows them all\.$/m);
@@ -108,11 +108,14 @@ describe('agora-rec-codes <query>', () => {
       const stop = listed((await run(['206', '--method', 'stop', '--lang', lang])).stdout);
       expect(stop, lang).not.toMatch(/`start`/);
       expect(stop, lang).toMatch(/435/);
-      const query = listed((await run(['65', '--method', 'query', '--lang', lang])).stdout);
+      const onQuery = (await run(['65', '--method', 'query', '--lang', lang])).stdout;
+      const query = listed(onQuery);
       expect(query, lang).not.toMatch(/`start`|`acquire`/);
-      expect(query, lang).toMatch(/`query`、`update`|`query`, `update`/);
+      // On `query` the next step is the policy's retries, said once, on the Next step line.
+      expect(onQuery, lang).toMatch(/^(?:Next step: Retry the same request with the same resource ID after 1 s|下一步：重试同一请求（使用同一个 resource ID），先等待 1 秒)/m);
       const start = (await run(['65', '--method', 'start', '--lang', lang])).stdout;
-      expect(start, lang).toMatch(/If the retries fail|重试仍然失败时/);
+      expect(start, lang).toMatch(/3 s and 6 s are an example|3 秒和 6 秒是示例/);
+      expect(start, lang).toMatch(/if it still fails, call `acquire` again|如仍失败，重新调用 `acquire`/);
       expect(start, lang).toMatch(/Go REST/);
       expect(start, lang).not.toMatch(/On `query`|在 `query`/);
     }
@@ -158,15 +161,16 @@ describe('agora-rec-codes <query>', () => {
 
   it('--method keeps only the causes and steps of that method', async () => {
     const all = (await run(['62'])).stdout;
-    expect(all).toMatch(/On `acquire`, enable Cloud Recording/);
-    expect(all).toMatch(/On `start`, send `start` again/);
+    expect(all).toMatch(/On `acquire`, the setting to change is Cloud Recording itself/);
+    expect(all).toMatch(/\(`start`\) A network problem kept the request/);
     const onStart = (await run(['62', '--method', 'start'])).stdout;
-    expect(onStart).toMatch(/On `start`, send `start` again/);
+    expect(onStart).toMatch(/\(`start`\) A network problem kept the request/);
     expect(onStart).not.toMatch(/On `acquire`|\(`acquire`\)/);
     expect(onStart).toMatch(/\(`start`, `query`, `update`, `updateLayout`, `stop`\) The recording service did not answer in time/);
     const zh = (await run(['62', '--method', 'acquire', '--lang', 'zh'])).stdout;
     expect(zh).toMatch(/在 `acquire` 上遇到时/);
-    expect(zh).not.toMatch(/在 `start` 上遇到时/);
+    expect(zh).toMatch(/（`acquire`）该 App ID 尚未开通云端录制服务/);
+    expect(zh).not.toMatch(/（`start`/);
     expect((await run(['65', '--method', 'query'])).stdout).toMatch(/Next step: Retry the same request with the same resource ID after 1 s, then 3 s, then 6 s\./);
   });
 
