@@ -16,7 +16,7 @@ import { explainInput, FINDING_WORDS } from './findings.ts';
 import { KIND_SEGMENTS, SITE_URL } from './generated/records.ts';
 import { recordPath } from './paths.ts';
 import { PHRASES } from './messages.ts';
-import { isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
+import { ID_WORDS, isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
 import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type ExplainInput, type Kind, type Locale, type Method } from './index.ts';
 import { looksLikeResponse, readResponses } from './response-text.ts';
@@ -290,9 +290,6 @@ function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
   }
   return found;
 }
-
-/** Words before a number that make it an id or a count, not a code: `uid 0`, `room 7`, `port 443`. */
-const ID_WORDS = /^(?:uid|sid|id|room|port|line|pid|thread|第|房间|端口)$/i;
 
 /**
  * A question around one code (`stop 206 怎么办`, `433是什么意思`, `what does 65 mean on query`): that code, and the

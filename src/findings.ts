@@ -37,7 +37,8 @@ const NO_ACTION: ReadonlySet<OutcomeKind> = new Set(['success', 'in-progress', '
 
 /** Does the diagnosis ask someone (or a client's retry logic) to act? */
 export const needsAction = (d: Diagnosis): boolean =>
-  // A "success" that is not ok and names no code (a status alone the body code decides, a state the catalog lacks) asks a person to look.
+  // A "success" that is not ok and names no code asks a person to look: a query whose recording or sub-service
+  // state the catalog lacks (`"status": 99`). A status alone that the body code decides is `undecided`, which needs action anyway.
   !NO_ACTION.has(d.outcome.kind) || (d.outcome.kind === 'success' && !d.ok && d.code === undefined && d.message === undefined);
 
 /** A diagnosis that cannot decide (explain()'s outcome `undecided`): a heading says so instead of a step. */

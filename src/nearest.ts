@@ -11,6 +11,12 @@ export type NearestEntry = [path: string, code: string, title: string];
 /** What was asked for: the code or name, and the segment of the kind it was asked as (errors, http …), if any. */
 export type NearestWanted = { id: string; segment?: string };
 
+/**
+ * Words before a number that make it an id, a port, a line or a count of something, never a code:
+ * `uid 0`, `room 7`, `port 443`, `line 49`, `房间 12`. Read by the CLI's questions and the site's search.
+ */
+export const ID_WORDS = /^(?:id|uid|uids|sid|pid|tid|vid|port|line|lines|row|thread|index|version|room|用户|房间|端口|行|第)$/i;
+
 /** A code as compared: lower case, without spaces, `-` or `_`. */
 export const normCode = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, '');
 

@@ -17,6 +17,7 @@
  */
 
 import { normalize } from '../../scripts/catalog/normalize.ts';
+import { ID_WORDS } from '../../src/nearest.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -302,9 +303,6 @@ export function asksHowTo(normalized: string): boolean {
     /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|(?:能|可以|需要)\S*\s?\S*吗|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
   );
 }
-
-/** Words whose number is an id, a port, a line or a count of something, never a code. */
-const ID_WORDS = /^(?:id|uid|uids|sid|pid|tid|vid|port|line|lines|row|thread|index|version|room|用户|房间|端口|行|第)$/;
 
 /**
  * The numbers of a query that may be codes: every number not followed by a

@@ -195,6 +195,15 @@ describe('a summary of a log', () => {
     expect(none).toMatchObject({ status: 0, stdout: 'No Cloud Recording response in 2 lines.\n' });
   });
 
+  it('a query whose recording state the catalog lacks, or a 206 on stop with no body: someone must look, exit 1', async () => {
+    const unknownState = await scan(['--json'], { stdin: 'POST /v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/query\n{"resourceId":"r","sid":"s","serverResponse":{"status":99}}\n' });
+    expect(unknownState.status).toBe(1);
+    expect(unknownState.json().findings[0]).toMatchObject({ method: 'query', needsAction: true });
+    const statusAlone = await scan(['--json'], { stdin: 'POST https://api.agora.io/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/stop -> 206 Partial Content\n' });
+    expect(statusAlone.status).toBe(1);
+    expect(statusAlone.json().findings[0]).toMatchObject({ method: 'stop', status: 206, needsAction: true, outcome: { kind: 'undecided' } });
+  });
+
   it('several files: places name their file; gzip is read as such', async () => {
     const gz = join(dir, 'old.log.gz');
     writeFileSync(gz, gzipSync(readFileSync(fixture('json-lines.log'))));
