@@ -11,22 +11,17 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScan } from '../../src/scan.ts';
+import { type FindingRow, findingRow, findingsOf as findingsOfFile, type JsonFinding } from './scan-run.ts';
 
 const blind = fileURLToPath(new URL('../fixtures/logs-blind-second/', import.meta.url));
 
-type Row = [method: string | null, status: number | null, codeOrMessage: number | string | null, outcome: string, first: number, count: number];
-type JsonFinding = { method?: string; status?: number; code?: number; message?: string; outcome: { kind: string; then?: string; delaysMs?: number[] }; first: { line: number }; count: number };
+type Row = FindingRow;
 
 async function findingsOf(name: string): Promise<{ status: number; rows: Row[]; findings: JsonFinding[] }> {
-  let stdout = '';
-  const status = await runScan([join(blind, name), '--json'], { env: {}, color: false, stdout: (t) => (stdout += t), stderr: () => {}, stdin: { stream: Readable.from([]) } });
-  const findings: JsonFinding[] = JSON.parse(stdout).findings;
-  const rows = findings.map((f): Row => [f.method ?? null, f.status ?? null, f.code ?? f.message ?? null, f.outcome.kind + (f.outcome.then ? ` then ${f.outcome.then}` : ''), f.first.line, f.count]);
-  return { status, rows, findings };
+  const { status, findings } = await findingsOfFile(join(blind, name));
+  return { status, rows: findings.map(findingRow), findings };
 }
 
 /** What each X.expected.md asks for: the findings, worst first, and the exit status. */

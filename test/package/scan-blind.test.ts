@@ -8,49 +8,15 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { explain, retryLabel } from '../../src/en.ts';
 import { readResponses } from '../../src/response-text.ts';
-import { runScan } from '../../src/scan.ts';
+import { findingRow as row, findingsOf as findingsOfFile, scan } from './scan-run.ts';
 
 const blind = fileURLToPath(new URL('../fixtures/logs-blind/', import.meta.url));
 
-async function scan(argv: string[], stdin?: string) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runScan(argv, {
-    env: {},
-    color: false,
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    ...(stdin !== undefined && { stdin: { stream: Readable.from([Buffer.from(stdin)]) } }),
-  });
-  return { status, stdout, stderr, json: () => JSON.parse(stdout) };
-}
-
-type JsonFinding = {
-  method?: string;
-  verb?: string;
-  status?: number;
-  code?: number;
-  message?: string;
-  outcome: { kind: string; then?: string; delaysMs?: number[] };
-  first: { line: number };
-  last: { line: number };
-  count: number;
-  needsAction: boolean;
-  next: string;
-  notes: string[];
-};
-/** A finding as a row: method, HTTP status, body code or message, outcome (and what after the retries), first line, count. */
-const row = (f: JsonFinding) => [f.method ?? null, f.status ?? null, f.code ?? f.message ?? null, f.outcome.kind + (f.outcome.then ? ` then ${f.outcome.then}` : ''), f.first.line, f.count];
-
-async function findingsOf(name: string): Promise<{ status: number; findings: JsonFinding[] }> {
-  const r = await scan([join(blind, name), '--json']);
-  return { status: r.status, findings: r.json().findings };
-}
+const findingsOf = (name: string) => findingsOfFile(join(blind, name));
 
 describe('the blind logs: what each X.expected.md says', () => {
   it('every blind log has its expectations', () => {
