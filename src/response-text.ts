@@ -189,8 +189,8 @@ function leadInText(line: string): Call | undefined {
 const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/;
 /** An access log's `"POST /path HTTP/1.1" 206`, as nginx, Apache and urllib3 write it. */
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
-/** OkHttp's logging interceptor: `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`; Ktor's `RESPONSE: 201 Created`. */
-const OKHTTP = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
+/** A status line as an HTTP client logs it: OkHttp's logging interceptor `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`; Ktor's `RESPONSE: 201 Created`. */
+const LOGGED_STATUS_LINE = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
 /** A line of an interactive session that asks for what the next line prints: `>>> r.json()`, `In [3]: r.json()`, `irb(main):002> res.body`. */
 const PROMPT = /^(?:>>>|\.\.\.|In \[\d+\]:|irb\([^)]*\):\d+[>*]|pry\([^)]*\)>)\s/;
 /**
@@ -605,6 +605,8 @@ type Gathering = {
 type Found = Omit<FoundResponse, 'method' | 'methodLine'>;
 /** Where a response's method came from: its own text, or a request line before it (methodLine). */
 type MethodOf = { method?: Method; methodLine?: number; verb?: HttpVerb };
+/** A request line (or a method named) waiting for its response: from its line, within `reach` lines (else METHOD_REACH). */
+type Pending = Call & { line: number; reach?: number };
 
 /** What most lines of a log complete: nothing (one array for all of them, not one per line). */
 const NONE: FoundResponse[] = Object.freeze([]) as unknown as FoundResponse[];
@@ -624,7 +626,7 @@ export class ResponseReader {
   private block: Block | undefined;
   private gathering: Gathering | undefined;
   /** The method of the last request line, for the response that follows it (within `reach` lines). */
-  private pending: (Call & { line: number; reach?: number }) | undefined;
+  private pending: Pending | undefined;
   /** A status without a body, waiting a few lines for its body. */
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
@@ -690,6 +692,16 @@ export class ResponseReader {
       if (this.pending && (this.pending.line >= found.line || this.pending.method === own.method)) this.pending = undefined;
     }
     this.push(own ?? this.takePending(found.line), found, hold);
+  }
+
+  /**
+   * After a client's note that it backs off to send the request again (`will retry in 1000ms`, `retrying (2/3)`): the
+   * response it answered has no body to come, and the next answer is to the same request. That request is the request
+   * line the response took, else the method of the response itself.
+   */
+  private sameRequestNext(request: Pending | undefined, response?: { method?: Method; verb?: HttpVerb }): void {
+    const method = response?.method;
+    this.pending ??= request ?? (method && { method, line: this.lineNo, verb: response.verb });
   }
 
   /** A call named without its verb takes the verb of the request line before it, when that names the same method (OkHttp's `--> POST …/acquire`, then `<-- 200 …/acquire`). */
@@ -776,7 +788,7 @@ export class ResponseReader {
       const held = this.held;
       this.held = undefined;
       this.out.push(held);
-      if (held.method) this.pending ??= { method: held.method, ...(held.verb && { verb: held.verb }), line: this.lineNo };
+      this.sameRequestNext(undefined, held);
     }
     const trimmed = text.trim();
     // curl -v: "> " request lines and headers, "< " response lines and headers, "* " notes.
@@ -824,7 +836,7 @@ export class ResponseReader {
       return;
     }
     // A status line opens a response: headers and a body may follow.
-    const statusLine = STATUS_LINE.exec(line) ?? OKHTTP.exec(line);
+    const statusLine = STATUS_LINE.exec(line) ?? LOGGED_STATUS_LINE.exec(line);
     // An interim response (`100 Continue`) is followed by the real one.
     const status = statusLine && Number(statusLine.slice(1).find(Boolean));
     if (statusLine && status! < 200) return;
@@ -876,7 +888,7 @@ export class ResponseReader {
       // .NET prints the headers between braces of their own, after its status: `…, Headers:`, `{`, `Date: …`, `}`.
       if (block.braced && (body === '{' || body === '}')) return true;
       // A log line (`16:00:02.911 [main] DEBUG …`) or the next response's status line is no header of this one.
-      const header = LOG_LINE_START.test(body) || OKHTTP.test(body) || STATUS_LINE.test(body) ? null : HEADER_LINE.exec(body);
+      const header = LOG_LINE_START.test(body) || LOGGED_STATUS_LINE.test(body) || STATUS_LINE.test(body) ? null : HEADER_LINE.exec(body);
       if (header && !/^https?$/i.test(header[1])) {
         block.lastHeader = this.lineNo;
         if (Object.keys(block.headers).length < MAX_HEADERS) block.headers[header[1].toLowerCase()] = header[2].slice(0, MAX_HEADER_VALUE);
@@ -894,7 +906,7 @@ export class ResponseReader {
       this.closeBlock();
       return true;
     }
-    if (STATUS_LINE.test(line) || ACCESS_LOG.test(line) || OKHTTP.test(line)) {
+    if (STATUS_LINE.test(line) || ACCESS_LOG.test(line) || LOGGED_STATUS_LINE.test(line)) {
       this.closeBlock();
       return false;
     }
@@ -914,7 +926,7 @@ export class ResponseReader {
     if (RETRY_NOTE.test(body)) {
       this.block = undefined;
       this.emitBlock(block, {}, block.lastHeader ?? block.line);
-      if (block.method) this.pending ??= { method: block.method, ...(block.verb && { verb: block.verb }), line: this.lineNo };
+      this.sameRequestNext(undefined, block);
       return true;
     }
     // A short line that is not a log line: a plain-text body ("upstream request timeout", "Bad Gateway").
@@ -1069,7 +1081,7 @@ export class ResponseReader {
         const retrying = RETRY_NOTE.test(line);
         const pending = this.pending;
         this.emit({ status: after, line: this.lineNo, endLine: this.lineNo, evidence: 'status-line' }, here, !retrying);
-        if (retrying && !here && pending) this.pending = pending;
+        if (retrying && !here) this.sameRequestNext(pending);
       }
       return;
     }
