@@ -21,7 +21,7 @@ import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
 import { SOURCE_RANKS } from './generated/records.ts';
-import { bodyCodeMeanings, isRetry, sameReason } from './meaning.ts';
+import { bodyCodeMeanings, isRetry, recordMethods, sameReason } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
 
@@ -198,7 +198,7 @@ function stepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined
 }
 
 function computeStepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined {
-  const methods = record.meanings.some((m) => !m.methods) ? METHODS : METHODS.filter((m) => record.meanings.some((x) => x.methods?.includes(m)));
+  const methods = recordMethods(record);
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
   const actions = new Set<string>();

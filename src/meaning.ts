@@ -3,6 +3,9 @@
  * retry: one rule for the package and the site, so both say the same thing.
  */
 
+import { METHODS } from './generated/records.ts';
+import type { Kind, Method } from './generated/types.ts';
+
 type MeaningLike = { methods?: readonly string[]; source: string; http?: number; codes?: readonly number[]; reason?: string };
 
 /** Whether two `reason`s are the same, as the API writes them in either case. */
@@ -99,3 +102,44 @@ export function bodyCodeMeanings<M extends MeaningLike>(
 /** The actions after which sending a request again (possibly after a new acquire) can succeed. */
 export const RETRY_ACTIONS: readonly string[] = ['retry', 'acquire-again'];
 export const isRetry = (policy: { action: string }): boolean => RETRY_ACTIONS.includes(policy.action);
+
+/**
+ * The method whose response carries a value of each kind that is not an error:
+ * service states, recording statuses, extension and output states are read from
+ * `query`, upload statuses from `stop`.
+ */
+export const FOUND_ON: Partial<Record<Kind, Method>> = {
+  'service-state': 'query',
+  'recording-status': 'query',
+  'extension-state': 'query',
+  'output-status': 'query',
+  'upload-status': 'stop',
+};
+
+/** The methods a meaning applies to: those it names; else the one its kind is found on; else every method. */
+export const meaningMethods = (r: { kind: Kind }, m: { methods?: readonly Method[] }): Method[] => {
+  if (m.methods) return [...m.methods];
+  const on = FOUND_ON[r.kind];
+  return on ? [on] : [...METHODS];
+};
+
+type RecordLike = { kind: Kind; meanings: readonly { methods?: readonly Method[]; retry?: unknown }[] };
+
+/**
+ * Whether a meaning puts its record on the methods it applies to. One that
+ * names methods does; so does one for every method that gives a next step of
+ * its own (HTTP 404 "no Route matched": a wrong URL, on any method), and any
+ * meaning where none of the record names a method (code 8). A meaning that
+ * names no method and gives no step, beside others that name theirs, only says
+ * what the status means (HTTP 206 in Agora's Chinese table): it does not put
+ * the record on a method no source gives it on (206 on `acquire`).
+ */
+export const placesRecord = (r: Pick<RecordLike, 'meanings'>, m: RecordLike['meanings'][number]): boolean =>
+  !!m.methods || !!m.retry || !r.meanings.some((x) => x.methods);
+
+/** The methods a record occurs on, in API order: those its meanings put it on (placesRecord()), else the one its kind is found on. */
+export function recordMethods(r: RecordLike): Method[] {
+  const on = FOUND_ON[r.kind];
+  const set = new Set(r.meanings.flatMap((m) => (placesRecord(r, m) ? meaningMethods(r, m) : [])));
+  return set.size ? METHODS.filter((m) => set.has(m)) : on ? [on] : [];
+}

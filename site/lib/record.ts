@@ -4,7 +4,9 @@
  * tests import these too.
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
-import { bodyCodeMeanings, isRetry, pickMeaning } from '../../src/meaning.ts';
+import { bodyCodeMeanings, FOUND_ON, isRetry, meaningMethods, pickMeaning, placesRecord, recordMethods } from '../../src/meaning.ts';
+
+export { FOUND_ON, meaningMethods, placesRecord, recordMethods };
 import { recordPath } from '../../src/paths.ts';
 import { type Basis, type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import { type Lang, retryText } from './i18n.ts';
@@ -16,45 +18,6 @@ export const href = (r: Pick<CatalogRecord, 'kind' | 'code'>, lang: Lang): strin
 
 /** What a reader recognises a record by: the number, the message, the state name. */
 export const displayCode = (r: CatalogRecord): string => (r.kind === 'message-error' ? r.message : String(r.code));
-
-/**
- * The method whose response carries a value of each kind that is not an error:
- * service states, recording statuses, extension and output states are read from
- * `query`, upload statuses from `stop`.
- */
-export const FOUND_ON: Partial<Record<Kind, Method>> = {
-  'service-state': 'query',
-  'recording-status': 'query',
-  'extension-state': 'query',
-  'output-status': 'query',
-  'upload-status': 'stop',
-};
-
-/** The methods a meaning applies to: those it names; else the one its kind is found on; else every method. */
-export const meaningMethods = (r: Pick<CatalogRecord, 'kind'>, m: { methods?: readonly Method[] }): Method[] => {
-  if (m.methods) return [...m.methods];
-  const on = FOUND_ON[r.kind];
-  return on ? [on] : [...METHODS];
-};
-
-/**
- * Whether a meaning puts its record on the methods it applies to. One that
- * names methods does; so does one for every method that gives a next step of
- * its own (HTTP 404 "no Route matched": a wrong URL, on any method), and any
- * meaning where none of the record names a method (code 8). A meaning that
- * names no method and gives no step, beside others that name theirs, only says
- * what the status means (HTTP 206 in Agora's Chinese table): it does not put
- * the record on a method no source gives it on (206 on `acquire`).
- */
-export const placesRecord = (r: Pick<CatalogRecord, 'meanings'>, m: { methods?: readonly Method[]; retry?: RetryPolicy }): boolean =>
-  !!m.methods || !!m.retry || !r.meanings.some((x) => x.methods);
-
-/** The methods a record occurs on, in API order: those its meanings put it on (placesRecord()). */
-export function recordMethods(r: CatalogRecord): Method[] {
-  const set = new Set(r.meanings.filter((m) => placesRecord(r, m)).flatMap((m) => meaningMethods(r, m)));
-  if (set.size === 0 && FOUND_ON[r.kind]) set.add(FOUND_ON[r.kind]!);
-  return METHODS.filter((m) => set.has(m));
-}
 
 /** True when a list of methods is all of them. */
 export const everyMethod = (methods: readonly string[]): boolean => methods.length === METHODS.length;
