@@ -4,12 +4,13 @@
  * tests import these too.
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
-import { bodyCodeMeanings, FOUND_ON, isRetry, meaningMethods, pickMeaning, placesRecord, recordMethods } from '../../src/meaning.ts';
-
-export { FOUND_ON, meaningMethods, placesRecord, recordMethods };
+import { bodyCodeMeanings, isRetry, pickMeaning, recordMethods } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
-import { type Basis, type CatalogRecord, type Kind, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
+import { type Basis, type CatalogRecord, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import { type Lang, retryText } from './i18n.ts';
+
+/** Which methods a record occurs on is the package's rule (src/meaning.ts), the same for explain() and the pages. */
+export { FOUND_ON, meaningMethods, placesRecord, recordMethods } from '../../src/meaning.ts';
 
 export type Rec = CatalogRecord & { file?: string };
 
