@@ -258,14 +258,18 @@ export const searchUrl = (query: string, locale: Locale): string => `${SITE_URL}
  * same code in another kind (alone, when there is one), a code one edit away
  * (4333 → 433), a name with a typo.
  */
-function nearestRecords(query: string, locale: Locale, kind?: Kind): CatalogRecord[] {
+function nearestRecords(query: string, locale: Locale, kind?: Kind): { near: CatalogRecord[]; closest: CatalogRecord[] } {
   const records = allRecords(locale);
   const entries = records.map((r): NearestEntry => [recordPath(KIND_SEGMENTS[r.kind], r.code, locale), String(r.value), r.title]);
   const wanted = { id: query.trim(), ...(kind && { segment: KIND_SEGMENTS[kind] }) };
-  const near = nearest(entries, wanted).filter((entry) => isNear(entry, wanted));
+  const found = nearest(entries, wanted);
+  const near = found.filter((entry) => isNear(entry, wanted));
   // The same code in another kind is the answer (`206 --kind error-code` → HTTP 206): alone.
   const same = near.filter((entry) => sameCode(entry, wanted));
-  return (same.length ? same : near).map((entry) => records[entries.indexOf(entry)]);
+  const byEntry = (entry: NearestEntry) => records[entries.indexOf(entry)];
+  // A number no record is near (9999): the codes closest to it, as the site's not-found page lists them.
+  const closest = !near.length && /^\d+$/.test(wanted.id) ? found.map(byEntry) : [];
+  return { near: (same.length ? same : near).map(byEntry), closest };
 }
 
 /** The responses in a pasted text, read as `scan` and the diagnose page read them (the text as a body when none is found); --method and --status win. */
@@ -371,13 +375,14 @@ export async function runCli(io: CliIO): Promise<number> {
   }
   if (records.length === 0) {
     const search = searchUrl(plain(query).trim(), args.locale);
-    const near = nearestRecords(query, args.locale, args.kind);
+    const { near, closest } = nearestRecords(query, args.locale, args.kind);
     if (args.json) {
-      const brief = near.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, title: r.title, url: r.urls[args.locale] }));
-      io.stdout(toJson({ found: false, query, nearest: brief, search }) + '\n');
+      const brief = (list: CatalogRecord[]) => list.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, title: r.title, url: r.urls[args.locale] }));
+      io.stdout(toJson({ found: false, query, nearest: brief(near), ...(closest.length && { closest: brief(closest) }), search }) + '\n');
     } else {
-      const shown = near.map((r) => `  ${shownValue(r.value)}  ${r.title}  (${kindLabel(r)})`);
-      io.stderr([words.unknown(plain(query)), ...(shown.length ? [words.nearest, ...withoutControls(shown)] : []), words.searchSite(search)].join('\n') + '\n');
+      const shown = (list: CatalogRecord[]) => withoutControls(list.map((r) => `  ${shownValue(r.value)}  ${r.title}  (${kindLabel(r)})`));
+      const lists = near.length ? [words.nearest, ...shown(near)] : closest.length ? [words.closest, ...shown(closest)] : [];
+      io.stderr([words.unknown(plain(query)), ...lists, words.searchSite(search)].join('\n') + '\n');
     }
     return 1;
   }

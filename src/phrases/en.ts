@@ -154,6 +154,7 @@ export const CLI_WORDS_EN: CliWords = {
   unknown: (query) => `Unknown: ${query}`,
   searchSite: (url) => `Search the site: ${url}`,
   nearest: 'Did you mean:',
+  closest: 'No code is near it; the closest in the catalog:',
   otherMethods: (method, command) => `Only what applies on \`${method}\` is shown; other methods differ: \`${command}\` shows them all.`,
   responses: (n) => `${n} responses in the text, each explained below (\`agora-rec-codes scan\` sums up a log).`,
   usageHint: 'Run `agora-rec-codes --help` for usage.',

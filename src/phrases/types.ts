@@ -120,6 +120,8 @@ export type CliWords = {
   searchSite: (url: string) => string;
   /** Before the records nearest to an unknown query. */
   nearest: string;
+  /** Before the codes numerically closest to a number no record is near (9999). */
+  closest: string;
   /** With --method, where steps and causes about other methods were left out, and the command that shows them all. */
   otherMethods: (method: string, command: string) => string;
   /** Several responses in one pasted text. */

@@ -154,6 +154,7 @@ export const CLI_WORDS_ZH: CliWords = {
   unknown: (query) => `未找到：${query}`,
   searchSite: (url) => `在网站上搜索：${url}`,
   nearest: '你要找的是不是：',
+  closest: '没有与之相近的代码；目录中最接近的是：',
   otherMethods: (method, command) => `只列出适用于 \`${method}\` 的内容；其他方法上的情况不同，运行 \`${command}\` 查看全部。`,
   responses: (n) => `文本中有 ${n} 个响应，逐一解释如下（\`agora-rec-codes scan\` 可汇总整个日志）。`,
   usageHint: '运行 `agora-rec-codes --help` 查看用法。',

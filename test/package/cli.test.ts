@@ -63,8 +63,13 @@ describe('agora-rec-codes <query>', () => {
   it('exits 1 on an unknown code, with a link to the site\'s search', async () => {
     const r = await run(['9999']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Unknown: 9999\nSearch the site: https:\/\/\S+\/en\/search\/\?q=9999\n$/);
-    expect(JSON.parse((await run(['9999', '--json'])).stdout)).toEqual({ found: false, query: '9999', nearest: [], search: expect.stringMatching(/\/en\/search\/\?q=9999$/) });
+    // No code is a typo away: the closest codes are listed, as the site's not-found page lists them, then the search.
+    expect(r.stderr).toMatch(/^Unknown: 9999\nNo code is near it; the closest in the catalog:\n {2}1028 {2}Invalid parameter in updateLayout {2}\(body code\)\n(?: {2}.+\n){4}Search the site: https:\/\/\S+\/en\/search\/\?q=9999\n$/);
+    const json = JSON.parse((await run(['9999', '--json'])).stdout);
+    expect(json).toMatchObject({ found: false, query: '9999', nearest: [], search: expect.stringMatching(/\/en\/search\/\?q=9999$/) });
+    expect(json.closest.map((c: { code: number }) => c.code)).toEqual([1028, 1013, 1005, 1004, 1003]);
+    // Words no record is near: no list, only the search.
+    expect((await run(['recording failed'])).stderr).toMatch(/^Unknown: recording failed\nSearch the site: /);
     expect((await run(['录制 失败', '--lang', 'zh'])).stderr).toMatch(/未找到：录制 失败\n在网站上搜索：\S+\/zh\/search\/\?q=%E5%BD%95%E5%88%B6%20%E5%A4%B1%E8%B4%A5/);
   });
 
