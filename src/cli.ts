@@ -12,14 +12,14 @@
  * Exit status: 0 found, 1 unknown, 2 bad usage.
  */
 import { parseArgs } from 'node:util';
-import { explainInput, FINDING_WORDS } from './findings.ts';
+import { FINDING_WORDS, pastedInputs } from './findings.ts';
 import { KIND_SEGMENTS, SITE_URL } from './generated/records.ts';
 import { recordPath } from './paths.ts';
 import { PHRASES } from './messages.ts';
 import { ID_WORDS, isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
-import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type ExplainInput, type Kind, type Locale, type Method } from './index.ts';
-import { looksLikeResponse, readResponses } from './response-text.ts';
+import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
+import { looksLikeResponse } from './response-text.ts';
 import { runScan, type ScanIO } from './scan.ts';
 import { optionError, plain, toJson } from './terminal.ts';
 
@@ -272,14 +272,6 @@ function nearestRecords(query: string, locale: Locale, kind?: Kind): { near: Cat
   return { near: (same.length ? same : near).map(byEntry), closest };
 }
 
-/** The responses in a pasted text, read as `scan` and the diagnose page read them (the text as a body when none is found); --method and --status win. */
-function explainInputs(text: string, args: CliArgs): { input: ExplainInput; lines?: [number, number] }[] {
-  const found = readResponses(text);
-  const given = { ...(args.method && { method: args.method }), ...(args.status !== undefined && { status: args.status }) };
-  if (!found.length) return [{ input: { body: text, ...given } }];
-  return found.map((f) => ({ input: { ...explainInput(f, args.method), ...given }, lines: [f.line, f.endLine] }));
-}
-
 /** Every record a query names: the one lookup() finds first, then the same query read in each other kind (body code 401, HTTP 401). */
 function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
   const options = { method: args.method, locale: args.locale };
@@ -352,7 +344,7 @@ export async function runCli(io: CliIO): Promise<number> {
     if (!text.trim() && args.status === undefined) {
       return usageFailure(io, 'give the response to explain, as an argument or on standard input (curl … | agora-rec-codes explain)');
     }
-    const explained = explainInputs(text, args).map(({ input, lines }) => ({ lines, diagnosis: explain(input, { locale: args.locale }) }));
+    const explained = pastedInputs(text, args).map(({ input, lines }) => ({ lines, diagnosis: explain(input, { locale: args.locale }) }));
     if (args.json) {
       const one = explained.length === 1;
       io.stdout(toJson(one ? explained[0].diagnosis : explained.map(({ lines, diagnosis }) => ({ line: lines![0], endLine: lines![1], ...diagnosis }))) + '\n');

@@ -281,6 +281,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   let missing: string | undefined;
   /** Nothing the catalog knows decides, and there is no status to go by: the step is only the fallback's. */
   let unsure = false;
+  /** The field a body cut short lacks, that would tell whether the method worked: not enough to decide. */
+  let cutBefore: string | undefined;
   const is2xx = status !== undefined && status >= 200 && status < 300;
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
   const statusPlain = () => {
@@ -350,6 +352,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     if (policy.action === 'none' && need && body.form !== 'absent' && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
       missing = need;
       policy = unansweredPolicy(method);
+      // Cut before it: neither done nor failed.
+      if (body.form === 'partial-json') cutBefore = need;
       basis = { by: 'us', why: P.ours.missingField };
       lead = 'missing';
     } else if (policy.action === 'none') {
@@ -367,6 +371,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
         }
       }
       if (policy.action !== 'none') lead = 'state';
+      // A `query` body cut before any state of the recording says nothing of it.
+      if (method === 'query' && body.form === 'partial-json' && policy.action === 'none' && !states.length) cutBefore = 'serverResponse.status';
     }
   }
 
@@ -395,7 +401,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method
   // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
-  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure;
+  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = basisOf(policy) ?? basis;
@@ -419,6 +425,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   } else if (lead === 'state' && record && reading) {
     // The summaries of recording and upload statuses name their field and value; the others say it here.
     summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
+  } else if (cutBefore && method) {
+    summary.push(P.cutBefore(method, cutBefore));
   } else if (lead === 'success') {
     summary.push(P.succeeded(method));
   } else if (lead === 'page') {
@@ -438,6 +446,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (bodyDecides) next.push(P.bodyDecides(P.retryLabel(policy), bodyDecides));
   // Without the method, each method's step: that is what to go by.
   else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
+  else if (cutBefore && method) next.push(P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));
   else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));

@@ -8,7 +8,7 @@
 import type { Basis, Diagnosis, ExplainInput } from './explain.ts';
 import type { OutcomeKind } from './outcome.ts';
 import type { Method } from './records.ts';
-import type { FoundResponse } from './response-text.ts';
+import { type FoundResponse, methodOfQuestion, readResponses } from './response-text.ts';
 
 /** Where a response was: a line of a file (or of the paste, file undefined). */
 export type Place = { file?: string; line: number };
@@ -61,6 +61,19 @@ export function explainInput(found: FoundResponse, method?: Method): ExplainInpu
     ...(found.verb && { verb: found.verb }),
     ...(found.headers && { headers: found.headers }),
   };
+}
+
+/**
+ * A pasted text as `agora-rec-codes explain` hands it to explain(): each response the paste reader finds in it
+ * (else the text as a body), with the lines it is on. The method of a response that names none is `method`, else
+ * the one a question in Chinese around the paste names; `method` and `status`, when given, win.
+ */
+export function pastedInputs(text: string, given: { method?: Method; status?: number } = {}): { input: ExplainInput; lines?: [number, number] }[] {
+  const found = readResponses(text);
+  const chosen = { ...(given.method && { method: given.method }), ...(given.status !== undefined && { status: given.status }) };
+  const method = given.method ?? methodOfQuestion(text);
+  if (!found.length) return [{ input: { body: text, ...(method && { method }), ...chosen } }];
+  return found.map((f) => ({ input: { ...explainInput(f, method), ...chosen }, lines: [f.line, f.endLine] }));
 }
 
 function keyOf(d: Diagnosis): string {

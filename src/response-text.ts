@@ -133,7 +133,7 @@ const CURL_VERB = /\bcurl\b.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\b
  * response, `HTTP`, the status.
  */
 const LEAD =
-  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>\u2192\uff1a\uff0c-]|(?!(?:acquire|start|query|update|stop)\b)[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*|<Response \[)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
+  /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>?!\u2192\uff1a\uff0c\uff1f\uff01\u3002-]|(?!(?:acquire|start|query|update|stop)\b)[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*|<Response \[)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
 
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
@@ -147,6 +147,17 @@ function callInText(text: string): Call | undefined {
   }
   const field = FIELD_METHOD.exec(text);
   return field ? { method: METHOD_BY_LOWER.get(field[1].toLowerCase())! } : undefined;
+}
+
+/**
+ * The one method a question written in Chinese names around a pasted response (`query 一直返回 7，录制是不是挂了？`
+ * with the body on the next line): among Chinese words, a method's name is the API's. undefined where the text has
+ * no Chinese, or names no method or more than one. For a paste (the CLI's explain, the diagnose page), not a log.
+ */
+export function methodOfQuestion(text: string): Method | undefined {
+  if (!/\p{Script=Han}/u.test(text)) return undefined;
+  const named = new Set([...text.matchAll(/(?:^|[^\w$/.-])(acquire|start|query|updatelayout|update|stop)(?![\w$/-])/giu)].map((m) => METHOD_BY_LOWER.get(m[1].toLowerCase())!));
+  return named.size === 1 ? [...named][0] : undefined;
 }
 
 /** The method named in a line of text: by a Cloud Recording URL first, then by a `method=` field. */
@@ -214,6 +225,8 @@ const CLIENT_STATUS =
   /(?:success:|Response\{[^}]*code|status code|with status|Net::HTTP\w*|HTTP Error|[Rr]esponse code|resulted in a `|(?:Client|Server) error '|(?:Exception|Error|[Ss]tatus|StatusCode|::[A-Z]\w*)(?:\$\w+)?:? \[?(?=\d{3}(?:,? [A-Z]|, message=)))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
 /** A status and its reason phrase: `206 Partial Content`, `401 Client Error`, `200 OK`. */
 const REASON_PHRASE = /\b([1-5]\d\d) (?:[A-Z][a-z]|OK\b)/;
+/** A status right after a Cloud Recording URL, as an app logs a call: `POST https://…/start 200 {…}`. */
+const STATUS_AFTER_URL = /cloud_recording\/\S+?["']?\s+([1-5]\d\d)(?![\w.%/-]|:\d)/;
 /** A client's note that it will send a request again: `will retry in 1000ms`, `retrying (2/3)`, `2 attempts left`, `backing off 1s`. */
 const RETRY_NOTE = /\bwill retry\b|\bretrying\b|\battempts? left\b|\bbacking off\b/i;
 /** A logger's line with the status alone: Faraday's `response: Status 400`. */
@@ -248,7 +261,7 @@ const statusNumber = (v: unknown): number | undefined => {
 };
 
 function statusInText(text: string): number | undefined {
-  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text);
+  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text) ?? STATUS_AFTER_URL.exec(text);
   return m ? Number(m.find((g, i) => i && g)) : undefined;
 }
 
@@ -977,7 +990,8 @@ export class ResponseReader {
     const own: Call | undefined = found.method ? { method: found.method } : (here ?? (command && { method: command }));
     // A method named before the object vouches for a body, not for any object with a status in it.
     if (!found.body && !block && !((own && !own.lead) || /cloud_recording/i.test(around))) return false;
-    const status = found.status ?? here?.status ?? statusInText(around);
+    // A status alone before the body (`200 {…}` after the request line) is that body's.
+    const status = found.status ?? here?.status ?? statusInText(around) ?? statusNumber(/^\s*([1-5]\d\d)\s*$/.exec(around)?.[1]);
     // A record with a method and neither a status nor a body is a request or a note about one (`sending request`, `backing off`).
     if (!found.body && !block && status === undefined) return false;
     const response: Found = {

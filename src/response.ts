@@ -231,6 +231,8 @@ export function readValues(data: Record<string, unknown> | undefined): ResponseV
     extensions.slice(0, MAX_PARTS).forEach((ext, i) => {
       const payload = field(ext, 'payload');
       state(`serverResponse.extensionServiceState[${i}].payload.state`, 'extension-state', field(payload, 'state'));
+      // A web recording's `stop` gives the upload status in its upload service's payload.
+      state(`serverResponse.extensionServiceState[${i}].payload.uploadingStatus`, 'upload-status', field(payload, 'uploadingStatus'));
       const outputs = field(payload, 'outputs');
       if (Array.isArray(outputs)) {
         outputs.slice(0, MAX_PARTS).forEach((out, j) => state(`serverResponse.extensionServiceState[${i}].payload.outputs[${j}].status`, 'output-status', field(out, 'status')));
@@ -296,8 +298,10 @@ export function readResponse(input: unknown): ResponseReading {
   const given = pasted ? pasted.body : field(input, 'body');
   const headers = field(input, 'headers') ?? pasted?.headers;
   const statusGiven = statusOf(field(input, 'status')) ?? pasted?.status;
-  // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said of it.
-  const body: Body = given === undefined && statusGiven !== undefined ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
+  // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said
+  // of it — unless the headers say the response had none (`Content-Length: 0`).
+  const body: Body =
+    given === undefined && statusGiven !== undefined && header(headers, 'content-length')?.trim() !== '0' ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
   // Without a status, an error page's title may say it: `<title>502 Bad Gateway</title>`.
   const status = statusGiven ?? (body.form === 'html' ? statusOf(/^(?:\D*\s)?([1-5]\d\d)\b/.exec(body.title ?? '')?.[1]) : undefined);
   const read = readValues(body.data);

@@ -8,7 +8,7 @@
  * Everything from the paste is set as text (textContent), never as markup.
  */
 import { type Finding, Findings, type FindingWords, undecided } from '../../src/findings.ts';
-import { looksLikeResponse, readResponses } from '../../src/response-text.ts';
+import { looksLikeResponse, methodOfQuestion, readResponses } from '../../src/response-text.ts';
 import type { BriefRecord, Diagnosis, ExplainInput, Kind, Locale, Method, RetryPolicy } from '../../src/index.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
 import { isMethod, stateFromHash, stateToHash } from './diagnose-state.ts';
@@ -47,7 +47,9 @@ const SHOWN = 100;
 export function diagnoseText(language: Language, text: string, method?: Method | string): DiagnoseResult {
   const chosen = isMethod(method) ? method : undefined;
   const findings = new Findings(language.explain, SHOWN);
-  for (const found of readResponses(text)) findings.add(found, chosen ? { method: chosen, chosen: true } : {});
+  // Without a method chosen, the one a question in Chinese around the paste names, for responses that name none.
+  const named = chosen ? undefined : methodOfQuestion(text);
+  for (const found of readResponses(text)) findings.add(found, chosen ? { method: chosen, chosen: true } : named ? { method: named } : {});
   return { text, ...(chosen && { method: chosen }), responses: findings.responses, findings: findings.list(), others: findings.others.count, needAction: findings.needAction };
 }
 

@@ -98,6 +98,8 @@ export const PHRASES_EN: Phrases = {
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (step, byCode) => `The status alone does not tell which case this is (by the status alone: ${step}); the body \`code\` does, and each has its own step (${byCode}).`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
+  cutBefore: (method, name) => `The body is cut before \`${name}\`, which says what \`${method}\` answered: it cannot be taken as done, nor as failed.`,
+  cutBeforeNext: (name, step) => `Read the whole body first (a log may have cut it short) and go by it; if it has no \`${name}\` either: ${step}.`,
   fixConfiguration: 'Sending the request again does not change this state: it comes from what the recording was set up with (`start`); correct that for the next recording.',
   unknownValue: 'The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; query again later, or check it against Agora\'s current documentation.',
   serviceSays: (reason) => `The service says: "${reason}".`,

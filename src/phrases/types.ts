@@ -40,6 +40,10 @@ export type Phrases = {
   fixConfiguration: string;
   /** No status, and nothing in the body to go on. */
   needMore: string;
+  /** A body cut before the field that tells whether the method worked (`sid` on `start`, the state on `query`). */
+  cutBefore: (method: string, name: string) => string;
+  /** What to do about it: read the whole body; without the field, the step (its label). */
+  cutBeforeNext: (name: string, step: string) => string;
   /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */
   /** The step for the status alone (its label), and the step of each body code it stands for. */
   bodyDecides: (step: string, byCode: string) => string;

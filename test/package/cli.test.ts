@@ -256,6 +256,13 @@ describe('agora-rec-codes explain', () => {
     expect(glued).not.toBe(log('curl-v-2to1.txt'));
     expect((await run(['explain'], { stdin: glued })).stdout).toBe(r.stdout);
   });
+  it('a question in Chinese that names one method gives the method of the body under it; --method wins', async () => {
+    const stdin = 'acquire 调了三次都是这个，是账号的问题吗\n\n{"code":62}';
+    const json = JSON.parse((await run(['explain', '--json'], { stdin })).stdout);
+    expect(json).toMatchObject({ method: 'acquire', code: 62, outcome: { kind: 'fix-account' } });
+    const onStart = JSON.parse((await run(['explain', '--json', '--method', 'start'], { stdin })).stdout);
+    expect(onStart).toMatchObject({ method: 'start', outcome: { kind: 'retry' } });
+  });
   it('answers a paste written in Chinese in Chinese, as a query; a Chinese channel name alone does not', async () => {
     const question = await run(['explain'], { stdin: '同事贴过来的：stop 返回 {"code":435,"reason":"no recorded data"} 这是啥意思' });
     expect(question.stdout).toMatch(/^435 NO_RECORDED_DATA — 没有产生录制文件/);

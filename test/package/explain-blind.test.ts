@@ -2,7 +2,8 @@
  * explain() on responses pasted the way people paste them (curl -i/-v, client errors, proxies' pages,
  * half bodies, successes of every method, whole sessions, other languages' clients), written blind — from
  * the README, the catalog and the two sources only, before anything was run — by someone who had not read
- * explain()'s code, in two rounds (test/fixtures/explain-blind/cases.yaml: 81 cases; cases-second.yaml: 60).
+ * explain()'s code, in three rounds (test/fixtures/explain-blind/cases.yaml: 81 cases; cases-second.yaml: 60;
+ * cases-third.yaml: 60, whole recording sessions in the three modes, decided step by step).
  * Each case's expected outcome, status, code, method, waits and Retry-After are what the sources justify;
  * the words (facts, never) were checked by hand. An outcome written `a|b` is one the sources leave open;
  * `!retry&!success` is one the README names only by what it is not.
@@ -11,9 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { explainInput } from '../../src/findings.ts';
+import { pastedInputs } from '../../src/findings.ts';
 import { explain, type ExplainInput, type Method } from '../../src/index.ts';
-import { readResponses } from '../../src/response-text.ts';
 import { explain as explainZh } from '../../src/zh.ts';
 
 type Case = {
@@ -39,6 +39,7 @@ const read = (name: string) => (parse(readFileSync(join(import.meta.dirname, '..
 const rounds = [
   { name: 'cases.yaml', cases: read('cases.yaml'), least: 80 },
   { name: 'cases-second.yaml', cases: read('cases-second.yaml'), least: 60 },
+  { name: 'cases-third.yaml', cases: read('cases-third.yaml'), least: 60 },
 ];
 
 /** An outcome as a case writes it: a kind, kinds the sources leave open (`a|b`), or what it is not (`!retry&!success`); undefined for one in words. */
@@ -56,9 +57,7 @@ function outcomeFits(written: string | undefined, kind: string): boolean {
 function inputsOf(c: Case): ExplainInput[] {
   if (c.via === 'api') return [c.api as ExplainInput];
   const text = c.crlf ? c.input!.replace(/\n/g, '\r\n') : c.input!;
-  const given = { ...(c.method && { method: c.method as Method }), ...(c.status !== undefined && { status: c.status }) };
-  const found = readResponses(text);
-  return found.length ? found.map((f) => ({ ...explainInput(f, c.method as Method | undefined), ...given })) : [{ body: text, ...given }];
+  return pastedInputs(text, { ...(c.method && { method: c.method as Method }), ...(c.status !== undefined && { status: c.status }) }).map((p) => p.input);
 }
 
 for (const { name, cases, least } of rounds) {

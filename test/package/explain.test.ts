@@ -404,3 +404,14 @@ describe('explain without a method: the steps by method name only the methods th
     expect(listed).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('explain: a web recording\'s stop', () => {
+  it('reads the upload status its upload service gives in the payload', () => {
+    const body = (status: string) => ({ resourceId: 'r', sid: 's', serverResponse: { extensionServiceState: [{ serviceName: 'upload_service', payload: { uploadingStatus: status } }, { serviceName: 'web_recorder_service', payload: {} }] } });
+    const backuped = explain({ method: 'stop', status: 200, body: body('backuped') });
+    expect(backuped.outcome.kind).toBe('success');
+    expect(backuped.records.map((r) => r.ref)).toContain('upload-status:backuped');
+    expect(backuped.next).toBe(explain({ method: 'stop', status: 200, body: { resourceId: 'r', sid: 's', serverResponse: { uploadingStatus: 'backuped' } } }).next);
+    expect(explain({ method: 'stop', status: 200, body: body('uploaded') }).records.map((r) => r.ref)).toContain('upload-status:uploaded');
+  });
+});

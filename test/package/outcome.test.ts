@@ -144,12 +144,37 @@ describe('reading the whole response', () => {
   });
 
   it('a start answered 200 without a sid is not a success', () => {
-    for (const body of ['', '{}', '{"cname":"room1","uid":"1","resourceId":"r1"}', '{"cname":"room1","uid":"1","resourceId":"r1","si']) {
+    for (const body of ['', '{}', '{"cname":"room1","uid":"1","resourceId":"r1"}']) {
       const d = explain({ status: 200, method: 'start', body });
       expect(d.ok, body).toBe(false);
       expect(d.outcome, body).toEqual(explain({ status: 206, method: 'start', body: { code: 65 } }).outcome);
       expect(d.summary, body).toMatch(/`start` answers with `sid`/);
     }
+    // `Content-Length: 0`: the body is empty, not left out.
+    expect(explain({ status: 200, method: 'start', headers: { 'Content-Length': '0' } }).outcome.kind).toBe('retry');
+    expect(explain({ status: 200, method: 'start' }).outcome.kind).toBe('success');
+  });
+
+  it('a body cut before what tells whether the method worked (a log\'s limit): undecided, never a retry or a success', () => {
+    const cases = [
+      ['start', '{"cname":"room1","uid":"1","resourceId":"r1","si', 'sid'],
+      ['acquire', '{"cname":"room1","uid":"1","resou', 'resourceId'],
+      ['query', '{"resourceId":"r1","sid":"s1","serverResponse":{"status":', 'serverResponse.status'],
+      ['query', '{"resourceId":"r1","sid":"s1","serverResponse":{"fileListMode":"json","fileList":[{"fileName":"a.m3u8"', 'serverResponse.status'],
+    ] as const;
+    for (const [method, body, field] of cases) {
+      for (const e of [explain, explainZh]) {
+        const d = e({ status: 200, method, body });
+        expect(d.outcome.kind, `${method} ${body}`).toBe('undecided');
+        expect(d.ok).toBe(false);
+        expect(d.summary).toContain(`\`${field}\``);
+        // The step should the whole body lack it too: the one for a success without it.
+        expect(d.next).toContain(e === explain ? 'Retry' : '重试');
+      }
+    }
+    // What was read before the cut still decides: a state, or the field itself.
+    expect(explain({ status: 200, method: 'query', body: '{"resourceId":"r1","sid":"s1","serverResponse":{"status":5,"fileList":[{"fileN' }).outcome.kind).toBe('success');
+    expect(explain({ status: 200, method: 'start', body: '{"resourceId":"r1","sid":"s1","cna' }).outcome.kind).toBe('success');
   });
 
   it('an acquire answered 200 without a resource ID, a query without serverResponse: retried, not taken as done', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readLooseValue } from '../../src/loose-value.ts';
-import { looksLikeResponse, methodInText, readResponses, ResponseReader } from '../../src/response-text.ts';
+import { looksLikeResponse, methodInText, methodOfQuestion, readResponses, ResponseReader } from '../../src/response-text.ts';
 
 const log = (name: string) => readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8');
 const one = (text: string) => {
@@ -369,6 +369,37 @@ describe('a method named before its response: `method -> response`, `method: res
 
   it('a method word before an object that is no body does not make one', () => {
     expect(readResponses('query => {"status": 500, "rows": 0}\nstop: {"reason":"shutdown","signal":"SIGTERM"}')).toEqual([]);
+  });
+});
+
+describe('a status where an app logs it beside the call: after the URL, or alone before the body', () => {
+  it('right after a Cloud Recording URL, the body on the same line', () => {
+    expect(one('2026-12-02 10:00:01 rec INFO GET https://api.agora.io/v1/apps/a1/cloud_recording/resourceid/R/sid/S/mode/individual/query 404 {"code":404,"reason":"failed to find worker"}')).toMatchObject({ method: 'query', status: 404, body: { code: 404 } });
+    expect(one('[svc] POST "https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/R/sid/S/mode/mix/stop" 206 {"code":435}')).toMatchObject({ method: 'stop', status: 206, body: { code: 435 } });
+  });
+  it('alone at the start of the line before the body, after the request line', () => {
+    expect(one('POST https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/R/sid/S/mode/mix/updateLayout\n400 {"code":1028}')).toMatchObject({ method: 'updateLayout', status: 400, body: { code: 1028 } });
+  });
+  it('not a number that is part of something else: a duration, a count, a size', () => {
+    expect(one('GET https://api.agora.io/v1/apps/a1/cloud_recording/resourceid/R/sid/S/mode/mix/query 120.5ms {"resourceId":"R","sid":"S","serverResponse":{"status":5}}').status).toBeUndefined();
+    expect(one('took 250 {"resourceId":"R","sid":"S","serverResponse":{"status":5}} after query').status).toBeUndefined();
+  });
+});
+
+describe('a method named in a question in Chinese', () => {
+  it('before the body, across Chinese punctuation', () => {
+    expect(one('stop 又报错了！ {"code":49,"reason":"invalid operation"}')).toMatchObject({ method: 'stop', body: { code: 49 } });
+    expect(one('update 之后返回这个，正常吗？ {"code":2}')).toMatchObject({ method: 'update', body: { code: 2 } });
+  });
+  it('the one method the question names is the paste\'s, wherever the body is', () => {
+    expect(methodOfQuestion('updateLayout 调完以后一直这样，怎么回事\n\n{"code":1028}')).toBe('updateLayout');
+    expect(methodOfQuestion('我们先 acquire 再调，结果：\n{"code":2}')).toBe('acquire');
+  });
+  it('none where it names two methods, none, or is not written in Chinese, or names one only inside a URL', () => {
+    expect(methodOfQuestion('start 和 stop 都返回 {"code":2}')).toBeUndefined();
+    expect(methodOfQuestion('返回 {"code":2}')).toBeUndefined();
+    expect(methodOfQuestion('why does the recording stop? {"code":2}')).toBeUndefined();
+    expect(methodOfQuestion('这个地址 https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire 返回 {"code":2}')).toBeUndefined();
   });
 });
 
