@@ -35,6 +35,7 @@ export const SIXTH_FILE = join(root, 'test', 'search', 'queries-sixth.yaml');
 export const SEVENTH_FILE = join(root, 'test', 'search', 'queries-seventh.yaml');
 export const EIGHTH_FILE = join(root, 'test', 'search', 'queries-eighth.yaml');
 export const NINTH_FILE = join(root, 'test', 'search', 'queries-ninth.yaml');
+export const TENTH_FILE = join(root, 'test', 'search', 'queries-tenth.yaml');
 /**
  * The query sets `npm run eval:search` runs, and what BENCHMARKS.md says of each. `gated`: the search
  * test holds these to the goals (≥ 90 % first, ≥ 97 % among the first three, per language); a set
@@ -82,6 +83,11 @@ export const QUERY_SETS: readonly { file: string; note: string; gated: boolean }
     file: NINTH_FILE,
     gated: false,
     note: "test/search/queries-ninth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: two-word queries, long tickets, colloquial and traditional Chinese, full-width digits, toneless pinyin, other vendors' words (S3, OSS, webhook, quota), log lines with request ids, questions about a parameter (maxIdleTime, uid, the Authorization header, the base URL); measured, not gated. Its first run gave top-1 88.3 % (zh 86.7 %, en 90 %) and top-3 95 %; six of its seven misses were questions a guide answers. Fix of a class it showed: a number that is no record's code (user_42) does not make a how-to question one about a code, and which X should I use asks how to. Tried and not kept: Chinese characters matched in pairs (默认 no longer stands for 认证; +3.4 points here but −2.5 on the third set and a miss on the gated set: typos of one character, 过其 for 过期, lose their match). Left: questions a guide's paragraphs answer (the default of maxIdleTime, which base URL) when a record's words fit them better",
+  },
+  {
+    file: TENTH_FILE,
+    gated: false,
+    note: "test/search/queries-tenth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: bodies with resource-ID noise, curl -i cut short, Java and Python stack-trace lines, an nginx 504 page, symptoms with no code, colloquial and traditional Chinese, pinyin, typos of terms, comparison and how-to questions; measured, not gated. Its first run gave top-1 90 % (zh 90 %, en 90 %) and top-3 96.7 %. Fixes of classes it showed: a gateway message quoted beside its HTTP status (404 no Route matched with those values, 401 Invalid authentication credentials) leads, before the status, when no record its words name fits better; a count of attempts, users, tasks or channels (after 3 retries) is not a code. With it, keyboard mashing no longer shows pages Pagefind found by a shorter prefix of a word (asdkjh → as). Left: questions a guide's paragraphs answer (a uid as a string, the Authorization header, which base URL)",
   },
 ];
 const BENCHMARKS = join(root, 'BENCHMARKS.md');

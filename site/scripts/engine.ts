@@ -25,6 +25,7 @@
  * matches. Nothing here touches the DOM but <html lang>,
  * which Pagefind reads to choose its index.
  */
+import { editDistance } from '../../src/nearest.ts';
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
@@ -232,6 +233,13 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const level = (score: number) => Math.floor(score / 5);
       const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
+      // A gateway's message quoted in the query ("404 no Route matched with those values") says which case of its HTTP
+      // status this is: it comes before the numbers — when no other record its words name fits the query better
+      // (`invalid_appid` in a body is the reason of body code 400 more than the message `invalid appid`).
+      const bestFit = q.relaxed[0]?.score ?? 0;
+      const bestPinned = Math.max(0, ...pins.map((p) => relaxed.get(p.entry) ?? 0));
+      const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
+      for (const p of messages) if ((await q.entry(p.entry)).k === 'message-error') add(p.entry);
       // 3. Codes: the kind the words before the number name; else the record the other words fit
       //    best; else body codes before HTTP statuses.
       //    HTTP 200 says only that the request went through: a name beside it ("stop answered 200 but
@@ -257,7 +265,6 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // 4. Names the query contains: longest, then rarest, then the best fit to all its words;
       //    not a record that fits the query's words far worse than another (a name of a family,
       //    "web page recording", in a question about a channel name's length).
-      const bestFit = q.relaxed[0]?.score ?? 0;
       if (q.guideFirst !== undefined) add(q.guideFirst);
       pins
         .filter((p) => (relaxed.get(p.entry) ?? 0) >= bestFit * STRONG)
@@ -289,6 +296,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
         (searched ??= (async () => {
           try {
             found = fullText ? ((await (await pagefindOnce()).search(fullText))?.results ?? []) : [];
+            // Pagefind answers a word no page has with the pages of its longest prefix that one has ("asdkjh" → "as"):
+            // checked on a short query (keyboard mashing), from its first page's fragment — a question downloads none.
+            const short = q.u.fullText.split(' ').filter(Boolean).length <= 3;
+            if (short && found.length && (await onlyPrefixMatched(fullText, found[0], (t) => postingsFor(t, q.fileOf(t)).length > 0))) found = [];
           } catch (error) {
             console.warn('search index unavailable', error);
           }
@@ -553,6 +564,27 @@ type NameIndex = {
  * name, or ErrorCode.TASK_CONFLICT in its group's kind), as the package's
  * lookup() reads it: from the token file of its first word.
  */
+/**
+ * Whether Pagefind found a query's words only by a shorter prefix of them: when the words are Latin, none is in a
+ * record, and the words its first page marks share no more than a short beginning with any of them (`asdkjh` marked
+ * `as`). A longer or stemmed form of a word, or a typo of it, counts as found (`timeouts`, `installing` →
+ * `installation`, `sercive` → `service`); a page
+ * that marks nothing (a match in its title only) is left alone.
+ */
+async function onlyPrefixMatched(text: string, first: PagefindResult, inRecords: (term: string) => boolean): Promise<boolean> {
+  const words = text.split(' ').filter(Boolean);
+  if (!words.length || words.some((w) => !/^[a-z]+$/.test(w) || inRecords(w))) return false;
+  const marked = [...(await first.data()).excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1].toLowerCase());
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && a[n] === b[n]) n++;
+    return n;
+  };
+  // A typo of the word counts too: `sercive` marked `service`.
+  const near = (m: string, w: string) => shared(m, w) >= Math.min(w.length, Math.max(4, Math.ceil(w.length * 0.6))) || editDistance(m, w) <= (w.length >= 6 ? 2 : 1);
+  return marked.length > 0 && !marked.some((m) => words.some((w) => near(m, w)));
+}
+
 async function constantEntries(name: string, groups: Record<string, string>, index: NameIndex): Promise<number[]> {
   const qualified = /^([A-Za-z]+)\.(.+)$/.exec(name);
   const kind = qualified ? groups[qualified[1].toLowerCase()] : undefined;

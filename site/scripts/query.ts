@@ -260,7 +260,7 @@ export class Words {
 
 /** Words after a number that make it an amount, not a code: "5 minutes", "64 字节", "10 次". */
 const UNIT_WORDS =
-  /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent)$/;
+  /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent|retries|retry|attempts?|tries|users?|tasks?|channels?|calls?|streams?|files?|people|members?|hosts?|instances?|workers?|concurrent)$/;
 const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍)/u;
 
 /** What the words before a number say it is: an HTTP status, a recording status, a body code. */

@@ -46,6 +46,9 @@ describe('search finds the answer to what people type', () => {
     ['zh', 'a body code and an HTTP status both named in words', 'HTTP 状态是 400，但是 body 里的 code 是 1013', 'error-code:1013'],
     ['en', 'a long chatty question', 'hi all, quick one: our second recorder in the same channel with the same uid gets refused with a conflict as soon as it starts, any idea?', 'error-code:53'],
     ['zh', 'a long chatty question', '大家好，问一下：我们同一个频道同一个 uid 又开了一个录制，第二个一 start 就说冲突，这是为啥', 'error-code:53'],
+    ['en', 'a gateway message beside its HTTP status, in words', 'acquire gave us 401 Invalid authentication credentials this morning', 'message-error:invalid-authentication-credentials'],
+    ['zh', 'a gateway message beside its HTTP status, in words', 'stop 用 GET 发的，结果 404 no Route matched with those values', 'message-error:no-route-matched'],
+    ['en', 'a count of attempts is no code', 'start still fails with task conflict after 2 retries', 'error-code:53'],
   ];
   for (const [lang, what, query, ref] of cases) {
     it(`${lang}: ${what} leads to ${ref}`, async () => {
@@ -99,6 +102,15 @@ describe('search finds the answer to what people type', () => {
       expect(await page.isVisible('#nothing')).toBe(true);
     });
   }
+
+  it('keyboard mashing finds nothing: no page only because it shares the first letters of a word (Pagefind\'s prefix fallback)', async () => {
+    for (const q of ['asdkjh qwezx', 'sdfsdf']) {
+      const { page } = await searchFor('en', q);
+      await searchResults(page);
+      expect(await page.locator('#results li, #closest li').count(), q).toBe(0);
+      expect(await page.isVisible('#nothing'), q).toBe(true);
+    }
+  });
 
   for (const lang of ['en', 'zh'] as const) {
     it(`${lang}: with nothing at all, says so and links the whole table and a filtered view`, async () => {
