@@ -69,12 +69,12 @@ function retryLabel(p: RetryPolicy): string {
 const bodyFrom = (status: number | undefined): string =>
   status === undefined
     ? ''
-    : status >= 500
-      ? ' A proxy or gateway in front of the API probably answered instead of it.'
-      : status === 404
-        ? ' No API endpoint matched: the URL or the HTTP method is probably wrong.'
-        : status < 300
-          ? ' The request reached a web server, not the API: check the base URL.'
+    : status === 404
+      ? ' No API endpoint matched: the URL or the HTTP method is probably wrong.'
+      : status < 300
+        ? ' The request reached a web server, not the API: check the base URL.'
+        : status >= 400
+          ? ' A proxy, gateway or firewall in front of the API probably answered it.'
           : '';
 
 export const PHRASES_EN: Phrases = {

@@ -69,12 +69,12 @@ function retryLabel(p: RetryPolicy): string {
 const bodyFrom = (status: number | undefined): string =>
   status === undefined
     ? ''
-    : status >= 500
-      ? '多半是 API 前面的代理或网关代替它做了应答。'
-      : status === 404
-        ? '没有匹配的 API 接口：URL 或 HTTP 方法多半写错了。'
-        : status < 300
-          ? '请求到达的是某个网页服务器而不是 API：请检查基础 URL。'
+    : status === 404
+      ? '没有匹配的 API 接口：URL 或 HTTP 方法多半写错了。'
+      : status < 300
+        ? '请求到达的是某个网页服务器而不是 API：请检查基础 URL。'
+        : status >= 400
+          ? '多半是 API 前面的代理、网关或防火墙做了应答。'
           : '';
 
 export const PHRASES_ZH: Phrases = {
@@ -98,7 +98,7 @@ export const PHRASES_ZH: Phrases = {
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (step, byCode) => `仅凭状态码无法判断是哪种情况（只看状态码：${step}），要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
-  cutBefore: (method, name) => `包体在 \`${name}\` 之前就被截断了，而它才说明 \`${method}\` 的结果：既不能当作成功，也不能当作失败。`,
+  cutBefore: (method, name) => `包体在 \`${name}\` 之前被截断了，而它才说明 \`${method}\` 的结果：既不能当作成功，也不能当作失败。`,
   cutBeforeNext: (name, step) => `先读取完整的包体（日志可能截断了它），按完整的响应处理；如果其中也没有 \`${name}\`：${step}。`,
   fixConfiguration: '重发请求不会改变这个状态：它来自录制启动时（`start`）的配置；请为下一次录制修正该配置。',
   unknownValue: '响应中有目录里没有的取值（见备注）：弄清它的含义之前，不要把请求当作已完成；稍后再次查询，或对照声网最新文档核实。',

@@ -269,7 +269,7 @@ describe('explain: a response that says little, or says it oddly', () => {
   it('claims no proxy from an empty body, and nothing it cannot know of a page from one', () => {
     expect(explain({ status: 500, method: 'start', body: '' }).summary + explain({ status: 500, method: 'start', body: '' }).notes.join(' ')).not.toMatch(/proxy|gateway/);
     const page = explain({ status: 502, method: 'query', body: '<html><head><title>502 Bad Gateway</title></head></html>' });
-    expect(page.summary).toMatch(/proxy or gateway/);
+    expect(page.summary).toMatch(/proxy, gateway or firewall/);
     expect(page.summary).not.toMatch(/transient/);
   });
 
@@ -413,5 +413,17 @@ describe('explain: a web recording\'s stop', () => {
     expect(backuped.records.map((r) => r.ref)).toContain('upload-status:backuped');
     expect(backuped.next).toBe(explain({ method: 'stop', status: 200, body: { resourceId: 'r', sid: 's', serverResponse: { uploadingStatus: 'backuped' } } }).next);
     expect(explain({ method: 'stop', status: 200, body: body('uploaded') }).records.map((r) => r.ref)).toContain('upload-status:uploaded');
+  });
+});
+
+describe('explain: an HTML page with a 4xx status other than 404', () => {
+  it('says something in front of the API answered (a proxy, a firewall), in both languages', () => {
+    const page = '<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center><hr><center>squid</center></body></html>';
+    for (const status of [403, 407, 413]) {
+      const en = explain({ method: 'acquire', status, body: page, headers: { 'content-type': 'text/html' } });
+      expect(en.summary, String(status)).toMatch(/proxy, gateway or firewall in front of the API/);
+      expect(en.ok).toBe(false);
+      expect(explainZh({ method: 'acquire', status, body: page }).summary).toMatch(/防火墙/);
+    }
   });
 });

@@ -237,7 +237,7 @@ describe('reading the whole response', () => {
     for (const status of [500, 502, 503, 504]) {
       const d = explain({ status, method: 'query', body: proxy(status) });
       expect(d.outcome.kind, String(status)).toBe('retry');
-      expect(d.summary, String(status)).toMatch(/proxy or gateway/);
+      expect(d.summary, String(status)).toMatch(/proxy, gateway or firewall/);
       expect(d.summary, String(status)).not.toMatch(/check the URL/i);
     }
     const notFound = explain({ status: 404, method: 'stop', body: '<html><head><title>404 Not Found</title></head></html>' });
