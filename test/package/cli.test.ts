@@ -256,6 +256,14 @@ describe('agora-rec-codes explain', () => {
     expect(glued).not.toBe(log('curl-v-2to1.txt'));
     expect((await run(['explain'], { stdin: glued })).stdout).toBe(r.stdout);
   });
+  it('where a person must change something, the deciding record\'s own actions on the method follow the next step', async () => {
+    const conflict = await run(['explain'], { stdin: 'POST /v1/apps/x/cloud_recording/resourceid/R/mode/mix/start\nHTTP/1.1 400\n{"code":53,"reason":"task conflict"}\n' });
+    expect(conflict.stdout).toMatch(/^53 TASK_CONFLICT[^\n]*\n\nNext: [^\n]+\n\nWhat to do:\n {2}- [^\n]*different UID/);
+    const token = await run(['explain', '--method', 'start', '--lang', 'zh'], { stdin: '{"code":109}' });
+    expect(token.stdout).toMatch(/处理：\n {2}- [^\n]*token/);
+    // A retry needs no one: no list (433 starts over by itself).
+    expect((await run(['explain', '--method', 'start'], { stdin: '{"code":433}' })).stdout).not.toMatch(/What to do:/);
+  });
   it('a question in Chinese that names one method gives the method of the body under it; --method wins', async () => {
     const stdin = 'acquire 调了三次都是这个，是账号的问题吗\n\n{"code":62}';
     const json = JSON.parse((await run(['explain', '--json'], { stdin })).stdout);
