@@ -198,7 +198,7 @@ function stepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined
 }
 
 function computeStepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined {
-  const methods = recordMethods(record);
+  const methods = recordMethods(record, METHODS);
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
   const actions = new Set<string>();

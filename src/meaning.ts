@@ -3,7 +3,7 @@
  * retry: one rule for the package and the site, so both say the same thing.
  */
 
-import { METHODS } from './generated/records.ts';
+// Types only: the build that generates src/generated/ loads this module before those files exist.
 import type { Kind, Method } from './generated/types.ts';
 
 type MeaningLike = { methods?: readonly string[]; source: string; http?: number; codes?: readonly number[]; reason?: string };
@@ -116,11 +116,11 @@ export const FOUND_ON: Partial<Record<Kind, Method>> = {
   'upload-status': 'stop',
 };
 
-/** The methods a meaning applies to: those it names; else the one its kind is found on; else every method. */
-export const meaningMethods = (r: { kind: Kind }, m: { methods?: readonly Method[] }): Method[] => {
+/** The methods a meaning applies to: those it names; else the one its kind is found on; else every method (`all`, in API order). */
+export const meaningMethods = (r: { kind: Kind }, m: { methods?: readonly Method[] }, all: readonly Method[]): Method[] => {
   if (m.methods) return [...m.methods];
   const on = FOUND_ON[r.kind];
-  return on ? [on] : [...METHODS];
+  return on ? [on] : [...all];
 };
 
 type RecordLike = { kind: Kind; meanings: readonly { methods?: readonly Method[]; retry?: unknown }[] };
@@ -137,9 +137,9 @@ type RecordLike = { kind: Kind; meanings: readonly { methods?: readonly Method[]
 export const placesRecord = (r: Pick<RecordLike, 'meanings'>, m: RecordLike['meanings'][number]): boolean =>
   !!m.methods || !!m.retry || !r.meanings.some((x) => x.methods);
 
-/** The methods a record occurs on, in API order: those its meanings put it on (placesRecord()), else the one its kind is found on. */
-export function recordMethods(r: RecordLike): Method[] {
+/** The methods a record occurs on, in API order (`all`): those its meanings put it on (placesRecord()), else the one its kind is found on. */
+export function recordMethods(r: RecordLike, all: readonly Method[]): Method[] {
   const on = FOUND_ON[r.kind];
-  const set = new Set(r.meanings.flatMap((m) => (placesRecord(r, m) ? meaningMethods(r, m) : [])));
-  return set.size ? METHODS.filter((m) => set.has(m)) : on ? [on] : [];
+  const set = new Set(r.meanings.flatMap((m) => (placesRecord(r, m) ? meaningMethods(r, m, all) : [])));
+  return set.size ? all.filter((m) => set.has(m)) : on ? [on] : [];
 }

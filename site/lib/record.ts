@@ -4,13 +4,17 @@
  * tests import these too.
  */
 import { SOURCE_RANKS } from '../../src/generated/records.ts';
-import { bodyCodeMeanings, isRetry, pickMeaning, recordMethods } from '../../src/meaning.ts';
+import { bodyCodeMeanings, isRetry, meaningMethods as methodsOfMeaning, pickMeaning, recordMethods as methodsOfRecord } from '../../src/meaning.ts';
 import { recordPath } from '../../src/paths.ts';
 import { type Basis, type CatalogRecord, KINDS, METHODS, type Method, type RetryPolicy } from '../../scripts/catalog/schema.ts';
 import { type Lang, retryText } from './i18n.ts';
 
 /** Which methods a record occurs on is the package's rule (src/meaning.ts), the same for explain() and the pages. */
-export { FOUND_ON, meaningMethods, placesRecord, recordMethods } from '../../src/meaning.ts';
+export { FOUND_ON, placesRecord } from '../../src/meaning.ts';
+/** The methods a meaning applies to (src/meaning.ts meaningMethods). */
+export const meaningMethods = (r: Pick<CatalogRecord, 'kind'>, m: { methods?: readonly Method[] }): Method[] => methodsOfMeaning(r, m, METHODS);
+/** The methods a record occurs on, in API order (src/meaning.ts recordMethods). */
+export const recordMethods = (r: CatalogRecord): Method[] => methodsOfRecord(r, METHODS);
 
 export type Rec = CatalogRecord & { file?: string };
 
