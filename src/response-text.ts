@@ -113,6 +113,8 @@ const URL_METHOD =
   /cloud[_-]recording\/(acquire)(?![\w-])|(?:cloud[_-]recording)?\/resourceid\/[^/\s"'?#]+\/(?:sid\/[^/\s"'?#]+\/)?mode\/[^/\s"'?#]+\/(start|query|updatelayout|update|stop)(?![\w-])/i;
 /** `method=start`, `"method": "start"`, `api: 'acquire'`. */
 const FIELD_METHOD = /\b(?:method|api|action|operation|op)["']?\s*[:=]\s*["']?(acquire|start|query|updatelayout|update|stop)\b/i;
+/** A request path field (`path=/rooms/42/recording/stop`, `"uri":"/api/stop"`): an access log of the app's own endpoint, unless the path is Cloud Recording's. */
+const PATH_FIELD = /\b(?:path|uri|route|request_path)["']?\s*[:=]\s*["']?(\/[^\s"',]*)/i;
 /** A body's `serverResponse.command`, e.g. StopCloudRecorder. */
 const COMMAND_METHOD = /^(acquire|start|query|updatelayout|update|stop)cloudrecorder$/i;
 /**
@@ -146,6 +148,9 @@ function callInText(text: string): Call | undefined {
     return { method: METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase())!, ...(verb && { verb }) };
   }
   const field = FIELD_METHOD.exec(text);
+  // `action=stop` beside `path=/rooms/42/recording/stop`: the app's own endpoint (lograge, an access log), not the API's method.
+  const path = field && PATH_FIELD.exec(text);
+  if (path && !/cloud_recording/i.test(path[1])) return undefined;
   return field ? { method: METHOD_BY_LOWER.get(field[1].toLowerCase())! } : undefined;
 }
 
@@ -178,12 +183,12 @@ function leadInText(line: string): Call | undefined {
     const after = line.slice(LEAD.lastIndex);
     // The next try starts inside this match, so that a method named in its words (`stop 完马上 query，返回 {…}`) is tried too.
     LEAD.lastIndex = m.index + 1;
-    const told = /[>\u2192]|returned|responded|status|状态/i.test(m[2]);
+    const told = /[>\u2192]|returned|responded|status|状态|返回|响应/i.test(m[2]);
     // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
     const brace = after.indexOf('{');
     const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
     const status = m[4] ? Number(m[4]) : before ? statusInText(before) : undefined;
-    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.])/.test(after)))) return { method, lead: 'status', status };
+    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.:\uff1a])/.test(after)))) return { method, lead: 'status', status };
     // Nothing but the sign of a map, a pointer or a type between the words and the body (`acquire ok: %{`, `result=&{`,
     // Elixir's `%Req.Response{`, Go's `&main.Result{`) is nothing.
     if (before !== undefined && (m[4] || !before.replace(/(?:%[A-Z][\w.]*|&?(?:[a-z]\w*\.)?[A-Z]\w*|[%&])\s*$/, '') || status)) return { method, lead: 'body', status };
@@ -225,8 +230,12 @@ const CLIENT_STATUS =
   /(?:success:|Response\{[^}]*code|status code|with status|Net::HTTP\w*|HTTP Error|[Rr]esponse code|resulted in a `|(?:Client|Server) error '|(?:Exception|Error|[Ss]tatus|StatusCode|::[A-Z]\w*)(?:\$\w+)?:? \[?(?=\d{3}(?:,? [A-Z]|, message=)))[:=]?\s?([1-5]\d\d)\b|\b([1-5]\d\d) (?:Client|Server) Error/;
 /** A status and its reason phrase: `206 Partial Content`, `401 Client Error`, `200 OK`. */
 const REASON_PHRASE = /\b([1-5]\d\d) (?:[A-Z][a-z]|OK\b)/;
+/** A status right before the verb and a Cloud Recording URL, as an app logs an answer: `← 206 POST https://…/stop`. */
+const STATUS_BEFORE_CALL = /(?:^|[\s\u2190<>-])([1-5]\d\d)\s+(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+["'`]?\S*cloud_recording\//;
 /** A status right after a Cloud Recording URL, as an app logs a call: `POST https://…/start 200 {…}`. */
 const STATUS_AFTER_URL = /cloud_recording\/\S+?["']?\s+([1-5]\d\d)(?![\w.%/-]|:\d)/;
+/** A key of a body in a CSV cell, its quotes doubled: `{""code""`, `""reason"" :`. */
+const CSV_QUOTED_KEY = /\{""\w|""\w+""\s*:/;
 /** A client's note that it will send a request again: `will retry in 1000ms`, `retrying (2/3)`, `2 attempts left`, `backing off 1s`. */
 const RETRY_NOTE = /\bwill retry\b|\bretrying\b|\battempts? left\b|\bbacking off\b/i;
 /** A logger's line with the status alone: Faraday's `response: Status 400`. */
@@ -239,6 +248,8 @@ const COLLECTOR_PREFIX =
   /^(?:(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) [\w.-]+ [\w.@/-]+(?:\[\d+\])?: |[\w.-]+\s+\| |\[pod\/[\w.-]+\/[\w.-]+\] )/;
 /** A URL or path of another service than Cloud Recording on the line. */
 const OTHER_URL = /https?:\/\/|\s\/\w/;
+/** A request line to a URL (`> GET https://api.mux.com/…`, `POST https://hooks.example.com/x`): one to another service when it is not Cloud Recording's. */
+const REQUEST_TO_URL = /\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+["'`]?https?:\/\/\S+/;
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
 /** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
@@ -261,7 +272,7 @@ const statusNumber = (v: unknown): number | undefined => {
 };
 
 function statusInText(text: string): number | undefined {
-  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text) ?? STATUS_AFTER_URL.exec(text);
+  const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text) ?? STATUS_AFTER_URL.exec(text) ?? STATUS_BEFORE_CALL.exec(text);
   return m ? Number(m.find((g, i) => i && g)) : undefined;
 }
 
@@ -598,6 +609,8 @@ type Block = {
   braced?: boolean;
   /** The line of its last header. */
   lastHeader?: number;
+  /** It answers a request to another service (the request line before it names another URL): not reported. */
+  elsewhere?: boolean;
 };
 
 type Gathering = {
@@ -640,6 +653,8 @@ export class ResponseReader {
   private gathering: Gathering | undefined;
   /** The method of the last request line, for the response that follows it (within `reach` lines). */
   private pending: Pending | undefined;
+  /** The line of the last request to another service (REQUEST_TO_URL), whose status line is not a Cloud Recording response. */
+  private elsewhere: number | undefined;
   /** A status without a body, waiting a few lines for its body. */
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
@@ -768,6 +783,7 @@ export class ResponseReader {
 
   /** The response a status line opened, with what came after it (a body, or nothing). */
   private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call, hold?: boolean): void {
+    if (block.elsewhere) return;
     const headers = { ...block.headers, ...extra.headers };
     const found: Found = { status: block.status, line: block.line, endLine, evidence: 'status-line', ...extra };
     if (Object.keys(headers).length) found.headers = headers;
@@ -793,6 +809,10 @@ export class ResponseReader {
     if (collected) text = text.slice(collected[0].length);
     // Spring writes the line breaks of a body in its log as <LF> (and <CR>).
     if (text.includes('<LF>')) text = text.replace(/<LF>|<CR>/g, ' ');
+    // A body escaped twice (an app's `body=\"{\\\"code\\\":435}\"` inside a collector's record): its keys' quotes as written once.
+    if (text.includes('{\\\\\\"')) text = text.replace(/\\\\\\"/g, '"');
+    // A CSV export (Aliyun SLS, a spreadsheet) doubles the quotes inside a quoted cell: `{""code"":501}`.
+    if (CSV_QUOTED_KEY.test(text)) text = text.replace(/""/g, '"');
     if (CURL_DATA.test(text)) return;
     if (this.gathering && this.continueGathering(text)) return;
     // A client that backs off to send the request again will not log the body of the status it holds: that status is a
@@ -813,9 +833,12 @@ export class ResponseReader {
     }
     const line = curl ? trimmed.slice(2) : text;
     const prefix = this.block?.prefix;
-    if (this.block && this.readInBlock(prefix && line.startsWith(prefix) ? line.slice(prefix.length) : line)) return;
+    // The prefix alone (without its trailing space, or curl's `<` it ends with) is the blank line between the headers and the body.
+    const unprefixed = !prefix ? line : line.startsWith(prefix) ? line.slice(prefix.length) : line.trimEnd() === prefix.replace(/[\s<]+$/, '') ? '' : line;
+    if (this.block && this.readInBlock(unprefixed)) return;
 
     let here = callInText(line);
+    if (!here && REQUEST_TO_URL.test(line) && !/cloud[_-]?recording/i.test(line)) this.elsewhere = this.lineNo;
     if (here) {
       here = this.withVerb(here);
       this.pending = { ...here, line: this.lineNo };
@@ -885,6 +908,10 @@ export class ResponseReader {
       block.method = here.method;
       if (here.verb) block.verb = here.verb;
       this.pending = undefined;
+    } else if (this.elsewhere !== undefined && this.lineNo - this.elsewhere <= METHOD_REACH && !(this.pending && this.pending.line > this.elsewhere)) {
+      // The last request was to another service: this status is its answer.
+      block.elsewhere = true;
+      this.elsewhere = undefined;
     } else Object.assign(block, this.takePending(this.lineNo));
     return block;
   }
@@ -1178,8 +1205,19 @@ export class ResponseReader {
     }
     const php = g.kind === 'php' ? readPhpDump(g.text.split('\n')) : undefined;
     const parsed = php ? { value: php, end: g.text.length, complete: true } : g.kind === 'php' ? undefined : readObjectAt(g.text, 0);
-    const partial = !closed || !parsed?.complete;
-    const found = parsed && unwrap(parsed.value);
+    let partial = !closed || !parsed?.complete;
+    let found = parsed && unwrap(parsed.value);
+    // A response object printed with its body after it (`console.error('stop failed:', res, body)` prints Deno's or
+    // fetch's `Response { status: 206, … } {` then the body): the second object is the first one's body.
+    if (found && !found.body && parsed && g.kind === 'json') {
+      const next = g.text.indexOf('{', parsed.end);
+      const second = next >= 0 && !g.text.slice(parsed.end, next).trim() ? readObjectAt(g.text, next) : undefined;
+      const body = second && unwrap(second.value);
+      if (body?.body) {
+        found = { ...found, body: body.body };
+        partial = !closed || !second?.complete;
+      }
+    }
     const call = g.call ?? callInText(g.lead);
     if (found && this.useObject(found, g.lead, call, g.first, endLine, partial, g.block)) return;
     // A body cut before anything could be read of it (`{"code":43`): still a response, with nothing known.
@@ -1190,7 +1228,25 @@ export class ResponseReader {
       return;
     }
     if (g.block) this.emitBlock(g.block, {}, g.block.line);
-    else this.replay(g);
+    else if (!(g.lines === 1 && parsed && this.readRecordTexts(parsed.value, g.first))) this.replay(g);
+  }
+
+  /**
+   * A log record on one line that holds no body of its own, cut before anything else could be read of it (a line cut at
+   * 64 KB, its stack trace the longest field): a text field that names a Cloud Recording call (its `message`) read as a line.
+   */
+  private readRecordTexts(record: unknown, line: number): boolean {
+    if (!isObject(record)) return false;
+    let any = false;
+    for (const key in record) {
+      const v = own(record, key) ? record[key] : undefined;
+      if (typeof v !== 'string' || v.length > MAX_BODY_CHARS || !/cloud_recording/i.test(v)) continue;
+      for (const { method, methodLine, line: _, endLine: __, ...found } of readResponses(v)) {
+        this.emit({ ...found, line, endLine: line }, method && { method, ...(found.verb && { verb: found.verb }) });
+        any = true;
+      }
+    }
+    return any;
   }
 
   /**
