@@ -236,6 +236,10 @@ const STATUS_BEFORE_CALL = /(?:^|[\s\u2190<>-])([1-5]\d\d)\s+(?:GET|POST|PUT|DEL
 const STATUS_AFTER_URL = /cloud_recording\/\S+?["']?\s+([1-5]\d\d)(?![\w.%/-]|:\d)/;
 /** A key of a body in a CSV cell, its quotes doubled: `{""code""`, `""reason"" :`. */
 const CSV_QUOTED_KEY = /\{""\w|""\w+""\s*:/;
+/** A method's call said to have failed, in an app's words: `acquire failed`, `stop request error`, `start 失败`. */
+const FAILED_CALL = /(?:^|[^\w$/.-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?:\s+(?:request|call|recording))?\s*(?:failed|failure|error|errored|失败|出错|报错)(?![a-z])/i;
+/** A terminal colour or cursor escape (`\x1b[32m`, `\x1b[38;5;3m`). */
+const ANSI_ESCAPE = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** A client's note that it will send a request again: `will retry in 1000ms`, `retrying (2/3)`, `2 attempts left`, `backing off 1s`. */
 const RETRY_NOTE = /\bwill retry\b|\bretrying\b|\battempts? left\b|\bbacking off\b/i;
 /** A logger's line with the status alone: Faraday's `response: Status 400`. */
@@ -456,7 +460,8 @@ function isBody(o: Record<string, unknown>): boolean {
   if (own(o, 'code') && wholeCode(o.code)) {
     if (ownKeys(o, () => true) === 1 || BODY_COMPANIONS.some((k) => own(o, k))) return true;
   }
-  if (typeof o.message === 'string' && !own(o, 'code')) {
+  // A message that names a Cloud Recording call is a log record's, never the gateway's (`{"message":"stop failed (POST …"`).
+  if (typeof o.message === 'string' && !own(o, 'code') && !/cloud_recording\//i.test(o.message)) {
     if (ownKeys(o, (k) => !GATEWAY_EXTRAS.has(k)) === 0) return true;
     if (isKnownMessage(o.message)) return true;
   }
@@ -464,6 +469,8 @@ function isBody(o: Record<string, unknown>): boolean {
   return typeof o.resourceId === 'string' && (own(o, 'cname') || own(o, 'uid') || own(o, 'sid') || ownKeys(o, () => true) === 1);
 }
 
+/** Keys of a request's path in a log record. */
+const PATH_KEYS = /^(?:path|uri|route|request_?path|request_?uri)$/i;
 const STATUS_KEYS = /^(?:status|statuscode|status_code|httpstatus|http_status|httpstatuscode|responsestatus|response_status|statuscodevalue)$/i;
 /** Keys of the method, or of the HTTP verb (`"method":"POST"` beside a `url`, axios' `method: 'post'`). */
 const METHOD_KEYS = /^(?:method|api|action|operation|op|call|step|verb|http_?method|request_?method)$/i;
@@ -499,11 +506,14 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
   if (depth > 5) return undefined;
   const found: Wrapped = {};
   const nested: unknown[] = [];
+  // A record of a request to the app's own endpoint (`"uri":"/internal/recorder/query"`): its `op` or `action` is no method of the API.
+  const ownEndpoint = Object.keys(value).some((k) => PATH_KEYS.test(k) && typeof value[k] === 'string' && /^\//.test(value[k] as string) && !/cloud_recording/i.test(value[k] as string));
   for (const key in value) {
     if (!own(value, key)) continue;
     const v = value[key];
     if (STATUS_KEYS.test(key) && found.status === undefined) found.status = statusNumber(v);
     else if (METHOD_KEYS.test(key) && typeof v === 'string') {
+      if (ownEndpoint) continue;
       found.method ??= METHOD_BY_LOWER.get(v.toLowerCase());
       if (VERB.test(v)) found.verb ??= v.toUpperCase() as HttpVerb;
     } else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
@@ -756,9 +766,14 @@ export class ResponseReader {
       const near = found.line - this.heldEnd(held) <= PAIR_REACH && (!call.method || !held.method || call.method === held.method);
       // Its body (with the same status or none).
       const body = found.body !== undefined && (found.status ?? held.status) === held.status;
-      // The same status told again without a body: by the error's traceback after the client's own line (httpx, aiohttp), or by
-      // the app after the proxy's access line. One response; its body may still follow.
-      const again = hold && found.status === held.status && (this.stackEnd > held.endLine || found.evidence !== held.evidence);
+      // The same status told again without a body: by the error's traceback after the client's own line (httpx, aiohttp), by
+      // the app after the proxy's access line, or by the exception on the next line naming no method of its own (Nest's
+      // `start failed: Request failed with status code 400`, then `AxiosError: Request failed with status code 400`).
+      // One response; its body may still follow.
+      const again =
+        hold &&
+        found.status === held.status &&
+        (this.stackEnd > held.endLine || found.evidence !== held.evidence || (found.line - held.endLine <= 1 && !call.method));
       if (near && (body || again)) {
         // The status's line, method and verb where it has them; what came after it and where it ends.
         response = { ...response, ...held, endLine: found.endLine };
@@ -802,8 +817,10 @@ export class ResponseReader {
   }
 
   private read(raw: string): void {
-    const progress = CURL_PROGRESS.exec(raw);
-    let text = progress ? raw.slice(progress[0].length) : raw;
+    // A terminal's colours (NestJS, Winston's colorize, Rails in development): `\x1b[32mquery -> 200 {…}\x1b[39m`.
+    const plainText = raw.includes('\x1b[') ? raw.replace(ANSI_ESCAPE, '') : raw;
+    const progress = CURL_PROGRESS.exec(plainText);
+    let text = progress ? plainText.slice(progress[0].length) : plainText;
     // What a log collector writes before each line says nothing of a response: a body printed over several lines is read without it.
     const collected = COLLECTOR_PREFIX.exec(text);
     if (collected) text = text.slice(collected[0].length);
@@ -829,6 +846,7 @@ export class ResponseReader {
     if (curl && curl[1] !== '<') {
       const call = callInText(trimmed);
       if (call) this.pending = { ...call, line: this.lineNo };
+      else if (REQUEST_TO_URL.test(trimmed) && !/cloud[_-]?recording/i.test(trimmed)) this.elsewhere = this.lineNo;
       return;
     }
     const line = curl ? trimmed.slice(2) : text;
@@ -1047,7 +1065,8 @@ export class ResponseReader {
     const body = parsed.value;
     // A `message` alone is the gateway's only where it is one of its messages, or the line names a call: a log export's
     // `"message": "recorder listening on :3000"` is the event's text, not an answer.
-    const message = typeof body.message === 'string' && (here !== undefined || gatewayMessages().test(body.message));
+    // One that names a Cloud Recording call is the log's own text about it.
+    const message = typeof body.message === 'string' && !/cloud_recording\//i.test(body.message) && (here !== undefined || gatewayMessages().test(body.message));
     if (!(wholeCode(body.code) || message || typeof body.reason === 'string')) return false;
     const status = statusInText(line.slice(0, m.index));
     this.emit({ ...(status !== undefined && { status }), body, partial: true, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);
@@ -1099,6 +1118,11 @@ export class ResponseReader {
    * else a status without a body (its body may follow on the next lines).
    */
   private readMessage(line: string, trimmed: string, here: Call | undefined): void {
+    // An app's words of a failed call before the client's report of it (`acquire failed: Request failed with status code 400`).
+    if (!here && CLIENT_STATUS.test(line)) {
+      const failed = FAILED_CALL.exec(line);
+      if (failed) here = { method: METHOD_BY_LOWER.get(failed[1].toLowerCase())! };
+    }
     const m = gatewayMessages().exec(line);
     // Without a message or a call, only an HTTP client's report of a failed call can be a response (below): most lines end here.
     if (!m && !here && !CLIENT_STATUS.test(line)) return;
@@ -1220,6 +1244,8 @@ export class ResponseReader {
     }
     const call = g.call ?? callInText(g.lead);
     if (found && this.useObject(found, g.lead, call, g.first, endLine, partial, g.block)) return;
+    // A one-line log record whose text names the call (its `message`, the rest cut off): that text is read as a line.
+    if (!g.block && g.lines === 1 && parsed && this.readRecordTexts(parsed.value, g.first)) return;
     // A body cut before anything could be read of it (`{"code":43`): still a response, with nothing known.
     if (parsed && partial && /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text)) {
       const found: Found = { body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };
@@ -1228,7 +1254,7 @@ export class ResponseReader {
       return;
     }
     if (g.block) this.emitBlock(g.block, {}, g.block.line);
-    else if (!(g.lines === 1 && parsed && this.readRecordTexts(parsed.value, g.first))) this.replay(g);
+    else this.replay(g);
   }
 
   /**

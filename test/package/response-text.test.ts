@@ -774,3 +774,52 @@ describe('readLooseValue', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('what loggers and exports do to a response, third round (each class with other inputs than the blind logs)', () => {
+  const CR = 'https://api.agora.io/v1/apps/a1/cloud_recording/resourceid/R/sid/S/mode/individual';
+  it('a logger prefix on every line of a curl-style dump: the prefix alone is the blank line before the body', () => {
+    const prefix = '[agora-http 2026-12-02T10:00:00Z]';
+    const text = [`${prefix} > POST ${CR}/stop`, `${prefix} < HTTP/1.1 206`, `${prefix} < Content-Type: application/json`, prefix, `${prefix} {"code":435,"reason":"no recorded data"}`].join('\n');
+    expect(one(text)).toMatchObject({ method: 'stop', status: 206, body: { code: 435 } });
+  });
+  it("a status line answering a request to another service is not a Cloud Recording response, whatever came before", () => {
+    const other = ['> GET https://hooks.slack.com/services/T0/B0/x', '< HTTP/1.1 404', '< Content-Type: text/plain', '', 'no_service'].join('\n');
+    expect(readResponses(other)).toEqual([]);
+    // A Cloud Recording call before the other request does not lend it its method.
+    expect(readResponses([`POST ${CR}/stop`, 'POST https://s3.amazonaws.com/bucket/key', 'HTTP/1.1 403 Forbidden', '', '<Error/>'].join('\n'))).toEqual([]);
+    // The other way round, the status answers Cloud Recording.
+    expect(one(['POST https://s3.amazonaws.com/bucket/key', `POST ${CR}/stop`, 'HTTP/1.1 206 Partial Content', '', '{"code":65}'].join('\n'))).toMatchObject({ method: 'stop', status: 206 });
+  });
+  it("an access log of the app's own endpoint is no method, even with action=stop", () => {
+    expect(readResponses('I, [2026-12-02T10:00:00 #1] INFO -- : method=POST path=/api/meetings/9/recording/stop format=json action=stop status=500 duration=3.2')).toEqual([]);
+    expect(readResponses('{"level":"info","uri":"/internal/recorder/query","op":"query","status":404}')).toEqual([]);
+  });
+  it("a CSV export's doubled quotes, and a body escaped twice inside a collector's record", () => {
+    expect(one('1741930805,app,"2026-12-02 WARN stop -> {""code"":49,""reason"":""invalid operation""}"')).toMatchObject({ method: 'stop', body: { code: 49 } });
+    expect(one('{"log":"level=warn op=start status=400 body=\\"{\\\\\\"code\\\\\\":53,\\\\\\"reason\\\\\\":\\\\\\"task conflict\\\\\\"}\\""}')).toMatchObject({ method: 'start', status: 400, body: { code: 53 } });
+  });
+  it("a response object printed with its body after it on the closing line (fetch's Response, then the body)", () => {
+    const text = ['query failed: Response {', '  status: 404,', '  statusText: "Not Found",', `  url: "${CR}/query"`, '} {', '  code: 404,', '  reason: "failed to find worker"', '}'].join('\n');
+    expect(one(text)).toMatchObject({ method: 'query', status: 404, body: { code: 404 } });
+  });
+  it('a status before the verb and the URL, with or without a body', () => {
+    expect(one(`2026-12-02 10:00:01 net <- 404 GET ${CR}/query {"code":404,"reason":"failed to find worker"}`)).toMatchObject({ method: 'query', status: 404, body: { code: 404 } });
+    expect(one(`2026-12-02 10:00:01 net ← 206 POST ${CR}/stop <private>`)).toMatchObject({ method: 'stop', status: 206 });
+    expect(readResponses('2026-12-02 10:00:01 net ← 404 GET https://cdn.example.com/a.png')).toEqual([]);
+  });
+  it('返回 and a status before a body printed over the next lines', () => {
+    expect(one(['ERROR 调用开始录制 start 返回 400：', '{', '  "code": 433', '}'].join('\n'))).toMatchObject({ method: 'start', status: 400, body: { code: 433 } });
+  });
+  it("a one-line JSON record cut before its status and body fields: its message is read", () => {
+    const record = JSON.stringify({ message: `stop failed (POST ${CR}/stop) 504 {"code":62,"reason":"request timeout"}`, stack_trace: 'x'.repeat(500), status: 504 });
+    expect(one(record.slice(0, 400))).toMatchObject({ method: 'stop', status: 504, body: { code: 62 } });
+    expect(readResponses(record, { maxLineLength: 400 })).toMatchObject([{ method: 'stop', status: 504, body: { code: 62 } }]);
+  });
+  it("a terminal's colours around a method and its response", () => {
+    expect(one('\x1b[32m[Nest] 12  - \x1b[39m12/02/2026 \x1b[32mLOG\x1b[39m \x1b[32mstop -> 206 {"code":435}\x1b[39m')).toMatchObject({ method: 'stop', status: 206, body: { code: 435 } });
+  });
+  it("the same status told again on the next line by the exception, its body after the stack: one response", () => {
+    const text = ['ERROR acquire failed: Request failed with status code 400', 'AxiosError: Request failed with status code 400', '    at settle (/app/node_modules/axios/lib/core/settle.js:19:12)', 'ERROR Object:', '{', '  "code": 62', '}'].join('\n');
+    expect(one(text)).toMatchObject({ method: 'acquire', status: 400, body: { code: 62 }, line: 1 });
+  });
+});
