@@ -247,7 +247,7 @@ function formatDiagnosis(d: Diagnosis, paint: Paint): string {
   const words = PHRASES[d.locale];
   const lines = [paint('1', d.summary), '', paint('1', words.label.next) + words.sentenceGap + d.next];
   const record = d.record && PERSON_ACTS.has(d.outcome.kind) ? allRecords(d.locale).find((r) => r.ref === d.record!.ref) : undefined;
-  const actions = record ? onMethod(record.actions, d.method) : [];
+  const actions = record ? withoutControls(onMethod(record.actions, d.method)) : [];
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   // A note the summary already says (a plain-text body, when nothing else is known) is not said twice.
   for (const note of d.notes) if (!d.summary.includes(note)) lines.push(paint('33', `! ${note}`));
