@@ -36,6 +36,8 @@ export type ExplainInput = {
   verb?: string;
   /** The response headers (a Headers object, a plain object or pairs); `Retry-After` is honoured. */
   headers?: HeadersLike;
+  /** The body under axios' name, read when `body` is not given: `explain({ ...err.response, method: 'start' })`. */
+  data?: unknown;
 };
 
 /** What explain() reads: a response (`{ status, body, method, headers }`), or its body alone as text or bytes. */
@@ -227,14 +229,15 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const { locale } = language;
   const notes: string[] = [];
   // The response as read without the catalog (`code: 0`, what a success may carry, is not an error code).
-  const { status, headers, body, values, message, code: readCode } = readResponse(input);
+  const { status, headers, body, values, message, code: readCode, unread } = readResponse(input);
   const rawStatus = field(input, 'status');
   if (status === undefined && given(rawStatus)) notes.push(P.notes.unreadableStatus(clip(rawStatus)));
   const rawMethod = field(input, 'method');
   // As a caller writes it: `Start`, `updatelayout`, ` stop `.
   const method = typeof rawMethod === 'string' ? METHODS.find((m) => m.toLowerCase() === rawMethod.trim().toLowerCase()) : undefined;
   if (given(rawMethod) && !method) notes.push(P.notes.unknownMethod(clip(rawMethod)));
-  if (body.form === 'absent') notes.push(P.notes.noBody);
+  if (unread) notes.push(P.notes.unreadBody);
+  else if (body.form === 'absent') notes.push(P.notes.noBody);
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
   const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, values.reason, values.code);
@@ -401,7 +404,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method
   // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
-  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined;
+  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = basisOf(policy) ?? basis;
@@ -447,6 +450,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // Without the method, each method's step: that is what to go by.
   else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
   else if (cutBefore && method) next.push(P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));
+  // A body given unread: the note says how to pass it.
+  else if (unread) next.push(P.needMore);
   else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));

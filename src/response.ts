@@ -284,6 +284,19 @@ export type ResponseReading = {
    * (explain() asks about the reason only when neither code nor message is known.)
    */
   names: NamedValue[];
+  /** The body was given unread: a stream, a promise (`res.json()` not awaited), a Blob, a fetch Response itself. */
+  unread?: boolean;
+};
+
+/** A body not read yet: a stream (fetch's, Node's), a promise, a Blob. */
+const isUnread = (value: unknown): boolean => {
+  if (!value || typeof value !== 'object') return false;
+  try {
+    const v = value as Record<string, unknown>;
+    return typeof v.then === 'function' || typeof v.getReader === 'function' || typeof v.pipe === 'function' || (typeof v.arrayBuffer === 'function' && typeof v.size === 'number');
+  } catch {
+    return false;
+  }
 };
 
 /**
@@ -294,14 +307,19 @@ export type ResponseReading = {
  * responses with it too, and finds the named records in its own index.
  */
 export function readResponse(input: unknown): ResponseReading {
-  const pasted = splitHttpMessage(field(input, 'body'));
-  const given = pasted ? pasted.body : field(input, 'body');
-  const headers = field(input, 'headers') ?? pasted?.headers;
-  const statusGiven = statusOf(field(input, 'status')) ?? pasted?.status;
+  // A fetch Response passed as it is: its status and headers are getters, its body a stream not read.
+  const fetched = isFetchResponse(input);
+  // axios' response (`err.response`) holds the body in `data`.
+  const bodyField = fetched ? undefined : (field(input, 'body') ?? field(input, 'data'));
+  const unread = fetched || isUnread(bodyField);
+  const pasted = unread ? undefined : splitHttpMessage(bodyField);
+  const given = unread ? undefined : pasted ? pasted.body : bodyField;
+  const headers = (fetched ? (input as Response).headers : field(input, 'headers')) ?? pasted?.headers;
+  const statusGiven = statusOf(fetched ? (input as Response).status : field(input, 'status')) ?? pasted?.status;
   // A body not given at all (undefined, as an access-log line gives only the status) is not an empty body: nothing is said
   // of it — unless the headers say the response had none (`Content-Length: 0`).
   const body: Body =
-    given === undefined && statusGiven !== undefined && header(headers, 'content-length')?.trim() !== '0' ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
+    given === undefined && (statusGiven !== undefined || unread) && header(headers, 'content-length')?.trim() !== '0' ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
   // Without a status, an error page's title may say it: `<title>502 Bad Gateway</title>`.
   const status = statusGiven ?? (body.form === 'html' ? statusOf(/^(?:\D*\s)?([1-5]\d\d)\b/.exec(body.title ?? '')?.[1]) : undefined);
   const read = readValues(body.data);
@@ -322,5 +340,17 @@ export function readResponse(input: unknown): ResponseReading {
     values,
     ...(message !== undefined && { message }),
     names,
+    ...(unread && { unread }),
   };
+}
+
+/** Whether a value is a fetch Response (or one like it): a `status` number and a `text()` to read its body. */
+function isFetchResponse(value: unknown): boolean {
+  if (!value || typeof value !== 'object' || own(value, 'status')) return false;
+  try {
+    const v = value as Record<string, unknown>;
+    return typeof v.status === 'number' && typeof v.text === 'function';
+  } catch {
+    return false;
+  }
 }

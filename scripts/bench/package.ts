@@ -82,9 +82,11 @@ export const SIZE_CASES: SizeCase[] = [
   // +85 B (en) / +75 B (zh) when the methods a record occurs on became one rule for explain() and the pages (src/meaning.ts
   // recordMethods, with the kinds read from one method's response: FOUND_ON), where explain() had a simpler twin;
   // +205 B (en) / +230 B (zh) for a third blind review (whole sessions): a body cut before `sid`, `resourceId` or the
-  // recording's state is undecided, with its words; `Content-Length: 0` is an empty body; a web stop's upload status.
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 19_320 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 20_810 },
+  // recording's state is undecided, with its words; `Content-Length: 0` is an empty body; a web stop's upload status;
+  // +225 B (en) / +255 B (zh) for a first-time user's review: axios' `data` is the body, and a body passed unread (a fetch
+  // Response, its stream, a promise) is undecided with a note saying how to pass it.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 19_550 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 21_070 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

@@ -122,6 +122,7 @@ export const PHRASES_EN: Phrases = {
     dependsOnMethod: (byMethod) => `What to do depends on the method; pass \`method\` for the one that applies (${byMethod}).`,
     retryAfter: (ms) => `The server asks to wait ${seconds(ms)} before retrying (Retry-After).`,
     noBody: 'Only the HTTP status was given, not the body: the body (its `code` or `message`) may say more.',
+    unreadBody: 'The body was passed unread (a stream, a promise, a fetch Response): pass `await res.text()` as `body`, or use `fromResponse(res, method)`.',
     noStatus: 'No HTTP status was given; the body reads as a successful response.',
   },
   ours: {

@@ -73,6 +73,8 @@ export type Phrases = {
     noStatus: string;
     /** Only the status was given (no body at all). */
     noBody: string;
+    /** The body was passed unread (a stream, a promise, a fetch Response). */
+    unreadBody: string;
   };
   /** Why a step is our advice, where no source gives it. */
   ours: {

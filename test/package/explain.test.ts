@@ -427,3 +427,28 @@ describe('explain: an HTML page with a 4xx status other than 404', () => {
     }
   });
 });
+
+describe('explain: a response passed as an HTTP client hands it over', () => {
+  const body = '{"code":433,"reason":"resource expired"}';
+  it("axios' response (err.response): the body is its `data`, Retry-After from its headers", () => {
+    expect(explain({ method: 'start', status: 400, data: JSON.parse(body), headers: {} } as never)).toMatchObject({ code: 433, outcome: { kind: 'acquire-again' } });
+    const limited = explain({ method: 'query', status: 429, data: { message: 'API rate limit exceeded' }, headers: { 'retry-after': '2' } } as never);
+    expect(limited).toMatchObject({ message: 'API rate limit exceeded', outcome: { kind: 'retry', retryAfterMs: 2000 } });
+  });
+  it('a body passed unread — a fetch Response itself, its stream, a json() promise not awaited: undecided, with how to pass it', () => {
+    const res = () => new Response(body, { status: 400, headers: { 'content-type': 'application/json' } });
+    for (const [what, input] of [
+      ['the Response', res()],
+      ['its stream', { method: 'start', status: 400, body: res().body }],
+      ['a promise', { method: 'start', status: 400, body: Promise.resolve(JSON.parse(body)) }],
+      ['a 200 start with its stream (no sid can be seen)', { method: 'start', status: 200, body: new Response('{}').body }],
+    ] as const) {
+      const d = explain(input as never);
+      expect(d.outcome.kind, what).toBe('undecided');
+      expect(d.ok, what).toBe(false);
+      expect(d.notes.join(' '), what).toMatch(/await res\.text\(\)/);
+      expect(explainZh(input as never).notes.join(' '), what).toMatch(/尚未读取/);
+    }
+    expect(explain(res() as never).status).toBe(400);
+  });
+});
