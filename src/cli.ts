@@ -51,7 +51,8 @@ Options:
   --json         print JSON
   -h, --help     show this help
 
-Exit status: 0 found, 1 unknown, 2 bad usage.`;
+Exit status: 0 found (explain: every response known), 1 unknown, 2 bad usage;
+scan: 0 when nothing needs action, 1 when something does.`;
 
 export class UsageError extends Error {
   /** The usage follows the message (an option the command does not know, or used wrongly). */
