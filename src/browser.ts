@@ -29,7 +29,8 @@ export function lookup(query: number | string, options?: LookupOptions): Catalog
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words (English). Never throws. */
 export function explain(input: ExplainArgument, options?: ExplainOptions): Diagnosis {
   const diagnosis = explainIn(EN, PHRASES_EN, input, options);
-  if (field(options, 'locale') === 'zh') diagnosis.notes.push(ENGLISH_ONLY);
+  const locale = field(options, 'locale');
+  if (typeof locale === 'string' && /^zh(?:$|[-_])/i.test(locale)) diagnosis.notes.push(ENGLISH_ONLY);
   return diagnosis;
 }
 

@@ -25,7 +25,8 @@ const LANGUAGES = {
   zh: { language: ZH, details: ZH_DETAILS, phrases: PHRASES_ZH, words: CLIENT_WORDS_ZH },
 };
 /** The language an option asks for: Chinese for 'zh', else English. */
-const of = (locale: unknown) => LANGUAGES[locale === 'zh' ? 'zh' : 'en'];
+/** A locale as callers write it: `zh`, and a language tag of Chinese (`zh-CN`, `zh_Hans`), are Chinese; anything else English. */
+const of = (locale: unknown) => LANGUAGES[typeof locale === 'string' && /^zh(?:$|[-_])/i.test(locale) ? 'zh' : 'en'];
 
 /** Find a record by code, numeric string, constant name, message text or state name (English unless `locale: 'zh'`). */
 export function lookup(query: number | string, options?: LookupOptions): CatalogRecord | undefined {

@@ -452,3 +452,10 @@ describe('explain: a response passed as an HTTP client hands it over', () => {
     expect(explain(res() as never).status).toBe(400);
   });
 });
+
+describe('the locale as callers write it', () => {
+  it('a language tag of Chinese (zh-CN, zh_Hans, ZH) answers in Chinese; any other, in English', () => {
+    for (const locale of ['zh', 'zh-CN', 'zh_Hans', 'ZH']) expect(explain({ body: { code: 433 }, method: 'start' }, { locale: locale as never }).next, locale).toMatch(/重新调用/);
+    for (const locale of ['en', 'en-US', 'fr', 'zhx', undefined]) expect(explain({ body: { code: 433 }, method: 'start' }, { locale: locale as never }).next, String(locale)).toMatch(/^Call `acquire` again/);
+  });
+});
