@@ -224,6 +224,9 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
   const lines = [paint('1', `${shownValue(record.value)}  ${record.title}`) + paint('2', `  (${kindLabel(record)}: ${record.kind}:${record.code}, ${record.constant})`)];
   // Answer first: what it means on this method (else in general), then the next step, then what to do and why.
   const m = record.meaning;
+  // A code the sources give only on other methods (433 looked up on `acquire`): said first, as explain() says it.
+  const elsewhere = method && record.meanings.length && record.meanings.every((x) => x.methods && !x.methods.includes(method));
+  if (elsewhere) lines.push(paint('33', `! ${words.notes.otherMethods(method, [...new Set(record.meanings.flatMap((x) => x.methods ?? []))])}`));
   if (m && method) {
     const where = [m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
     lines.push(paint('1', `${words.onMethod(method)} (${where})${words.colon.trim()}`) + words.sentenceGap + m.text);
@@ -391,7 +394,8 @@ export async function runCli(io: CliIO): Promise<number> {
     io.stdout(toJson(also.length ? { ...first, also } : first) + '\n');
     return 0;
   }
-  const command = commandFor(plain(query), args.kind);
+  // The command that shows every method: for a question around a code, that code alone.
+  const command = commandFor(question ? question.code : plain(query), args.kind);
   const blocks = records.map((r) => formatRecord(withoutControls(r), args.method, paint, command));
   if (records.length > 1) {
     const kinds = records.map((r) => `${kindLabel(r)} ${shownValue(typeof r.value === 'string' ? plain(r.value) : r.value)}`);

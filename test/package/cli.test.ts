@@ -264,6 +264,11 @@ describe('agora-rec-codes explain', () => {
     // A retry needs no one: no list (433 starts over by itself).
     expect((await run(['explain', '--method', 'start'], { stdin: '{"code":433}' })).stdout).not.toMatch(/What to do:/);
   });
+  it('a lookup on a method the sources do not give the code on says so first; a question\'s "show all" command is the code alone', async () => {
+    expect((await run(['433', '--method', 'acquire'])).stdout).toMatch(/^433 {2}Resource ID expired[^\n]*\n! The sources give this code only for `start`, not for `acquire`/);
+    expect((await run(['433', '--method', 'start'])).stdout).not.toMatch(/The sources give this code only/);
+    expect((await run(['stop 返回 206 怎么办'])).stdout).toMatch(/运行 `agora-rec-codes 206` 查看全部/);
+  });
   it('a question in Chinese that names one method gives the method of the body under it; --method wins', async () => {
     const stdin = 'acquire 调了三次都是这个，是账号的问题吗\n\n{"code":62}';
     const json = JSON.parse((await run(['explain', '--json'], { stdin })).stdout);
