@@ -254,6 +254,8 @@ const COLLECTOR_PREFIX =
 const OTHER_URL = /https?:\/\/|\s\/\w/;
 /** A request line to a URL (`> GET https://api.mux.com/…`, `POST https://hooks.example.com/x`): one to another service when it is not Cloud Recording's. */
 const REQUEST_TO_URL = /\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+["'`]?https?:\/\/\S+/;
+/** Whether a line is a request to another service than Cloud Recording (REQUEST_TO_URL, no `cloud_recording` in it). */
+const requestElsewhere = (line: string): boolean => REQUEST_TO_URL.test(line) && !/cloud[_-]?recording/i.test(line);
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
 /** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
@@ -846,7 +848,7 @@ export class ResponseReader {
     if (curl && curl[1] !== '<') {
       const call = callInText(trimmed);
       if (call) this.pending = { ...call, line: this.lineNo };
-      else if (REQUEST_TO_URL.test(trimmed) && !/cloud[_-]?recording/i.test(trimmed)) this.elsewhere = this.lineNo;
+      else if (requestElsewhere(trimmed)) this.elsewhere = this.lineNo;
       return;
     }
     const line = curl ? trimmed.slice(2) : text;
@@ -856,7 +858,7 @@ export class ResponseReader {
     if (this.block && this.readInBlock(unprefixed)) return;
 
     let here = callInText(line);
-    if (!here && REQUEST_TO_URL.test(line) && !/cloud[_-]?recording/i.test(line)) this.elsewhere = this.lineNo;
+    if (!here && requestElsewhere(line)) this.elsewhere = this.lineNo;
     if (here) {
       here = this.withVerb(here);
       this.pending = { ...here, line: this.lineNo };
