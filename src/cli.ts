@@ -11,6 +11,8 @@
  *
  * Exit status: 0 found, 1 unknown, 2 bad usage.
  */
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FINDING_WORDS, pastedInputs } from './findings.ts';
 import { KIND_SEGMENTS, SITE_URL } from './generated/records.ts';
@@ -50,6 +52,7 @@ Options:
                  LC_ALL / LC_MESSAGES / LANG)
   --json         print JSON
   -h, --help     show this help
+  --version      print the package's version
 
 Exit status: 0 found (explain: every response known), 1 unknown, 2 bad usage;
 scan: 0 when nothing needs action, 1 when something does.`;
@@ -64,7 +67,7 @@ export class UsageError extends Error {
 }
 
 export type CliArgs = {
-  command: 'lookup' | 'explain' | 'help';
+  command: 'lookup' | 'explain' | 'help' | 'version';
   query?: string;
   /** explain: the response given as an argument (else it is read from standard input); a lookup of a pasted response is one too. */
   body?: string;
@@ -110,6 +113,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         lang: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -118,6 +122,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const { values } = parsed;
   let positionals = parsed.positionals;
   if (values.help || (positionals.length === 1 && positionals[0] === 'help')) return { command: 'help', locale: 'en', json: false };
+  if (values.version) return { command: 'version', locale: 'en', json: false };
   const { method, kind, status, lang } = values;
   if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--method must be one of ${METHODS.join(', ')} (got ${echo(method)})`);
   if (kind !== undefined && !KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')} (got ${echo(kind)})`);
@@ -206,6 +211,17 @@ export function onMethod(texts: readonly string[], method: Method | undefined): 
     previous = named;
     return !named || named.includes(method);
   });
+}
+
+/**
+ * A record as `--method` shows it, for scripts as for people: the meanings,
+ * causes and actions that apply on the method, and the method's own step as
+ * `retry` (62 on `start`: retry, then acquire again). Without a method, the whole record.
+ */
+function onMethodRecord(record: CatalogRecord, method: Method | undefined): CatalogRecord {
+  if (!method) return record;
+  const meanings = record.meanings.filter((m) => !m.methods || m.methods.includes(method));
+  return { ...record, meanings, causes: onMethod(record.causes, method), actions: onMethod(record.actions, method), retry: record.meaning?.retry ?? record.retry };
 }
 
 /** The command that shows a query on every method: `agora-rec-codes 62`, `agora-rec-codes 'Invalid authentication credentials'`. */
@@ -321,6 +337,8 @@ export type CliIO = {
   color: boolean;
   /** Standard input as a stream, for `scan` (else it reads readStdin()). */
   stdin?: ScanIO['stdin'];
+  /** The installed package's version (--version), when it can be read. */
+  version?: () => string | undefined;
 };
 
 /** A usage error on standard error (with the synopsis where the options were misused), and its exit status 2. */
@@ -341,6 +359,15 @@ export async function runCli(io: CliIO): Promise<number> {
   }
   if (args.command === 'help') {
     io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (args.command === 'version') {
+    const version = io.version?.();
+    if (!version) {
+      io.stderr('agora-rec-codes: the package.json beside this program could not be read, so its version is unknown\n');
+      return 1;
+    }
+    io.stdout(`${version}\n`);
     return 0;
   }
   const paint: Paint = io.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
@@ -389,7 +416,7 @@ export async function runCli(io: CliIO): Promise<number> {
     return 1;
   }
   if (args.json) {
-    const [first, ...others] = records;
+    const [first, ...others] = records.map((r) => onMethodRecord(r, args.method));
     const also = others.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, constant: r.constant, title: r.title }));
     io.stdout(toJson(also.length ? { ...first, also } : first) + '\n');
     return 0;
@@ -435,6 +462,23 @@ function write(stream: NodeJS.WriteStream, text: string): void {
   }
 }
 
+/**
+ * The version in the package.json of the package this program is in (dist/esm/cli.js or
+ * dist/cjs/cli.js, reached through node_modules/.bin's link; src/cli.ts in the repository): read at
+ * run time, so that it is the installed one's. undefined when there is none to read.
+ */
+function installedVersion(program: string): string | undefined {
+  for (const up of ['../..', '..']) {
+    try {
+      const { name, version } = JSON.parse(readFileSync(join(dirname(realpathSync(program)), up, 'package.json'), 'utf8'));
+      if (name === '@org/agora-rec-codes' && typeof version === 'string') return version;
+    } catch {
+      // No package.json there, or not ours: look one folder up.
+    }
+  }
+  return undefined;
+}
+
 const isMain = typeof process !== 'undefined' && process.argv[1] && /(?:^|[\\/])(?:cli\.(?:c?js|ts)|agora-rec-codes)$/.test(process.argv[1]);
 if (isMain) {
   process.stdout.on('error', exitOnWriteError);
@@ -447,6 +491,7 @@ if (isMain) {
     readStdin: () => readAll(process.stdin),
     stdin: { stream: process.stdin, isTTY: process.stdin.isTTY },
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    version: () => installedVersion(process.argv[1]),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -56,6 +56,23 @@ describe('agora-rec-codes <query>', () => {
     expect(record.retry.delaysMs).toEqual([3000, 6000]);
   });
 
+  it('gives scripts with --json --method what the text shows: that method\'s step, meanings, causes and actions', async () => {
+    const whole = JSON.parse((await run(['62', '--json'])).stdout);
+    const onAcquire = JSON.parse((await run(['62', '--method', 'acquire', '--json'])).stdout);
+    const onStart = JSON.parse((await run(['62', '--method', 'start', '--json'])).stdout);
+    expect(onAcquire.retry).toMatchObject({ action: 'fix-account' });
+    expect(onStart.retry).toMatchObject({ action: 'retry', sameResourceId: true, then: 'acquire-again' });
+    for (const [record, method] of [[onAcquire, 'acquire'], [onStart, 'start']]) {
+      expect(record.meanings.length).toBeGreaterThan(0);
+      for (const m of record.meanings) if (m.methods) expect(m.methods).toContain(method);
+      for (const list of ['causes', 'actions']) for (const text of record[list]) expect(whole[list]).toContain(text);
+    }
+    // Enabling Cloud Recording for the App ID is acquire's step, never start's.
+    expect(JSON.stringify(onStart.actions)).not.toMatch(/enable it/);
+    expect(JSON.stringify(onAcquire.actions)).toMatch(/enable it/);
+    expect(whole.meanings.length).toBeGreaterThan(onStart.meanings.length);
+  });
+
   it('reads a number as an HTTP status with --kind http-status', async () => {
     expect((await run(['404', '--kind', 'http-status', '--json'])).stdout).toMatch(/"kind": "http-status"/);
   });
@@ -387,6 +404,15 @@ describe('bad usage: exit 2 with one line naming the problem, and how to get hel
     const r = await run(['--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage:/);
+  });
+  it('--version prints the installed package\'s version, exit 0; exit 1 with a reason when it cannot be read', async () => {
+    let stdout = '';
+    let stderr = '';
+    const io = { argv: ['--version'], env: {}, color: false, stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), readStdin: async () => '' };
+    expect(await runCli({ ...io, version: () => '1.2.3' })).toBe(0);
+    expect(stdout).toBe('1.2.3\n');
+    expect(await runCli(io)).toBe(1);
+    expect(stderr).toMatch(/version is unknown/);
   });
   it('parseCli throws UsageError, nothing else', () => {
     expect(() => parseCli(['--method'])).toThrow(UsageError);

@@ -5,7 +5,7 @@
  * publint and arethetypeswrong check the package as published.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,9 @@ console.log(JSON.stringify([ErrorCode.RESOURCE_ID_EXPIRED, lookup(433).constant,
       const scanned = spawnSync(node, [cli, 'scan', '--json'], { input: '{"code":433,"reason":"resource expired"}\n{"code":433,"reason":"resource expired"}\n', encoding: 'utf8' });
       expect(scanned.status).toBe(1);
       expect(JSON.parse(scanned.stdout).findings[0]).toMatchObject({ count: 2, records: [{ ref: 'error-code:433' }] });
+      const version = spawnSync(node, [cli, '--version'], { encoding: 'utf8' });
+      expect(version.status).toBe(0);
+      expect(version.stdout).toBe(`${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`);
     });
   }
 
