@@ -50,7 +50,7 @@ export function recordPhrases(r: CatalogRecord, lang: Locale): [text: string, fi
 }
 
 /** Weight of a token in each part of a record, for the relaxed search. */
-const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75 } as const;
+const WEIGHTS = { title: 4, keyword: 3, names: 3, synonym: 2, summary: 1, other: 1, character: 0.75, guideText: 0.25 } as const;
 
 /** The synonym sets a record's texts use (by canonical term), to add their other terms. */
 function synonymsUsed(words: Words, lexicon: Lexicon, texts: string[]): string[][] {
@@ -84,20 +84,23 @@ export function indexWords(r: CatalogRecord, lang: Locale, lexicon: Lexicon): { 
 }
 
 /** A guide as the search sees it: its page, title and description, its section headings and the option names it explains. */
-export type GuidePage = { u: string; title: string; description: string; headings: string[]; terms: string[] };
+export type GuidePage = { u: string; title: string; description: string; headings: string[]; terms: string[]; text: string[] };
 
 /**
  * A guide's headings (## and ###), as plain text:
  * what questions a guide answers are worded like (how to tell the gateway from the service, webhooks,
  * a 404 soon after start), beside its title. Components (<Rec/>, <Cite/>) and code marks are dropped.
  */
-export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'terms'> {
+export function guideOutline(body: string): Pick<GuidePage, 'headings' | 'terms' | 'text'> {
   const text = (s: string) => plain(s.replace(/<[^>]*>/g, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')).replace(/\s+/g, ' ').trim();
   const headings = [...body.matchAll(/^#{2,3}\s+(.+)$/gm)].map((m) => text(m[1])).filter(Boolean);
   // The request fields and options it names in code marks, by their own name (clientRequest.async_stop → async_stop):
   // only names of several words (async_stop, maxIdleTime), which a search for them means.
   const terms = [...new Set([...body.matchAll(/`([^`\s]+)`/g)].map((m) => m[1].replace(/\(\)|\[\]/g, '').split('.').pop() ?? ''))].filter((t) => /^[A-Za-z]+(?:_[A-Za-z]+|[a-z][A-Z][A-Za-z]*)+$/.test(t));
-  return { headings, terms };
+  // Its prose, paragraph by paragraph (no code block, no component): what a question about the integration asks.
+  const prose = body.replace(/^```[\s\S]*?^```/gm, ' ').replace(/^import .*$/gm, ' ').replace(/^#{1,6}\s.*$/gm, ' ');
+  const paragraphs = prose.split(/\n\s*\n/).map((p) => text(p.replace(/^\s*(?:[-*]|\d+\.)\s+/gm, ''))).filter((p) => p.length > 1);
+  return { headings, terms, text: paragraphs };
 }
 
 /**
@@ -163,7 +166,7 @@ export function searchFiles(records: readonly CatalogRecord[], lang: Locale, lex
     const i = records.length + j;
     const terms = g.terms.filter((term) => !recordTexts.includes(` ${tokens(normalize(term)).join(' ')} `));
     addPhrases(i, [[g.title, 'title'], ...terms.map((term): [string, Field] => [term, 'keyword'])]);
-    addPostings(i, [[[g.title], WEIGHTS.title], [terms, WEIGHTS.keyword], [[g.description, ...g.headings], WEIGHTS.summary]], [g.title]);
+    addPostings(i, [[[g.title], WEIGHTS.title], [terms, WEIGHTS.keyword], [[g.description, ...g.headings], WEIGHTS.summary], [g.text, WEIGHTS.guideText]], [g.title]);
   });
   records.forEach((r, i) => {
     addPhrases(i, recordPhrases(r, lang));

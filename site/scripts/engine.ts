@@ -202,13 +202,18 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // A question of how to do something, with no code or response in it: guides weigh more (they are the last entries).
       // A number that is no record's code ("user_42", a count) does not make it a question about a code.
       const firstGuide = head.records - (head.guides ?? 0);
-      const howTo = asksHowTo(normalized) && !numbers.some((n) => codeMatches(n.value, shard).length) && !response;
+      // In a how-to question, a small number no word calls a status (uid 0, "1 or 3") names a recording status only by chance: it is a value.
+      const asks = asksHowTo(normalized) && !response;
+      const kindsOf = async (value: string) => Promise.all(codeMatches(value, shard).map(async (n) => (await entry(n)).k));
+      const values = new Set<string>();
+      if (asks) for (const n of numbers) if (n.context === undefined && (await kindsOf(n.value)).every((k) => k === 'recording-status')) values.add(n.value);
+      const howTo = asks && !numbers.some((n) => !values.has(n.value) && codeMatches(n.value, shard).length);
       const relaxed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)).sort((a, b) => b.score - a.score || a.entry - b.entry) : scores;
       // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
       // A how-to question the best fitting page of which is a guide: that guide answers it before any record its words name.
       const guideFirst = howTo && relaxed[0] !== undefined && relaxed[0].entry >= firstGuide ? relaxed[0].entry : undefined;
-      return { head, words, u, normalized, response, sequences, numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst };
+      return { head, words, u, normalized, response, sequences, numbers: howTo ? numbers.filter((n) => !values.has(n.value)) : numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst };
     });
 
     const pinned = understood.then(async (q) => {
@@ -239,7 +244,13 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const bestFit = q.relaxed[0]?.score ?? 0;
       const bestPinned = Math.max(0, ...pins.map((p) => relaxed.get(p.entry) ?? 0));
       const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
+      // So does a body code's reason quoted beside the HTTP status it comes with (HTTP 500 "Failed to allocate worker": 502).
       for (const p of messages) if ((await q.entry(p.entry)).k === 'message-error') add(p.entry);
+      if (q.numbers.some((n) => n.context === 'http')) {
+        for (const p of pins.filter((p) => p.field === 'reason' && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin)) {
+          if ((await q.entry(p.entry)).k === 'error-code') add(p.entry);
+        }
+      }
       // 3. Codes: the kind the words before the number name; else the record the other words fit
       //    best; else body codes before HTTP statuses.
       //    HTTP 200 says only that the request went through: a name beside it ("stop answered 200 but

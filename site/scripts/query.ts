@@ -263,6 +263,9 @@ const UNIT_WORDS =
   /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent|retries|retry|attempts?|tries|users?|tasks?|channels?|calls?|streams?|files?|people|members?|hosts?|instances?|workers?|concurrent)$/;
 const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍)/u;
 
+/** Words between an id's name and its value: uid 设成了 433, uid was 7, sid = 12. */
+const ASSIGNED = /^(?:设成了?|设为|设置为|设置成|设的是|改成了?|填了?|填的是|用的是|是|为|is|was|set|to|as|equals?)$/;
+
 /** What the words before a number say it is: an HTTP status, a recording status, a body code. */
 export type NumberContext = 'http' | 'recording' | 'code' | undefined;
 
@@ -283,8 +286,13 @@ export function withoutLogNumbers(text: string): string {
     .replace(/(^|[^\w.])v?\d+(?:\.\d+){1,3}(?::\d+)?(?![\w.])/gi, '$1 ')
     // A thread's name in brackets: [pool-2], [rec-worker-3].
     .replace(/\[[\w.-]*-\d+\]/g, ' ')
-    // A name ending in a number: UTF-8, ISO-8859-1, room-1, class-2031, exec-3 (not error-433 or http-404).
-    .replace(/\b([A-Za-z]+)-(\d+)(?:-\d+)*\b/g, (all, word: string) => (/^(?:code|error|err|http|status|errcode)$/i.test(word) ? all : `${word} `))
+    // A name ending in a number: UTF-8, ISO-8859-1, room-1, class-2031, exec-3, Player_77, shop_anchor_01 (not error-433 or http-404).
+    .replace(/\b([A-Za-z]+)[-_](\d+)(?:[-_]\d+)*\b/g, (all, word: string) => (/^(?:code|error|err|http|status|errcode)$/i.test(word) ? all : `${word} `))
+    // A share (3%), a number in a name (直播间8号, 3号房间), and a list of amounts with one unit (1、3、6 秒; 1, 3 and 6 s):
+    // the list's last number keeps the unit, which says it is no code.
+    .replace(/\d+(?:\.\d+)?\s*[%％]/g, ' ')
+    .replace(/(\p{Script=Han})\d{1,4}号|(^|[^\d.])\d{1,4}号(?=\p{Script=Han})/gu, '$1$2 ')
+    .replace(/\b\d{1,5}(?:(?:\s*[,，、/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[和或]\s*)\d{1,5})+(?=\s*(?:s|ms|secs?|seconds?|minutes?|mins?|秒|毫秒|分钟)(?![A-Za-z]))/gi, (list) => ` ${/\d+$/.exec(list)?.[0]}`)
     // A position in a list: extensionServiceState[0], outputs[1].status.
     .replace(/([\w\]])\[\d{1,3}\]/g, '$1 ');
 }
@@ -300,7 +308,9 @@ export function asksHowTo(normalized: string): boolean {
     /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
     // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do.
     /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
-    /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|(?:能|可以|需要)\S*\s?\S*吗|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
+    // Where something goes, whether it will work, what is needed, whether there is a way, whether what is seen is expected.
+    /(?:^|\s)(?:where (?:do|does|should|can|is|are)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
+    /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|会不会|(?:能|可以|需要|会)[^吗]{0,24}吗|能\S*多少|最多\S*多少|(?:应该|到底是)\S*(?:\s\S+){0,4}\s?\S*还是|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
   );
 }
 
@@ -320,19 +330,24 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
     if (!m || /^0\d/.test(m[1])) return;
     // HTTP/1.1 and HTTP/2: a version, not a code.
     if (/^\d$/.test(w) && (words[i - 1] === 'http' || (words[i - 2] === 'http' && /^\d$/.test(words[i - 1])))) return;
-    if (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? '')) return;
-    // The value of an id, not a code: uid 0, sid 12, port 443, line 49, thread 7.
-    if (ID_WORDS.test(words[i - 1] ?? '')) return;
+    // The value of an id, not a code: uid 0, sid 12, port 443, line 49, thread 7, uid 设成了 433, uid was 7.
+    if (ID_WORDS.test(words[i - 1] ?? '') || (ASSIGNED.test(words[i - 1] ?? '') && ID_WORDS.test(words[i - 2] ?? ''))) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
     const context: NumberContext =
-      /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|状态码|http 状态码)$/.test(before) || aboutGateway
+      /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|(?:http )?response code|状态码|http 状态码)$/.test(before)
         ? 'http'
         : /(?:^|\s)(?:status|serverresponse status|录制状态|状态)$/.test(before) || /^(?:录制状态|状态)$/.test(words[i - 1] ?? '')
           ? 'recording'
           : /(?:^|\s)(?:code|error code|body code|错误码|code 是|code 为|code 等于|错误码是|返回码)$/.test(before)
             ? 'code'
-            : undefined;
-    out.push({ value: String(Number(m[1])), context });
+            : aboutGateway
+              ? 'http'
+              : undefined;
+    // An amount (5 minutes, 64 字节, 10 次), unless the words before call it a code (code 53 task conflict).
+    if (context !== 'code' && (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? ''))) return;
+    // OkHttp's Response{code=400, message=Bad Request}: the code beside an HTTP reason phrase is the HTTP status.
+    const told = context === 'code' && /^message (?:ok|created|partial content|bad request|unauthorized|forbidden|not found|method not allowed|conflict|too many requests|internal server error|bad gateway|service unavailable|gateway time ?out)(?:\s|$)/.test(words.slice(i + 1, i + 5).join(' ')) ? 'http' : context;
+    out.push({ value: String(Number(m[1])), context: told });
   });
   return out;
 }

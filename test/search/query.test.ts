@@ -72,10 +72,13 @@ describe('synonyms and filler words (data/synonyms.yaml)', () => {
 
 describe('questions of how to do something', () => {
   it('are told apart from questions about a problem, in both languages', () => {
-    for (const q of ['How do I build the Authorization header?', 'can I use a string as the recording uid', 'is it possible to record two channels at once', '请求头要怎么拼？', '录制 uid 能用字符串吗', '能不能同时录两个频道', '如何成对调用 acquire 和 start', 'body code or HTTP status: which one should my client trust', 'can we rely on callbacks to know the state', '响应里的 code 跟状态码是一回事吗', '录制的 uid 我们也想用字符串', '消息通知靠谱吗']) {
+    for (const q of ['How do I build the Authorization header?', 'can I use a string as the recording uid', 'is it possible to record two channels at once', '请求头要怎么拼？', '录制 uid 能用字符串吗', '能不能同时录两个频道', '如何成对调用 acquire 和 start', 'body code or HTTP status: which one should my client trust', 'can we rely on callbacks to know the state', '响应里的 code 跟状态码是一回事吗', '录制的 uid 我们也想用字符串', '消息通知靠谱吗',
+      // Where something goes, whether it will work, what is needed, whether there is a way; Chinese questions with 吗 further on, how many, A or B.
+      'where should the customer secret be stored', 'will it record users who joined with string accounts', 'do all hosts need integer uids', 'is there an option to get the files faster', 'the callback came twice, is that expected',
+      '转码后的文件会自动删除吗', '一个频道最多能录多少路', '应该用 mix 模式，还是 individual 模式']) {
       expect(asksHowTo(normalize(q)), q).toBe(true);
     }
-    for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错']) {
+    for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错', 'the upload is still running and query says 5', '还是报 435']) {
       expect(asksHowTo(normalize(q)), q).toBe(false);
     }
   });
@@ -91,7 +94,15 @@ describe('a guide, as the search knows it', () => {
     for (const text of outline.headings) expect(text).not.toMatch(/[<>`]|Cite|Rec of/);
     const made = guideOutline('## `stop` and [the upload](/en/x/)\n### On <Rec of="error-code:49" /> any method\n\n<InOneMinute>\n\n- First <Cite id="sc" /> point, `clientRequest.async_stop`\n\n</InOneMinute>\n\n- not a point: `maxIdleTime`, `withRetry()`, `sid`, `uid`');
     // The options and fields it names, by their own several-word names: a search for async_stop means this guide.
-    expect(made).toEqual({ headings: ['stop and the upload', 'On any method'], terms: ['async_stop', 'maxIdleTime', 'withRetry'] });
+    expect(made).toEqual({
+      headings: ['stop and the upload', 'On any method'],
+      terms: ['async_stop', 'maxIdleTime', 'withRetry'],
+      // Its prose, paragraph by paragraph: a question about the integration ("can the uid be a string?") asks in these words.
+      text: ['First point, clientRequest.async_stop', 'not a point: maxIdleTime, withRetry(), sid, uid'],
+    });
+    // Code is not prose: an example's variable names are not what the guide is about.
+    const withCode = guideOutline("import X from './x.astro';\n\nThe uid is a string.\n\n```ts\nconst recorderUid = '527841';\n```\n\n1. Then `start`.");
+    expect(withCode.text).toEqual(['The uid is a string.', 'Then start.']);
   });
 });
 
@@ -156,6 +167,27 @@ describe('numbers that name a code', () => {
     expect(codeNumbers(normalize('resource id expires after 5 minutes'))).toEqual([]);
     expect(codeNumbers(normalize('频道名超过 64 字节'))).toEqual([]);
     expect(codeNumbers(normalize('retry after 2 seconds'))).toEqual([]);
+    // A list of amounts with one unit, and a share.
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
+    expect(n('is the wait 2, 4 and 8 seconds or 1/2/4 s?')).toEqual([]);
+    expect(n('等待间隔是 2、4、8 秒吗')).toEqual([]);
+    expect(n('about 7% of stops return 435')).toEqual(['435']);
+    // Words before the number that call it a code win over a word after it that could be a count.
+    expect(codeNumbers(normalize('stop failed with code 49 task exiting'))).toEqual([{ value: '49', context: 'code' }]);
+  });
+  it('a number in a name is not a code: user_12, 会议室3号, an id set to a value', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
+    expect(n('host Anchor_501 and guest viewer-20 then 404')).toEqual(['404']);
+    expect(n('会议室3号开录后 query 报 404')).toEqual(['404']);
+    expect(n('3号房间录不了，返回 435')).toEqual(['435']);
+    expect(n('录制 uid 设为 501，stop 时报 49')).toEqual(['49']);
+    expect(n('the recorder uid was 65 and start answered 7')).toEqual(['7']);
+  });
+  it('OkHttp\'s code beside its HTTP reason phrase is the HTTP status; the body code stays a code', () => {
+    const read = codeNumbers(normalize(withoutLogNumbers('HttpException: Response{protocol=h2, code=404, message=Not Found, url=…} body {code=435}')));
+    expect(read).toEqual([{ value: '404', context: 'http' }, { value: '435', context: 'code' }]);
+    // Java's HttpURLConnection names the HTTP status a response code.
+    expect(codeNumbers(normalize('Server returned HTTP response code: 403 for URL: https://example.com/x'))).toEqual([{ value: '403', context: 'http' }]);
   });
 });
 
