@@ -14,11 +14,11 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FINDING_WORDS, pastedInputs } from './findings.ts';
+import { codeInQuestion, FINDING_WORDS, pastedInputs } from './findings.ts';
 import { KIND_SEGMENTS, SITE_URL } from './generated/records.ts';
 import { recordPath } from './paths.ts';
 import { PHRASES } from './messages.ts';
-import { ID_WORDS, isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
+import { isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
 import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 import { looksLikeResponse } from './response-text.ts';
@@ -311,21 +311,6 @@ function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
     if (record && !found.some((r) => r.ref === record.ref)) found.push(record);
   }
   return found;
-}
-
-/**
- * A question around one code (`stop 206 怎么办`, `433是什么意思`, `what does 65 mean on query`): that code, and the
- * method the question names. undefined where it names no number, or more than one.
- */
-function codeInQuestion(query: string): { code: string; method?: Method } | undefined {
-  const words = query
-    .replace(/(\d)(?=\p{Script=Han})|(\p{Script=Han})(?=\d)/gu, '$1$2 ')
-    .split(/[\s,，。？?!！:：;；()（）"'`]+/)
-    .filter(Boolean);
-  const at = words.flatMap((w, i) => (/^\d{1,4}$/.test(w) ? [i] : []));
-  if (at.length !== 1 || ID_WORDS.test(words[at[0] - 1] ?? '')) return undefined;
-  const method = METHODS.find((m) => words.some((w) => w.toLowerCase() === m.toLowerCase()));
-  return { code: words[at[0]], ...(method && { method }) };
 }
 
 export type CliIO = {

@@ -309,6 +309,13 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
       if (elsewhere.length) notes.push(P.notes.reasonOfOtherMethods(method, values.reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
     }
+    // A body code that calls for nothing, without what the method's success carries (435 on `start`, no `sid`): the
+    // request cannot be taken as done, and the code says no step for it.
+    const need = method && about === codeRecord && policy.action === 'none' && SUCCESS_FIELD[method];
+    if (need && body.form !== 'partial-json' && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
+      missing = need;
+      unsure = true;
+    }
   } else if (unknownId && !is2xx) {
     // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
     if (statusRecord) {
@@ -450,6 +457,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // Without the method, each method's step: that is what to go by.
   else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
   else if (cutBefore && method) next.push(P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));
+  else if (unsure && missing && method) next.push(P.notes.missingField(method, missing), P.notDocumentedHere(method));
   // A body given unread: the note says how to pass it.
   else if (unread) next.push(P.needMore);
   else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);

@@ -7,8 +7,24 @@
  */
 import type { Basis, Diagnosis, ExplainInput } from './explain.ts';
 import type { OutcomeKind } from './outcome.ts';
-import type { Method } from './records.ts';
+import { ID_WORDS } from './nearest.ts';
+import { findRecord, METHODS, type Method } from './records.ts';
 import { type FoundResponse, methodOfQuestion, readResponses } from './response-text.ts';
+
+/**
+ * A question around one code (`stop 206 怎么办`, `433是什么意思`, `what does 65 mean on query`): that code, and the
+ * method the question names. undefined where it names no number, or more than one.
+ */
+export function codeInQuestion(query: string): { code: string; method?: Method } | undefined {
+  const words = query
+    .replace(/(\d)(?=\p{Script=Han})|(\p{Script=Han})(?=\d)/gu, '$1$2 ')
+    .split(/[\s,，。？?!！:：;；()（）"'`]+/)
+    .filter(Boolean);
+  const at = words.flatMap((w, i) => (/^\d{1,4}$/.test(w) ? [i] : []));
+  if (at.length !== 1 || ID_WORDS.test(words[at[0] - 1] ?? '')) return undefined;
+  const method = METHODS.find((m) => words.some((w) => w.toLowerCase() === m.toLowerCase()));
+  return { code: words[at[0]], ...(method && { method }) };
+}
 
 /** Where a response was: a line of a file (or of the paste, file undefined). */
 export type Place = { file?: string; line: number };
@@ -72,7 +88,17 @@ export function pastedInputs(text: string, given: { method?: Method; status?: nu
   const found = readResponses(text);
   const chosen = { ...(given.method && { method: given.method }), ...(given.status !== undefined && { status: given.status }) };
   const method = given.method ?? methodOfQuestion(text);
-  if (!found.length) return [{ input: { body: text, ...(method && { method }), ...chosen } }];
+  if (!found.length) {
+    // A question with no response in it (`is 206 on stop bad?`, `query 返回 7 是什么意思`): the code or status it asks about, on its method.
+    const asked = /[{<]/.test(text) || !/[?？吗呢]|\b(?:what|why|how|is|does|do|should|can)\b|什么|为什么|怎么|是不是|咋|啥|如何/i.test(text) ? undefined : codeInQuestion(text);
+    if (asked) {
+      const number = Number(asked.code);
+      const isStatus = /(?:http|status|状态码?)\s*$/i.test(text.slice(0, text.indexOf(asked.code))) || !findRecord(number, 'error-code');
+      const input: ExplainInput = isStatus && findRecord(number, 'http-status') ? { status: number } : { body: { code: number } };
+      return [{ input: { ...input, ...(asked.method && { method: asked.method }), ...(method && { method }), ...chosen } }];
+    }
+    return [{ input: { body: text, ...(method && { method }), ...chosen } }];
+  }
   return found.map((f) => ({ input: { ...explainInput(f, method), ...chosen }, lines: [f.line, f.endLine] }));
 }
 

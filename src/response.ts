@@ -299,6 +299,22 @@ const isUnread = (value: unknown): boolean => {
   }
 };
 
+/** The keys of the API's own bodies: a body with none of them is the app's. */
+const API_KEY = /^(?:code|message|reason|resourceId|sid|serverResponse|cname|uid)$/;
+
+/** What an app names the API's body when it wraps it in its own. */
+const WRAPPERS = ['data', 'body', 'response', 'responseBody', 'result', 'error'];
+
+/**
+ * The API's body where an app wrapped it in its own (`{"data": {…"sid"…}}`, `{"error": {"code": 435}}`): the one
+ * wrapped value that has the API's keys, when the outer object has none.
+ */
+function unwrap(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data || Object.keys(data).some((k) => API_KEY.test(k))) return data;
+  const inner = WRAPPERS.map((name) => field(data, name)).filter((v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => API_KEY.test(k)));
+  return inner.length === 1 ? inner[0] : data;
+}
+
 /**
  * Read a response given as explain() input (`{ status, body, headers }`, a
  * body that may be a whole pasted HTTP message) without the catalog: what it
@@ -322,7 +338,7 @@ export function readResponse(input: unknown): ResponseReading {
     given === undefined && (statusGiven !== undefined || unread) && header(headers, 'content-length')?.trim() !== '0' ? { form: 'absent' } : readBody(given, header(headers, 'content-type'));
   // Without a status, an error page's title may say it: `<title>502 Bad Gateway</title>`.
   const status = statusGiven ?? (body.form === 'html' ? statusOf(/^(?:\D*\s)?([1-5]\d\d)\b/.exec(body.title ?? '')?.[1]) : undefined);
-  const read = readValues(body.data);
+  const read = readValues(unwrap(body.data));
   const values = read.code === 0 ? { ...read, code: undefined } : read;
   const message = values.message ?? (body.form === 'text' ? body.text : undefined);
   const names: NamedValue[] = [

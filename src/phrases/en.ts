@@ -97,6 +97,7 @@ export const PHRASES_EN: Phrases = {
   onMethodStatusAlone: (method, status) => `On \`${method}\`, HTTP ${status} comes only with this code`,
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (step, byCode) => `The status alone does not tell which case this is (by the status alone: ${step}); the body \`code\` does, and each has its own step (${byCode}).`,
+  notDocumentedHere: (method) => `Before sending it again, check what this code means on \`${method}\` with Agora's current documentation or support.`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   cutBefore: (method, name) => `The body is cut before \`${name}\`, which says what \`${method}\` answered: it cannot be taken as done, nor as failed.`,
   cutBeforeNext: (name, step) => `Read the whole body first (a log may have cut it short) and go by it; if it has no \`${name}\` either: ${step}.`,

@@ -40,6 +40,8 @@ export type Phrases = {
   fixConfiguration: string;
   /** No status, and nothing in the body to go on. */
   needMore: string;
+  /** A code the sources give only on other methods, where the method's success lacks its field (435 on `start`, no `sid`). */
+  notDocumentedHere: (method: string) => string;
   /** A body cut before the field that tells whether the method worked (`sid` on `start`, the state on `query`). */
   cutBefore: (method: string, name: string) => string;
   /** What to do about it: read the whole body; without the field, the step (its label). */

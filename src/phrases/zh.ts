@@ -97,6 +97,7 @@ export const PHRASES_ZH: Phrases = {
   onMethodStatusAlone: (method, status) => `在 \`${method}\` 上，HTTP ${status} 只随这个错误码返回`,
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
   bodyDecides: (step, byCode) => `仅凭状态码无法判断是哪种情况（只看状态码：${step}），要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
+  notDocumentedHere: (method) => `再次发送之前，先向声网最新文档或技术支持确认这个错误码在 \`${method}\` 上的含义。`,
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
   cutBefore: (method, name) => `包体在 \`${name}\` 之前被截断了，而它才说明 \`${method}\` 的结果：既不能当作成功，也不能当作失败。`,
   cutBeforeNext: (name, step) => `先读取完整的包体（日志可能截断了它），按完整的响应处理；如果其中也没有 \`${name}\`：${step}。`,

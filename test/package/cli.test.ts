@@ -257,6 +257,16 @@ describe('a pasted response given to lookup is explained, as explain would', () 
 });
 
 describe('agora-rec-codes explain', () => {
+  it('answers a question with no response in it: the code or status it asks about, on the method it names', async () => {
+    const asked = async (q: string) => JSON.parse((await run(['explain', q, '--json'])).stdout);
+    expect(await asked('what does 433 mean on start?')).toMatchObject({ code: 433, method: 'start', outcome: { kind: 'acquire-again' } });
+    expect(await asked('HTTP 429 on query, is that bad?')).toMatchObject({ status: 429, method: 'query', outcome: { kind: 'retry' } });
+    expect(await asked('stop 报 49 怎么办')).toMatchObject({ code: 49, method: 'stop', outcome: { kind: 'already-done' }, locale: 'zh' });
+    // A number that is only an HTTP status is read as one: 206 on stop, where the body code decides.
+    expect(await asked('is a 206 from stop a problem?')).toMatchObject({ status: 206, method: 'stop', outcome: { kind: 'undecided' } });
+    // Text that asks nothing stays text.
+    expect(await asked('upstream 502 bad gateway')).toMatchObject({ body: 'text', outcome: { kind: 'undecided' } });
+  });
   it('reads curl -v output as one response: the method of its request line, its status, headers and body', async () => {
     for (const text of [log('curl-v-2to1.txt'), log('curl-v.txt')]) {
       const json = JSON.parse((await run(['explain', '--json'], { stdin: text })).stdout);

@@ -453,6 +453,33 @@ describe('explain: a response passed as an HTTP client hands it over', () => {
   });
 });
 
+describe('explain: a body an app wrapped in its own object', () => {
+  it('reads the API body under the wrapper when the outer object has none of its keys', () => {
+    expect(explain({ method: 'start', status: 400, body: '{"result":{"code":433,"reason":"resource expired"}}' })).toMatchObject({ code: 433, outcome: { kind: 'acquire-again' } });
+    expect(explain({ method: 'acquire', status: 200, body: { response: { cname: 'r1', uid: '20001', resourceId: 'Rz9' } } })).toMatchObject({ resourceId: 'Rz9', outcome: { kind: 'success' } });
+    expect(explain({ method: 'stop', status: 400, body: '{"ts":1733040000,"error":{"code":49,"reason":"invalid operation"}}' })).toMatchObject({ code: 49, outcome: { kind: 'already-done' } });
+  });
+  it('leaves a body with the API\'s own keys as it is, and two wrapped bodies unread', () => {
+    expect(explain({ method: 'start', status: 206, body: '{"code":65,"data":{"code":433}}' }).code).toBe(65);
+    expect(explain({ method: 'start', status: 400, body: '{"data":{"code":433},"error":{"code":2}}' }).code).toBeUndefined();
+  });
+});
+
+describe('explain: a body code that calls for nothing, on a method whose success it lacks', () => {
+  it('435 on start without a sid is neither done nor a retry; on stop it is done', () => {
+    for (const status of [200, 206, undefined]) {
+      const d = explain({ method: 'start', ...(status && { status }), body: '{"code":435,"reason":"no recorded data"}' });
+      expect(d.outcome.kind, String(status)).toBe('undecided');
+      expect(d.next).toMatch(/`sid`/);
+      expect(explainZh({ method: 'start', ...(status && { status }), body: { code: 435 } }).next).toMatch(/确认这个错误码在 `start` 上的含义/);
+    }
+    expect(explain({ method: 'acquire', status: 200, body: { code: 435 } }).outcome.kind).toBe('undecided');
+    expect(explain({ method: 'stop', status: 206, body: { code: 435, reason: 'no recorded data' } }).outcome.kind).toBe('success');
+    // A duplicate start says it worked without a sid: already done, as the sources say.
+    expect(explain({ method: 'start', status: 201, body: { code: 7 } }).outcome.kind).toBe('already-done');
+  });
+});
+
 describe('the locale as callers write it', () => {
   it('a language tag of Chinese (zh-CN, zh_Hans, ZH) answers in Chinese; any other, in English', () => {
     for (const locale of ['zh', 'zh-CN', 'zh_Hans', 'ZH']) expect(explain({ body: { code: 433 }, method: 'start' }, { locale: locale as never }).next, locale).toMatch(/重新调用/);
