@@ -312,7 +312,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     // A body code that calls for nothing, without what the method's success carries (435 on `start`, no `sid`): the
     // request cannot be taken as done, and the code says no step for it.
     const need = method && about === codeRecord && policy.action === 'none' && SUCCESS_FIELD[method];
-    if (need && body.form !== 'partial-json' && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
+    if (need && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
       missing = need;
       unsure = true;
     }

@@ -120,11 +120,12 @@ console.log(JSON.stringify([lookup(433, { locale: 'zh' }).locale, explain({ stat
     expect(resolved).toMatch(/dist\/cjs\/browser\.js$/);
   });
 
-  it('type-checks a TypeScript consumer (NodeNext and bundler resolution)', () => {
+  it('type-checks a TypeScript consumer (NodeNext, bundler and node10 resolution)', () => {
     writeFileSync(
       join(project, 'use.ts'),
       `import { ErrorCode, explain, lookup, type CatalogRecord } from '@org/agora-rec-codes';
 import { explain as explainZh } from '@org/agora-rec-codes/zh';
+import { ErrorCode as Codes } from '@org/agora-rec-codes/constants';
 const expired: 433 = ErrorCode.RESOURCE_ID_EXPIRED;
 // @ts-expect-error a code is a literal type
 const wrong: 434 = ErrorCode.RESOURCE_ID_EXPIRED;
@@ -134,10 +135,11 @@ if (record?.kind === 'message-error') { const m: string = record.message; void m
 lookup(433, { method: 'resume' });
 const d = explain({ status: 206, body: {}, method: 'start' });
 const delays: number[] | undefined = d.retry.action === 'retry' ? d.retry.delaysMs : undefined;
-void wrong; void delays; void explainZh;
+void wrong; void delays; void explainZh; void Codes.TASK_CONFLICT;
 `,
     );
-    for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler']]) {
+    // node10: what `module: commonjs` resolves with by default, through typesVersions.
+    for (const [module, resolution] of [['nodenext', 'nodenext'], ['esnext', 'bundler'], ['commonjs', 'node10']]) {
       writeFileSync(
         join(project, 'tsconfig.json'),
         JSON.stringify({ compilerOptions: { noEmit: true, strict: true, skipLibCheck: false, module, moduleResolution: resolution, target: 'es2022', types: [] }, files: ['use.ts'] }),
@@ -154,9 +156,10 @@ void wrong; void delays; void explainZh;
     expect(run.status).toBe(0);
   });
 
-  it('passes arethetypeswrong (Node 16+ and bundlers; engines is Node >= 18)', () => {
-    const run = spawnSync(bin('attw'), [tarball, '--profile', 'node16', '--format', 'table-flipped'], { cwd: root, encoding: 'utf8' });
+  it('passes arethetypeswrong on every resolution (node10, Node 16+ from CJS and ESM, bundlers)', () => {
+    const run = spawnSync(bin('attw'), [tarball, '--format', 'table-flipped'], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/node10/);
     expect(run.stdout).toMatch(/node16 \(from ESM\)/);
   });
 });

@@ -474,6 +474,8 @@ describe('explain: a body code that calls for nothing, on a method whose success
       expect(explainZh({ method: 'start', ...(status && { status }), body: { code: 435 } }).next).toMatch(/确认这个错误码在 `start` 上的含义/);
     }
     expect(explain({ method: 'acquire', status: 200, body: { code: 435 } }).outcome.kind).toBe('undecided');
+    // Cut short as a log cuts it: no sid either.
+    expect(explain({ method: 'start', status: 206, body: '{"code":435,"rea' }).outcome.kind).toBe('undecided');
     expect(explain({ method: 'stop', status: 206, body: { code: 435, reason: 'no recorded data' } }).outcome.kind).toBe('success');
     // A duplicate start says it worked without a sid: already done, as the sources say.
     expect(explain({ method: 'start', status: 201, body: { code: 7 } }).outcome.kind).toBe('already-done');
