@@ -29,7 +29,7 @@ import { editDistance } from '../../src/nearest.ts';
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { METHODS } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
-import { codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
+import { camelNames, codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
 import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
@@ -230,20 +230,28 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.head.constantGroups, index)) add(n);
       // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
       const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
-      // A state name written with a typo (uploded).
-      pins.push(...typoNames(q.sequences[3], q.fileOf));
+      // A state name written with a typo (uploded); a name the API writes in camelCase, copied (serviceCompleted) or
+      // with a typo (serviceAbnormol).
+      const camel = (query.match(/[a-z]+(?:[A-Z][a-z0-9]*)+/g) ?? []).map((w): [string, string] => [w.toLowerCase(), normalize(w).split(' ')[0]]);
+      const copied = [...typoNames(q.sequences[3], q.fileOf), ...camelNames(camel, q.shard)];
+      pins.push(...copied);
       // A name the query says is not the case ("why is it not publishing", "不是 disconnected") is what was expected,
       // not what was seen: it names nothing.
       for (let i = pins.length - 1; i >= 0; i--) if (negated(q.normalized, pins[i].phrase)) pins.splice(i, 1);
       const level = (score: number) => Math.floor(score / 5);
       const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
+      // A reason copied as the service writes it, in snake_case, is its body code's (invalid_appid: 400's, not the gateway
+      // message `invalid appid`), before any other name.
+      const snake = new Set(query.toLowerCase().match(/[a-z]+(?:_[a-z]+)+/g) ?? []);
+      const asWritten = (p: (typeof pins)[number]) => snake.has(p.phrase.replace(/ /g, '_'));
+      for (const p of pins.filter(asWritten).sort(byPin)) if ((await q.entry(p.entry)).k === 'error-code') add(p.entry);
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
       // A gateway's message quoted in the query ("404 no Route matched with those values") says which case of its HTTP
       // status this is: it comes before the numbers — when no other record its words name fits the query better
       // (`invalid_appid` in a body is the reason of body code 400 more than the message `invalid appid`).
       const bestFit = q.relaxed[0]?.score ?? 0;
       const bestPinned = Math.max(0, ...pins.map((p) => relaxed.get(p.entry) ?? 0));
-      const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
+      const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && !asWritten(p) && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
       // So does a body code's reason quoted beside the HTTP status it comes with (HTTP 500 "Failed to allocate worker": 502).
       for (const p of messages) if ((await q.entry(p.entry)).k === 'message-error') add(p.entry);
       if (q.numbers.some((n) => n.context === 'http')) {
@@ -276,6 +284,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // 4. Names the query contains: longest, then rarest, then the best fit to all its words;
       //    not a record that fits the query's words far worse than another (a name of a family,
       //    "web page recording", in a question about a channel name's length).
+      //    A name copied as the API writes it (serviceCompleted, in camelCase) or with a typo (serviceAbnormol) is what
+      //    the question is about, however well other records fit its other words: before a guide.
+      pins.filter((p) => copied.includes(p)).sort(byPin).forEach((p) => add(p.entry));
       if (q.guideFirst !== undefined) add(q.guideFirst);
       pins
         .filter((p) => (relaxed.get(p.entry) ?? 0) >= bestFit * STRONG)

@@ -164,6 +164,24 @@ export function codeMatches(value: string, shard: (token: string) => Shard | und
 }
 
 /**
+ * The names the API writes in camelCase (serviceCompleted, uploadingStatus) that the query copies as one word,
+ * exactly or with a typo (serviceAbnormol): `words` are the query's camelCase words, lower-cased, each with its first
+ * token as the index splits it (service); a name's phrase is its tokens (service abnormal).
+ */
+export function camelNames(words: readonly [string, string][], shard: (token: string) => Shard | undefined): Pin[] {
+  const out: Pin[] = [];
+  for (const [word, first] of words) {
+    for (const [key, field, entry] of shard(first)?.[0] ?? []) {
+      const name = key.replace(/ /g, '');
+      if (FIELDS[field] === 'id' && key.includes(' ') && editDistance(name, word, typoAllowance(name)) <= typoAllowance(name)) {
+        out.push({ entry, score: name.length * 1000, field: 'id', phrase: key, whole: false });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The records a word no record has names with a typo in one of their one-word names as written
  * (a state name: uploded → uploaded, bakuped → backuped): a word of six letters or more, the
  * same first two letters, within typoAllowance(). `file(token)` is the token file holding `token`

@@ -291,6 +291,8 @@ export function withoutLogNumbers(text: string): string {
     // A share (3%), a number in a name (直播间8号, 3号房间), and a list of amounts with one unit (1、3、6 秒; 1, 3 and 6 s):
     // the list's last number keeps the unit, which says it is no code.
     .replace(/\d+(?:\.\d+)?\s*[%％]/g, ' ')
+    // A quoted name with Chinese in it (channel “会议室1”): its number is part of the name.
+    .replace(/[“"「『][^“”"「」『』\n]{0,40}[”"」』]/gu, (quoted) => (/\p{Script=Han}/u.test(quoted) ? quoted.replace(/\d+/g, ' ') : quoted))
     .replace(/(\p{Script=Han})\d{1,4}号|(^|[^\d.])\d{1,4}号(?=\p{Script=Han})/gu, '$1$2 ')
     .replace(/\b\d{1,5}(?:(?:\s*[,，、/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[和或]\s*)\d{1,5})+(?=\s*(?:s|ms|secs?|seconds?|minutes?|mins?|秒|毫秒|分钟)(?![A-Za-z]))/gi, (list) => ` ${/\d+$/.exec(list)?.[0]}`)
     // A position in a list: extensionServiceState[0], outputs[1].status.

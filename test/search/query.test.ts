@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
-import { codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf, typoNames } from '../../site/scripts/pin.ts';
+import { camelNames, codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf, typoNames } from '../../site/scripts/pin.ts';
 import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
 import { guideOutline } from '../../site/lib/search-data.ts';
 import { negated, withReasonPhrase } from '../../site/scripts/engine.ts';
@@ -182,6 +182,7 @@ describe('numbers that name a code', () => {
     expect(n('3号房间录不了，返回 435')).toEqual(['435']);
     expect(n('录制 uid 设为 501，stop 时报 49')).toEqual(['49']);
     expect(n('the recorder uid was 65 and start answered 7')).toEqual(['7']);
+    expect(n('频道叫“教室3”，acquire 报 1001')).toEqual(['1001']);
   });
   it('OkHttp\'s code beside its HTTP reason phrase is the HTTP status; the body code stays a code', () => {
     const read = codeNumbers(normalize(withoutLogNumbers('HttpException: Response{protocol=h2, code=404, message=Not Found, url=…} body {code=435}')));
@@ -259,6 +260,15 @@ describe('pinning by containment, over the built search data', () => {
     // "upload" is a word of the catalog, two letters from "uploaded": it stays itself.
     expect(named('upload failed')).toEqual([]);
     expect(named('random gibberish')).toEqual([]);
+  });
+
+  it('a name the API writes in camelCase, copied into a sentence as one word, names its record, typo or not', () => {
+    const { shard, entry } = data('en');
+    const named = (...words: string[]) => camelNames(words.map((w): [string, string] => [w.toLowerCase(), normalize(w).split(' ')[0]]), shard).map((p) => entry(p.entry).u);
+    expect(named('serviceInProgress')).toEqual(['/en/states/serviceInProgress/']);
+    expect(named('serviceValidationFaild')).toEqual(['/en/states/serviceValidationFailed/']);
+    // A field's name is no state; a word far from every name names nothing.
+    expect(named('uploadingStatus', 'serviceBanana')).toEqual([]);
   });
 
   it('codes are found by number, in every kind that has them', () => {
