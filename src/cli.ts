@@ -247,12 +247,11 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
     const where = [m.http && `HTTP ${m.http}`, m.reason && `"${m.reason}"`, m.source].filter(Boolean).join('; ');
     lines.push(paint('1', `${words.onMethod(method)} (${where})${words.colon.trim()}`) + words.sentenceGap + m.text);
   } else lines.push(record.summary);
-  const policy = m?.retry ?? record.retry;
+  // What applies on the method: its step, causes and actions (as `--json` gives them).
+  const { retry, causes, actions } = onMethodRecord(record, method);
   // An HTTP status on a method where the body code it stands for decides (206 on `stop`: 65 or 435): explain()'s next step says so.
-  const next = record.kind === 'http-status' && method ? explain({ status: Number(record.code), method }, { locale: record.locale }).next : words.describeRetry(policy);
+  const next = record.kind === 'http-status' && method ? explain({ status: Number(record.code), method }, { locale: record.locale }).next : words.describeRetry(retry);
   lines.push('', paint('1', words.label.retry) + words.sentenceGap + next);
-  const causes = onMethod(record.causes, method);
-  const actions = onMethod(record.actions, method);
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   if (causes.length) lines.push('', paint('1', words.label.causes), ...causes.map((c) => `  - ${c}`));
   if (method && causes.length + actions.length < record.causes.length + record.actions.length) lines.push(paint('2', words.otherMethods(method, command)));

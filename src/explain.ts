@@ -287,6 +287,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   /** The field a body cut short lacks, that would tell whether the method worked: not enough to decide. */
   let cutBefore: string | undefined;
   const is2xx = status !== undefined && status >= 200 && status < 300;
+  /** What a success of the method carries (`sid` on `start`), when the body lacks it. */
+  const need = method && SUCCESS_FIELD[method];
+  const lacking = need && !(need === 'serverResponse' ? values.hasServerResponse : values[need]) ? need : undefined;
   /** The HTTP status's record without a method's meaning: for pages that did not come from the API. */
   const statusPlain = () => {
     const neutral = status !== undefined ? findRecord(status, 'http-status') : undefined;
@@ -311,9 +314,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     }
     // A body code that calls for nothing, without what the method's success carries (435 on `start`, no `sid`): the
     // request cannot be taken as done, and the code says no step for it.
-    const need = method && about === codeRecord && policy.action === 'none' && SUCCESS_FIELD[method];
-    if (need && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
-      missing = need;
+    if (about === codeRecord && policy.action === 'none' && lacking) {
+      missing = lacking;
       unsure = true;
     }
   } else if (unknownId && !is2xx) {
@@ -358,12 +360,11 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = statusRecord;
     policy = statusRecord ? policyOf(statusRecord) : { action: 'none' };
     lead = statusRecord && status !== 200 ? 'record' : 'success';
-    const need = method && SUCCESS_FIELD[method];
-    if (policy.action === 'none' && need && body.form !== 'absent' && !(need === 'serverResponse' ? values.hasServerResponse : values[need])) {
-      missing = need;
-      policy = unansweredPolicy(method);
+    if (policy.action === 'none' && lacking && body.form !== 'absent') {
+      missing = lacking;
+      policy = unansweredPolicy(method!);
       // Cut before it: neither done nor failed.
-      if (body.form === 'partial-json') cutBefore = need;
+      if (body.form === 'partial-json') cutBefore = lacking;
       basis = { by: 'us', why: P.ours.missingField };
       lead = 'missing';
     } else if (policy.action === 'none') {
