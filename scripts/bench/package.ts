@@ -51,12 +51,10 @@ const ISSUE = 'issue 12';
 /** What is measured. 1 KB = 1000 bytes. */
 export const SIZE_CASES: SizeCase[] = [
   // ErrorCode holds, besides every current name, the four former names kept as @deprecated aliases
-  // (INVALID_CHANNEL_NAME, ILLEGAL_CHANNEL_NAME, RECORDING_ALREADY_RUNNING, RESOURCE_ID_ALREADY_USED): 10 B
-  // gzipped over the goal, which the current names alone meet (439 B). They were renamed after 0.1.0, so
-  // 1.0.0 is the first release with the new names; removing an export is a major change, so the old names
-  // stay until 2.0.0 (data/*.yaml, removedIn). The ceiling holds it there until they go.
-  { id: 'error-code', name: '`import { ErrorCode }`', code: `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
-  { id: 'error-code-constants', name: '`import { ErrorCode }` from `/constants`', code: `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE, ceiling: 470 },
+  // until 2.0.0 (data/*.yaml, removedIn): in catalog order 458 B gzipped, over the goal; its members are
+  // written in the order that gzips smallest (scripts/generate/package-sources.ts compressedOrder()).
+  { id: 'error-code', name: '`import { ErrorCode }`', code: `import { ErrorCode } from '@org/agora-rec-codes'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE },
+  { id: 'error-code-constants', name: '`import { ErrorCode }` from `/constants`', code: `import { ErrorCode } from '@org/agora-rec-codes/constants'; console.log(ErrorCode.RESOURCE_ID_EXPIRED);`, texts: 'none', goal: 450, from: ISSUE },
   {
     id: 'require-constants',
     name: "`require('@org/agora-rec-codes/constants')` (CommonJS: every constant)",
