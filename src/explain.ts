@@ -382,6 +382,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
         }
       }
       if (policy.action !== 'none') lead = 'state';
+      // The recording's own status (or the upload's) a value the catalog does not know: not enough to take it as done.
+      else if (values.states.some((s, i) => !states[i].record && (s.kind === 'recording-status' || s.kind === 'upload-status'))) unsure = true;
       // A `query` body cut before any state of the recording says nothing of it.
       if (method === 'query' && body.form === 'partial-json' && policy.action === 'none' && !states.length) cutBefore = 'serverResponse.status';
     }
@@ -461,7 +463,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (unsure && missing && method) next.push(P.notes.missingField(method, missing), P.notDocumentedHere(method));
   // A body given unread: the note says how to pass it.
   else if (unread) next.push(P.needMore);
-  else if (outcome.kind === 'success' && states.some((s) => !s.record)) next.push(P.unknownValue);
+  else if ((outcome.kind === 'success' || unsure) && states.some((s) => !s.record)) next.push(P.unknownValue);
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));

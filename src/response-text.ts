@@ -207,6 +207,8 @@ const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 /** A status line as an HTTP client logs it: OkHttp's logging interceptor `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`; Ktor's `RESPONSE: 201 Created`. */
 const LOGGED_STATUS_LINE = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
+/** Swift's print of an HTTPURLResponse: `… { Status Code: 400, Headers {` (its headers follow), or `Headers {} }` (none). */
+const SWIFT_RESPONSE = /\{ Status Code: ([1-5]\d\d), Headers \{\s*(\}\s*\}\s*)?$/;
 /** A line of an interactive session that asks for what the next line prints: `>>> r.json()`, `In [3]: r.json()`, `irb(main):002> res.body`. */
 const PROMPT = /^(?:>>>|\.\.\.|In \[\d+\]:|irb\([^)]*\):\d+[>*]|pry\([^)]*\)>)\s/;
 /**
@@ -617,8 +619,13 @@ type Block = {
   blankLines: number;
   /** What came before the status on its line, where a logger writes it before each line (`I/okhttp.OkHttpClient: `). */
   prefix?: string;
-  /** Its headers come between braces (the status's line ends with `Headers:`, as .NET prints a response). */
+  /**
+   * Its headers come between braces (the status's line ends with `Headers:`, as .NET prints a response, or
+   * `Headers {`, as Swift prints an HTTPURLResponse: `"Content-Type" = (`, its value, `);` … `} }`).
+   */
   braced?: boolean;
+  /** A Swift header's name, its value on the next line. */
+  headerName?: string;
   /** The line of its last header. */
   lastHeader?: number;
   /** It answers a request to another service (the request line before it names another URL): not reported. */
@@ -910,6 +917,13 @@ export class ResponseReader {
       }
       return;
     }
+    // Swift's print of an HTTPURLResponse (`<NSHTTPURLResponse: 0x…> { URL: https://…/update } { Status Code: 400, Headers {`)
+    // opens a response: its headers over the next lines, `} }`, then the body.
+    const swift = SWIFT_RESPONSE.exec(line);
+    if (swift) {
+      this.block = { ...this.open(Number(swift[1]), here), braced: true, ...(swift[2] && { phase: 'body' as const }) };
+      return;
+    }
     if (this.readPhpStart(line, here, undefined)) return;
     const brace = line.indexOf('{');
     if (brace >= 0) {
@@ -946,7 +960,21 @@ export class ResponseReader {
         return true;
       }
       // .NET prints the headers between braces of their own, after its status: `…, Headers:`, `{`, `Date: …`, `}`.
-      if (block.braced && (body === '{' || body === '}')) return true;
+      if (block.braced && /^[{}](?:\s*[{}])*$/.test(body)) return true;
+      if (block.braced) {
+        const name = /^"?([A-Za-z0-9][\w-]*)"?\s*=\s*\($/.exec(body);
+        if (name) {
+          block.headerName = name[1];
+          return true;
+        }
+        if (body === ');') return true;
+        if (block.headerName) {
+          if (Object.keys(block.headers).length < MAX_HEADERS) block.headers[block.headerName.toLowerCase()] = body.replace(/^"|"$/g, '').slice(0, MAX_HEADER_VALUE);
+          block.headerName = undefined;
+          block.lastHeader = this.lineNo;
+          return true;
+        }
+      }
       // A log line (`16:00:02.911 [main] DEBUG …`) or the next response's status line is no header of this one.
       const header = LOG_LINE_START.test(body) || LOGGED_STATUS_LINE.test(body) || STATUS_LINE.test(body) ? null : HEADER_LINE.exec(body);
       if (header && !/^https?$/i.test(header[1])) {

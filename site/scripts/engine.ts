@@ -182,7 +182,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // and the words as written (state names).
       const sequences = [tokens(u.canonical), tokens(u.clean), tokens(normalized), normalized.split(' ').filter((w) => w && !hasHan(w))];
       // A body code the words name decides before an HTTP status they name (as in explain()).
-      const numbers = codeNumbers(normalize(withoutLogNumbers(query))).sort((a, b) => Number(b.context === 'code') - Number(a.context === 'code'));
+      // A number the query says is not the case (也不是 401, not 401 but 400) names nothing.
+      const numbers = codeNumbers(normalize(withoutLogNumbers(query)))
+        .filter((n) => !negated(normalized, n.value))
+        .sort((a, b) => Number(b.context === 'code') - Number(a.context === 'code'));
       const tokenFile = (t: string) => load<Record<string, Shard>>(tokenFileOf(t, head));
       const loaded = new Map<string, Record<string, Shard>>();
       const loadAll = (list: Iterable<string>) => Promise.all([...list].map(async (t) => loaded.set(t, await tokenFile(t))));
@@ -250,7 +253,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // status this is: it comes before the numbers — when no other record its words name fits the query better
       // (`invalid_appid` in a body is the reason of body code 400 more than the message `invalid appid`).
       const bestFit = q.relaxed[0]?.score ?? 0;
-      const bestPinned = Math.max(0, ...pins.map((p) => relaxed.get(p.entry) ?? 0));
+      // (Not the HTTP status a message comes with, named by its number or by that message, which its page quotes.)
+      const pinKinds = await Promise.all(pins.map(async (p) => (await q.entry(p.entry)).k));
+      const bestPinned = Math.max(0, ...pins.filter((_, i) => pinKinds[i] !== 'http-status').map((p) => relaxed.get(p.entry) ?? 0));
       const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && !asWritten(p) && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
       // So does a body code's reason quoted beside the HTTP status it comes with (HTTP 500 "Failed to allocate worker": 502).
       for (const p of messages) if ((await q.entry(p.entry)).k === 'message-error') add(p.entry);

@@ -211,6 +211,20 @@ export function typoNames(words: readonly string[], file: (token: string) => Rec
  * four letters or more, the words of the data that it begins (0.8) or that
  * are one typo away (two for long words; 0.7).
  */
+/** Endings a word written with a typo may keep, which the stemmer did not take off it (expierd, recieved, uplaoding). */
+const ENDINGS = ['ing', 'ed', 'es', 'er', 'd', 's'];
+
+/**
+ * Whether `token`, a word written with a typo and an ending (expierd, recieved), is `stem` (expir, receiv) with that
+ * ending: without it, within `max` typos of the stem — and not the stem with more letters (cloudflare is not cloud).
+ */
+const typoOfStem = (stem: string, token: string, max: number): boolean =>
+  ENDINGS.some((ending) => {
+    if (!token.endsWith(ending)) return false;
+    const base = token.slice(0, -ending.length);
+    return base.length >= 4 && !base.startsWith(stem) && editDistance(stem, base, max) <= max;
+  });
+
 export function postingsFor(token: string, file: Record<string, Shard> | undefined): { postings: [number, number][]; records: number; factor: number }[] {
   if (!file) return [];
   const of = (shard: Shard, factor: number) => ({ postings: shard[1], records: shard[2] ?? shard[1].length, factor });
@@ -221,7 +235,7 @@ export function postingsFor(token: string, file: Record<string, Shard> | undefin
   for (const [word, shard] of Object.entries(file)) {
     if (!shard[1].length || word.slice(0, 2) !== token.slice(0, 2)) continue;
     if (word.startsWith(token)) out.push(of(shard, 0.8));
-    else if (word.length >= 4 && editDistance(word, token, max) <= max) out.push(of(shard, 0.7));
+    else if (word.length >= 4 && (editDistance(word, token, max) <= max || typoOfStem(word, token, max))) out.push(of(shard, 0.7));
   }
   return out;
 }

@@ -306,6 +306,9 @@ export function withoutLogNumbers(text: string): string {
 export function asksHowTo(normalized: string): boolean {
   // How to get out of a problem (怎么办, how do I fix …) asks about the problem: its record answers.
   if (/怎么办|怎么搞|怎么弄|怎么回事|怎么解决|怎么处理|咋办|咋回事|如何解决|如何处理|(?:^|\s)how (?:do|can|should) (?:i|we) (?:fix|solve|resolve|handle|deal|avoid|stop|get rid)/.test(normalized)) return false;
+  // Which error, code or status one gets asks for a record (which error code do I get, what error does it return,
+  // 会返回什么, 报什么错, 哪个错误码).
+  if (/(?:^|\s)(?:which|what) (?:\S+ )?(?:error|errors|code|codes|status|statuses|response)(?: code)? (?:\S+ ){0,8}?(?:get|gets|got|see|receive|return|returns|give|gives|throw|throws|raise|raises|show|shows|come back|comes back)(?:\s|$)|(?:返回|报|回传|回|得到|收到)(?:的是)?(?:什么|哪个|哪种)(?:错误|错|码|状态)?|是(?:什么|哪个|哪种)(?:错误码|状态码|错误|状态)/.test(normalized)) return false;
   return (
     /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
     // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do.

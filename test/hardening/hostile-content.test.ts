@@ -477,8 +477,9 @@ describe('a catalog with hostile records, built into the package and the site', 
           });
           return found;
         };
-        expect(members('GatewayMessage'), dts).toEqual(expectedMembers('message-error'));
-        expect(members('ErrorCode'), dts).toEqual(expectedMembers('error-code'));
+        // (In the order that gzips smallest: the same names, whatever their order.)
+        expect(members('GatewayMessage')?.sort(), dts).toEqual(expectedMembers('message-error').sort());
+        expect(members('ErrorCode')?.sort(), dts).toEqual(expectedMembers('error-code').sort());
         // The texts stayed inside the comment of their member.
         const text = readFileSync(dts, 'utf8');
         const comment = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*readonly HOSTILE_COMMENT:/.exec(text)?.[1] ?? '';
@@ -486,8 +487,8 @@ describe('a catalog with hostile records, built into the package and the site', 
         expect(comment).toContain('PWNED_TITLE: 1');
         expect(comment).toContain('PWNED_SUMMARY: 1');
       }
-      expect(Object.keys(esm.GatewayMessage)).toEqual(expectedMembers('message-error'));
-      expect(Object.keys(cjs.ErrorCode)).toEqual(expectedMembers('error-code'));
+      expect(Object.keys(esm.GatewayMessage).sort()).toEqual(expectedMembers('message-error').sort());
+      expect(Object.keys(cjs.ErrorCode).sort()).toEqual(expectedMembers('error-code').sort());
     });
 
     it('types: a consumer sees each hostile message as its exact literal type, and no injected member', () => {

@@ -141,6 +141,14 @@ describe('reading the whole response', () => {
     expect(d.known).toBe(false);
     expect(d.notes.join(' ')).toMatch(/serviceExploded/);
     expect(d.outcome.kind).toBe('success');
+    // The recording's own status, or the upload's, a value no source lists: not taken as done.
+    for (const body of [{ serverResponse: { status: 9 } }, { serverResponse: { uploadingStatus: 'partiallyUploaded' } }]) {
+      const method = 'status' in body.serverResponse ? 'query' : 'stop';
+      const u = explain({ status: 200, method, body: { resourceId: 'r1', sid: 's1', ...body } });
+      expect(u.outcome.kind, JSON.stringify(body)).toBe('undecided');
+      expect(u.ok).toBe(false);
+      expect(u.next).toMatch(/does not know/);
+    }
   });
 
   it('a start answered 200 without a sid is not a success', () => {

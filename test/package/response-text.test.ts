@@ -596,7 +596,7 @@ describe("other languages' clients, as their programs print a response", () => {
     expect(one(session)).toMatchObject({ method: 'start', status: 206, body: { code: 65 } });
     expect(one(">>> resp\n<Response [429]>\n>>> resp.text\n'{\"message\":\"API rate limit exceeded\"}'")).toMatchObject({ status: 429, body: { message: 'API rate limit exceeded' } });
   });
-  it("a logger's prefix on every line of a response (Android's logcat), and .NET's headers between braces", () => {
+  it("a logger's prefix on every line of a response (Android's logcat), and .NET's and Swift's headers between braces", () => {
     const logcat = [
       'D/OkHttp  ( 4242): <-- 404 https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/sid/s1/mode/mix/stop (88ms)',
       'D/OkHttp  ( 4242): content-type: application/json',
@@ -612,6 +612,19 @@ describe("other languages' clients, as their programs print a response", () => {
       '{"message":"API rate limit exceeded"}',
     ].join('\n');
     expect(one(dotnet)).toMatchObject({ status: 429, headers: { 'retry-after': '3' }, body: { message: 'API rate limit exceeded' } });
+    // Swift's print(response) of an HTTPURLResponse: each header's value on its own line, in parentheses.
+    const swift = [
+      '<NSHTTPURLResponse: 0x600003f5c2a0> { URL: https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/sid/s1/mode/web/update } { Status Code: 429, Headers {',
+      '    "Retry-After" =     (',
+      '        2',
+      '    );',
+      '    "Content-Type" =     (',
+      '        "application/json"',
+      '    );',
+      '} }',
+      '{"message":"API rate limit exceeded"}',
+    ].join('\n');
+    expect(one(swift)).toMatchObject({ method: 'update', status: 429, headers: { 'retry-after': '2', 'content-type': 'application/json' }, body: { message: 'API rate limit exceeded' }, line: 1, endLine: 9 });
   });
   it('the method nearest before a response is its own, in either language', () => {
     expect(one('stop went fine, then query returned {"code":501,"reason":"service exiting"}').method).toBe('query');

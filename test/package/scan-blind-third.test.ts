@@ -64,7 +64,8 @@ const EXPECTED: Record<string, { exit: number; rows: FindingRow[] }> = {
     exit: 1,
     rows: [
       ['stop', 206, null, 'undecided', 40, 1],
-      ['acquire', null, 'Invalid authentication credentials', 'fix-credentials', 23, 1],
+      // Swift's dump of the HTTPURLResponse (line 6), its headers over the lines after it, then the body (line 23): one response.
+      ['acquire', 401, 'Invalid authentication credentials', 'fix-credentials', 6, 1],
       ['query', 404, 404, 'gone', 44, 1],
       ['stop', 400, 49, 'already-done', 42, 1],
       ['query', 200, null, 'success', 32, 3],

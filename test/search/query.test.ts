@@ -82,6 +82,13 @@ describe('questions of how to do something', () => {
       expect(asksHowTo(normalize(q)), q).toBe(false);
     }
   });
+  it('a question of which error, code or state one gets asks for a record, not a guide', () => {
+    for (const q of ['if the cname in start differs from acquire, which error code will I get?', 'what error does stop give when the sid is stale', 'which status would query return after the bot left', 'stop 用错了 sid 会报什么错', '存储配置填错的话 uploadingStatus 会返回什么', '换了 App ID 调 query 是哪个错误码']) {
+      expect(asksHowTo(normalize(q)), q).toBe(false);
+    }
+    // Which errors to retry, or how long to wait, is still a question of how to do something.
+    for (const q of ['which errors should I retry and how long do I wait', '哪个错误可以重试，要等多久', 'mix 和 individual 的区别是什么']) expect(asksHowTo(normalize(q)), q).toBe(true);
+  });
 });
 
 describe('a guide, as the search knows it', () => {
@@ -117,6 +124,9 @@ describe('what a query says is not the case, and a status with its reason phrase
     expect(n('publishing? not publishing? it says publishing', 'publishing')).toBe(false);
     // A name that is itself a negation is not negated by its own first word.
     expect(n('recording not started', 'not started')).toBe(false);
+    // So is a number: "not 401" is not the code seen.
+    expect(n('App ID 没填错，也不是 401，acquire 却一直返回 400', '401')).toBe(true);
+    expect(n('it is not 401 but 400', '400')).toBe(false);
   });
   it('a number followed by an HTTP reason phrase is an HTTP status', () => {
     expect(withReasonPhrase(normalize('<title>502 Bad Gateway</title>'), '502')).toBe(true);
@@ -282,5 +292,11 @@ describe('pinning by containment, over the built search data', () => {
     const top = (q: string) => entry(relaxedScores(tokens(w.understand(q).clean), (t) => file(t), head.records)[0].entry).u;
     expect(top('concurent limit')).toBe('/en/errors/406/');
     expect(top('invalid authetication credentials')).toBe('/en/errors/invalid-authentication-credentials/');
+    // A typo in a word that keeps its ending (expierd, recieved): read as its stem with that ending.
+    expect(top('resource id expierd')).toBe('/en/errors/433/');
+    expect(top('the sid was recieved twice, stoped again')).toBe('/en/errors/49/');
+    // A longer word that starts like a stem is another word: cloudflare is not cloud, multipart not multiple.
+    const words = (q: string) => tokens(w.understand(q).clean);
+    expect(relaxedScores(words('cloudflare multipart'), (t) => file(t), head.records)).toEqual([]);
   });
 });
