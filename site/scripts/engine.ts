@@ -89,6 +89,9 @@ type PagefindInstance = {
 };
 type PagefindModule = { createInstance(o: Record<string, unknown>): PagefindInstance };
 
+/** Words that compare two things: the query asks which of them fits. */
+const COMPARES = /(?:^|\s)(?:vs|versus|or|difference|differ|which one|which of)(?:\s|$)|区别|不同|还是|哪个|哪一个|对比/;
+
 /** Results in a page. */
 export const PAGE = 10;
 const CLOSEST = 8;
@@ -269,7 +272,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       //    HTTP 200 says only that the request went through: a name beside it ("stop answered 200 but
       //    uploadingStatus is backuped") says more, so 200 comes after the names.
       const afterNames: number[] = [];
-      for (const { value, context } of q.numbers) {
+      // Two codes compared (49 vs 435, 433 和 432 有啥区别, status 6 vs 7 vs 8, which one …): the one the other words fit best first.
+      const compared = q.numbers.length > 1 && COMPARES.test(q.normalized);
+      const fitOf = (value: string) => Math.max(0, ...codeMatches(value, q.shard).map((n) => relaxed.get(n) ?? 0));
+      const numbers = compared ? [...q.numbers].sort((a, b) => fitOf(b.value) - fitOf(a.value)) : q.numbers;
+      for (const { value, context } of numbers) {
         const found = await Promise.all(codeMatches(value, q.shard).map(async (n) => ({ n, e: await q.entry(n) })));
         if (value === '200' && pins.length && found.every((x) => x.e.k === 'http-status')) {
           afterNames.push(...found.map((x) => x.n));

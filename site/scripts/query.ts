@@ -276,7 +276,14 @@ export type NumberContext = 'http' | 'recording' | 'code' | undefined;
  * 12:07:49 is not error 49, and 172.18.0.4 is not recording status 4.
  */
 export function withoutLogNumbers(text: string): string {
-  return text
+  return (
+    text
+    // An HTTP status and a body code written together (400/53, 500:504): each said by its kind.
+    .replace(/(?<![\d/:.])([1-5]\d\d)\s*[/:]\s*(\d{1,4})(?![\d/:.])/g, ' http $1 code $2 ')
+    // A code with a letter prefix (E1013, ERR433): a code.
+    .replace(/\b(?:e|err|error)(\d{2,4})\b/gi, ' code $1 ')
+    // A clock time: 凌晨2点, 8点半, 2 am, 11 p.m.
+    .replace(/(?<!\d)\d{1,2}\s*点(?:钟|半|整|\s*\d{1,2}\s*分)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
     // An access log's date (11/Mar/2025) and a time zone (+0800).
@@ -293,10 +300,12 @@ export function withoutLogNumbers(text: string): string {
     .replace(/\d+(?:\.\d+)?\s*[%％]/g, ' ')
     // A quoted name with Chinese in it (channel “会议室1”): its number is part of the name.
     .replace(/[“"「『][^“”"「」『』\n]{0,40}[”"」』]/gu, (quoted) => (/\p{Script=Han}/u.test(quoted) ? quoted.replace(/\d+/g, ' ') : quoted))
-    .replace(/(\p{Script=Han})\d{1,4}号|(^|[^\d.])\d{1,4}号(?=\p{Script=Han})/gu, '$1$2 ')
+    // (Not 433号错误: a code's number.)
+    .replace(/(\p{Script=Han})\d{1,4}号(?!错|码|报错|状态)|(^|[^\d.])\d{1,4}号(?=\p{Script=Han})(?!错|码|报错|状态)/gu, '$1$2 ')
     .replace(/\b\d{1,5}(?:(?:\s*[,，、/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[和或]\s*)\d{1,5})+(?=\s*(?:s|ms|secs?|seconds?|minutes?|mins?|秒|毫秒|分钟)(?![A-Za-z]))/gi, (list) => ` ${/\d+$/.exec(list)?.[0]}`)
     // A position in a list: extensionServiceState[0], outputs[1].status.
-    .replace(/([\w\]])\[\d{1,3}\]/g, '$1 ');
+    .replace(/([\w\]])\[\d{1,3}\]/g, '$1 ')
+  );
 }
 
 /**

@@ -155,6 +155,20 @@ describe('numbers that name a code', () => {
     expect(codeNumbers(normalize(withoutLogNumbers('cname room-1 on acquire but room_1 on start, ISO-8859-1 body, exec-3')))).toEqual([]);
     expect(codeNumbers(normalize(withoutLogNumbers('got error-433 then HTTP-404')))).toEqual([{ value: '433', context: undefined }, { value: '404', context: 'http' }]);
   });
+  it('codes as people write them: glued to the HTTP status, with a letter prefix, with 号', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q)));
+    expect(n('stop 400/49 again')).toEqual([{ value: '400', context: 'http' }, { value: '49', context: 'code' }]);
+    expect(n('acquire 500:504')).toEqual([{ value: '500', context: 'http' }, { value: '504', context: 'code' }]);
+    expect(n('E1013 on acquire, then ERR433')).toEqual([{ value: '1013', context: 'code' }, { value: '433', context: 'code' }]);
+    expect(n('start 报 433号错误')).toEqual([{ value: '433', context: undefined }]);
+    // Dates, delays and addresses written with the same marks stay what they are.
+    expect(n('2026/12/01 10:12:40 at 10.0.0.7:443, retry after 1/3/6 s')).toEqual([]);
+  });
+  it('a clock time is not a code, in either language', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
+    expect(n('每天凌晨2点 acquire，早上8点半 start，全是433错')).toEqual(['433']);
+    expect(n('fails at 2 am and 11 p.m. with 62')).toEqual(['62']);
+  });
   it('a log line\'s dates and clock times are not codes', () => {
     const line = '2026-05-12 10:02:33.118 WARN [pool-2] stop took 12:07:49 (retry at 2026/05/12T08:53:07+08:00) code 65';
     expect(codeNumbers(normalize(withoutLogNumbers(line)))).toEqual([{ value: '65', context: 'code' }]);
