@@ -99,7 +99,7 @@ const METHOD_BY_LOWER = new Map<string, Method>(METHODS.map((m) => [m.toLowerCas
  * named only before a response (`stop -> 206 {…}`) is a lead: with the status said there, and what
  * it vouches for — a body after it, a status of its own, or the body on the next line.
  */
-type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'; status?: number };
+type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'; status?: number; code?: number };
 
 /**
  * The method a Cloud Recording URL names:
@@ -187,8 +187,12 @@ function leadInText(line: string): Call | undefined {
     // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
     const brace = after.indexOf('{');
     const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
-    const status = m[4] ? Number(m[4]) : before ? statusInText(before) : undefined;
-    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.:\uff1a])/.test(after)))) return { method, lead: 'status', status };
+    // (No HTTP 433: `start returned 433 {…}` names the body code.)
+    const status = m[4] ? (HTTP_STATUS.test(m[4]) ? Number(m[4]) : undefined) : before ? statusInText(before) : undefined;
+    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.:\uff1a])/.test(after)))) {
+      // A number HTTP has no status for (`query returned 433`) is the body code the words report.
+      return status === undefined ? { method, lead: 'status', code: Number(m[4]) } : { method, lead: 'status', status };
+    }
     // Nothing but the sign of a map, a pointer or a type between the words and the body (`acquire ok: %{`, `result=&{`,
     // Elixir's `%Req.Response{`, Go's `&main.Result{`) is nothing.
     if (before !== undefined && (m[4] || !before.replace(/(?:%[A-Z][\w.]*|&?(?:[a-z]\w*\.)?[A-Z]\w*|[%&])\s*$/, '') || status)) return { method, lead: 'body', status };
@@ -207,16 +211,29 @@ const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 /** A status line as an HTTP client logs it: OkHttp's logging interceptor `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`; Ktor's `RESPONSE: 201 Created`. */
 const LOGGED_STATUS_LINE = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
+/** The list of a HAR export's entries: `"entries": [`. */
+const HAR_ENTRIES = /^\s*"entries"\s*:\s*\[\s*$/;
+/** A HAR export's entry as read so far. */
+type HarEntry = {
+  line: number;
+  endLine?: number;
+  part?: 'request' | 'response';
+  call?: Call;
+  verb?: HttpVerb;
+  status?: number;
+  headers: Record<string, string>;
+  text?: string;
+};
 /** Swift's print of an HTTPURLResponse: `… { Status Code: 400, Headers {` (its headers follow), or `Headers {} }` (none). */
 const SWIFT_RESPONSE = /\{ Status Code: ([1-5]\d\d), Headers \{\s*(\}\s*\}\s*)?$/;
 /** A line of an interactive session that asks for what the next line prints: `>>> r.json()`, `In [3]: r.json()`, `irb(main):002> res.body`. */
 const PROMPT = /^(?:>>>|\.\.\.|In \[\d+\]:|irb\([^)]*\):\d+[>*]|pry\([^)]*\)>)\s/;
 /**
  * `status=400`, `"statusCode": 400`, `status code 400` (axios), `HTTP 504`, `http_status: 502`, `状态码：400`,
- * a status after an arrow or `returned`.
+ * `HTTP 状态=400`, a status after an arrow or `returned` (`返回 206`).
  */
 const STATUS_FIELD =
-  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|状态码\s*[:=\uff1a]?\s*([1-5]\d\d)/i;
+  /\b(?:(?:http[_ ]?)?status(?:[_ ]?code)?|statuscode|httpstatus)["']?\s*(?:[:=]\s*["']?|\s)([1-5]\d\d)\b|\bHTTP ([1-5]\d\d)\b|(?:->|=>|→)\s*([1-5]\d\d)\b|\b(?:response|responded|returned|replied)(?: with)?\s*[:=]?\s*([1-5]\d\d)\b|状态码\s*[:=\uff1a]?\s*([1-5]\d\d)|(?:http\s*)?状态\s*[:=\uff1a]\s*([1-5]\d\d)(?!\d)|(?:返回|响应|回复)了?\s*[:\uff1a]?\s*([1-5]\d\d)(?!\d)/i;
 /**
  * An HTTP client's report that a call failed, with its status: .NET's `Response status code does not indicate
  * success: 504 (Gateway Timeout).` and `StatusCode: 404, ReasonPhrase: 'Not Found'`, OkHttp's `Response{protocol=h2,
@@ -279,9 +296,13 @@ const statusNumber = (v: unknown): number | undefined => {
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
 };
 
+/** The statuses HTTP has (IANA's registry): `start returned 433` names body code 433, for there is no HTTP 433. */
+const HTTP_STATUS = /^(?:10[0-3]|20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-689]|31|51)|50\d|51[01])$/;
+
 function statusInText(text: string): number | undefined {
   const m = STATUS_FIELD.exec(text) ?? CLIENT_STATUS.exec(text) ?? REASON_PHRASE.exec(text) ?? STATUS_AFTER_URL.exec(text) ?? STATUS_BEFORE_CALL.exec(text);
-  return m ? Number(m.find((g, i) => i && g)) : undefined;
+  const status = m?.find((g, i) => i && g);
+  return status && HTTP_STATUS.test(status) ? Number(status) : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -528,6 +549,9 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
     }
   }
+  // The first body found, and what the record's other parts say of it (Google Cloud Logging's `httpRequest.status`
+  // after the body in `jsonPayload`).
+  let withBody: Wrapped | undefined;
   for (const v of nested) {
     const items = Array.isArray(v) ? v.slice(0, 20) : [v];
     for (const item of items) {
@@ -535,20 +559,24 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       const inner = unwrap(partial ? (item as { __partial: unknown }).__partial : item, depth + 1);
       if (!inner) continue;
       if (inner.body) {
-        return {
-          body: inner.body,
-          status: inner.status ?? found.status,
-          method: inner.method ?? found.method,
-          verb: inner.verb ?? found.verb,
-          headers: inner.headers ?? found.headers,
-          partial: partial || inner.partial,
-        };
+        withBody ??= { ...inner, partial: partial || inner.partial };
+        continue;
       }
       found.status ??= inner.status;
       found.method ??= inner.method;
       found.verb ??= inner.verb;
       found.headers ??= inner.headers;
     }
+  }
+  if (withBody) {
+    return {
+      body: withBody.body,
+      status: withBody.status ?? found.status,
+      method: withBody.method ?? found.method,
+      verb: withBody.verb ?? found.verb,
+      headers: withBody.headers ?? found.headers,
+      partial: withBody.partial,
+    };
   }
   // A verb alone (a request's record, `{"method":"POST","url":…}`) is kept only for the record around it.
   return found.status !== undefined || found.method !== undefined || (depth && found.verb) ? found : undefined;
@@ -683,6 +711,9 @@ export class ResponseReader {
   private stackEnd = 0;
   private heldEnd = (held: FoundResponse): number => Math.max(held.endLine, this.stackEnd);
 
+  /** Inside a HAR export's entries: the entry being read, and how deep its braces are. */
+  private har: { depth: number; entry?: HarEntry } | undefined;
+
   constructor(options: ReaderOptions = {}) {
     this.maxLine = Math.max(80, options.maxLineLength ?? MAX_LINE);
   }
@@ -709,6 +740,8 @@ export class ResponseReader {
 
   /** The end of the text: what was still being read (a body cut short, a status line without a body). */
   end(): FoundResponse[] {
+    if (this.har?.entry) this.emitHar(this.har.entry);
+    this.har = undefined;
     if (this.gathering) this.finishGathering(false);
     this.closeBlock();
     if (this.held) this.out.push(this.held);
@@ -805,6 +838,81 @@ export class ResponseReader {
     else this.out.push(response);
   }
 
+  /**
+   * A line of a HAR export's entries, pretty-printed: each entry's request (`"url"`, `"method"`) and response
+   * (`"status"`, its headers as `{ "name": …, "value": … }`, `"content": { "text": "<the body as a JSON string>" }`).
+   * The request's own body (`postData`) is no response. An entry that calls Cloud Recording is a response, from its
+   * URL's line; the list's end ends the export.
+   */
+  private readHar(line: string): void {
+    const har = this.har!;
+    const trimmed = line.trim();
+    const depthBefore = har.depth;
+    for (const c of trimmed.replace(/"(?:[^"\\]|\\.)*"/g, '')) har.depth += c === '{' || c === '[' ? 1 : c === '}' || c === ']' ? -1 : 0;
+    // The entries' list closed: the export's end.
+    if (har.depth < 0) {
+      if (har.entry) this.emitHar(har.entry);
+      this.har = undefined;
+      return;
+    }
+    // A new entry opens at the list's own level.
+    if (depthBefore === 0 && trimmed.startsWith('{')) {
+      if (har.entry) this.emitHar(har.entry);
+      har.entry = { line: this.lineNo, headers: {} };
+    }
+    const entry = har.entry;
+    if (!entry) return;
+    const section = /^"(request|response|postData|content)"\s*:/.exec(trimmed)?.[1];
+    if (section === 'request' || section === 'response') entry.part = section;
+    const field = (name: string) => {
+      const m = new RegExp(`"${name}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|-?\\d+)`).exec(trimmed);
+      if (!m) return undefined;
+      try {
+        return JSON.parse(m[1]) as string | number;
+      } catch {
+        return undefined;
+      }
+    };
+    if (entry.part === 'request') {
+      const url = field('url');
+      if (typeof url === 'string') {
+        entry.call = callInText(url);
+        entry.line = this.lineNo;
+      }
+      const verb = field('method');
+      if (typeof verb === 'string' && VERB.test(verb)) entry.verb = verb.toUpperCase() as HttpVerb;
+      return;
+    }
+    if (entry.part !== 'response') return;
+    const status = field('status');
+    if (typeof status === 'number' && entry.status === undefined) entry.status = statusNumber(status);
+    // Its headers, one `{ "name": …, "value": … }` a line or several a line.
+    for (const h of trimmed.matchAll(/"name"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
+      if (Object.keys(entry.headers).length < MAX_HEADERS) entry.headers[h[1].toLowerCase()] = h[2].slice(0, MAX_HEADER_VALUE);
+    }
+    const text = field('text');
+    if (typeof text === 'string' && entry.text === undefined) {
+      entry.text = text.slice(0, MAX_BODY_CHARS);
+      entry.endLine = this.lineNo;
+    }
+  }
+
+  private emitHar(entry: HarEntry): void {
+    if (!entry.call || entry.status === undefined) return;
+    const parsed = entry.text !== undefined && /^\s*\{/.test(entry.text) ? readObjectAt(entry.text, entry.text.indexOf('{')) : undefined;
+    const body = parsed ? parsed.value : entry.text;
+    const found: Found = {
+      status: entry.status,
+      ...(body !== undefined && body !== '' && { body }),
+      ...(parsed && !parsed.complete && { partial: true }),
+      ...(Object.keys(entry.headers).length && { headers: entry.headers }),
+      line: entry.line,
+      endLine: Math.max(entry.line, entry.endLine ?? entry.line),
+      evidence: 'status-line',
+    };
+    this.emit(found, { ...entry.call, ...(entry.verb && { verb: entry.verb }) });
+  }
+
   /** The response a status line opened, with what came after it (a body, or nothing). */
   private emitBlock(block: Block, extra: Partial<Found>, endLine: number, own?: Call, hold?: boolean): void {
     if (block.elsewhere) return;
@@ -840,6 +948,16 @@ export class ResponseReader {
     // A CSV export (Aliyun SLS, a spreadsheet) doubles the quotes inside a quoted cell: `{""code"":501}`.
     if (CSV_QUOTED_KEY.test(text)) text = text.replace(/""/g, '"');
     if (CURL_DATA.test(text)) return;
+    if (this.har) {
+      this.readHar(text);
+      return;
+    }
+    // A HAR export (DevTools' "Save all as HAR", Firefox, Charles): from its list of entries on, read entry by entry.
+    if (HAR_ENTRIES.test(text) && (!this.gathering || /^\{\s*"log"\s*:/.test(this.gathering.text.replace(/\s+/g, '')))) {
+      this.gathering = undefined;
+      this.har = { depth: 0 };
+      return;
+    }
     if (this.gathering && this.continueGathering(text)) return;
     // A client that backs off to send the request again will not log the body of the status it holds: that status is a
     // response of its own, and the next answer is to the same request.
@@ -1157,6 +1275,10 @@ export class ResponseReader {
     // Without a message or a call, only an HTTP client's report of a failed call can be a response (below): most lines end here.
     if (!m && !here && !CLIENT_STATUS.test(line)) return;
     const status = here?.status ?? statusInText(line);
+    if (!m && here?.code !== undefined && status === undefined) {
+      this.emit({ body: { code: here.code }, line: this.lineNo, endLine: this.lineNo, evidence: 'message' }, here);
+      return;
+    }
     // `401 Unauthorized` is a status and its reason phrase, not the gateway's message.
     if (!m || BEFORE_REASON_PHRASE.test(line.slice(0, m.index + m[0].indexOf(m[1])))) {
       // A Cloud Recording call and its status (`POST …/start 206 (85 ms)`, `GET …/query -> 404`, `stop -> 404`), or an

@@ -633,6 +633,57 @@ describe("other languages' clients, as their programs print a response", () => {
 });
 
 describe("what log collectors and clients add around a response", () => {
+  it('a HAR export, entry by entry: the URL\'s method, the status, the headers, the body from content.text — not the request\'s body', () => {
+    const entry = (url: string, verb: string, status: number, text: string, headers = '') => [
+      '      {',
+      '        "request": {',
+      `          "method": "${verb}",`,
+      `          "url": "${url}",`,
+      '          "postData": { "mimeType": "application/json", "text": "{\\"cname\\":\\"c1\\",\\"code\\":7}" }',
+      '        },',
+      '        "response": {',
+      `          "status": ${status},`,
+      `          "headers": [${headers}],`,
+      `          "content": { "size": 40, "text": ${JSON.stringify(text)} }`,
+      '        }',
+      '      }',
+    ];
+    const cr = 'https://api.sd-rtn.com/v1/apps/a1/cloud_recording';
+    const har = [
+      '{',
+      '  "log": {',
+      '    "version": "1.2",',
+      '    "entries": [',
+      ...entry(`${cr}/resourceid/r1/sid/s1/mode/mix/stop`, 'POST', 206, '{"code":435,"reason":"no recorded data"}', '{ "name": "Retry-After", "value": "3" }'),
+      '      ,',
+      ...entry('https://portal.example.com/api/session', 'GET', 401, '{"code":401,"msg":"sign in again"}'),
+      '      ,',
+      ...entry(`${cr}/resourceid/r1/sid/s1/mode/mix/query`, 'GET', 404, '{"code":404,"reason":"failed to find worker"}'),
+      '    ]',
+      '  }',
+      '}',
+    ].join('\n');
+    const found = readResponses(har);
+    expect(found.map((r) => [r.method, r.verb, r.status, r.body, r.line])).toEqual([
+      ['stop', 'POST', 206, { code: 435, reason: 'no recorded data' }, 8],
+      ['query', 'GET', 404, { code: 404, reason: 'failed to find worker' }, 34],
+    ]);
+    expect(found[0].headers).toEqual({ 'retry-after': '3' });
+  });
+  it("a log record's status beside its body in another part of it (Google Cloud Logging's httpRequest)", () => {
+    const record = JSON.stringify({
+      jsonPayload: { message: 'agora call', responseBody: { code: 65, reason: 'request not completed' } },
+      httpRequest: { requestMethod: 'POST', requestUrl: 'https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/mode/mix/start', status: 206 },
+    });
+    expect(one(record)).toMatchObject({ method: 'start', status: 206, body: { code: 65 } });
+  });
+  it('a status in Chinese words, and no HTTP status read from a number HTTP has none for', () => {
+    expect(one('录制开始失败，HTTP 状态=400，响应体: {"code":433}')).toMatchObject({ status: 400, body: { code: 433 } });
+    expect(one('stop 停止录制返回 206，耗时 10017ms，响应体: {"code":65}')).toMatchObject({ method: 'stop', status: 206, body: { code: 65 } });
+    // There is no HTTP 433: the words report the body code.
+    expect(one('start returned 433 {"code":433}').status).toBeUndefined();
+    expect(one('query returned 433')).toMatchObject({ method: 'query', body: { code: 433 } });
+  });
   it("a collector's prefix on every line (syslog with an ISO date, kubectl --prefix) does not hide a body printed over several lines", () => {
     const syslog = [
       '2026-12-01T09:00:00.120+08:00 rec-7 worker[311]: stop failed {',
