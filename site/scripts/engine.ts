@@ -27,7 +27,8 @@
  */
 import { editDistance } from '../../src/nearest.ts';
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
-import { METHODS } from '../../src/records.ts';
+import { GatewayMessage } from '../../src/constants.ts';
+import { METHOD_VERBS, METHODS } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
 import { camelNames, codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
 import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
@@ -645,7 +646,14 @@ async function responseEntries(input: ResponseInput, index: NameIndex): Promise<
   // As explain() does: a reason names its record only when the body has no code and no known message.
   const reason = reading.values.code === undefined && message.length === 0 ? await named('reason') : [];
   const error = reading.status !== undefined && (reading.status < 200 || reading.status >= 300);
+  // A request sent with another verb than its method's (GET on `stop`) gets 404 `no Route matched` (as explain() reads it).
+  const method = METHODS.find((m) => m === input.method);
+  const noRoute =
+    method && input.verb && input.verb !== METHOD_VERBS[method] && reading.status === 404 && reading.values.code === undefined
+      ? await recordEntries('message-error', GatewayMessage.NO_ROUTE_MATCHED, index)
+      : [];
   const order =
+    noRoute.length ? [...noRoute, ...status] :
     code.length || message.length || reason.length
       ? [...code, ...message, ...reason, ...states, ...status]
       : error

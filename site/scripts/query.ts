@@ -18,6 +18,7 @@
 
 import { normalize } from '../../scripts/catalog/normalize.ts';
 import { ID_WORDS } from '../../src/nearest.ts';
+import { METHODS } from '../../src/records.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -275,9 +276,38 @@ export type NumberContext = 'http' | 'recording' | 'code' | undefined;
  * 10:02:33.118, 2026/05/12, +0800, [pool-2], 172.18.0.4, Go-http-client/1.1, v2.3.0):
  * 12:07:49 is not error 49, and 172.18.0.4 is not recording status 4.
  */
+/**
+ * The numbers of a request pasted with the answer (a body with `clientRequest`, curl's `-d '…'`): a uid, an hour, a
+ * region, a layout's place — none is a code. The words stay (`resourceExpiredHour` names what was refused).
+ */
+export function withoutRequestNumbers(text: string): string {
+  const out = text.replace(/(^|\s)(-d|--data(?:-raw|-binary)?|--json)(\s+)(['"])([\s\S]*?)\4/g, (_, lead: string, flag: string, gap: string, q: string, data: string) => `${lead}${flag}${gap}${q}${data.replace(/\d+/g, ' ')}${q}`);
+  if (!/clientRequest/.test(out)) return out;
+  // Each outermost object that holds `clientRequest`.
+  let result = '';
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === '{') {
+      if (depth === 0) {
+        result += out.slice(start, i);
+        start = i;
+      }
+      depth++;
+    } else if (c === '}' && depth > 0 && --depth === 0) {
+      const object = out.slice(start, i + 1);
+      result += /clientRequest/.test(object) ? object.replace(/\d+/g, ' ') : object;
+      start = i + 1;
+    }
+  }
+  const rest = out.slice(start);
+  return result + (depth > 0 && /clientRequest/.test(rest) ? rest.replace(/\d+/g, ' ') : rest);
+}
+
 export function withoutLogNumbers(text: string): string {
   return (
-    text
+    withoutRequestNumbers(text)
     // An HTTP status and a body code written together (400/53, 500:504): each said by its kind.
     .replace(/(?<![\d/:.])([1-5]\d\d)\s*[/:]\s*(\d{1,4})(?![\d/:.])/g, ' http $1 code $2 ')
     // A code with a letter prefix (E1013, ERR433): a code.
@@ -369,10 +399,9 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
 // ---------------------------------------------------------------------------
 // Pasted responses
 
-const METHOD_NAMES = ['acquire', 'start', 'query', 'update', 'updateLayout', 'stop'] as const;
 
 /** What explain() reads: `{ status, body, method }`. */
-export type ResponseInput = { status?: number; body?: unknown; method?: string };
+export type ResponseInput = { status?: number; body?: unknown; method?: string; verb?: string };
 
 /**
  * A key's string value in JSON, half a JSON, a JavaScript object as Node prints it
@@ -427,10 +456,14 @@ export function readResponse(query: string): ResponseInput | undefined {
     // What HTTP clients print: "status code 404" (axios), "400 Client Error" (requests), "[401 Unauthorized]" (Feign).
     Number(/\bstatus code (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|\[(\d{3}) [A-Z][A-Za-z ]+\]/.exec(text)?.slice(1).find(Boolean)) ||
     undefined;
-  const method = METHOD_NAMES.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/\\]),]|$)`, 'i').test(text));
+  const method = METHODS.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/\\]),]|$)`, 'i').test(text));
+  // A request pasted with its verb and URL (`curl -X GET "…/stop"`, `POST …/query`) and a word of what came back (`then 404`).
+  const verb = method && /(?:-X\s*|--request\s+|^|[\s"'])(GET|POST|PUT|DELETE|PATCH)\s+["']?(?:https?:\/\/|\/|\.{3})\S*(?:cloud_recording|\/resourceid\/)/i.exec(text)?.[1]?.toUpperCase();
+  const answered = verb ? Number(/(?:then|got|returned|returns|->|→|返回|回来|然后|结果|得到|收到|报)\s*(?:http\s*)?(\d{3})\b/i.exec(text)?.[1]) || undefined : undefined;
   const json = wholeJson(text);
   let body: unknown;
-  if (json) body = json;
+  // A request's body (it has `clientRequest`) is no answer.
+  if (json && !('clientRequest' in json)) body = json;
   else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['\d]/.test(text)) {
     const code = jsonNumber('code', text);
     const message = jsonString('message', text);
@@ -449,6 +482,7 @@ export function readResponse(query: string): ResponseInput | undefined {
     };
     if (!Object.keys(body as object).length) body = undefined;
   } else if (/<html|<!doctype/i.test(text)) body = text;
-  if (body === undefined && status === undefined) return undefined;
-  return { ...(status !== undefined && { status }), ...(body !== undefined && { body }), ...(method && { method }) };
+  const seen = status ?? answered;
+  if (body === undefined && seen === undefined) return undefined;
+  return { ...(seen !== undefined && { status: seen }), ...(body !== undefined && { body }), ...(method && { method }), ...(verb && { verb }) };
 }

@@ -164,6 +164,15 @@ describe('numbers that name a code', () => {
     // Dates, delays and addresses written with the same marks stay what they are.
     expect(n('2026/12/01 10:12:40 at 10.0.0.7:443, retry after 1/3/6 s')).toEqual([]);
   });
+  it('a request pasted with its answer: its numbers are no codes, its verb and URL say what a 404 is', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
+    expect(n('{"cname":"c1","uid":"10001","clientRequest":{"resourceExpiredHour":24,"scene":0}} acquire 返回 400')).toEqual(['400']);
+    expect(n(`curl -X POST https://api.sd-rtn.com/v1/apps/a1/cloud_recording/acquire -d '{"cname":"t1","uid":"2"}' then 401`)).toEqual(['401']);
+    // The answer's own body keeps its numbers.
+    expect(n('stop {"code":49} after {"cname":"a","clientRequest":{"async_stop":false}}')).toEqual(['49']);
+    expect(readResponse('curl -X GET "https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/sid/s1/mode/mix/stop" then 404')).toEqual({ status: 404, method: 'stop', verb: 'GET' });
+    expect(readResponse('{"cname":"c1","uid":"0","clientRequest":{}}')).toBeUndefined();
+  });
   it('a clock time is not a code, in either language', () => {
     const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
     expect(n('每天凌晨2点 acquire，早上8点半 start，全是433错')).toEqual(['433']);
@@ -185,7 +194,7 @@ describe('numbers that name a code', () => {
       { value: '404', context: 'http' },
       { value: '2', context: undefined },
     ]);
-    expect(readResponse(access)).toEqual({ status: 504, method: 'acquire' });
+    expect(readResponse(access)).toEqual({ status: 504, method: 'acquire', verb: 'POST' });
   });
   it('a number followed by a unit is an amount, not a code', () => {
     expect(codeNumbers(normalize('resource id expires after 5 minutes'))).toEqual([]);
@@ -224,7 +233,7 @@ describe('pasted responses and fragments', () => {
     expect(readResponse('HTTP/1.1 401 Unauthorized\n{"message":"Unauthorized"}')).toEqual({ status: 401, body: { message: 'Unauthorized' } });
     expect(readResponse('<html><title>504 Gateway Time-out</title></html>')).toMatchObject({ status: 504 });
     expect(readResponse('"serverResponse":{"status":20')).toEqual({ body: { serverResponse: { status: 20 } } });
-    expect(readResponse('POST /v1/apps/x/cloud_recording/resourceid/y/mode/mix/start {"code":53}')).toEqual({ body: { code: 53 }, method: 'start' });
+    expect(readResponse('POST /v1/apps/x/cloud_recording/resourceid/y/mode/mix/start {"code":53}')).toEqual({ body: { code: 53 }, method: 'start', verb: 'POST' });
   });
   it('reads what services log: a body in a quoted string, HTTP clients\' errors, a Node object, a Python dict', () => {
     expect(readResponse('level=error msg="stop failed" status=404 body="{\\"code\\":404,\\"reason\\":\\"failed to find worker\\"}"')).toEqual({
