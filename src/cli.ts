@@ -270,6 +270,9 @@ function formatDiagnosis(d: Diagnosis, paint: Paint): string {
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   // A note the summary already says (a plain-text body, when nothing else is known) is not said twice.
   for (const note of d.notes) if (!d.summary.includes(note)) lines.push(paint('33', `! ${note}`));
+  // What was read (the method from a request line, the status from a status line): to check against the paste.
+  const read = [d.method && `\`${d.method}\``, d.status !== undefined && `HTTP ${d.status}`, d.code !== undefined && `code ${d.code}`, d.message && `"${d.message}"`].filter(Boolean);
+  if (read.length) lines.push(paint('2', words.readAs(read.join(' · '))));
   if (d.docs) lines.push(paint('2', d.docs[d.locale]));
   return lines.join('\n');
 }

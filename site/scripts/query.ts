@@ -309,11 +309,12 @@ export function withoutLogNumbers(text: string): string {
   return (
     withoutRequestNumbers(text)
     // An HTTP status and a body code written together (400/53, 500:504): each said by its kind.
-    .replace(/(?<![\d/:.])([1-5]\d\d)\s*[/:]\s*(\d{1,4})(?![\d/:.])/g, ' http $1 code $2 ')
+    .replace(/(^|[^\d/:.])([1-5]\d\d)\s*[/:]\s*(\d{1,4})(?![\d/:.])/g, '$1 http $2 code $3 ')
     // A code with a letter prefix (E1013, ERR433): a code.
     .replace(/\b(?:e|err|error)(\d{2,4})\b/gi, ' code $1 ')
     // A clock time: 凌晨2点, 8点半, 2 am, 11 p.m.
-    .replace(/(?<!\d)\d{1,2}\s*点(?:钟|半|整|\s*\d{1,2}\s*分)?|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, ' ')
+    .replace(/(^|\D)\d{1,2}\s*点(?:钟|半|整|\s*\d{1,2}\s*分)?/g, '$1 ')
+    .replace(/\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
     // An access log's date (11/Mar/2025) and a time zone (+0800).

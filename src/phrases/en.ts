@@ -155,6 +155,7 @@ export const CLI_WORDS_EN: CliWords = {
       'output-status': 'output status (query)',
     },
   },
+  readAs: (parts) => `Read as: ${parts}.`,
   unknown: (query) => `Unknown: ${query}`,
   searchSite: (url) => `Search the site: ${url}`,
   nearest: 'Did you mean:',

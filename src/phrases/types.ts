@@ -123,6 +123,8 @@ export type CliWords = {
     also: string;
     kind: Record<string, string>;
   };
+  /** What explain read of the response, after its answer: method, HTTP status, body code, message. */
+  readAs: (parts: string) => string;
   /** No record found, and where to search instead. */
   unknown: (query: string) => string;
   searchSite: (url: string) => string;

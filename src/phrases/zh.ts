@@ -155,6 +155,7 @@ export const CLI_WORDS_ZH: CliWords = {
       'output-status': '输出状态（query）',
     },
   },
+  readAs: (parts) => `读作：${parts}。`,
   unknown: (query) => `未找到：${query}`,
   searchSite: (url) => `在网站上搜索：${url}`,
   nearest: '你要找的是不是：',
