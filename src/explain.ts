@@ -18,7 +18,7 @@
 import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
 import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
-import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy } from './records.ts';
+import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
 import { SOURCE_RANKS } from './generated/records.ts';
 import { bodyCodeMeanings, isRetry, recordMethods, sameReason } from './meaning.ts';
@@ -265,12 +265,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (values.message !== undefined && !messageRecord && !codeRecord) notes.push(P.notes.unknownMessage(values.message));
 
   // A request sent with another verb than its method's finds no route: a 404 without a body code is that (seed).
-  const rawVerb = field(input, 'verb');
-  const verb = typeof rawVerb === 'string' ? rawVerb.trim().toUpperCase() : undefined;
-  const wrongVerb = method && verb && /^[A-Z]{3,7}$/.test(verb) && verb !== METHOD_VERBS[method];
+  const sentWith = wrongVerb(method, field(input, 'verb'));
   // A body code says the request reached the service: the verb was not what stopped it.
-  if (wrongVerb && values.code === undefined) notes.push(P.notes.wrongVerb(method, verb, METHOD_VERBS[method]));
-  const noRoute = wrongVerb && status === 404 && values.code === undefined && !messageRecord ? at(findRecord(NO_ROUTE, 'message-error')) : undefined;
+  if (sentWith && values.code === undefined) notes.push(P.notes.wrongVerb(method!, sentWith, METHOD_VERBS[method!]));
+  const noRoute = sentWith && status === 404 && values.code === undefined && !messageRecord ? at(findRecord(NO_ROUTE, 'message-error')) : undefined;
   const about = codeRecord ?? messageRecord ?? noRoute ?? reasonRecord;
   const unknownId = !about && (values.code !== undefined || values.message !== undefined);
   const success = status !== undefined ? status >= 200 && status < 300 : Boolean(values.hasServerResponse || values.resourceId || values.sid) && body.form === 'json';

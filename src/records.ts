@@ -4,7 +4,7 @@
  * that applies on a method, the next step (retryPolicy) and the page of a
  * record (docUrl). No text: a language's texts are joined on in language.ts.
  */
-import { KIND_SEGMENTS, MEANING_FIELDS, NUMBER_KINDS, RECORD_REST, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
+import { KIND_SEGMENTS, MEANING_FIELDS, METHOD_VERBS, NUMBER_KINDS, RECORD_REST, SITE_URL, SOURCE_RANKS, type NeutralRecord } from './generated/records.ts';
 import { RETRY_TABLE } from './generated/retry.ts';
 import type { DetailField, Kind, Locale, Meaning, Method, RecordData } from './generated/types.ts';
 import { pickMeaning } from './meaning.ts';
@@ -41,6 +41,16 @@ export type BriefRecord = (RecordData extends infer R ? (R extends unknown ? Omi
 export { METHODS, METHOD_VERBS, KIND_NAMES } from './generated/records.ts';
 
 export type { NeutralRecord } from './generated/records.ts';
+
+/**
+ * The HTTP verb a request was sent with (any case, spaces around), when it is a verb and not `method`'s own
+ * (GET on `stop`): such a request matches no route, and the gateway answers HTTP 404 without a body code (a body
+ * code says the request reached the service). explain() and the search's reading of a paste both ask this.
+ */
+export function wrongVerb(method: Method | undefined, verb: unknown): string | undefined {
+  const upper = typeof verb === 'string' ? verb.trim().toUpperCase() : '';
+  return method && /^[A-Z]{3,7}$/.test(upper) && upper !== METHOD_VERBS[method] ? upper : undefined;
+}
 
 let table: RetryTable | undefined;
 /** The retry table (src/retry-table.ts), read at first use. */

@@ -213,6 +213,10 @@ const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 const LOGGED_STATUS_LINE = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
 /** The list of a HAR export's entries: `"entries": [`. */
 const HAR_ENTRIES = /^\s*"entries"\s*:\s*\[\s*$/;
+/** The fields of a HAR entry's line that scan reads: a string or a number after the name. */
+const HAR_FIELD = Object.fromEntries(
+  (['url', 'method', 'status', 'text'] as const).map((name) => [name, new RegExp(`"${name}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|-?\\d+)`)]),
+) as Record<'url' | 'method' | 'status' | 'text', RegExp>;
 /** A HAR export's entry as read so far. */
 type HarEntry = {
   line: number;
@@ -864,8 +868,8 @@ export class ResponseReader {
     if (!entry) return;
     const section = /^"(request|response|postData|content)"\s*:/.exec(trimmed)?.[1];
     if (section === 'request' || section === 'response') entry.part = section;
-    const field = (name: string) => {
-      const m = new RegExp(`"${name}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|-?\\d+)`).exec(trimmed);
+    const field = (name: keyof typeof HAR_FIELD) => {
+      const m = HAR_FIELD[name].exec(trimmed);
       if (!m) return undefined;
       try {
         return JSON.parse(m[1]) as string | number;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { explain, retryLabel } from '../../src/en.ts';
 import { readResponses } from '../../src/response-text.ts';
-import { findingRow as row, findingsOf as findingsOfFile, scan } from './scan-run.ts';
+import { blindLogs, findingRow as row, findingsOf as findingsOfFile, scan } from './scan-run.ts';
 
 const blind = fileURLToPath(new URL('../fixtures/logs-blind/', import.meta.url));
 
@@ -21,7 +21,7 @@ const findingsOf = (name: string) => findingsOfFile(join(blind, name));
 describe('the blind logs: what each X.expected.md says', () => {
   it('every blind log has its expectations', () => {
     const files = readdirSync(blind);
-    const logs = files.filter((f) => /\.(?:log|jsonl|txt)$/.test(f));
+    const logs = blindLogs(blind);
     expect(logs).toHaveLength(12);
     for (const log of logs) expect(files, log).toContain(log.replace(/\.\w+$/, '.expected.md'));
   });
