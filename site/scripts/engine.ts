@@ -28,10 +28,10 @@
 import { editDistance } from '../../src/nearest.ts';
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { GatewayMessage } from '../../src/constants.ts';
-import { METHOD_VERBS, METHODS } from '../../src/records.ts';
+import { METHODS, wrongVerb } from '../../src/records.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
 import { camelNames, codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
-import { asksHowTo, codeNumbers, hanChars, hasHan, type Lang, normalize, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
+import { asksHowTo, codeNumbers, givenStateValues, hanChars, hasHan, type Lang, normalize, numbersAsDigits, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -177,7 +177,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
     how,
   });
 
-  const run = (query: string): Run => {
+  const run = (typed: string): Run => {
+    // Full-width forms as ASCII, and numbers spelled out (错误码四三三, code sixty five, c o d e 5 0 2) as digits; a pasted body as it is.
+    const query = typed.includes('{"') ? typed : numbersAsDigits(typed.normalize('NFKC'));
     const understood = lexiconOnce().then(async ({ head, words }) => {
       const u = words.understand(query);
       const normalized = normalize(query);
@@ -242,30 +244,34 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const camel = (query.match(/[a-z]+(?:[A-Z][a-z0-9]*)+/g) ?? []).map((w): [string, string] => [w.toLowerCase(), normalize(w).split(' ')[0]]);
       const copied = [...typoNames(q.sequences[3], q.fileOf), ...camelNames(camel, q.shard)];
       pins.push(...copied);
+      // So is a state's value the query gives its field as the API writes it (uploadingStatus 是 backuped, state=exit).
+      const given = givenStateValues(query);
+      copied.push(...pins.filter((p) => p.field === 'id' && given.has(p.phrase)));
       // A name the query says is not the case ("why is it not publishing", "不是 disconnected") is what was expected,
       // not what was seen: it names nothing.
       for (let i = pins.length - 1; i >= 0; i--) if (negated(q.normalized, pins[i].phrase)) pins.splice(i, 1);
+      // Each name's kind, read once.
+      const kinds = new Map(await Promise.all(pins.map(async (p) => [p, (await q.entry(p.entry)).k] as const)));
       const level = (score: number) => Math.floor(score / 5);
       const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
       // A reason copied as the service writes it, in snake_case, is its body code's (invalid_appid: 400's, not the gateway
       // message `invalid appid`), before any other name.
       const snake = new Set(query.toLowerCase().match(/[a-z]+(?:_[a-z]+)+/g) ?? []);
       const asWritten = (p: (typeof pins)[number]) => snake.has(p.phrase.replace(/ /g, '_'));
-      for (const p of pins.filter(asWritten).sort(byPin)) if ((await q.entry(p.entry)).k === 'error-code') add(p.entry);
+      for (const p of pins.filter(asWritten).sort(byPin)) if (kinds.get(p) === 'error-code') add(p.entry);
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
       // A gateway's message quoted in the query ("404 no Route matched with those values") says which case of its HTTP
       // status this is: it comes before the numbers — when no other record its words name fits the query better
       // (`invalid_appid` in a body is the reason of body code 400 more than the message `invalid appid`).
       const bestFit = q.relaxed[0]?.score ?? 0;
       // (Not the HTTP status a message comes with, named by its number or by that message, which its page quotes.)
-      const pinKinds = await Promise.all(pins.map(async (p) => (await q.entry(p.entry)).k));
-      const bestPinned = Math.max(0, ...pins.filter((_, i) => pinKinds[i] !== 'http-status').map((p) => relaxed.get(p.entry) ?? 0));
+      const bestPinned = Math.max(0, ...pins.filter((p) => kinds.get(p) !== 'http-status').map((p) => relaxed.get(p.entry) ?? 0));
       const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && !asWritten(p) && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
       // So does a body code's reason quoted beside the HTTP status it comes with (HTTP 500 "Failed to allocate worker": 502).
-      for (const p of messages) if ((await q.entry(p.entry)).k === 'message-error') add(p.entry);
+      for (const p of messages) if (kinds.get(p) === 'message-error') add(p.entry);
       if (q.numbers.some((n) => n.context === 'http')) {
         for (const p of pins.filter((p) => p.field === 'reason' && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin)) {
-          if ((await q.entry(p.entry)).k === 'error-code') add(p.entry);
+          if (kinds.get(p) === 'error-code') add(p.entry);
         }
       }
       // 3. Codes: the kind the words before the number name; else the record the other words fit
@@ -648,8 +654,7 @@ async function responseEntries(input: ResponseInput, index: NameIndex): Promise<
   const error = reading.status !== undefined && (reading.status < 200 || reading.status >= 300);
   // A request sent with another verb than its method's (GET on `stop`) gets 404 `no Route matched` (as explain() reads it).
   const method = METHODS.find((m) => m === input.method);
-  const noRoute =
-    method && input.verb && input.verb !== METHOD_VERBS[method] && reading.status === 404 && reading.values.code === undefined
+  const noRoute = wrongVerb(method, input.verb) && reading.status === 404 && reading.values.code === undefined
       ? await recordEntries('message-error', GatewayMessage.NO_ROUTE_MATCHED, index)
       : [];
   const order =

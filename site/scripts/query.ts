@@ -256,8 +256,94 @@ export class Words {
   }
 }
 
+/**
+ * The values a query gives a state field as the API writes them (`uploadingStatus 是 backuped`, `state=exit`,
+ * `status: serviceAbnormal`, `outputs status became disconnected`): lower-cased. Such a value is what was seen.
+ */
+export function givenStateValues(query: string): Set<string> {
+  const given = new Set<string>();
+  for (const m of query.normalize('NFKC').matchAll(/(?:status|state)\s*(?:["']?\s*(?:[:=]|是|为|变成了?|变为|显示为?|一直是|返回了?)|\s(?:is|was|says|shows|becomes|became|turned|stays|stuck at))\s*["']?([a-z][a-z_]{2,})\b/gi)) {
+    given.add(m[1].toLowerCase());
+  }
+  return given;
+}
+
 // ---------------------------------------------------------------------------
 // Numbers that name a code
+
+const HAN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const EN_ONES: Record<string, number> = { zero: 0, oh: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+const EN_TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const EN_NUMBER_WORD = `(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TEENS), ...Object.keys(EN_TENS), 'hundred', 'and'].join('|')})`;
+const EN_NUMBER_RUN = new RegExp(`\\b${EN_NUMBER_WORD}(?:[\\s-]+${EN_NUMBER_WORD})+\\b`, 'gi');
+
+/** Chinese numerals as written or said: 四三三 and 五零一 digit by digit, 四百三十三, 一千零一, 六十五 by place. */
+function hanNumber(run: string): string | undefined {
+  if (!/[百千十]/.test(run)) return run.length >= 3 && run.length <= 4 && !run.includes('两') ? [...run].map((c) => HAN_DIGIT[c]).join('') : undefined;
+  // By place: a digit before each of 千, 百 and 十 (十 alone, as in 十分钟, is left as written), 零 for a place skipped.
+  const m = /^(?:([一二三四五六七八九两])千)?零?(?:([一二三四五六七八九两])百)?零?(?:([一二三四五六七八九])十)?([一二三四五六七八九])?$/.exec(run);
+  if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
+  const value = (m[1] ? HAN_DIGIT[m[1]] * 1000 : 0) + (m[2] ? HAN_DIGIT[m[2]] * 100 : 0) + (m[3] ? HAN_DIGIT[m[3]] * 10 : 0) + (m[4] ? HAN_DIGIT[m[4]] : 0);
+  return String(value);
+}
+
+/** The number below a hundred that words[i] starts (sixty five, twelve, four): its value and the next word's index. */
+function belowHundred(words: readonly string[], i: number): [value: number, next: number] | undefined {
+  const w = words[i];
+  if (w === undefined) return undefined;
+  if (EN_TENS[w] !== undefined) return EN_ONES[words[i + 1]] ? [EN_TENS[w] + EN_ONES[words[i + 1]], i + 2] : [EN_TENS[w], i + 1];
+  if (EN_TEENS[w] !== undefined) return [EN_TEENS[w], i + 1];
+  if (EN_ONES[w] !== undefined) return [EN_ONES[w], i + 1];
+  return undefined;
+}
+
+/** English number words of two or more (four three three, sixty five, four hundred and thirty three, five oh two), as digits. */
+function englishNumber(run: string): string | undefined {
+  const words = run.toLowerCase().split(/[\s-]+/);
+  let out = '';
+  for (let i = 0; i < words.length; ) {
+    // Four hundred (and) thirty three: one number.
+    if (words[i + 1] === 'hundred' && EN_ONES[words[i]]) {
+      const hundreds = EN_ONES[words[i]] * 100;
+      const rest = belowHundred(words, i + (words[i + 2] === 'and' ? 3 : 2));
+      out += String(hundreds + (rest?.[0] ?? 0));
+      i = rest?.[1] ?? i + 2;
+      continue;
+    }
+    // Else each number below a hundred in turn (four three three, four thirty three).
+    const part = belowHundred(words, i);
+    if (!part) return undefined;
+    out += String(part[0]);
+    i = part[1];
+  }
+  // A number no code has the length of (one, two: `one or two retries`) stays words; so does one that starts with `oh`.
+  return out.length >= 2 && out.length <= 4 && !/^oh\b/i.test(run) ? out : undefined;
+}
+
+/**
+ * A query with the numbers people spell out as digits: Chinese numerals (错误码四三三, 返回五零一, 四百三十三), English
+ * number words (code sixty five, four three three) and characters typed or read one by one (c o d e 5 0 2, from a
+ * screenshot or a voice input). Everything else is left as written.
+ */
+export function numbersAsDigits(query: string): string {
+  return query
+    .replace(/(^|\s)((?:[a-z0-9] ){2,}[a-z0-9])(?=\s|$)/gi, (whole, lead: string, run: string) => {
+      // Letters joined into a word, digits into a number of a code's length: `c o d e 5 0 2` → `code 502`.
+      const groups = run.split(' ').join('').match(/[a-z]+|\d+/gi) ?? [];
+      return groups.every((g) => (/[a-z]/i.test(g) ? g.length >= 3 : g.length >= 2 && g.length <= 4)) ? lead + groups.join(' ') : whole;
+    })
+    .replace(/[零〇一二三四五六七八九两十百千]{2,}/g, (run) => {
+      const digits = hanNumber(run);
+      return digits === undefined ? run : ` ${digits} `;
+    })
+    .replace(EN_NUMBER_RUN, (run) => {
+      // An `and` before or after the number is the sentence's (sixty five and it fails).
+      const [, before, number, after] = /^((?:and[\s-]+)*)([\s\S]*?)((?:[\s-]+and)*)$/i.exec(run)!;
+      const digits = englishNumber(number);
+      return digits === undefined ? run : before + digits + after;
+    });
+}
 
 /** Words after a number that make it an amount, not a code: "5 minutes", "64 字节", "10 次". */
 const UNIT_WORDS =
@@ -389,7 +475,9 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
               ? 'http'
               : undefined;
     // An amount (5 minutes, 64 字节, 10 次), unless the words before call it a code (code 53 task conflict).
-    if (context !== 'code' && (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? ''))) return;
+    // (504 request timeout: a reason, not 504 requests.)
+    const reasonNext = /^request time ?out(?:\s|$)/.test(words.slice(i + 1, i + 4).join(' '));
+    if (context !== 'code' && !reasonNext && (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? ''))) return;
     // OkHttp's Response{code=400, message=Bad Request}: the code beside an HTTP reason phrase is the HTTP status.
     const told = context === 'code' && /^message (?:ok|created|partial content|bad request|unauthorized|forbidden|not found|method not allowed|conflict|too many requests|internal server error|bad gateway|service unavailable|gateway time ?out)(?:\s|$)/.test(words.slice(i + 1, i + 5).join(' ')) ? 'http' : context;
     out.push({ value: String(Number(m[1])), context: told });

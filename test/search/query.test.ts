@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { camelNames, codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf, typoNames } from '../../site/scripts/pin.ts';
-import { asksHowTo, codeNumbers, normalize, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
+import { asksHowTo, codeNumbers, givenStateValues, normalize, numbersAsDigits, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
 import { guideOutline } from '../../site/lib/search-data.ts';
 import { negated, withReasonPhrase } from '../../site/scripts/engine.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
@@ -216,6 +216,32 @@ describe('numbers that name a code', () => {
     expect(n('录制 uid 设为 501，stop 时报 49')).toEqual(['49']);
     expect(n('the recorder uid was 65 and start answered 7')).toEqual(['7']);
     expect(n('频道叫“教室3”，acquire 报 1001')).toEqual(['1001']);
+  });
+  it('numbers spelled out, read aloud or read off a screenshot are read as digits', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(numbersAsDigits(q)))).map((x) => x.value);
+    expect(n('云端录制报错误码四三三')).toEqual(['433']);
+    expect(n('停止以后查询返回五零一')).toEqual(['501']);
+    expect(n('状态码四百零四')).toEqual(['404']);
+    expect(n('一千零二十八 是什么')).toEqual(['1028']);
+    expect(n('stop 回来六十五')).toEqual(['65']);
+    expect(n('start comes back code sixty-five and then nothing')).toEqual(['65']);
+    expect(n('error four three five on stop')).toEqual(['435']);
+    expect(n('got five oh two from start')).toEqual(['502']);
+    expect(n('four hundred and thirty three after acquire')).toEqual(['433']);
+    expect(n('e r r o r 4 3 3')).toEqual(['433']);
+    // Words that only look like numbers, amounts and single number words stay as they were.
+    expect(numbersAsDigits('一直 万一 三三两两 十分钟 one or two retries')).toBe('一直 万一 三三两两 十分钟 one or two retries');
+    expect(n('三十秒之后重试一次')).toEqual([]);
+  });
+  it('a number before an HTTP reason phrase that starts like a unit is still a status (504 request timeout)', () => {
+    expect(codeNumbers(normalize('query HTTP 504 request timeout 要不要重试'))).toEqual([{ value: '504', context: 'http' }]);
+    expect(codeNumbers(normalize('we sent 504 requests in a minute'))).toEqual([]);
+  });
+  it('a state value given to its field as the API writes it is what was seen', () => {
+    expect([...givenStateValues('stop 返回的 uploadingStatus 是 backuped，文件在哪')]).toEqual(['backuped']);
+    expect([...givenStateValues('extensionServiceState state=exit after stop')]).toEqual(['exit']);
+    expect([...givenStateValues('the outputs status became disconnected, uploadingStatus: "uploaded"')]).toEqual(['disconnected', 'uploaded']);
+    expect([...givenStateValues('what does status mean here')]).toEqual([]);
   });
   it('OkHttp\'s code beside its HTTP reason phrase is the HTTP status; the body code stays a code', () => {
     const read = codeNumbers(normalize(withoutLogNumbers('HttpException: Response{protocol=h2, code=404, message=Not Found, url=…} body {code=435}')));
