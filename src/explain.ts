@@ -16,7 +16,7 @@
  *    sub-service, extension or output in trouble can only make it graver.
  */
 import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
-import { type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
+import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
@@ -159,21 +159,6 @@ const SUCCESS_FIELD: Partial<Record<Method, 'resourceId' | 'sid' | 'serverRespon
   query: 'serverResponse',
 };
 
-/** How grave a next step is, for combining the states of one response: the gravest wins. */
-const GRAVITY: Record<RetryPolicy['action'], number> = {
-  none: 0,
-  'already-done': 1,
-  poll: 2,
-  retry: 3,
-  'fix-request': 4,
-  'fix-credentials': 5,
-  'fix-account': 6,
-  'contact-support': 7,
-  gone: 8,
-  'acquire-again': 9,
-};
-const PROBLEM = GRAVITY['fix-request'];
-
 const policyOf = (record: BriefRecord): RetryPolicy => record.meaning?.retry ?? record.retry;
 
 function basisOf(policy: RetryPolicy): Basis | undefined {
@@ -277,6 +262,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   let policy: RetryPolicy;
   let record: BriefRecord | undefined;
   let basis: Basis | undefined;
+  let borrowed = false;
   /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
   let lead: 'record' | 'state' | 'success' | 'page' | 'missing' | 'none' = 'record';
   let missing: string | undefined;
@@ -304,7 +290,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
         policy = byStatusClass(status);
         unsure = status === undefined;
-      }
+        // The step kept is the one the sources give on those methods: applying it here is ours to say.
+      } else borrowed = true;
     } else if (method && about === codeRecord && !about.meaning) {
       // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
       const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
@@ -366,18 +353,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       basis = { by: 'us', why: P.ours.missingField };
       lead = 'missing';
     } else if (policy.action === 'none') {
-      const main = states.find((s) => s.record && (s.record.kind === 'recording-status' || s.record.kind === 'upload-status'));
-      if (main?.record) {
-        policy = policyOf(main.record);
-        record = main.record;
-      }
-      for (const s of states) {
-        if (!s.record || s === main) continue;
-        const p = policyOf(s.record);
-        if (GRAVITY[p.action] > GRAVITY[policy.action] && (GRAVITY[p.action] >= PROBLEM || !main)) {
-          policy = p;
-          record = s.record;
-        }
+      const known = states.filter((s) => s.record).map((s) => s.record!);
+      const main = known.find((r) => r.kind === 'recording-status' || r.kind === 'upload-status');
+      const decided = decidingState(known, main, (r) => GRAVITY[policyOf(r).action]);
+      if (decided) {
+        policy = policyOf(decided);
+        record = decided;
       }
       if (policy.action !== 'none') lead = 'state';
       // The recording's own status (or the upload's) a value the catalog does not know: not enough to take it as done.
@@ -415,7 +396,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
-  basis = basisOf(policy) ?? basis;
+  basis = borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : (basisOf(policy) ?? basis);
 
   // ----- words
   const summary: string[] = [];

@@ -57,6 +57,39 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
   'undecided',
 ];
 
+/** How grave a next step is, for combining the states of one response: the gravest wins. */
+export const GRAVITY: Readonly<Record<RetryPolicy['action'], number>> = {
+  none: 0,
+  'already-done': 1,
+  poll: 2,
+  retry: 3,
+  'fix-request': 4,
+  'fix-credentials': 5,
+  'fix-account': 6,
+  'contact-support': 7,
+  gone: 8,
+  'acquire-again': 9,
+};
+
+/**
+ * Of the states read from one response, the one that decides its next step: `main`, the recording's own status
+ * (or the upload's), unless another state calls for a graver step that is a problem (fixing the request or worse:
+ * a sub-service in trouble); without a main state, the gravest above nothing to do. explain() and the search's
+ * reading of a pasted response both decide so.
+ */
+export function decidingState<T>(states: readonly T[], main: T | undefined, gravity: (state: T) => number): T | undefined {
+  let decided = main;
+  let most = main === undefined ? GRAVITY.none : gravity(main);
+  for (const state of states) {
+    const g = state === main ? most : gravity(state);
+    if (g > most && (g >= GRAVITY['fix-request'] || main === undefined)) {
+      decided = state;
+      most = g;
+    }
+  }
+  return decided;
+}
+
 /**
  * How long to wait before polling `query` again while a recording is not
  * running or not ended yet. Our choice, not Agora's (no source gives one): a

@@ -161,7 +161,7 @@ describe('a record\'s own steps add to its next step and never say it again', ()
   const nextSteps = (r: CatalogRecord): RetryPolicy[] => [r.retry, ...METHODS.map((m) => pickMeaning(r.meanings, m, ranks)?.retry ?? r.retry)];
   /** How a step says each next step again, in each language. */
   const SAID_AGAIN: Partial<Record<RetryPolicy['action'], Record<Locale, RegExp>>> = {
-    retry: { en: /\b1 s, 3 s and (then )?6 s|after 1 s, then 3 s/, zh: /1 秒、3 秒、6 秒|先等待 1 秒/ },
+    retry: { en: /\b1 s, 3 s and (then )?6 s|after 1 s, then 3 s/, zh: /1 秒、3 秒、6 秒|第 1 次等待 1 秒/ },
     'acquire-again': { en: /call `acquire`( again)? for a new resource ID/i, zh: /调用 `acquire` 获取新的 resource ID/ },
     gone: { en: /call `acquire` (for a new resource ID )?and( then)? `start`|`acquire` and `start` again|do not retry/i, zh: /调用 `acquire`( 获取新的 resource ID，再调用| 和) `start`|重试没有用|不要重试/ },
     'fix-request': { en: /then send (it|the request) again|then call `\w+` again/, zh: /(改正|修正)后(再|重新)(发送|调用)|再发送请求/ },

@@ -26,7 +26,7 @@ export type GuideEntry = { lang: Lang; slug: string; title: string; description:
 const WORDS = {
   en: {
     about:
-      'Every error code, HTTP status and service state of the Agora Cloud Recording REST API: what each means on each method, why it happens and what a client does next, in English and Chinese (zh-CN). The facts come from Agora’s documentation; each record cites its sources, and advice that is ours is marked as ours on its page.',
+      'The error codes, HTTP statuses and service states Agora documents for the Cloud Recording REST API: what each means on each method, why it happens and what a client does next, in English and Chinese (zh-CN). The facts come from Agora’s documentation; each record cites its sources, and advice that is ours is marked as ours on its page.',
     details: (site: string) =>
       [
         `Each record has a page in English (\`${site}/en/…\`) and in Chinese (\`${site}/zh/…\`). Kinds are separate: body \`code\` 404 ("failed to find worker") and HTTP status 404 are two records.`,

@@ -60,7 +60,7 @@ export const kindWhere = (kind: Kind, lang: Lang): string => KIND_WHERE[kind][la
 export const ui = {
   zh: {
     siteName: '声网云端录制错误码',
-    siteTagline: '声网云端录制 RESTful API 的全部错误码、HTTP 状态码与服务状态，中英双语。',
+    siteTagline: '声网文档中列出的云端录制 RESTful API 错误码、HTTP 状态码与服务状态，中英双语。',
     skip: '跳到正文',
     home: '全部错误码',
     guides: '指南',
@@ -183,7 +183,7 @@ export const ui = {
   },
   en: {
     siteName: 'Agora Cloud Recording codes',
-    siteTagline: 'Every error code, HTTP status and service state of the Agora Cloud Recording REST API, in English and Chinese.',
+    siteTagline: 'The error codes, HTTP statuses and service states Agora documents for the Cloud Recording REST API, in English and Chinese.',
     skip: 'Skip to content',
     home: 'All codes',
     guides: 'Guides',

@@ -29,6 +29,7 @@ import { editDistance } from '../../src/nearest.ts';
 import { readResponse as readPackageResponse, type NamedValue } from '../../src/response.ts';
 import { GatewayMessage } from '../../src/constants.ts';
 import { METHODS, wrongVerb } from '../../src/records.ts';
+import { decidingState } from '../../src/outcome.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
 import { camelNames, codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
 import { asksHowTo, codeNumbers, givenStateValues, hanChars, hasHan, type Lang, normalize, numbersAsDigits, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
@@ -648,7 +649,13 @@ async function responseEntries(input: ResponseInput, index: NameIndex): Promise<
   const reading = readPackageResponse(input);
   const named = async (as: NamedValue['as']) =>
     (await Promise.all(reading.names.filter((n) => n.as === as).map((n) => recordEntries(n.kind, n.value, index)))).flat();
-  const [code, message, states, status] = await Promise.all([named('code'), named('message'), named('state'), named('status')]);
+  const [code, message, read, status] = await Promise.all([named('code'), named('message'), named('state'), named('status')]);
+  // Of several states, the one that decides comes first, as in explain(): the recording's (or the upload's) own
+  // status, unless a sub-service, extension or output is in graver trouble.
+  const entries = await Promise.all(read.map(async (n) => ({ n, e: await index.entry(n) })));
+  const main = entries.find((x) => x.e.k === 'recording-status' || x.e.k === 'upload-status');
+  const decided = decidingState(entries, main, (x) => x.e.g ?? 0);
+  const states = decided ? [decided.n, ...read.filter((n) => n !== decided.n)] : read;
   // As explain() does: a reason names its record only when the body has no code and no known message.
   const reason = reading.values.code === undefined && message.length === 0 ? await named('reason') : [];
   const error = reading.status !== undefined && (reading.status < 200 || reading.status >= 300);

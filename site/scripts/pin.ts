@@ -14,7 +14,8 @@
 import { editDistance, type Lexicon, typoAllowance } from './query.ts';
 
 /** What a result shows: url path, code, kind, kind label, title, one-line summary. */
-export type SearchEntry = { u: string; c: string; k: string; kl: string; t: string; s: string };
+/** A record or guide as the search shows it: page, code, kind and its label, title, summary; a state's next step's gravity (`g`, src/outcome.ts GRAVITY). */
+export type SearchEntry = { u: string; c: string; k: string; kl: string; t: string; s: string; g?: number };
 
 /** What a phrase is to its record. */
 export type Field = 'code' | 'id' | 'message' | 'reason' | 'constant' | 'title' | 'keyword' | 'other';

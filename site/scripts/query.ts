@@ -519,7 +519,10 @@ function wholeJson(text: string): Record<string, unknown> | undefined {
   if (start === -1 || end <= start) return undefined;
   try {
     const value = JSON.parse(text.slice(start, end + 1)) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    // A part of a body copied with its key and not the braces around it ("serverResponse":{…}, "subServiceStatus":{…}).
+    const key = /"(serverResponse|subServiceStatus)"\s*:\s*$/.exec(text.slice(0, start))?.[1];
+    return key === 'serverResponse' ? { serverResponse: value } : key ? { serverResponse: { subServiceStatus: value } } : (value as Record<string, unknown>);
   } catch {
     return undefined;
   }

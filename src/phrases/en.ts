@@ -29,13 +29,13 @@ function describeRetry(p: RetryPolicy): string {
     case 'acquire-again':
       return 'Call `acquire` again for a new resource ID, then call `start` with it.';
     case 'fix-request':
-      return `Correct the request, then send it again${ifStill(p.then)}.`;
+      return `Correct the request: sent again unchanged, it fails the same way${ifStill(p.then)}.`;
     case 'fix-credentials':
-      return `Check the Customer ID, the Customer Secret and the \`Authorization: Basic …\` header, then send the request again${ifStill(p.then)}.`;
+      return `Check the Customer ID and Customer Secret, the \`Authorization: Basic …\` and \`Content-Type\` headers, and that the App ID has Cloud Recording enabled; then send the request again${ifStill(p.then)}.`;
     case 'fix-account':
       return `Check the App ID and the project's settings in Agora Console (Cloud Recording enabled, account status, quotas), then send the request again${ifStill(p.then)}.`;
     case 'gone':
-      return 'The recording task no longer exists, so retrying cannot help; to record, call `acquire` and `start` again.';
+      return 'The recording task has ended or is ending, so retrying cannot help; to record, call `acquire` and `start` again.';
     case 'contact-support':
       return 'Contact Agora support (open a ticket).';
   }
@@ -101,7 +101,7 @@ export const PHRASES_EN: Phrases = {
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   cutBefore: (method, name) => `The body is cut before \`${name}\`, which says what \`${method}\` answered: it cannot be taken as done, nor as failed.`,
   cutBeforeNext: (name, step) => `Read the whole body first (a log may have cut it short) and go by it; if it has no \`${name}\` either: ${step}.`,
-  fixConfiguration: 'Sending the request again does not change this state: it comes from what the recording was set up with (`start`); correct that for the next recording.',
+  fixConfiguration: 'Sending the request again does not change this state; check the settings the recording (or this output) was started with in `start`, and correct them for the next recording.',
   unknownValue: 'The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; query again later, or check it against Agora\'s current documentation.',
   serviceSays: (reason) => `The service says: "${reason}".`,
   notes: {
@@ -109,7 +109,7 @@ export const PHRASES_EN: Phrases = {
     unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
     unknownState: (at, value) => `\`${at}\` is ${JSON.stringify(value)}, a value the catalog does not know.`,
     unreadableStatus: (value) => `"${value}" is not an HTTP status; read without one.`,
-    wrongVerb: (method, verb, expected) => `The request was sent with ${verb}, but \`${method}\` uses ${expected}: the gateway answers such a request with 404 \`no Route matched with those values\`.`,
+    wrongVerb: (method, verb, expected) => `The request was sent with ${verb}, but \`${method}\` uses ${expected}: Agora gives a wrong HTTP method as a possible cause of the gateway's 404 \`no Route matched with those values\` (and of body code 8).`,
     reasonOfOtherMethods: (method, reason, methods) => `\`${reason}\` is what this code means on ${methods.map((m) => `\`${m}\``).join(', ')}, not on \`${method}\`: the step is the one for an unknown method.`,
     otherMethods: (method, methods) => `The sources give this code only for ${methods.map((m) => `\`${m}\``).join(', ')}, not for \`${method}\`; what it means here is not documented.`,
     unknownMethod: (value) => `"${value}" is not a method of the API (acquire, start, query, update, updateLayout, stop); read without a method.`,
@@ -127,6 +127,7 @@ export const PHRASES_EN: Phrases = {
     noStatus: 'No HTTP status was given; the body reads as a successful response.',
   },
   ours: {
+    otherMethodsStep: 'Our advice: the sources give this step only on the methods named in the notes; here it is applied as there.',
     missingField: 'Our advice: a response without what success carries cannot be trusted as success; Agora\'s best practice takes a `sid` as the sign that `start` worked.',
     pageFromElsewhere: 'Our advice: a page that is not the API\'s JSON came from something in front of it, so the HTTP status class decides.',
     unknownCode: 'Our advice: a code the catalog does not know is handled by its HTTP status.',

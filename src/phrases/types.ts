@@ -80,6 +80,8 @@ export type Phrases = {
   };
   /** Why a step is our advice, where no source gives it. */
   ours: {
+    /** A code's step kept on a method the sources do not give it for. */
+    otherMethodsStep: string;
     missingField: string;
     pageFromElsewhere: string;
     unknownCode: string;

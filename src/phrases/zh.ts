@@ -11,7 +11,7 @@ const THEN = {
 } as const;
 
 const seconds = (ms: number): string => (ms < 1000 ? `${ms} 毫秒` : `${Math.ceil(ms / 1000)} 秒`);
-const waits = (delays: readonly number[]): string => delays.map((d, i) => `${i === 0 ? '先等待' : '再等待'} ${seconds(d)}`).join('，');
+const waits = (delays: readonly number[]): string => delays.map((d, i) => `第 ${i + 1} 次等待 ${seconds(d)}后重试`).join('，');
 const ifStill = (then: keyof typeof THEN | undefined): string => (then ? `；如仍失败，${THEN[then]}` : '');
 
 function describeRetry(p: RetryPolicy): string {
@@ -24,18 +24,18 @@ function describeRetry(p: RetryPolicy): string {
       return '请求要做的事已经生效：按成功处理，不要再次发送。';
     case 'retry': {
       const same = p.sameResourceId === true ? '（使用同一个 resource ID）' : p.sameResourceId === false ? '（使用新的 resource ID）' : '';
-      return `重试同一请求${same}，${waits(p.delaysMs)}后重试${ifStill(p.then)}。`;
+      return `重试同一请求${same}：${waits(p.delaysMs)}${ifStill(p.then)}。`;
     }
     case 'acquire-again':
       return '重新调用 `acquire` 获取新的 resource ID，再用它调用 `start`。';
     case 'fix-request':
-      return `修正请求后再发送${ifStill(p.then)}。`;
+      return `修正请求：原样重发只会得到同样的错误${ifStill(p.then)}。`;
     case 'fix-credentials':
-      return `核对客户 ID、客户密钥和 \`Authorization: Basic …\` 请求头后再发送${ifStill(p.then)}。`;
+      return `核对客户 ID、客户密钥、\`Authorization: Basic …\` 和 \`Content-Type\` 请求头，并确认该 App ID 已开通云端录制，然后再发送${ifStill(p.then)}。`;
     case 'fix-account':
       return `在声网控制台核对 App ID 和项目设置（是否开通云端录制、账户状态、配额）后再发送${ifStill(p.then)}。`;
     case 'gone':
-      return '录制任务已不存在，重试没有用；如需录制，重新调用 `acquire` 和 `start`。';
+      return '录制任务已经结束或正在退出，重试没有用；如需录制，重新调用 `acquire` 和 `start`。';
     case 'contact-support':
       return '联系声网技术支持（提交工单）。';
   }
@@ -101,7 +101,7 @@ export const PHRASES_ZH: Phrases = {
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
   cutBefore: (method, name) => `包体在 \`${name}\` 之前被截断了，而它才说明 \`${method}\` 的结果：既不能当作成功，也不能当作失败。`,
   cutBeforeNext: (name, step) => `先读取完整的包体（日志可能截断了它），按完整的响应处理；如果其中也没有 \`${name}\`：${step}。`,
-  fixConfiguration: '重发请求不会改变这个状态：它来自录制启动时（`start`）的配置；请为下一次录制修正该配置。',
+  fixConfiguration: '重发请求不会改变这个状态；请检查录制（或这一路输出）在 `start` 时的配置，并为下一次录制修正。',
   unknownValue: '响应中有目录里没有的取值（见备注）：弄清它的含义之前，不要把请求当作已完成；稍后再次查询，或对照声网最新文档核实。',
   serviceSays: (reason) => `服务返回的原因：“${reason}”。`,
   notes: {
@@ -109,7 +109,7 @@ export const PHRASES_ZH: Phrases = {
     unknownMessage: (message) => `目录中没有消息“${message}”。`,
     unknownState: (at, value) => `\`${at}\` 为 ${JSON.stringify(value)}，目录中没有这个值。`,
     unreadableStatus: (value) => `“${value}”不是 HTTP 状态码，以下按未给出状态码解释。`,
-    wrongVerb: (method, verb, expected) => `请求用的是 ${verb}，但 \`${method}\` 应使用 ${expected}：网关对这样的请求返回 404 \`no Route matched with those values\`。`,
+    wrongVerb: (method, verb, expected) => `请求用的是 ${verb}，但 \`${method}\` 应使用 ${expected}：按声网的错误码页面，HTTP 方法用错可能导致网关返回 404 \`no Route matched with those values\`（也可能导致包体错误码 8）。`,
     reasonOfOtherMethods: (method, reason, methods) => `\`${reason}\` 是这个错误码在 ${methods.map((m) => `\`${m}\``).join('、')} 上的含义，不是 \`${method}\` 上的：下一步按方法未知时给出。`,
     otherMethods: (method, methods) => `各来源只在 ${methods.map((m) => `\`${m}\``).join('、')} 上给出这个错误码，没有 \`${method}\` 的说明；它在这里的含义没有文档依据。`,
     unknownMethod: (value) => `“${value}”不是 API 的方法（acquire、start、query、update、updateLayout、stop），以下按未指定方法解释。`,
@@ -127,6 +127,7 @@ export const PHRASES_ZH: Phrases = {
     noStatus: '没有给出 HTTP 状态码；按成功响应的包体解释。',
   },
   ours: {
+    otherMethodsStep: '这是我们的建议：各来源只在备注所列的方法上给出这一步，这里照此处理。',
     missingField: '这是我们的建议：缺少成功时应有字段的响应不能当作成功；声网的最佳实践以收到 `sid` 作为 `start` 成功的标志。',
     pageFromElsewhere: '这是我们的建议：不是 API JSON 的页面来自 API 前面的某一环，因此按 HTTP 状态码的类别处理。',
     unknownCode: '这是我们的建议：目录中没有的错误码按其 HTTP 状态码处理。',

@@ -134,7 +134,7 @@ describe('agora-rec-codes <query>', () => {
       const query = listed(onQuery);
       expect(query, lang).not.toMatch(/`start`|`acquire`/);
       // On `query` the next step is the policy's retries, said once, on the Next step line.
-      expect(onQuery, lang).toMatch(/^(?:Next step: Retry the same request with the same resource ID after 1 s|下一步：重试同一请求（使用同一个 resource ID），先等待 1 秒)/m);
+      expect(onQuery, lang).toMatch(/^(?:Next step: Retry the same request with the same resource ID after 1 s|下一步：重试同一请求（使用同一个 resource ID）：第 1 次等待 1 秒)/m);
       const start = (await run(['65', '--method', 'start', '--lang', lang])).stdout;
       expect(start, lang).toMatch(/3 s and 6 s are an example|3 秒和 6 秒是示例/);
       expect(start, lang).toMatch(/if it still fails, call `acquire` again|如仍失败，重新调用 `acquire`/);

@@ -41,7 +41,7 @@ describe('explain: real responses', () => {
     const d = explain({ status: 206, body: { code: 65, reason: 'request not completed' }, method: 'start' });
     expect(d.retry).toMatchObject({ action: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again', retryable: true });
     expect(d.next).toMatch(/after 3 s, then 6 s/);
-    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/先等待 3 秒，再等待 6 秒后重试/);
+    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/第 1 次等待 3 秒后重试，第 2 次等待 6 秒后重试/);
   });
 
   it('says where each part of the step comes from: the retries from one source, what follows them from another or from us', () => {
@@ -486,5 +486,51 @@ describe('the locale as callers write it', () => {
   it('a language tag of Chinese (zh-CN, zh_Hans, ZH) answers in Chinese; any other, in English', () => {
     for (const locale of ['zh', 'zh-CN', 'zh_Hans', 'ZH']) expect(explain({ body: { code: 433 }, method: 'start' }, { locale: locale as never }).next, locale).toMatch(/重新调用/);
     for (const locale of ['en', 'en-US', 'fr', 'zhx', undefined]) expect(explain({ body: { code: 433 }, method: 'start' }, { locale: locale as never }).next, String(locale)).toMatch(/^Call `acquire` again/);
+  });
+});
+
+describe('explain: what it says keeps to the sources, and says whose advice it is', () => {
+  it('53 on start: the request cannot succeed as sent, and next never says to send it again unchanged', () => {
+    const d = explain({ status: 400, body: { code: 53, reason: 'task conflict' }, method: 'start' });
+    expect(d.outcome.kind).toBe('fix-request');
+    expect(d.next).not.toMatch(/then send it again/);
+    expect(d.next).toMatch(/sent again unchanged, it fails the same way/);
+    expect(explainZh({ status: 400, body: { code: 53 }, method: 'start' }).next).toMatch(/原样重发只会得到同样的错误/);
+  });
+
+  it('a code on a method no source gives it for: the step kept there is ours, not Agora\'s', () => {
+    const d = explain({ status: 206, body: { code: 65 }, method: 'acquire' });
+    expect(d.notes.join(' ')).toMatch(/not for `acquire`/);
+    expect(d.basis).toEqual({ by: 'us', why: expect.stringMatching(/^Our advice: the sources give this step only on the methods named in the notes/) });
+    // On a method a source gives it for, the step is the source's.
+    expect(explain({ status: 206, body: { code: 65 }, method: 'start' }).basis).toMatchObject({ by: 'agora', source: 'seed' });
+  });
+
+  it('a wrong HTTP method is one possible cause of `no Route matched`, as the seed says (it may also give code 8)', () => {
+    const d = explain({ status: 404, body: { message: 'no Route matched with those values' }, method: 'stop', verb: 'GET' });
+    expect(d.notes.join(' ')).toMatch(/possible cause of the gateway's 404 `no Route matched with those values` \(and of body code 8\)/);
+    expect(explainZh({ status: 404, method: 'stop', verb: 'GET' }).notes.join(' ')).toMatch(/可能导致网关返回 404/);
+  });
+
+  it('49 on stop: treating it as done is our reading of "already exiting", and says so', () => {
+    const d = explain({ status: 400, body: { code: 49, reason: 'invalid operation' }, method: 'stop' });
+    expect(d.outcome.kind).toBe('already-done');
+    expect(d.basis).toMatchObject({ by: 'us', why: expect.stringMatching(/our reading/) });
+  });
+
+  it('a task that is exiting is not said to be gone already (501 after stop)', () => {
+    const d = explain({ status: 400, body: { code: 501 }, method: 'query' });
+    expect(d.next).toMatch(/has ended or is ending/);
+    expect(d.next).not.toMatch(/no longer exists/);
+  });
+
+  it('the Chinese schedule says a retry follows each wait, as the English does', () => {
+    expect(explainZh({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/第 1 次等待 3 秒后重试，第 2 次等待 6 秒后重试/);
+    expect(explain({ status: 206, body: { code: 65 }, method: 'start' }).next).toMatch(/after 3 s, then 6 s/);
+  });
+
+  it('the credentials step names every check the seed gives for 401 before support', () => {
+    const next = explain({ status: 401, body: { message: 'Invalid authentication credentials' }, method: 'acquire' }).next;
+    for (const check of ['Customer ID', 'Customer Secret', 'Authorization: Basic', 'Content-Type', 'Cloud Recording enabled']) expect(next).toContain(check);
   });
 });

@@ -393,7 +393,7 @@ describe('words that fit the method, once each, in the entry point\'s language',
     const d = explainZh({ status: 200, method: 'query', body: { serverResponse: { status: 2 } } });
     for (const text of [d.summary, d.next, ...d.notes]) expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(d.next).toBe('尚未完成：5 秒后再调用 `query`。');
-    expect(describeRetryZh(retryPolicy(65, 'start')!)).toMatch(/^重试同一请求（使用同一个 resource ID），先等待 3 秒，再等待 6 秒后重试/);
+    expect(describeRetryZh(retryPolicy(65, 'start')!)).toMatch(/^重试同一请求（使用同一个 resource ID）：第 1 次等待 3 秒后重试，第 2 次等待 6 秒后重试/);
     const page = explainZh({ status: 504, body: '<html><title>504 Gateway Time-out</title></html>' });
     expect(page.summary).toMatch(/HTML 页面/);
     expect(page.summary).not.toMatch(/The body/);

@@ -259,6 +259,9 @@ describe('pasted responses and fragments', () => {
     expect(readResponse('HTTP/1.1 401 Unauthorized\n{"message":"Unauthorized"}')).toEqual({ status: 401, body: { message: 'Unauthorized' } });
     expect(readResponse('<html><title>504 Gateway Time-out</title></html>')).toMatchObject({ status: 504 });
     expect(readResponse('"serverResponse":{"status":20')).toEqual({ body: { serverResponse: { status: 20 } } });
+    // A part of a body copied whole with its key, without the braces around it.
+    expect(readResponse('"serverResponse":{"status":5,"subServiceStatus":{"a":"serviceAbnormal"}} 要紧吗')).toEqual({ body: { serverResponse: { status: 5, subServiceStatus: { a: 'serviceAbnormal' } } } });
+    expect(readResponse('"subServiceStatus":{"a":"serviceReady","b":"serviceValidationFailed"}')).toEqual({ body: { serverResponse: { subServiceStatus: { a: 'serviceReady', b: 'serviceValidationFailed' } } } });
     expect(readResponse('POST /v1/apps/x/cloud_recording/resourceid/y/mode/mix/start {"code":53}')).toEqual({ body: { code: 53 }, method: 'start', verb: 'POST' });
   });
   it('reads what services log: a body in a quoted string, HTTP clients\' errors, a Node object, a Python dict', () => {

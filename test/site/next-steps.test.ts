@@ -48,13 +48,13 @@ describe('HTTP 206: "What to do" leads with the body code on stop', () => {
       if (lang === 'en') {
         expect(first).toMatch(/^Read the body code: 65 → Retry the same request with the same resource ID after 1 s, then 3 s, then 6 s\. 435 → Nothing to do\. No body code → /);
       } else {
-        expect(first).toMatch(/^先看响应包体中的 code： 65 → 重试同一请求.*先等待 1 秒，再等待 3 秒，再等待 6 秒后重试。 435 → 无需处理。 没有 code → /);
+        expect(first).toMatch(/^先看响应包体中的 code： 65 → 重试同一请求.*第 1 次等待 1 秒后重试，第 2 次等待 3 秒后重试，第 3 次等待 6 秒后重试。 435 → 无需处理。 没有 code → /);
       }
       // Each code links its record.
       const links = findAll((e) => e.name === 'a', [findAll((e) => e.name === 'dd', [todo])[0]]).map((a) => getAttributeValue(a, 'href'));
       expect(links).toEqual(expect.arrayContaining([`/${lang}/errors/65/`, `/${lang}/errors/435/`]));
       // The start step (3 s, then 6 s) is said once in What to do.
-      const delays = lang === 'en' ? 'after 3 s, then 6 s' : '先等待 3 秒，再等待 6 秒';
+      const delays = lang === 'en' ? 'after 3 s, then 6 s' : '第 1 次等待 3 秒后重试，第 2 次等待 6 秒';
       expect(stepText(todo).split(delays).length - 1).toBe(1);
       // The meanings table does not put the Chinese page's 206 on every method: it names none.
       const meanings = section(nodes, 'meaning')!;
