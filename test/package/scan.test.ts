@@ -352,7 +352,8 @@ describe('a large log, through the real process', () => {
     expect(large.out.lines).toBe(lines);
     expect(large.out.responses).toBe(base.out.responses * 1200);
     // Resident memory also holds what the garbage collector has not returned yet: a margin, not the proof (the heap limit
-    // is: 24 MB of old space for 40 MB of log). The margin allows for a machine under load (46 MB seen with 8 tests at once).
-    expect(large.mb - base.mb, `peak RSS ${large.mb.toFixed(0)} MB on the large log, ${base.mb.toFixed(0)} MB on a small one`).toBeLessThan(60);
+    // is: 24 MB of old space for 40 MB of log). The margin allows for a machine under load (46 MB seen with 8 tests at once,
+    // 63 MB in a fresh clone's full run beside the browser tests); keeping the log would need twice the log's 40 MB.
+    expect(large.mb - base.mb, `peak RSS ${large.mb.toFixed(0)} MB on the large log, ${base.mb.toFixed(0)} MB on a small one`).toBeLessThan(80);
   }, 120_000);
 });
