@@ -42,6 +42,7 @@ export const THIRTEENTH_FILE = join(root, 'test', 'search', 'queries-thirteenth.
 export const FOURTEENTH_FILE = join(root, 'test', 'search', 'queries-fourteenth.yaml');
 export const FIFTEENTH_FILE = join(root, 'test', 'search', 'queries-fifteenth.yaml');
 export const SIXTEENTH_FILE = join(root, 'test', 'search', 'queries-sixteenth.yaml');
+export const SEVENTEENTH_FILE = join(root, 'test', 'search', 'queries-seventeenth.yaml');
 /**
  * The query sets `npm run eval:search` runs, and what BENCHMARKS.md says of each. `gated`: the search
  * test holds these to the goals (≥ 90 % first, ≥ 97 % among the first three, per language); a set
@@ -120,6 +121,10 @@ export const QUERY_SETS: readonly { file: string; note: string; gated: boolean }
     file: SIXTEENTH_FILE,
     gated: false,
     note: "test/search/queries-sixteenth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: Traditional Chinese, exception lines as client libraries print them (requests' HTTPError, AxiosError, Retrofit, Go, Guzzle), text read off a screenshot or by a voice input (c o d e 5 0 2, 四三三, 五零一, code sixty five, full-width ＨＴＴＰ　５０４), a request field as the subject, two states together, one to three words of non-native English, ticket pastes with ids that are no codes; measured, not gated. Its first run gave top-1 83.3 % (zh 83.3 %, en 83.3 %) and top-3 90 %. Fixes of classes: numbers spelled out in Chinese or English words, or typed a character at a time, are read as digits; full-width forms as ASCII; 504 request timeout is a status with its reason, not 504 requests; a state's value given to its field as the API writes it (uploadingStatus 是 backuped) is what was seen, before a guide; of several states in a paste, the one explain() decides by comes first (a sub-service in trouble before a running recording), and a part of a body copied with its key (\"serverResponse\":{…}) is read as that part; words for an unpaid account and for calling too fast. Left: 403 forbid (no record of 403)",
+  },  {
+    file: SEVENTEENTH_FILE,
+    gated: false,
+    note: "test/search/queries-seventeenth.yaml (60 more, written blind by a helper who never ran the search, read its code, the synonyms or the other sets: symptoms that name no code (29 of them: an empty bucket, a recorder that never joins, a recording that stopped by itself, two recordings of one room, a test project that works and a production one that does not, webhooks lost or twice), words none of the records use (封顶, 密钥, 签名, 桶, 录制端, room), colloquial Chinese (咋整, 死活, 挂了) and pinyin, one to three words of non-native English, terminal pastes with request ids that are no codes; measured, not gated. Its first run gave top-1 75 % (zh 70 %, en 80 %) and top-3 83.3 %. Fixes of classes: a name a family shares (invalid parameter: body code 2, HTTP 400) is said more precisely by a record whose title holds it and whose other words the query has too (1028 for a layout refused as bad params), when that record fits the query far better; a page holding two thirds of the query's words ranks above one that scores higher by a rare word or two of it (webhooks that arrive twice: the guide, not the records of a request sent twice); 是…还是 (start 超时，是重试还是重新 acquire) asks how to choose; keywords for a resource ID acquired in advance, a production App ID without Cloud Recording, files missing from storage, a query after stop, a header without credentials. Left: pinyin (pindao ming), App Certificate without a token (a keyword for it pulled 110 into unrelated questions), how to tell that recording really started, a retry that says already running",
   },
 
 

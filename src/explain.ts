@@ -16,7 +16,7 @@
  *    sub-service, extension or output in trouble can only make it graver.
  */
 import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
-import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
+import { decidingState, ENDS_WITH_RECORDING, GRAVITY, isMainState, type Outcome, outcomeOf, retryAfterMs, STOPPING } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
@@ -40,8 +40,24 @@ export type ExplainInput = {
   data?: unknown;
 };
 
-/** What explain() reads: a response (`{ status, body, method, headers }`), or its body alone as text or bytes. */
-export type ExplainArgument = ExplainInput | string | ArrayBuffer | ArrayBufferView;
+/**
+ * A body passed alone, parsed (`explain(await res.json())`): it has the API's keys and none of a response's
+ * (`status`, `body`, `data`, `headers`); one an app wrapped (`{ error: { code: 435 } }`) is read under its wrapper.
+ */
+export type ParsedBody = {
+  code?: number;
+  message?: string;
+  reason?: string;
+  serverResponse?: unknown;
+  sid?: string;
+  resourceId?: string;
+  cname?: string;
+  uid?: string;
+  error?: unknown;
+};
+
+/** What explain() reads: a response (`{ status, body, method, headers }`), or its body alone: parsed, as text or as bytes. */
+export type ExplainArgument = ExplainInput | ParsedBody | string | ArrayBuffer | ArrayBufferView;
 
 export type ExplainOptions = {
   /** The language of the words (the package root; a one-language entry point speaks its own). */
@@ -245,7 +261,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
         : body.form === 'other'
           ? P.notes.otherBody
           : undefined;
-  if (body.form === 'partial-json') notes.push(P.notes.partialBody);
+  if (body.form === 'partial-json') notes.push(body.cut ? P.notes.cutInside(body.cut) : P.notes.partialBody);
   if (values.code !== undefined && !codeRecord) notes.push(P.notes.unknownCode(values.code));
   if (values.message !== undefined && !messageRecord && !codeRecord) notes.push(P.notes.unknownMessage(values.message));
 
@@ -263,6 +279,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   let record: BriefRecord | undefined;
   let basis: Basis | undefined;
   let borrowed = false;
+  /** The deciding code's meaning on the methods the sources give it for, none of them this one (500 on `query`): said as theirs. */
+  let foreign: BriefRecord['meanings'][number] | undefined;
   /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
   let lead: 'record' | 'state' | 'success' | 'page' | 'missing' | 'none' = 'record';
   let missing: string | undefined;
@@ -270,6 +288,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   let unsure = false;
   /** The field a body cut short lacks, that would tell whether the method worked: not enough to decide. */
   let cutBefore: string | undefined;
+  /** The body is cut inside what may decide (its `code`, a state of `serverResponse`): read whole, it may call for more. */
+  let cutInside = false;
   const is2xx = status !== undefined && status >= 200 && status < 300;
   /** What a success of the method carries (`sid` on `start`), when the body lacks it. */
   const need = method && SUCCESS_FIELD[method];
@@ -285,6 +305,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     policy = policyOf(about);
     // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
     if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
+      foreign = about.meanings[0];
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
       // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`).
       if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
@@ -353,20 +374,27 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       basis = { by: 'us', why: P.ours.missingField };
       lead = 'missing';
     } else if (policy.action === 'none') {
-      const known = states.filter((s) => s.record).map((s) => s.record!);
-      const main = known.find((r) => r.kind === 'recording-status' || r.kind === 'upload-status');
-      const decided = decidingState(known, main, (r) => GRAVITY[policyOf(r).action]);
+      // Once the recording is stopping (`stop`'s answer, or a status that says so), its extensions and outputs end with
+      // it: an output `disconnected`, an extension that `exit`ed is what stopping does, not a fault.
+      const ending = method === 'stop' || values.states.some((s) => s.kind === 'recording-status' && STOPPING.includes(s.value as number));
+      const known = states.filter((s) => s.record && !(ending && ENDS_WITH_RECORDING.includes(s.record.kind))).map((s) => s.record!);
+      const decided = decidingState(known, (r) => r.kind, (r) => GRAVITY[policyOf(r).action]);
       if (decided) {
         policy = policyOf(decided);
         record = decided;
       }
       if (policy.action !== 'none') lead = 'state';
-      // The recording's own status (or the upload's) a value the catalog does not know: not enough to take it as done.
-      else if (values.states.some((s, i) => !states[i].record && (s.kind === 'recording-status' || s.kind === 'upload-status'))) unsure = true;
+      // A state the catalog does not know (the recording's, the upload's, a sub-service's …): not enough to take it as done.
+      else if (states.some((s) => !s.record)) unsure = true;
       // A `query` body cut before any state of the recording says nothing of it.
       if (method === 'query' && body.form === 'partial-json' && policy.action === 'none' && !states.length) cutBefore = 'serverResponse.status';
+      // One cut inside a state (`"uploaderService":"serviceAbn`, `"uploadingStatus":"back`) may have lost one graver than
+      // those read; one cut in its file list has read the states before it.
+      else if (policy.action === 'none' && /^serverResponse\.(?:status|uploadingStatus|subServiceStatus|extensionServiceState)/.test(body.cut!)) cutInside = true;
     }
   }
+  // A body cut inside its `code` (`{"code":43`: 433, 432 or 435?) has lost what decides.
+  if (body.cut === 'code' && values.code === undefined) cutInside = true;
 
   // Only the status is known, and on this method it stands for body codes that call for different
   // steps (HTTP 206 on `stop`: 65, retry; 435, nothing to do): the step stays the catalog's for the
@@ -393,7 +421,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method
   // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
-  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || unread === true;
+  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : (basisOf(policy) ?? basis);
@@ -413,10 +441,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     const methodMatters = method === undefined || record.meanings.some((m) => m.methods && !m.methods.includes(method));
     // A status's meaning that stands for a body code the response lacks (206 on `query`: 65) says it is read from the status.
     const where = method && (picked?.codes && values.code === undefined && status !== undefined ? P.onMethodStatusAlone(method, status) : P.onMethod(method));
-    summary.push(fits && methodMatters ? (where ? `${where}${P.colon}${picked.text}` : picked.text) : record.summary);
+    summary.push(
+      foreign ? `${P.onMethod(foreign.methods!.join(P.separator.item))}${P.colon}${foreign.text}` : fits && methodMatters ? (where ? `${where}${P.colon}${picked.text}` : picked.text) : record.summary,
+    );
   } else if (lead === 'state' && record && reading) {
     // The summaries of recording and upload statuses name their field and value; the others say it here.
-    summary.push(record.kind === 'recording-status' || record.kind === 'upload-status' ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
+    summary.push(isMainState(record.kind) ? record.summary : `${P.stateAt(reading.at, reading.value)}${P.colon}${record.title}${P.period}`);
   } else if (cutBefore && method) {
     summary.push(P.cutBefore(method, cutBefore));
   } else if (lead === 'success') {
@@ -435,7 +465,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   }
   if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
 
-  if (bodyDecides) next.push(P.bodyDecides(P.retryLabel(policy), bodyDecides));
+  if (cutInside) next.push(status === undefined ? P.needMore : P.readWhole);
+  else if (bodyDecides) next.push(P.bodyDecides(P.retryLabel(policy), bodyDecides));
   // Without the method, each method's step: that is what to go by.
   else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
   else if (cutBefore && method) next.push(P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));

@@ -16,7 +16,8 @@ const MAX_DEPTH = 40;
 
 const own = (o: object, key: string): boolean => Object.hasOwn(o, key);
 
-export type Parsed = { value: unknown; end: number; complete: boolean };
+/** A value read; `cut`, for one cut short, is where: the path of the value being read at the end (`serverResponse.subServiceStatus.uploaderService`). */
+export type Parsed = { value: unknown; end: number; complete: boolean; cut?: string };
 
 class Incomplete extends Error {}
 class Invalid extends Error {}
@@ -33,6 +34,8 @@ class Invalid extends Error {}
 export function readLooseValue(text: string, start = 0, upToBreak = false): Parsed | undefined {
   let i = start;
   let root: unknown;
+  /** The keys (and array positions) down to the value being read. */
+  const path: string[] = [];
   const n = text.length;
   const need = () => {
     if (i >= n) throw new Incomplete();
@@ -121,10 +124,12 @@ export function readLooseValue(text: string, start = 0, upToBreak = false): Pars
           // Ruby's `"code"=>404`.
           i += text.startsWith('=>', i) ? 2 : 1;
         }
+        path.push(key ?? `[${(box as unknown[]).length}]`);
         value(depth + 1, (v) => {
           if (key === undefined) (box as unknown[]).push(v);
           else if (key !== '__proto__') (box as Record<string, unknown>)[key] = v;
         });
+        path.pop();
         if (peek() === ',') i++;
         else if (text[i] !== close) throw new Invalid();
       }
@@ -176,7 +181,7 @@ export function readLooseValue(text: string, start = 0, upToBreak = false): Pars
     value(0, (v) => (root = v));
     return { value: root, end: i, complete: true };
   } catch (error) {
-    if (error instanceof Incomplete) return root === undefined ? undefined : { value: root, end: n, complete: false };
+    if (error instanceof Incomplete) return root === undefined ? undefined : { value: root, end: n, complete: false, cut: path.join('.').replace(/\.\[/g, '[') };
     if (error instanceof Invalid || error instanceof RangeError) return upToBreak && root !== undefined ? { value: root, end: n, complete: false } : undefined;
     throw error;
   }

@@ -108,18 +108,22 @@ export const isRetry = (policy: { action: string }): boolean => RETRY_ACTIONS.in
  * service states, recording statuses, extension and output states are read from
  * `query`, upload statuses from `stop`.
  */
-export const FOUND_ON: Partial<Record<Kind, Method>> = {
+export const FOUND_ON = {
   'service-state': 'query',
   'recording-status': 'query',
   'extension-state': 'query',
   'output-status': 'query',
   'upload-status': 'stop',
-};
+} as const satisfies Partial<Record<Kind, Method>>;
+
+/** The kinds of the values a response carries in `serverResponse` (its states): those found on a method. */
+export type StateKind = keyof typeof FOUND_ON;
+export const isStateKind = (kind: string): kind is StateKind => Object.hasOwn(FOUND_ON, kind);
 
 /** The methods a meaning applies to: those it names; else the one its kind is found on; else every method (`all`, in API order). */
 export const meaningMethods = (r: { kind: Kind }, m: { methods?: readonly Method[] }, all: readonly Method[]): Method[] => {
   if (m.methods) return [...m.methods];
-  const on = FOUND_ON[r.kind];
+  const on = (FOUND_ON as Partial<Record<Kind, Method>>)[r.kind];
   return on ? [on] : [...all];
 };
 
@@ -139,7 +143,7 @@ export const placesRecord = (r: Pick<RecordLike, 'meanings'>, m: RecordLike['mea
 
 /** The methods a record occurs on, in API order (`all`): those its meanings put it on (placesRecord()), else the one its kind is found on. */
 export function recordMethods(r: RecordLike, all: readonly Method[]): Method[] {
-  const on = FOUND_ON[r.kind];
+  const on = (FOUND_ON as Partial<Record<Kind, Method>>)[r.kind];
   const set = new Set(r.meanings.flatMap((m) => (placesRecord(r, m) ? meaningMethods(r, m, all) : [])));
   return set.size ? all.filter((m) => set.has(m)) : on ? [on] : [];
 }

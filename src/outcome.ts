@@ -72,12 +72,24 @@ export const GRAVITY: Readonly<Record<RetryPolicy['action'], number>> = {
 };
 
 /**
- * Of the states read from one response, the one that decides its next step: `main`, the recording's own status
- * (or the upload's), unless another state calls for a graver step that is a problem (fixing the request or worse:
- * a sub-service in trouble); without a main state, the gravest above nothing to do. explain() and the search's
- * reading of a pasted response both decide so.
+ * The recording statuses of a recording that is stopping (6, stop requested; 7, all components stopped), and the
+ * kinds of its parts that end with it: once it stops, an output `disconnected` or an extension that `exit`ed is what
+ * stopping does. (Status 8, exited, is graver than any of its parts.)
  */
-export function decidingState<T>(states: readonly T[], main: T | undefined, gravity: (state: T) => number): T | undefined {
+export const STOPPING: readonly number[] = [6, 7];
+export const ENDS_WITH_RECORDING: readonly string[] = ['extension-state', 'output-status'];
+
+/** Whether a state of this kind is the response's own: the recording's status, or the upload's (the others are a sub-service's, an extension's or an output's). */
+export const isMainState = (kind: string): boolean => kind === 'recording-status' || kind === 'upload-status';
+
+/**
+ * Of the states read from one response, the one that decides its next step: the main one (`isMainState`: the
+ * recording's own status, or the upload's), unless another state calls for a graver step that is a problem (fixing
+ * the request or worse: a sub-service in trouble); without a main state, the gravest above nothing to do. explain()
+ * and the search's reading of a pasted response both decide so.
+ */
+export function decidingState<T>(states: readonly T[], kind: (state: T) => string, gravity: (state: T) => number): T | undefined {
+  const main = states.find((state) => isMainState(kind(state)));
   let decided = main;
   let most = main === undefined ? GRAVITY.none : gravity(main);
   for (const state of states) {

@@ -8,6 +8,7 @@
  */
 
 import { readLooseValue } from './loose-value.ts';
+import type { StateKind } from './meaning.ts';
 
 const MAX_TEXT = 200;
 /** How many sub-services, extensions or outputs are read at most (a real response has a handful). */
@@ -65,6 +66,8 @@ export type Body = {
   text?: string;
   /** The `<title>` of an HTML page, shortened. */
   title?: string;
+  /** Where JSON cut short was cut: the path of the value being read at its end (`code`, `serverResponse.uploadingStatus`; '' between the top's fields). */
+  cut?: string;
 };
 
 /** Whether a value is the bytes of a body (an ArrayBuffer, a Uint8Array, a Buffer …). */
@@ -103,7 +106,7 @@ export function readBody(body: unknown, contentType?: string): Body {
     }
     const data = read?.value && typeof read.value === 'object' && !Array.isArray(read.value) ? (read.value as Record<string, unknown>) : undefined;
     if (data && read!.complete && !text.slice(read!.end).trim()) return { form: 'json', data };
-    return { form: 'partial-json', data: data ?? {} };
+    return { form: 'partial-json', data: data ?? {}, ...(read?.cut !== undefined && { cut: read.cut }) };
   }
   if (text.startsWith('<') || /\bhtml\b/i.test(contentType ?? '')) {
     const title = /<title[^>]*>([^<]{1,300})/i.exec(text.slice(0, 4096))?.[1];
@@ -196,7 +199,6 @@ export function header(headers: unknown, name: string): string | undefined {
 // The values inside
 
 /** Where in the response a state value was read, and the kind of record it is. */
-export type StateKind = 'recording-status' | 'upload-status' | 'service-state' | 'extension-state' | 'output-status';
 export type StateValue = { at: string; kind: StateKind; value: string | number };
 
 export type ResponseValues = {
@@ -322,11 +324,16 @@ function unwrap(data: Record<string, unknown> | undefined): Record<string, unkno
  * explain() reads every response with it; the site's search reads pasted
  * responses with it too, and finds the named records in its own index.
  */
+/** The keys of the API's bodies (and of the wrappers apps put them in) that tell a body passed alone from a response. */
+const BODY_KEYS = /^(?:code|message|reason|serverResponse|sid|resourceId|error)$/;
+
 export function readResponse(input: unknown): ResponseReading {
   // A fetch Response passed as it is: its status and headers are getters, its body a stream not read.
   const fetched = isFetchResponse(input);
   // axios' response (`err.response`) holds the body in `data`.
-  const bodyField = fetched ? undefined : (field(input, 'body') ?? field(input, 'data'));
+  // A body passed alone, parsed (`explain(await res.json())`, `{ error: { code: 435 } }`): the API's keys and none of a response's.
+  const alone = !fetched && input && typeof input === 'object' && !['body', 'data', 'status', 'headers'].some((k) => own(input, k)) && Object.keys(input).some((k) => BODY_KEYS.test(k));
+  const bodyField = fetched ? undefined : alone ? input : (field(input, 'body') ?? field(input, 'data'));
   const unread = fetched || isUnread(bodyField);
   const pasted = unread ? undefined : splitHttpMessage(bodyField);
   const given = unread ? undefined : pasted ? pasted.body : bodyField;

@@ -89,9 +89,13 @@ export const SIZE_CASES: SizeCase[] = [
   // 206's summary says which of its advice is the catalog's own; +220 B (en) for a second fidelity audit of the package's
   // own sentences: a code's step kept on a method no source gives it for is labelled ours, a wrong HTTP method is one
   // possible cause of `no Route matched` (and of code 8), the credentials step names all four of the seed's checks; +255 B (zh)
-  // for the same, and a retry schedule that says a retry follows each wait (第 1 次等待 3 秒后重试，…).
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 20_050 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 21_640 },
+  // for the same, and a retry schedule that says a retry follows each wait (第 1 次等待 3 秒后重试，…); +400 B (en) / +425 B
+  // (zh) for a third blind audit of whole sessions: a body cut inside a state or inside its `code` is undecided (the reader
+  // says where it was cut), a state no source lists of any kind is undecided, an output or extension that ended while the
+  // recording stops is no fault, a parsed body passed alone is read, a code given only for another method is said as that
+  // method's, an unknown code carries the seed's word to contact support.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 20_450 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_070 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

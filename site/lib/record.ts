@@ -10,7 +10,7 @@ import { type Basis, type CatalogRecord, KINDS, METHODS, type Method, type Retry
 import { type Lang, retryText } from './i18n.ts';
 
 /** Which methods a record occurs on is the package's rule (src/meaning.ts), the same for explain() and the pages. */
-export { FOUND_ON, placesRecord } from '../../src/meaning.ts';
+export { FOUND_ON, isStateKind, placesRecord } from '../../src/meaning.ts';
 /** The methods a meaning applies to (src/meaning.ts meaningMethods). */
 export const meaningMethods = (r: Pick<CatalogRecord, 'kind'>, m: { methods?: readonly Method[] }): Method[] => methodsOfMeaning(r, m, METHODS);
 /** The methods a record occurs on, in API order (src/meaning.ts recordMethods). */

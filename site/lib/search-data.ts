@@ -19,14 +19,12 @@ import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scr
 import { type Field, isHanChar, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';
 import { displayCode, href } from './record.ts';
+import { isStateKind } from '../../src/meaning.ts';
 import { GRAVITY } from '../../src/outcome.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');
 const OTHER: Record<Locale, Locale> = { zh: 'en', en: 'zh' };
 const LOOSE_FIELDS = new Set<Field>(['keyword', 'title', 'other']);
-
-/** The kinds of values read from a response's `serverResponse`: of several in one paste, the gravest problem decides. */
-const STATE_KINDS = new Set<string>(['recording-status', 'upload-status', 'service-state', 'extension-state', 'output-status']);
 
 export function searchEntry(r: CatalogRecord, lang: Locale): SearchEntry {
   return {
@@ -36,7 +34,8 @@ export function searchEntry(r: CatalogRecord, lang: Locale): SearchEntry {
     kl: kindLabel(r.kind, lang),
     t: plain(r.title[lang]),
     s: plain(r.summary[lang]),
-    ...(STATE_KINDS.has(r.kind) && { g: GRAVITY[r.retry.action] }),
+    // A state's gravity: of several states in one paste, the gravest problem decides.
+    ...(isStateKind(r.kind) && { g: GRAVITY[r.retry.action] }),
   };
 }
 

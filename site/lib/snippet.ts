@@ -7,26 +7,20 @@
  * test/site/snippet.test.ts type-checks and runs every one of them.
  */
 import { type CatalogRecord, KINDS, METHODS, type Method } from '../../scripts/catalog/schema.ts';
-import { displayCode, recordMethods } from './record.ts';
+import { displayCode, FOUND_ON, isStateKind, recordMethods } from './record.ts';
 import { PACKAGE_NAME } from './repo.ts';
 import type { Lang } from './i18n.ts';
 
-/** How the diagnosis holds a value of each kind, for the snippet's `if`. */
-const HOLDS: Record<CatalogRecord['kind'], (constant: string) => string> = {
-  'error-code': (c) => `d.code === ${c}`,
-  'message-error': (c) => `d.message === ${c}`,
-  'http-status': (c) => `d.status === ${c}`,
-  'service-state': (c) => `d.states.some((s) => s.value === ${c})`,
-  'recording-status': (c) => `d.states.some((s) => s.value === ${c})`,
-  'upload-status': (c) => `d.states.some((s) => s.value === ${c})`,
-  'extension-state': (c) => `d.states.some((s) => s.value === ${c})`,
-  'output-status': (c) => `d.states.some((s) => s.value === ${c})`,
-};
+/** How the diagnosis holds a value of each kind, for the snippet's `if`: a state is among `d.states`. */
+const holds = (kind: CatalogRecord['kind'], c: string): string =>
+  kind === 'error-code' ? `d.code === ${c}`
+  : kind === 'message-error' ? `d.message === ${c}`
+  : kind === 'http-status' ? `d.status === ${c}`
+  : `d.states.some((s) => s.value === ${c})`;
 
 /** The method whose response carries the record: where its states are returned, else the first method it occurs on. */
 export function snippetMethod(r: CatalogRecord): Method {
-  if (r.kind === 'upload-status') return 'stop';
-  if (r.kind === 'recording-status' || r.kind === 'service-state' || r.kind === 'extension-state' || r.kind === 'output-status') return 'query';
+  if (isStateKind(r.kind)) return FOUND_ON[r.kind];
   const methods = recordMethods(r);
   return methods.length === METHODS.length ? 'start' : (methods[0] ?? 'start');
 }
@@ -43,7 +37,7 @@ export function snippet(r: CatalogRecord, lang: Lang): string {
     `// ${constant} === ${value}: ${title}`,
     `export async function onResponse(response: Response): Promise<void> {`,
     `  const d = await fromResponse(response, '${snippetMethod(r)}', { locale: '${lang}' });`,
-    `  if (${HOLDS[r.kind](constant)}) {`,
+    `  if (${holds(r.kind, constant)}) {`,
     `    console.log(d.outcome.kind, d.summary, d.next);`,
     '  }',
     '}',

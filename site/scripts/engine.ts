@@ -108,6 +108,11 @@ const FITS = 0.9;
 const PAGEFIND_WEIGHT = 0.8;
 /** How much of that the relaxed search takes back as its best record covers more of the query (all of it: a quarter is left). */
 const PAGEFIND_YIELD = 0.75;
+/** How much better than every record a query names a record must fit it to be the more precise name of one (1028 for `invalid parameter`). */
+const SPECIFIC = 1.5;
+/** A page that holds this share of a query's words ranks above one that scores higher holding only a sliver of them (a rare word). */
+const HOLDS_MOST = 2 / 3;
+const SLIVER = 1 / 4;
 /** How much more a guide weighs for a question of how to do something. */
 const GUIDE_FOR_HOW_TO = 2.2;
 
@@ -218,7 +223,13 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const values = new Set<string>();
       if (asks) for (const n of numbers) if (n.context === undefined && (await kindsOf(n.value)).every((k) => k === 'recording-status')) values.add(n.value);
       const howTo = asks && !numbers.some((n) => !values.has(n.value) && codeMatches(n.value, shard).length);
-      const relaxed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)).sort((a, b) => b.score - a.score || a.entry - b.entry) : scores;
+      const weighed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)) : scores;
+      // A page holding most of the query's words fits it better than one that scores higher by a rare word or two of it
+      // (a question on webhooks that arrive twice: the guide on notifications, not the records of a request sent twice).
+      const lead = weighed.reduce<(typeof weighed)[number] | undefined>((a, r) => (a && a.score >= r.score ? a : r), undefined);
+      const relaxed = weighed
+        .map((r) => (lead && r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER && r.score < lead.score ? { ...r, score: lead.score * (1 + r.coverage / 100) } : r))
+        .sort((a, b) => b.score - a.score || a.entry - b.entry);
       // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
       // A how-to question the best fitting page of which is a guide: that guide answers it before any record its words name.
@@ -308,6 +319,15 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       //    the question is about, however well other records fit its other words: before a guide.
       pins.filter((p) => copied.includes(p)).sort(byPin).forEach((p) => add(p.entry));
       if (q.guideFirst !== undefined) add(q.guideFirst);
+      // A name shared by a family ("invalid parameter": body code 2, HTTP 400) is said more precisely by a record whose
+      // title holds it and whose other words the query has too (the layout's invalid parameter, 1028): that record,
+      // when it fits the query far better than every record named, comes first.
+      const top = q.relaxed[0];
+      const named = Math.max(0, ...pins.map((p) => relaxed.get(p.entry) ?? 0));
+      if (top && top.entry < q.head.records - (q.head.guides ?? 0) && top.score >= named * SPECIFIC && !pins.some((p) => p.entry === top.entry)) {
+        const title = ` ${tokens(q.words.understand((await q.entry(top.entry)).t).canonical).join(' ')} `;
+        if (pins.some((p) => title.includes(` ${p.phrase} `))) add(top.entry);
+      }
       pins
         .filter((p) => (relaxed.get(p.entry) ?? 0) >= bestFit * STRONG)
         .sort(byPin)
@@ -653,8 +673,7 @@ async function responseEntries(input: ResponseInput, index: NameIndex): Promise<
   // Of several states, the one that decides comes first, as in explain(): the recording's (or the upload's) own
   // status, unless a sub-service, extension or output is in graver trouble.
   const entries = await Promise.all(read.map(async (n) => ({ n, e: await index.entry(n) })));
-  const main = entries.find((x) => x.e.k === 'recording-status' || x.e.k === 'upload-status');
-  const decided = decidingState(entries, main, (x) => x.e.g ?? 0);
+  const decided = decidingState(entries, (x) => x.e.k, (x) => x.e.g ?? 0);
   const states = decided ? [decided.n, ...read.filter((n) => n !== decided.n)] : read;
   // As explain() does: a reason names its record only when the body has no code and no known message.
   const reason = reading.values.code === undefined && message.length === 0 ? await named('reason') : [];

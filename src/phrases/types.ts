@@ -46,6 +46,8 @@ export type Phrases = {
   cutBefore: (method: string, name: string) => string;
   /** What to do about it: read the whole body; without the field, the step (its label). */
   cutBeforeNext: (name: string, step: string) => string;
+  /** A body cut inside what may decide (its `code`, a state): read it whole. */
+  readWhole: string;
   /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */
   /** The step for the status alone (its label), and the step of each body code it stands for. */
   bodyDecides: (step: string, byCode: string) => string;
@@ -68,6 +70,8 @@ export type Phrases = {
     textBody: (status: number | undefined, text: string) => string;
     emptyBody: (status: number | undefined) => string;
     partialBody: string;
+    /** Where a body cut short was cut (the path of the value being read). */
+    cutInside: (at: string) => string;
     otherBody: string;
     missingField: (method: Method, fieldName: string) => string;
     dependsOnMethod: (byMethod: string) => string;

@@ -534,3 +534,99 @@ describe('explain: what it says keeps to the sources, and says whose advice it i
     for (const check of ['Customer ID', 'Customer Secret', 'Authorization: Basic', 'Content-Type', 'Cloud Recording enabled']) expect(next).toContain(check);
   });
 });
+
+describe('explain: a recording session as a log or a client hands it over (a third audit, blind)', () => {
+  const sid = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  it('a body cut inside a state is not taken as done: the state cut off may be graver than those read', () => {
+    // Cut inside a sub-service's value, inside an extension, inside the upload status, inside an output's list.
+    const cuts = [
+      { method: 'query', body: `{"sid":"${sid}","serverResponse":{"status":5,"subServiceStatus":{"recordingService":"serviceInProgress","uploaderService":"serv` },
+      { method: 'query', body: `{"sid":"${sid}","serverResponse":{"status":4,"extensionServiceState":[{"serviceName":"web_rec` },
+      { method: 'stop', body: `{"resourceId":"r","sid":"${sid}","serverResponse":{"fileList":"a.m3u8","uploadingStatus":"upl` },
+      { method: 'query', body: `{"sid":"${sid}","serverResponse":{"status":5,"extensionServiceState":[{"serviceName":"rtmp_publish_service","payload":{"outputs":[{"rtmpUrl":"rtmp://cdn/x","status":"pub` },
+    ] as const;
+    for (const { method, body } of cuts) {
+      for (const d of [explain({ method, status: 200, body }), explainZh({ method, status: 200, body })]) {
+        expect(d.outcome.kind, body).toBe('undecided');
+        expect(d.ok, body).toBe(false);
+      }
+      expect(explain({ method, status: 200, body }).notes.join(' ')).toMatch(/cut off inside `serverResponse\./);
+      expect(explain({ method, status: 200, body }).next).toMatch(/^Read the whole body first/);
+    }
+    // The same bodies whole go by what they say; one cut in its file list, after the states, goes by what it read.
+    expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":5,"fileList":[{"fileName":"a1b2` }).outcome.kind).toBe('success');
+    expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":5,"subServiceStatus":{"recordingService":"serviceInProgress"}}}` }).outcome.kind).toBe('success');
+    expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":1,"fileList":"` }).outcome.kind).toBe('in-progress');
+  });
+
+  it('a body cut inside its `code` lost what decides: undecided, not the HTTP status\'s step', () => {
+    for (const body of ['{"code":43', '{"code": 6', '{"reason":"x","code":5']) {
+      const d = explain({ method: 'start', status: 400, body });
+      expect(d.outcome.kind, body).toBe('undecided');
+      expect(d.notes.join(' '), body).toMatch(/cut off inside `code`/);
+      expect(explainZh({ method: 'stop', status: 206, body }).outcome.kind, body).toBe('undecided');
+    }
+    // A code read whole before the cut decides.
+    expect(explain({ method: 'start', status: 400, body: '{"code":433,"rea' }).outcome.kind).toBe('acquire-again');
+  });
+
+  it('once the recording is stopping, an output that disconnected or an extension that exited is no fault', () => {
+    const parts = [
+      { serviceName: 'rtmp_publish_service', payload: { outputs: [{ rtmpUrl: 'rtmp://cdn/live', status: 'disconnected' }] } },
+      { serviceName: 'web_recorder_service', payload: { state: 'exit', fileList: [] } },
+    ];
+    const stop = explain({ method: 'stop', status: 200, body: { resourceId: 'r', sid, serverResponse: { extensionServiceState: parts } } });
+    expect(stop.outcome.kind).toBe('success');
+    expect(stop.ok).toBe(true);
+    for (const status of [6, 7]) {
+      const d = explainZh({ method: 'query', status: 200, body: { sid, serverResponse: { status, extensionServiceState: parts } } });
+      expect(d.outcome.kind, `status ${status}`).toBe('in-progress');
+    }
+    // While it records, a disconnected output still calls for a look at its settings (our advice, labelled so).
+    const running = explain({ method: 'query', status: 200, body: { sid, serverResponse: { status: 5, extensionServiceState: parts.slice(0, 1) } } });
+    expect(running.outcome.kind).toBe('fix-request');
+    expect(running.basis?.by).toBe('us');
+  });
+
+  it('a value the catalog does not know, in any state of the response, leaves it undecided (the outcome agrees with the words)', () => {
+    const bodies = [
+      { sid, serverResponse: { status: 5, subServiceStatus: { recordingService: 'serviceRestarting' } } },
+      { sid, serverResponse: { status: 5, extensionServiceState: [{ payload: { state: 'paused' } }] } },
+      { sid, serverResponse: { status: 4, extensionServiceState: [{ payload: { outputs: [{ status: 'retrying' }] } }] } },
+    ];
+    for (const body of bodies) {
+      const d = explain({ method: 'query', status: 200, body });
+      expect(d.outcome.kind, JSON.stringify(body)).toBe('undecided');
+      expect(d.next).toMatch(/do not take the request as done/);
+    }
+  });
+
+  it('a body passed alone as a parsed object is read as the body, wrapped or not', () => {
+    expect(explain({ code: 433, reason: 'resource expired' }).record?.ref).toBe('error-code:433');
+    expect(explain({ error: { code: 49, reason: 'invalid operation' } }).record?.ref).toBe('error-code:49');
+    expect(explain({ sid, serverResponse: { status: 8 } }).outcome.kind).toBe('gone');
+    expect(explain({ message: 'Invalid authentication credentials' }).outcome.kind).toBe('fix-credentials');
+    // Not a body: a response's own fields, read as they are.
+    expect(explain({ status: 429 }).outcome.kind).toBe('retry');
+  });
+
+  it('a code the sources give only for another method is said as theirs, not as what happened here', () => {
+    const d = explain({ method: 'stop', status: 500, body: { code: 500, reason: 'internal_error' } });
+    expect(d.summary).toMatch(/On `acquire`: /);
+    expect(d.summary).not.toMatch(/occurred in the recording service during `acquire`/);
+    expect(explainZh({ method: 'query', status: 500, body: { code: 500 } }).summary).toMatch(/在 `acquire` 上：/);
+  });
+
+  it('an unknown body code carries the seed\'s word: other errors go to technical support', () => {
+    expect(explain({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/technical support/);
+    expect(explainZh({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/联系技术支持/);
+  });
+
+  it('a duplicate start: taking it as done is our reading, with the first start\'s sid; 53 says how to record a second time', () => {
+    const seven = explain({ method: 'start', status: 201, body: { code: 7, reason: 'already started' } });
+    expect(seven.outcome.kind).toBe('already-done');
+    expect(seven.basis).toEqual({ by: 'us', why: expect.stringMatching(/use the `sid` the first `start` returned/) });
+    const fiftyThree = explainZh({ method: 'start', status: 400, body: { code: 53, reason: 'task conflict' } });
+    expect(fiftyThree.summary).toMatch(/不同的 UID/);
+  });
+});

@@ -140,8 +140,9 @@ describe('reading the whole response', () => {
     const d = explain({ status: 200, method: 'query', body: { serverResponse: { status: 5, subServiceStatus: { recordingService: 'serviceExploded' } } } });
     expect(d.known).toBe(false);
     expect(d.notes.join(' ')).toMatch(/serviceExploded/);
-    expect(d.outcome.kind).toBe('success');
-    // The recording's own status, or the upload's, a value no source lists: not taken as done.
+    // Any state a value no source lists (a sub-service's, the recording's own status, the upload's): not taken as done,
+    // and the outcome says so as the words do.
+    expect(d.outcome.kind).toBe('undecided');
     for (const body of [{ serverResponse: { status: 9 } }, { serverResponse: { uploadingStatus: 'partiallyUploaded' } }]) {
       const method = 'status' in body.serverResponse ? 'query' : 'stop';
       const u = explain({ status: 200, method, body: { resourceId: 'r1', sid: 's1', ...body } });

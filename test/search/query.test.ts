@@ -75,7 +75,7 @@ describe('questions of how to do something', () => {
     for (const q of ['How do I build the Authorization header?', 'can I use a string as the recording uid', 'is it possible to record two channels at once', '请求头要怎么拼？', '录制 uid 能用字符串吗', '能不能同时录两个频道', '如何成对调用 acquire 和 start', 'body code or HTTP status: which one should my client trust', 'can we rely on callbacks to know the state', '响应里的 code 跟状态码是一回事吗', '录制的 uid 我们也想用字符串', '消息通知靠谱吗',
       // Where something goes, whether it will work, what is needed, whether there is a way; Chinese questions with 吗 further on, how many, A or B.
       'where should the customer secret be stored', 'will it record users who joined with string accounts', 'do all hosts need integer uids', 'is there an option to get the files faster', 'the callback came twice, is that expected',
-      '转码后的文件会自动删除吗', '一个频道最多能录多少路', '应该用 mix 模式，还是 individual 模式']) {
+      '转码后的文件会自动删除吗', '一个频道最多能录多少路', '应该用 mix 模式，还是 individual 模式', 'stop 超时了，是重试还是重新 acquire']) {
       expect(asksHowTo(normalize(q)), q).toBe(true);
     }
     for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错', 'the upload is still running and query says 5', '还是报 435']) {
