@@ -279,6 +279,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   let record: BriefRecord | undefined;
   let basis: Basis | undefined;
   let borrowed = false;
+  /** The reason is the code's meaning on other methods (62 `request timeout` on `acquire`): the step fits both, ours to say. */
+  let differ = false;
   /** The deciding code's meaning on the methods the sources give it for, none of them this one (500 on `query`): said as theirs. */
   let foreign: BriefRecord['meanings'][number] | undefined;
   /** What the summary leads with: the deciding record, a state read from the body, a plain success, or only the notes. */
@@ -316,7 +318,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     } else if (method && about === codeRecord && !about.meaning) {
       // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
       const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
-      if (elsewhere.length) notes.push(P.notes.reasonOfOtherMethods(method, values.reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
+      if (elsewhere.length) {
+        notes.push(P.notes.reasonOfOtherMethods(method, values.reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
+        differ = true;
+      }
     }
     // A body code that calls for nothing, without what the method's success carries (435 on `start`, no `sid`): the
     // request cannot be taken as done, and the code says no step for it.
@@ -424,7 +429,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
-  basis = borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : (basisOf(policy) ?? basis);
+  basis = borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : differ ? { by: 'us', why: P.ours.reasonAndMethodDiffer } : (basisOf(policy) ?? basis);
 
   // ----- words
   const summary: string[] = [];

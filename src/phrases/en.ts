@@ -130,6 +130,7 @@ export const PHRASES_EN: Phrases = {
   },
   ours: {
     otherMethodsStep: 'Our advice: the sources give this step only on the methods named in the notes; here it is applied as there.',
+    reasonAndMethodDiffer: 'Our advice: the reason and the method give this code different meanings; this step fits both, and if it keeps failing, go by the meaning on this method.',
     missingField: 'Our advice: a response without what success carries cannot be trusted as success; Agora\'s best practice takes a `sid` as the sign that `start` worked.',
     pageFromElsewhere: 'Our advice: a page that is not the API\'s JSON came from something in front of it, so the HTTP status class decides.',
     unknownCode: 'Our advice: a code the catalog does not know is handled by its HTTP status.',

@@ -86,6 +86,8 @@ export type Phrases = {
   ours: {
     /** A code's step kept on a method the sources do not give it for. */
     otherMethodsStep: string;
+    /** The response's reason is the code's meaning on other methods, the method gives it another: a step that fits both. */
+    reasonAndMethodDiffer: string;
     missingField: string;
     pageFromElsewhere: string;
     unknownCode: string;

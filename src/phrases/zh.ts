@@ -130,6 +130,7 @@ export const PHRASES_ZH: Phrases = {
   },
   ours: {
     otherMethodsStep: '这是我们的建议：各来源只在备注所列的方法上给出这一步，这里照此处理。',
+    reasonAndMethodDiffer: '这是我们的建议：原因和方法给出的含义不同，这一步两者都适用；如果一直失败，按这个方法上的含义处理。',
     missingField: '这是我们的建议：缺少成功时应有字段的响应不能当作成功；声网的最佳实践以收到 `sid` 作为 `start` 成功的标志。',
     pageFromElsewhere: '这是我们的建议：不是 API JSON 的页面来自 API 前面的某一环，因此按 HTTP 状态码的类别处理。',
     unknownCode: '这是我们的建议：目录中没有的错误码按其 HTTP 状态码处理。',

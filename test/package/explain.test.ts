@@ -617,6 +617,13 @@ describe('explain: a recording session as a log or a client hands it over (a thi
     expect(explainZh({ method: 'query', status: 500, body: { code: 500 } }).summary).toMatch(/在 `acquire` 上：/);
   });
 
+  it('a reason that is the code\'s meaning on other methods: the step fits both, and says to go by this method\'s meaning if it keeps failing', () => {
+    const d = explain({ method: 'acquire', status: 500, body: '{"code": 62, "reason": "request timeout"}' });
+    expect(d.outcome.kind).toBe('retry');
+    expect(d.basis).toEqual({ by: 'us', why: expect.stringMatching(/keeps failing, go by the meaning on this method/) });
+    expect(d.basis?.by === 'us' && d.basis.why).not.toMatch(/Without the method/);
+  });
+
   it('an unknown body code carries the seed\'s word: other errors go to technical support', () => {
     expect(explain({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/technical support/);
     expect(explainZh({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/联系技术支持/);
