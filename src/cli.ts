@@ -300,6 +300,18 @@ function nearestRecords(query: string, locale: Locale, kind?: Kind): { near: Cat
   return { near: (same.length ? same : near).map(byEntry), closest };
 }
 
+/** A title as people type it: no case, width, spaces or punctuation, and without what it adds in brackets. */
+const titleKey = (text: string): string =>
+  text.normalize('NFKC').replace(/\s*[（(][^）)]*[）)]\s*$/, '').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+
+/** The records whose title, in either language, is the query (`Resource ID expired`, `频道名不合法`), in the query's language. */
+function recordsTitled(query: string, locale: Locale): CatalogRecord[] {
+  const key = titleKey(query);
+  if (!key) return [];
+  const other = allRecords(locale === 'zh' ? 'en' : 'zh');
+  return allRecords(locale).filter((r, i) => titleKey(r.title) === key || titleKey(other[i].title) === key);
+}
+
 /** Every record a query names: the one lookup() finds first, then the same query read in each other kind (body code 401, HTTP 401). */
 function recordsNamed(query: string, args: CliArgs): CatalogRecord[] {
   const options = { method: args.method, locale: args.locale };
@@ -389,6 +401,8 @@ export async function runCli(io: CliIO): Promise<number> {
     args = { ...args, method: args.method ?? question.method };
     records = recordsNamed(question.code, args);
   }
+  // A record's title typed or copied from a page (in either language): that record.
+  if (records.length === 0 && !question && !args.kind) records = recordsTitled(plain(query), args.locale);
   if (records.length === 0) {
     const search = searchUrl(plain(query).trim(), args.locale);
     const { near, closest } = nearestRecords(query, args.locale, args.kind);

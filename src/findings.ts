@@ -22,7 +22,14 @@ export function codeInQuestion(query: string): { code: string; method?: Method }
     .filter(Boolean);
   const at = words.flatMap((w, i) => (/^\d{1,4}$/.test(w) ? [i] : []));
   if (at.length !== 1 || ID_WORDS.test(words[at[0] - 1] ?? '')) return undefined;
-  const method = METHODS.find((m) => words.some((w) => w.toLowerCase() === m.toLowerCase()));
+  // Of the methods it names, the one nearest the code ("query 404 after start succeeded": `query`), before it on a tie.
+  let method: Method | undefined;
+  let distance = Infinity;
+  words.forEach((w, i) => {
+    const named = METHODS.find((m) => w.toLowerCase() === m.toLowerCase());
+    const d = Math.abs(i - at[0]) + (i > at[0] ? 0.5 : 0);
+    if (named && d < distance) [method, distance] = [named, d];
+  });
   return { code: words[at[0]], ...(method && { method }) };
 }
 

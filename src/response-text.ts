@@ -710,7 +710,9 @@ export class ResponseReader {
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
   /** The last response with a method: its status and body, where it ends, its method. */
-  private last: { same: string; status: number | undefined; endLine: number; call: MethodOf } | undefined;
+  /** Whether the status held tells the last response again (see push()). */
+  private heldEcho = false;
+  private last: { same: string; status: number | undefined; endLine: number; call: MethodOf; body: boolean } | undefined;
   /** The last line of a stack trace after the held status. */
   private stackEnd = 0;
   private heldEnd = (held: FoundResponse): number => Math.max(held.endLine, this.stackEnd);
@@ -733,7 +735,7 @@ export class ResponseReader {
     const held = this.held;
     if (held && !this.gathering && this.lineNo - this.heldEnd(held) > PAIR_REACH) {
       this.held = undefined;
-      this.out.push(held);
+      this.release(held);
     }
     // An error's stack (Node's `    at f (file:1:2)`, Java's `\tat a.B.c(B.java:9)`) goes on with the error: its body may follow it.
     if (held && STACK_FRAME.test(raw)) this.stackEnd = this.lineNo;
@@ -748,7 +750,7 @@ export class ResponseReader {
     this.har = undefined;
     if (this.gathering) this.finishGathering(false);
     this.closeBlock();
-    if (this.held) this.out.push(this.held);
+    if (this.held) this.release(this.held);
     this.held = undefined;
     return this.take();
   }
@@ -824,22 +826,35 @@ export class ResponseReader {
         // The status's line, method and verb where it has them; what came after it and where it ends.
         response = { ...response, ...held, endLine: found.endLine };
         if (body) hold = false;
-      } else this.out.push(held);
+      } else this.release(held);
     }
     // The same response printed again right after (Spring's servlet error, then its root cause) is the same call.
     // So is its status told again without a body (Faraday's error after its logged response).
     const same = response.status + JSON.stringify(response.body);
     const again = this.last && (this.last.same === same || (response.body === undefined && this.last.status === response.status));
+    // The client's error line after the response it logged whole (Go's `stop: unexpected status code 400`, Python's
+    // `HTTPError: 400 Client Error … for url: …/stop` after the body): the same call, told again with less — not a second
+    // response, unless a body of its own follows it (then it was the next call's status line).
+    const echo = Boolean(again && this.last!.body && response.body === undefined && response.line - this.last!.endLine <= PAIR_REACH && (!response.method || response.method === this.last!.call.method));
     if (!response.method && response.status !== undefined && again && response.line - this.last!.endLine <= PAIR_REACH) Object.assign(response, this.last!.call);
-    if (response.method)
+    if (response.method && !echo)
       this.last = {
         same,
         status: response.status,
         endLine: response.endLine,
+        body: response.body !== undefined,
         call: { method: response.method, ...(response.methodLine !== undefined && { methodLine: response.methodLine }), ...(response.verb && { verb: response.verb }) },
       };
-    if (hold) this.held = response;
-    else this.out.push(response);
+    if (hold) {
+      this.held = response;
+      this.heldEcho = echo;
+    } else if (!echo) this.out.push(response);
+  }
+
+  /** A status held for its body that none followed: a response of its own, unless it told the last one again. */
+  private release(held: FoundResponse): void {
+    if (!this.heldEcho) this.out.push(held);
+    this.heldEcho = false;
   }
 
   /**

@@ -401,6 +401,8 @@ export function withoutLogNumbers(text: string): string {
     // A clock time: 凌晨2点, 8点半, 2 am, 11 p.m.
     .replace(/(^|\D)\d{1,2}\s*点(?:钟|半|整|\s*\d{1,2}\s*分)?/g, '$1 ')
     .replace(/\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, ' ')
+    // A date in Chinese: 2023 年 12 月 8 号, 12月8日, 3 月 5 号.
+    .replace(/\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/g, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
     // An access log's date (11/Mar/2025) and a time zone (+0800).

@@ -232,6 +232,24 @@ describe('agora-rec-codes <query>', () => {
     expect((await run(['433'])).stdout).toMatch(/^433 {2}Resource ID expired/);
   });
 
+  it('a title copied from a page or typed from the seed, in either language, finds its record', async () => {
+    expect((await run(['resource id expired'])).stdout).toMatch(/^433 {2}Resource ID expired/);
+    const zh = await run(['频道名不合法']);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toMatch(/^1013 {2}频道名不合法/);
+    // The English title asked in Chinese context answers in the query's language.
+    expect((await run(['Invalid channel name (too long or unsupported characters)'])).stdout).toMatch(/^1013 /);
+    // Words that are no title stay unknown.
+    expect((await run(['resource expired maybe'])).status).toBe(1);
+  });
+
+  it('a question naming two methods is read on the one next to the code', async () => {
+    const asked = async (q: string) => JSON.parse((await run(['explain', q, '--json'])).stdout);
+    expect(await asked('query 404 after start succeeded, why?')).toMatchObject({ method: 'query', outcome: { kind: 'gone' } });
+    expect(await asked('start 成功后 query 返回 404 是什么原因')).toMatchObject({ method: 'query', outcome: { kind: 'gone' } });
+    expect(await asked('after acquire, start returned 433')).toMatchObject({ method: 'start', outcome: { kind: 'acquire-again' } });
+  });
+
   it('colours only when asked (on a TTY)', async () => {
     expect((await run(['433'], { color: true })).stdout).toMatch(/\x1b\[1m/);
   });

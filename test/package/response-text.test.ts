@@ -477,10 +477,21 @@ describe('a status on one line and its body on the next: one response', () => {
     expect(reader.line(py[4])).toEqual([]);
     expect(reader.line('noise')).toEqual([]);
     expect(reader.line('{"code":53}')).toMatchObject([{ status: 400, body: { code: 53 }, line: 1, endLine: 3 }]);
+    for (let n = 0; n < 3; n++) expect(reader.line('noise')).toEqual([]);
     expect(reader.line(py[4])).toEqual([]);
     for (let n = 0; n < 3; n++) expect(reader.line('noise')).toEqual([]);
-    expect(reader.line('noise')).toMatchObject([{ status: 400, line: 4, endLine: 4 }]);
+    expect(reader.line('noise')).toMatchObject([{ status: 400, line: 7, endLine: 7 }]);
     expect(reader.end()).toEqual([]);
+  });
+
+  it("a client's error line right after the response it logged whole is the same call, not a second response", () => {
+    // Go logs the response, then its error; Python logs the body, then raise_for_status()'s HTTPError.
+    const go = ['2026/12/02 16:10:12 agora: POST https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/stop -> 400 {"code":49,"reason":"invalid operation"}', '2026/12/02 16:10:12 recorder: stop: unexpected status code 400'];
+    expect(readResponses(go.join('\n'))).toMatchObject([{ method: 'stop', status: 400, body: { code: 49 }, line: 1 }]);
+    const python = ['2026-12-02 16:10:12,501 INFO agora stop status=400 body={"code":49,"reason":"invalid operation"}', `requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/stop`];
+    expect(readResponses(python.join('\n'))).toHaveLength(1);
+    // Its status line followed by a body of its own is the next call's: two responses.
+    expect(readResponses([...go, '{"code":435,"reason":"no recorded data"}'].join('\n'))).toHaveLength(2);
   });
 });
 

@@ -75,7 +75,6 @@ const EXPECTED: Record<string, { exit: number; rows: FindingRow[] }> = {
     rows: [
       ['acquire', 400, 405, 'fix-account', 14, 1],
       ['acquire', 400, 2, 'fix-request', 5, 1],
-      ['acquire', 400, null, 'fix-request', 7, 1],
       ['acquire', 400, 401, 'fix-request', 10, 1],
       ['acquire', 200, null, 'success', 18, 2],
       ['start', 200, null, 'success', 20, 1],
@@ -87,9 +86,7 @@ const EXPECTED: Record<string, { exit: number; rows: FindingRow[] }> = {
     exit: 1,
     rows: [
       ['acquire', 401, 'Invalid authentication credentials', 'fix-credentials', 16, 2],
-      ['start', 400, null, 'fix-request', 13, 1],
       ['stop', 404, 404, 'gone', 28, 1],
-      ['stop', 404, null, 'gone', 29, 1],
       ['start', 400, 1001, 'acquire-again', 11, 2],
       ['acquire', 500, 504, 'retry', 6, 2],
       ['acquire', 200, null, 'success', 8, 2],

@@ -91,7 +91,6 @@ const EXPECTED: Record<string, { exit: number; rows: FindingRow[] }> = {
     exit: 1,
     rows: [
       ['acquire', 400, 2, 'fix-request', 8, 1],
-      ['acquire', 400, null, 'fix-request', 11, 1],
       ['query', 504, null, 'retry', 26, 1],
       ['start', 201, 7, 'already-done', 22, 1],
       ['stop', 400, 49, 'already-done', 32, 1],
