@@ -204,19 +204,23 @@ function computeStepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | un
   const methods = recordMethods(record, METHODS);
   if (methods.length < 2) return undefined;
   const groups = new Map<string, Method[]>();
+  const steps = new Map<string, RetryPolicy>();
   const actions = new Set<string>();
   for (const method of methods) {
     const step = meaningOn(record, method)?.retry ?? record.retry;
     actions.add(step.action);
     const label = P.retryLabel(step);
     groups.set(label, [...(groups.get(label) ?? []), method]);
+    steps.set(label, step);
   }
   if (groups.size < 2) return undefined;
-  return { text: [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group), kinds: actions.size > 1 };
+  // The step of most methods (65: retry 1, 3, 6 s, not `start`'s acquire-again, which after a `stop` would record anew).
+  const [common] = [...groups].reduce((a, b) => (b[1].length > a[1].length ? b : a));
+  return { text: [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group), kinds: actions.size > 1, common: steps.get(common)! };
 }
 
 /** A record's step on each method, where they differ: in words, and whether they differ in kind (not only in waits). */
-type MethodSteps = { text: string; kinds: boolean };
+type MethodSteps = { text: string; kinds: boolean; common: RetryPolicy };
 
 /** Whether a caller gave a field a value (not left out, null or ''). */
 const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
@@ -426,6 +430,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method
   // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
+  // Steps that differ by method only in their waits and what follows: without the method, the one most methods take.
+  if (stepsOnMethods && !stepsOnMethods.kinds && about && record === about && policy === policyOf(about)) policy = stepsOnMethods.common;
   const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));

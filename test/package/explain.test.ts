@@ -624,6 +624,16 @@ describe('explain: a recording session as a log or a client hands it over (a thi
     expect(d.basis?.by === 'us' && d.basis.why).not.toMatch(/Without the method/);
   });
 
+  it('65 without its method: the step most methods take (retry), not start\'s acquire-again, and each method\'s step in a note', () => {
+    for (const d of [explain('{"code":65,"reason":"request not completed"}'), explainZh({ status: 206, body: { code: 65 } })]) {
+      expect(d.outcome.kind).toBe('retry');
+      expect(d.retry.action === 'retry' && d.retry.then).not.toBe('acquire-again');
+      expect(d.notes.join(' ')).toMatch(/start/);
+    }
+    // With the method, that method's step.
+    expect(explain({ method: 'start', status: 206, body: { code: 65 } }).retry).toMatchObject({ then: 'acquire-again' });
+  });
+
   it('an unknown body code carries the seed\'s word: other errors go to technical support', () => {
     expect(explain({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/technical support/);
     expect(explainZh({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/联系技术支持/);
