@@ -303,7 +303,10 @@ describe('agora-rec-codes explain', () => {
   });
   it('where a person must change something, the deciding record\'s own actions on the method follow the next step', async () => {
     const conflict = await run(['explain'], { stdin: 'POST /v1/apps/x/cloud_recording/resourceid/R/mode/mix/start\nHTTP/1.1 400\n{"code":53,"reason":"task conflict"}\n' });
-    expect(conflict.stdout).toMatch(/^53 TASK_CONFLICT[^\n]*\n\nNext: [^\n]+\n\nWhat to do:\n {2}- [^\n]*different UID/);
+    // The next step, whose step it is (the seed's), then the record's own actions.
+    expect(conflict.stdout).toMatch(/^53 TASK_CONFLICT[^\n]*\n\nNext: [^\n]+\nAgora's documentation says so \(source: seed\)\.\n\nWhat to do:\n {2}- [^\n]*different UID/);
+    // Our own advice is labelled ours, as scan labels it (49: treating it as done is our reading).
+    expect((await run(['explain', 'stop 报 49 怎么办'])).stdout).toMatch(/\n下一步：[^\n]+\n这是我们的建议：/);
     const token = await run(['explain', '--method', 'start', '--lang', 'zh'], { stdin: '{"code":109}' });
     expect(token.stdout).toMatch(/处理：\n {2}- [^\n]*token/);
     // A retry needs no one: no list (433 starts over by itself).
