@@ -453,7 +453,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     // A status's meaning that stands for a body code the response lacks (206 on `query`: 65) says it is read from the status.
     const where = method && (picked?.codes && values.code === undefined && status !== undefined ? P.onMethodStatusAlone(method, status) : P.onMethod(method));
     summary.push(
-      foreign ? `${P.onMethod(foreign.methods!.join(`\`${P.separator.item}\``))}${P.colon}${foreign.text}` : fits && methodMatters ? (where ? `${where}${P.colon}${picked.text}` : picked.text) : record.summary,
+      foreign ? `${P.onMethod(foreign.methods![0])}${P.colon}${foreign.text}` : fits && methodMatters ? (where ? `${where}${P.colon}${picked.text}` : picked.text) : record.summary,
     );
   } else if (lead === 'state' && record && reading) {
     // The summaries of recording and upload statuses name their field and value; the others say it here.
