@@ -266,7 +266,7 @@ function formatDiagnosis(d: Diagnosis, paint: Paint): string {
   const words = PHRASES[d.locale];
   const lines = [paint('1', d.summary), '', paint('1', words.label.next) + words.sentenceGap + d.next];
   // Whose step it is (Agora's documentation, or our advice and why), as scan says it.
-  if (d.basis) lines.push(paint('2', FINDING_WORDS[d.locale].basis(d.basis, d.next)));
+  if (d.basis && d.outcome.kind !== 'undecided') lines.push(paint('2', FINDING_WORDS[d.locale].basis(d.basis, d.next)));
   const record = d.record && PERSON_ACTS.has(d.outcome.kind) ? allRecords(d.locale).find((r) => r.ref === d.record!.ref) : undefined;
   const actions = record ? withoutControls(onMethod(record.actions, d.method)) : [];
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));

@@ -16,12 +16,12 @@
  *    sub-service, extension or output in trouble can only make it graver.
  */
 import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
-import { decidingState, ENDS_WITH_RECORDING, GRAVITY, isMainState, type Outcome, outcomeOf, retryAfterMs, STOPPING } from './outcome.ts';
+import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
 import { SOURCE_RANKS } from './generated/records.ts';
-import { bodyCodeMeanings, isRetry, recordMethods, sameReason } from './meaning.ts';
+import { bodyCodeMeanings, endsWithRecording, isMainState, isRetry, recordMethods, sameReason, STOPPING } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
 
@@ -311,7 +311,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     policy = policyOf(about);
     // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
     if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
-      foreign = about.meanings[0];
+      // The meaning its reason names (501 `no_worker_manager_available`: acquire's), else the first.
+      foreign = about.meanings.find((m) => sameReason(m.reason, values.reason)) ?? about.meanings[0];
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
       // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`).
       if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
@@ -324,7 +325,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
       if (elsewhere.length) {
         notes.push(P.notes.reasonOfOtherMethods(method, values.reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
-        differ = true;
+        // A retry fits both meanings (62: a timeout, or Cloud Recording not enabled); another step is the record's own.
+        differ = isRetry(policy);
       }
     }
     // A body code that calls for nothing, without what the method's success carries (435 on `start`, no `sid`): the
@@ -386,7 +388,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       // Once the recording is stopping (`stop`'s answer, or a status that says so), its extensions and outputs end with
       // it: an output `disconnected`, an extension that `exit`ed is what stopping does, not a fault.
       const ending = method === 'stop' || values.states.some((s) => s.kind === 'recording-status' && STOPPING.includes(s.value as number));
-      const known = states.filter((s) => s.record && !(ending && ENDS_WITH_RECORDING.includes(s.record.kind))).map((s) => s.record!);
+      const ended = ending && states.some((s) => s.record && endsWithRecording(s.record.kind));
+      if (ended) notes.push(P.notes.partsEnded);
+      const known = states.filter((s) => s.record && !(ending && endsWithRecording(s.record.kind))).map((s) => s.record!);
       const decided = decidingState(known, (r) => r.kind, (r) => GRAVITY[policyOf(r).action]);
       if (decided) {
         policy = policyOf(decided);
@@ -399,11 +403,11 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       if (method === 'query' && body.form === 'partial-json' && policy.action === 'none' && !states.length) cutBefore = 'serverResponse.status';
       // One cut inside a state (`"uploaderService":"serviceAbn`, `"uploadingStatus":"back`) may have lost one graver than
       // those read; one cut in its file list has read the states before it.
-      else if (policy.action === 'none' && /^serverResponse\.(?:status|uploadingStatus|subServiceStatus|extensionServiceState)/.test(body.cut!)) cutInside = true;
+      else if (policy.action === 'none' && /^serverResponse\.(?:status|uploadingStatus|subServiceStatus|extensionServiceState)/.test(body.cut ?? '')) cutInside = true;
     }
   }
   // A body cut inside its `code` (`{"code":43`: 433, 432 or 435?) has lost what decides.
-  if (body.cut === 'code' && values.code === undefined) cutInside = true;
+  if (/(?:^|\.)code$/.test(body.cut ?? '') && values.code === undefined) cutInside = true;
 
   // Only the status is known, and on this method it stands for body codes that call for different
   // steps (HTTP 206 on `stop`: 65, retry; 435, nothing to do): the step stays the catalog's for the

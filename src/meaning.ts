@@ -120,6 +120,17 @@ export const FOUND_ON = {
 export type StateKind = keyof typeof FOUND_ON;
 export const isStateKind = (kind: string): kind is StateKind => Object.hasOwn(FOUND_ON, kind);
 
+/**
+ * The recording statuses of a recording that is stopping (6, stop requested; 7, all components stopped), and the
+ * kinds of its parts that end with it: once it stops, an output `disconnected` or an extension that `exit`ed is what
+ * stopping does. (Status 8, exited, is graver than any of its parts.)
+ */
+export const STOPPING: readonly number[] = [6, 7];
+export const endsWithRecording = (kind: string): boolean => kind === 'extension-state' || kind === 'output-status';
+
+/** Whether a state of this kind is the response's own: the recording's status, or the upload's (the others are a sub-service's, an extension's or an output's). */
+export const isMainState = (kind: string): boolean => kind === 'recording-status' || kind === 'upload-status';
+
 /** The methods a meaning applies to: those it names; else the one its kind is found on; else every method (`all`, in API order). */
 export const meaningMethods = (r: { kind: Kind }, m: { methods?: readonly Method[] }, all: readonly Method[]): Method[] => {
   if (m.methods) return [...m.methods];

@@ -6,6 +6,7 @@
  * response that does not say which record (or which method's step) it is.
  */
 import type { RetryPolicy } from './generated/types.ts';
+import { isMainState } from './meaning.ts';
 
 export type Outcome =
   /** The request did what it asked; nothing to act on. */
@@ -70,17 +71,6 @@ export const GRAVITY: Readonly<Record<RetryPolicy['action'], number>> = {
   gone: 8,
   'acquire-again': 9,
 };
-
-/**
- * The recording statuses of a recording that is stopping (6, stop requested; 7, all components stopped), and the
- * kinds of its parts that end with it: once it stops, an output `disconnected` or an extension that `exit`ed is what
- * stopping does. (Status 8, exited, is graver than any of its parts.)
- */
-export const STOPPING: readonly number[] = [6, 7];
-export const ENDS_WITH_RECORDING: readonly string[] = ['extension-state', 'output-status'];
-
-/** Whether a state of this kind is the response's own: the recording's status, or the upload's (the others are a sub-service's, an extension's or an output's). */
-export const isMainState = (kind: string): boolean => kind === 'recording-status' || kind === 'upload-status';
 
 /**
  * Of the states read from one response, the one that decides its next step: the main one (`isMainState`: the

@@ -709,9 +709,9 @@ export class ResponseReader {
   /** A status without a body, waiting a few lines for its body. */
   private held: FoundResponse | undefined;
   private out: FoundResponse[] = [];
-  /** The last response with a method: its status and body, where it ends, its method. */
   /** Whether the status held tells the last response again (see push()). */
   private heldEcho = false;
+  /** The last response with a method: its status and body, where it ends, its method. */
   private last: { same: string; status: number | undefined; endLine: number; call: MethodOf; body: boolean } | undefined;
   /** The last line of a stack trace after the held status. */
   private stackEnd = 0;
@@ -983,7 +983,7 @@ export class ResponseReader {
     if (this.held && RETRY_NOTE.test(text)) {
       const held = this.held;
       this.held = undefined;
-      this.out.push(held);
+      this.release(held);
       this.sameRequestNext(undefined, held);
     }
     const trimmed = text.trim();

@@ -317,6 +317,12 @@ function unwrap(data: Record<string, unknown> | undefined): Record<string, unkno
   return inner.length === 1 ? inner[0] : data;
 }
 
+/** A body passed alone, parsed (`explain(await res.json())`, `{ error: { code: 435 } }`): the API's keys, or a wrapper's, and none of a response's; not an Error. */
+const bodyAlone = (input: object): boolean =>
+  !(input instanceof Error) &&
+  !['body', 'data', 'status', 'headers'].some((k) => own(input, k)) &&
+  Object.keys(input).some((k) => API_KEY.test(k) || WRAPPERS.includes(k));
+
 /**
  * Read a response given as explain() input (`{ status, body, headers }`, a
  * body that may be a whole pasted HTTP message) without the catalog: what it
@@ -324,15 +330,11 @@ function unwrap(data: Record<string, unknown> | undefined): Record<string, unkno
  * explain() reads every response with it; the site's search reads pasted
  * responses with it too, and finds the named records in its own index.
  */
-/** The keys of the API's bodies (and of the wrappers apps put them in) that tell a body passed alone from a response. */
-const BODY_KEYS = /^(?:code|message|reason|serverResponse|sid|resourceId|error)$/;
-
 export function readResponse(input: unknown): ResponseReading {
   // A fetch Response passed as it is: its status and headers are getters, its body a stream not read.
   const fetched = isFetchResponse(input);
   // axios' response (`err.response`) holds the body in `data`.
-  // A body passed alone, parsed (`explain(await res.json())`, `{ error: { code: 435 } }`): the API's keys and none of a response's.
-  const alone = !fetched && input && typeof input === 'object' && !['body', 'data', 'status', 'headers'].some((k) => own(input, k)) && Object.keys(input).some((k) => BODY_KEYS.test(k));
+  const alone = !fetched && !!input && typeof input === 'object' && bodyAlone(input);
   const bodyField = fetched ? undefined : alone ? input : (field(input, 'body') ?? field(input, 'data'));
   const unread = fetched || isUnread(bodyField);
   const pasted = unread ? undefined : splitHttpMessage(bodyField);

@@ -96,9 +96,11 @@ export const SIZE_CASES: SizeCase[] = [
   // method's, an unknown code carries the seed's word to contact support; +85 B (en and zh) when a reason that is the code's
   // meaning on other methods (62 `request timeout` on `acquire`) gets a step that fits both, with its own reason; +60 B
   // when a code whose steps differ by method only in waits and what follows (65) is given, without its method, the step of
-  // most methods (retry 1, 3, 6 s), not `start`'s acquire-again, which after a `stop` would record anew.
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 20_600 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_230 },
+  // most methods (retry 1, 3, 6 s), not `start`'s acquire-again, which after a `stop` would record anew; +80 B for a
+  // read-back's mends: a note that parts ending with a stopping recording is our reading, the meaning a reason names for a
+  // code given only on other methods, a wrapped body cut inside its code, an Error not read as a body.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 20_680 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_310 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

@@ -12,11 +12,17 @@ import { PACKAGE_NAME } from './repo.ts';
 import type { Lang } from './i18n.ts';
 
 /** How the diagnosis holds a value of each kind, for the snippet's `if`: a state is among `d.states`. */
-const holds = (kind: CatalogRecord['kind'], c: string): string =>
-  kind === 'error-code' ? `d.code === ${c}`
-  : kind === 'message-error' ? `d.message === ${c}`
-  : kind === 'http-status' ? `d.status === ${c}`
-  : `d.states.some((s) => s.value === ${c})`;
+const inStates = (c: string): string => `d.states.some((s) => s.value === ${c})`;
+const HOLDS: Record<CatalogRecord['kind'], (constant: string) => string> = {
+  'error-code': (c) => `d.code === ${c}`,
+  'message-error': (c) => `d.message === ${c}`,
+  'http-status': (c) => `d.status === ${c}`,
+  'service-state': inStates,
+  'recording-status': inStates,
+  'upload-status': inStates,
+  'extension-state': inStates,
+  'output-status': inStates,
+};
 
 /** The method whose response carries the record: where its states are returned, else the first method it occurs on. */
 export function snippetMethod(r: CatalogRecord): Method {
@@ -37,7 +43,7 @@ export function snippet(r: CatalogRecord, lang: Lang): string {
     `// ${constant} === ${value}: ${title}`,
     `export async function onResponse(response: Response): Promise<void> {`,
     `  const d = await fromResponse(response, '${snippetMethod(r)}', { locale: '${lang}' });`,
-    `  if (${holds(r.kind, constant)}) {`,
+    `  if (${HOLDS[r.kind](constant)}) {`,
     `    console.log(d.outcome.kind, d.summary, d.next);`,
     '  }',
     '}',

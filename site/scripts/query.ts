@@ -402,7 +402,7 @@ export function withoutLogNumbers(text: string): string {
     .replace(/(^|\D)\d{1,2}\s*点(?:钟|半|整|\s*\d{1,2}\s*分)?/g, '$1 ')
     .replace(/\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, ' ')
     // A date in Chinese: 2023 年 12 月 8 号, 12月8日, 3 月 5 号.
-    .replace(/\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?/g, ' ')
+    .replace(/\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}(?!\d)\s*[日号]?)?)?|\d{1,2}\s*月\s*\d{1,2}(?!\d)\s*[日号]?/g, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
     // An access log's date (11/Mar/2025) and a time zone (+0800).
@@ -443,7 +443,7 @@ export function asksHowTo(normalized: string): boolean {
     /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
     // Where something goes, whether it will work, what is needed, whether there is a way, whether what is seen is expected.
     /(?:^|\s)(?:where (?:do|does|should|can|is|are)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
-    /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|会不会|(?:能|可以|需要|会)[^吗]{0,24}吗|能\S*多少|最多\S*多少|(?:应该|到底是)\S*(?:\s\S+){0,4}\s?\S*还是|是\S{1,8}还是|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
+    /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|会不会|(?:能|可以|需要|会)[^吗]{0,24}吗|能\S*多少|最多\S*多少|(?:应该|到底是)\S*(?:\s\S+){0,4}\s?\S*还是|是\S{1,8}还是(?!一样|不行|报|失败|没|不|老样子)|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
   );
 }
 

@@ -106,7 +106,7 @@ export const PHRASES_EN: Phrases = {
   unknownValue: 'The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; query again later, or check it against Agora\'s current documentation.',
   serviceSays: (reason) => `The service says: "${reason}".`,
   notes: {
-    unknownCode: (code) => `Body code ${code} is not in the catalog; Agora's page lists only common codes, and sends others to technical support.`,
+    unknownCode: (code) => `Body code ${code} is not in the catalog; Agora's error-code page lists only common codes and says to contact technical support for others.`,
     unknownMessage: (message) => `The message "${message}" is not in the catalog.`,
     unknownState: (at, value) => `\`${at}\` is ${JSON.stringify(value)}, a value the catalog does not know.`,
     unreadableStatus: (value) => `"${value}" is not an HTTP status; read without one.`,
@@ -119,6 +119,7 @@ export const PHRASES_EN: Phrases = {
     textBody: (status, text) => `The body is plain text, not the API's JSON: "${text}".${bodyFrom(status)}`,
     emptyBody: (status) => (status !== undefined ? `The body is empty (HTTP ${status}): only the status says what happened.` : 'The body is empty.'),
     partialBody: 'The body is cut off or not valid JSON; it was read as far as it goes.',
+    partsEnded: 'Our reading: the recording is stopping, so an output that disconnected or an extension that exited is what stopping does.',
     cutInside: (at) => `The body is cut off inside \`${at}\`; it was read as far as it goes.`,
     otherBody: 'The body is not a JSON object, which is all the API sends.',
     missingField: (method, name) => `A successful \`${method}\` answers with \`${name}\`; this response has none, so the request cannot be taken as done.`,

@@ -70,6 +70,8 @@ export type Phrases = {
     textBody: (status: number | undefined, text: string) => string;
     emptyBody: (status: number | undefined) => string;
     partialBody: string;
+    /** The recording is stopping: its outputs and extensions that ended say nothing more (our reading). */
+    partsEnded: string;
     /** Where a body cut short was cut (the path of the value being read). */
     cutInside: (at: string) => string;
     otherBody: string;

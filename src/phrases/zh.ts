@@ -106,7 +106,7 @@ export const PHRASES_ZH: Phrases = {
   unknownValue: '响应中有目录里没有的取值（见备注）：弄清它的含义之前，不要把请求当作已完成；稍后再次查询，或对照声网最新文档核实。',
   serviceSays: (reason) => `服务返回的原因：“${reason}”。`,
   notes: {
-    unknownCode: (code) => `目录中没有包体错误码 ${code}；声网只列出常见错误码，其他错误请联系技术支持。`,
+    unknownCode: (code) => `目录中没有包体错误码 ${code}；声网的错误码页面只列出常见错误码，遇到其他错误它建议联系技术支持。`,
     unknownMessage: (message) => `目录中没有消息“${message}”。`,
     unknownState: (at, value) => `\`${at}\` 为 ${JSON.stringify(value)}，目录中没有这个值。`,
     unreadableStatus: (value) => `“${value}”不是 HTTP 状态码，以下按未给出状态码解释。`,
@@ -119,6 +119,7 @@ export const PHRASES_ZH: Phrases = {
     textBody: (status, text) => `响应包体是纯文本，不是 API 返回的 JSON：“${text}”。${bodyFrom(status)}`,
     emptyBody: (status) => (status !== undefined ? `响应包体为空（HTTP ${status}）：只有状态码说明了发生的事。` : '响应包体为空。'),
     partialBody: '响应包体不完整或不是合法的 JSON，已尽可能读取其中的内容。',
+    partsEnded: '我们的理解：录制正在停止，输出断开或扩展服务退出是停止的正常结果。',
     cutInside: (at) => `响应包体在 \`${at}\` 处被截断，已尽可能读取其中的内容。`,
     otherBody: '响应包体不是 JSON 对象，而 API 只返回 JSON 对象。',
     missingField: (method, name) => `\`${method}\` 成功时会返回 \`${name}\`，这次响应中没有，因此不能当作成功。`,

@@ -237,7 +237,7 @@ describe('agora-rec-codes <query>', () => {
     const zh = await run(['频道名不合法']);
     expect(zh.status).toBe(0);
     expect(zh.stdout).toMatch(/^1013 {2}频道名不合法/);
-    // The English title asked in Chinese context answers in the query's language.
+    // The whole English title, with what it adds in brackets.
     expect((await run(['Invalid channel name (too long or unsupported characters)'])).stdout).toMatch(/^1013 /);
     // Words that are no title stay unknown.
     expect((await run(['resource expired maybe'])).status).toBe(1);

@@ -647,3 +647,26 @@ describe('explain: a recording session as a log or a client hands it over (a thi
     expect(fiftyThree.summary).toMatch(/不同的 UID/);
   });
 });
+
+describe('explain: what a read-back of the third audit\'s fixes asked', () => {
+  it('a reason of another method on a code whose step there is no retry keeps the record\'s own step and basis', () => {
+    // 501 on query with acquire's reason: gone, and no "fits both … keeps failing" sentence.
+    const d = explain({ method: 'query', status: 200, body: { code: 501, reason: 'no_worker_manager_available' } });
+    expect(d.basis?.by === 'us' ? d.basis.why : '').not.toMatch(/fits both/);
+  });
+  it('a code given only for other methods is said with the meaning its reason names', () => {
+    const d = explain({ method: 'update', status: 500, body: { code: 501, reason: 'no_worker_manager_available' } });
+    expect(d.summary).toMatch(/On `acquire`/);
+  });
+  it('a wrapped body cut inside its code is undecided too', () => {
+    expect(explain({ method: 'start', status: 400, body: '{"error":{"code":43' }).outcome.kind).toBe('undecided');
+  });
+  it('parts that end with a stopping recording are set aside with a note saying it is our reading', () => {
+    const d = explainZh({ method: 'stop', status: 200, body: { sid: 's', serverResponse: { extensionServiceState: [{ payload: { outputs: [{ status: 'disconnected' }] } }] } } });
+    expect(d.outcome.kind).toBe('success');
+    expect(d.notes.join(' ')).toMatch(/我们的理解：录制正在停止/);
+  });
+  it('an Error is no body passed alone', () => {
+    expect(explain(new Error('socket hang up') as never).record).toBeUndefined();
+  });
+});

@@ -489,7 +489,10 @@ describe('a status on one line and its body on the next: one response', () => {
     const go = ['2026/12/02 16:10:12 agora: POST https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/stop -> 400 {"code":49,"reason":"invalid operation"}', '2026/12/02 16:10:12 recorder: stop: unexpected status code 400'];
     expect(readResponses(go.join('\n'))).toMatchObject([{ method: 'stop', status: 400, body: { code: 49 }, line: 1 }]);
     const python = ['2026-12-02 16:10:12,501 INFO agora stop status=400 body={"code":49,"reason":"invalid operation"}', `requests.exceptions.HTTPError: 400 Client Error: Bad Request for url: https://api.sd-rtn.com/v1/apps/a/cloud_recording/resourceid/r/sid/s/mode/mix/stop`];
+    expect(readResponses(python.join('\n'))).toMatchObject([{ method: 'stop', status: 400, body: { code: 49 } }]);
     expect(readResponses(python.join('\n'))).toHaveLength(1);
+    // Nor when the client then says it will retry: the next answer is to the same request.
+    expect(readResponses([...go, '2026/12/02 16:10:13 recorder: retrying in 1s'].join('\n'))).toHaveLength(1);
     // Its status line followed by a body of its own is the next call's: two responses.
     expect(readResponses([...go, '{"code":435,"reason":"no recorded data"}'].join('\n'))).toHaveLength(2);
   });

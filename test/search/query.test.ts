@@ -78,7 +78,7 @@ describe('questions of how to do something', () => {
       '转码后的文件会自动删除吗', '一个频道最多能录多少路', '应该用 mix 模式，还是 individual 模式', 'stop 超时了，是重试还是重新 acquire']) {
       expect(asksHowTo(normalize(q)), q).toBe(true);
     }
-    for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错', 'the upload is still running and query says 5', '还是报 435']) {
+    for (const q of ['token expired', 'how do I fix error 433', 'start returns 65 what now', '录制 token 过期了怎么办', '录制token国期了怎么搞', 'start 报 433 怎么回事', 'stop 调了两遍报错', 'the upload is still running and query says 5', '还是报 435', '日志显示的是失败重试了几次还是一样']) {
       expect(asksHowTo(normalize(q)), q).toBe(false);
     }
   });
@@ -148,6 +148,9 @@ describe('numbers that name a code', () => {
   it('an id, a port or a line number is not a code, nor a position in a list', () => {
     expect(codeNumbers(normalize(withoutLogNumbers('start sends uid 0 while acquire had uid 10086, then 432')))).toEqual([{ value: '432', context: undefined }]);
     expect(codeNumbers(normalize(withoutLogNumbers('Caused by: at RecordingClient.java line 49 (port 8443)')))).toEqual([]);
+    // A date in Chinese is no code; a code after a month stays one.
+    expect(codeNumbers(normalize(withoutLogNumbers('2023 年 12 月 8 号开始 acquire 报 62')))).toEqual([{ value: '62', context: undefined }]);
+    expect(codeNumbers(normalize(withoutLogNumbers('12月8日以后一直 433')))).toEqual([{ value: '433', context: undefined }]);
     expect(codeNumbers(normalize(withoutLogNumbers('query: extensionServiceState[0].payload.outputs[1].status=onhold')))).toEqual([]);
     expect(codeNumbers(normalize(withoutLogNumbers('{"code":[433]}')))).toEqual([{ value: '433', context: 'code' }]);
     // A name that ends in a number: a charset, a channel, a thread.
