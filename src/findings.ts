@@ -68,14 +68,26 @@ export const needsAction = (d: Diagnosis): boolean =>
 export const undecided = (d: Diagnosis): boolean => d.outcome.kind === 'undecided';
 
 /**
+ * JSON text of a body cut short, cut where it was: the reader fills each object and array in order, so the one
+ * being read at the cut is the last entry of the one around it. Those are left open, down to the deepest, and a
+ * comma follows its last whole value (a value, not a number that may go on): `{"serverResponse":{"status":5,
+ * "subServiceStatus":{"recordingService":"serviceInProgress",` is cut inside `subServiceStatus`.
+ */
+function cutJson(value: object): string {
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v) => ['', v]) : Object.entries(value).map(([k, v]) => [`${JSON.stringify(k)}:`, v]);
+  const parts = entries.map(([key, v], i) =>
+    i < entries.length - 1 ? key + JSON.stringify(v) : v && typeof v === 'object' ? key + cutJson(v) : `${key}${JSON.stringify(v)},`,
+  );
+  return (Array.isArray(value) ? '[' : '{') + parts.join(',');
+}
+
+/**
  * The input explain() takes for a response found in a text, with a method to
  * use where the text names none. A body cut short is handed on as JSON cut
- * short (its readable part, then a comma instead of the closing brace: its
- * last value is whole, not a number that may go on), so that explain() reads
- * it as the half body it is.
+ * short where it was cut (cutJson), so that explain() reads it as the half body it is.
  */
 export function explainInput(found: FoundResponse, method?: Method): ExplainInput {
-  const body = found.partial && found.body && typeof found.body === 'object' ? JSON.stringify(found.body).replace(/\}$/, ',').replace(/^\{,$/, '{') : found.body;
+  const body = found.partial && found.body && typeof found.body === 'object' ? cutJson(found.body) : found.body;
   const chosen = found.method ?? method;
   return {
     ...(found.status !== undefined && { status: found.status }),
