@@ -18,8 +18,7 @@ import { textsOf } from '../../scripts/catalog/translations.ts';
 import { hanChars, hasHan, type Lexicon, normalize, tokens, Words } from '../scripts/query.ts';
 import { type Field, isHanChar, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf } from '../scripts/pin.ts';
 import { kindLabel, t } from './i18n.ts';
-import { displayCode, href } from './record.ts';
-import { isStateKind } from '../../src/meaning.ts';
+import { displayCode, href, isStateKind } from './record.ts';
 import { GRAVITY } from '../../src/outcome.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');

@@ -234,7 +234,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
       // A how-to question the best fitting page of which is a guide: that guide answers it before any record its words name.
       const guideFirst = howTo && relaxed[0] !== undefined && relaxed[0].entry >= firstGuide ? relaxed[0].entry : undefined;
-      return { head, words, u, normalized, response, sequences, numbers: howTo ? numbers.filter((n) => !values.has(n.value)) : numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst };
+      return { head, words, u, normalized, response, sequences, numbers: howTo ? numbers.filter((n) => !values.has(n.value)) : numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst, firstGuide };
     });
 
     const pinned = understood.then(async (q) => {
@@ -324,7 +324,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // when it fits the query far better than every record named, comes first.
       const top = q.relaxed[0];
       const named = Math.max(0, ...pins.map((p) => relaxed.get(p.entry) ?? 0));
-      if (top && top.entry < q.head.records - (q.head.guides ?? 0) && top.score >= named * SPECIFIC && !pins.some((p) => p.entry === top.entry)) {
+      if (top && top.entry < q.firstGuide && top.score >= named * SPECIFIC && !pins.some((p) => p.entry === top.entry)) {
         const title = ` ${tokens(q.words.understand((await q.entry(top.entry)).t).canonical).join(' ')} `;
         if (pins.some((p) => title.includes(` ${p.phrase} `))) add(top.entry);
       }
