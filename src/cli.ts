@@ -250,7 +250,13 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
   // What applies on the method: its step, causes and actions (as `--json` gives them).
   const { retry, causes, actions } = onMethodRecord(record, method);
   // An HTTP status on a method where the body code it stands for decides (206 on `stop`: 65 or 435): explain()'s next step says so.
-  const next = record.kind === 'http-status' && method ? explain({ status: Number(record.code), method }, { locale: record.locale }).next : words.describeRetry(retry);
+  // Nothing to resend for a reason of ours (435: no file was made): that reason is the step, as explain() gives it.
+  const next =
+    record.kind === 'http-status' && method
+      ? explain({ status: Number(record.code), method }, { locale: record.locale }).next
+      : retry.action === 'none' && retry.basis && 'recommendation' in retry.basis
+        ? retry.basis.recommendation
+        : words.describeRetry(retry);
   lines.push('', paint('1', words.label.retry) + words.sentenceGap + next);
   if (actions.length) lines.push('', paint('1', words.label.actions), ...actions.map((a) => `  - ${a}`));
   if (causes.length) lines.push('', paint('1', words.label.causes), ...causes.map((c) => `  - ${c}`));

@@ -493,11 +493,11 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
+  // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage; 435: no file).
+  else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
   else if (outcome.kind === 'success' && lead === 'record' && (values.code !== undefined || reasonRecord)) next.push(P.doneAsIs);
   // A state that asks for a fix comes from what the recording was set up with, not from this request.
   else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
-  // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage).
-  else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
   // Each wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
   else next.push(P.describeRetry(policy.action === 'retry' && waitMs ? { ...policy, delaysMs: policy.delaysMs.map((d) => Math.max(d, waitMs)) } : policy));
   if (outcome.kind === 'retry' && waitMs) next.push(P.notes.retryAfter(waitMs));

@@ -6,6 +6,7 @@
  * diagnose box of the site and the support portal. No texts here.
  */
 import type { Basis, Diagnosis, ExplainInput } from './explain.ts';
+import type { RetryPolicy } from './generated/types.ts';
 import type { OutcomeKind } from './outcome.ts';
 import { ID_WORDS } from './nearest.ts';
 import { findRecord, METHODS, type Method } from './records.ts';
@@ -46,8 +47,13 @@ export type Finding = {
   response: FoundResponse;
   /** Its diagnosis (every response of the finding has the same). */
   diagnosis: Diagnosis;
-  /** Whether someone (or the client's retry logic) has to act on it. */
+  /** Whether someone (or the client's retry logic) has to act on it: not when the log shows it settled (below). */
   needsAction: boolean;
+  /** How many of its responses a later success of the same call in the log answered (retried, or started anew), and where the first was. */
+  answered: number;
+  answeredAt?: Place;
+  /** A `query`, `update` or `stop` that found the task gone after the log's own `stop` of it (there): expected, nothing to do. */
+  afterStop?: Place;
 };
 
 /** What is left once `limit` distinct findings were kept: counted, not told apart. */
@@ -66,6 +72,17 @@ export const needsAction = (d: Diagnosis): boolean =>
 
 /** A diagnosis that cannot decide (explain()'s outcome `undecided`): a heading says so instead of a step. */
 export const undecided = (d: Diagnosis): boolean => d.outcome.kind === 'undecided';
+
+/**
+ * A finding's heading and next step, in `words` (a place written by `at`): its diagnosis's, unless the log settles
+ * it: a call after its task's own `stop` is expected; `settled` says which of its responses a later success answered.
+ */
+export function findingSteps(f: Finding, words: FindingWords, label: (p: RetryPolicy) => string, at: (p: Place) => string): { heading: string; next: string; settled?: string } {
+  const d = f.diagnosis;
+  if (f.afterStop && d.method) return { heading: words.expected, next: words.afterStop(d.method, at(f.afterStop)) };
+  const settled = f.answeredAt && d.method ? words.answered(d.method, f.answered, f.count, at(f.answeredAt)) : undefined;
+  return { heading: undecided(d) ? words.undecided : label(d.retry), next: d.next, ...(settled && { settled }) };
+}
 
 /**
  * JSON text of a body cut short, cut where it was: the reader fills each object and array in order, so the one
@@ -144,6 +161,22 @@ function moveTo(place: Place, file: string | undefined, line: number): void {
 
 const rank = (f: Finding) => WORST_FIRST.indexOf(f.diagnosis.outcome.kind);
 
+/** What a response says of the task it is about: channel, UID, resource ID, recording ID (undefined where it does not say). */
+type TaskIds = (string | undefined)[];
+function taskIds(found: FoundResponse, d: Diagnosis): TaskIds {
+  const body = (found.body && typeof found.body === 'object' ? found.body : {}) as Record<string, unknown>;
+  const said = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+  return [said(body.cname), said(body.uid), d.resourceId, d.sid];
+}
+/** Two responses may be about one task unless a value both give differs; `upTo` 2 compares only channel and UID (a task started anew gets a new resource ID). */
+const oneTask = (a: TaskIds, b: TaskIds, upTo = 4) => a.slice(0, upTo).every((v, i) => v === undefined || b[i] === undefined || v === b[i]);
+/** Calls on a task that a `stop` ends: after it they find the task gone, as the sources say (501 or 404 on `query` after `stop`). */
+const ENDED_BY_STOP: ReadonlySet<Method | undefined> = new Set(['query', 'update', 'updateLayout', 'stop']);
+/** Failures a later success of the same call settles: what a client's retry logic (or a new `acquire`) does. */
+const SETTLED_BY_SUCCESS: ReadonlySet<OutcomeKind> = new Set(['retry', 'acquire-again']);
+/** Calls remembered for linking, each list at most this long (memory stays bounded). */
+const REMEMBERED = 1000;
+
 /**
  * Counts responses into findings. At most `limit` distinct findings are kept
  * (memory stays bounded whatever the log holds); the rest are only counted.
@@ -155,6 +188,9 @@ export class Findings {
 
   private readonly explain: (input: ExplainInput) => Diagnosis;
   private readonly limit: number;
+  /** Successful `stop`s, and failures waiting for a later success of the same call. */
+  private readonly stops: { ids: TaskIds; at: Place }[] = [];
+  private readonly waiting: { method: Method; ids: TaskIds; finding: Finding }[] = [];
 
   constructor(explain: (input: ExplainInput) => Diagnosis, limit = 1000) {
     this.explain = explain;
@@ -170,13 +206,42 @@ export class Findings {
     this.responses++;
     const input = options.chosen && options.method ? { ...found, method: undefined } : found;
     const diagnosis = this.explain(explainInput(input, options.method));
-    const key = keyOf(diagnosis);
+    const { method, outcome } = diagnosis;
+    const ids = taskIds(found, diagnosis);
+    const stop = outcome.kind === 'gone' && ENDED_BY_STOP.has(method) ? [...this.stops].reverse().find((s) => oneTask(s.ids, ids)) : undefined;
+    const finding = this.count(found, diagnosis, stop?.at, options);
+    if (method && finding) {
+      const remember = <T>(list: T[], item: T) => list.push(item) > REMEMBERED && list.shift();
+      if (method === 'stop' && NO_ACTION.has(outcome.kind)) remember(this.stops, { ids, at: placeOf(options.file, found.line) });
+      if (SETTLED_BY_SUCCESS.has(outcome.kind)) remember(this.waiting, { method, ids, finding });
+      if (outcome.kind === 'success')
+        for (let i = this.waiting.length; i--; ) {
+          const w = this.waiting[i];
+          if (w.method !== method || !oneTask(w.ids, ids, w.finding.diagnosis.outcome.kind === 'acquire-again' ? 2 : 4)) continue;
+          w.finding.answered++;
+          w.finding.answeredAt ??= placeOf(options.file, found.line);
+          this.settle(w.finding);
+          this.waiting.splice(i, 1);
+        }
+    }
+    return finding;
+  }
+
+  /** A finding needs action when its diagnosis does, unless the log shows every one of its responses settled. */
+  private settle(f: Finding): void {
+    f.needsAction = needsAction(f.diagnosis) && !f.afterStop && f.answered < f.count;
+  }
+
+  /** Count a response into its finding (a new one when none has its diagnosis and, after a `stop` of its task, `afterStop`). */
+  private count(found: FoundResponse, diagnosis: Diagnosis, afterStop: Place | undefined, options: { file?: string; method?: Method; chosen?: boolean }): Finding | undefined {
+    const key = afterStop ? `${keyOf(diagnosis)} after stop` : keyOf(diagnosis);
     const known = this.byKey.get(key);
     // A finding's last place is updated in place: no object per response outlives it (a log of
     // millions of responses would otherwise leave as many behind for the garbage collector).
     if (known) {
       known.count++;
       moveTo(known.last, options.file, found.endLine);
+      this.settle(known);
       return known;
     }
     if (this.byKey.size >= this.limit) {
@@ -191,7 +256,8 @@ export class Findings {
     // string cut from a line can keep the whole line, up to 64 KB, alive in V8), and diagnosed again.
     const response = structuredClone(found);
     const kept = this.explain(explainInput(options.chosen && options.method ? { ...response, method: undefined } : response, options.method));
-    const finding: Finding = { key, count: 1, first: placeOf(options.file, found.line), last: placeOf(options.file, found.endLine), response, diagnosis: kept, needsAction: needsAction(kept) };
+    const finding: Finding = { key, count: 1, first: placeOf(options.file, found.line), last: placeOf(options.file, found.endLine), response, diagnosis: kept, needsAction: false, answered: 0, ...(afterStop && { afterStop: { ...afterStop } }) };
+    this.settle(finding);
     this.byKey.set(key, finding);
     return finding;
   }
@@ -217,6 +283,11 @@ export type FindingWords = {
   times: (n: number) => string;
   /** Where the advice comes from; `next`: the next step as said, so that advice of ours it already says is not said twice. */
   basis: (b: Basis, next?: string) => string;
+  /** The heading and next step of a call that found its task gone after the log's own `stop` of it (at `line`). */
+  expected: string;
+  afterStop: (method: Method, line: string) => string;
+  /** Responses of a finding that a later success of the same call settled: `n` of `count`, the first success at `line`. */
+  answered: (method: Method, n: number, count: number, line: string) => string;
 };
 
 export const FINDING_WORDS_EN: FindingWords = {
@@ -224,6 +295,11 @@ export const FINDING_WORDS_EN: FindingWords = {
   methodFromLine: (line) => `The method is the one of the request on line ${line}.`,
   lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
   times: (n) => `${n.toLocaleString('en')}×`,
+  expected: 'Expected after stop',
+  afterStop: (method, line) =>
+    `The \`stop\` on line ${line} ended this task, so a later \`${method}\` no longer finds it: that is expected, and there is nothing to do. Check the recorded files in your storage.`,
+  answered: (method, n, count, line) =>
+    `${n === count ? (count === 1 ? 'It was' : 'All were') : `${n} of ${count} were`} settled: the same \`${method}\` succeeded later (line ${line}).${n === count ? ' Nothing is left to do.' : ''}`,
   basis: (b, next) =>
     (b.by === 'agora' ? `Agora's documentation says so (source: ${b.source}).` : String(next).includes(b.why) ? 'The next step is our advice.' : /^Our advice/.test(b.why) ? b.why : `Our advice: ${b.why}`) +
     (b.then ? (b.then.by === 'agora' ? ` The step after the retries is from Agora's documentation too (source: ${b.then.source}).` : ` The step after the retries is our advice: ${b.then.why}`) : ''),
@@ -234,6 +310,10 @@ export const FINDING_WORDS_ZH: FindingWords = {
   methodFromLine: (line) => `方法取自第 ${line} 行的请求。`,
   lines: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
   times: (n) => `${n} 次`,
+  expected: '停止后的正常结果',
+  afterStop: (method, line) => `第 ${line} 行的 \`stop\` 已结束该任务，之后的 \`${method}\` 自然找不到它：这是正常的，无需处理。请到你的存储中核对录制文件。`,
+  answered: (method, n, count, line) =>
+    `${n === count ? (count === 1 ? '这次失败' : '这些失败') : `其中 ${n} 次（共 ${count} 次）`}已经解决：之后同一个 \`${method}\` 成功了（第 ${line} 行）。${n === count ? '无需再处理。' : ''}`,
   basis: (b, next) =>
     (b.by === 'agora' ? `依据声网文档（来源：${b.source}）。` : String(next).includes(b.why) ? '下一步是我们的建议。' : /^这是我们的建议/.test(b.why) ? b.why : `这是我们的建议：${b.why}`) +
     (b.then ? (b.then.by === 'agora' ? `重试都失败后的下一步同样依据声网文档（来源：${b.then.source}）。` : `重试都失败后的下一步是我们的建议：${b.then.why}`) : ''),

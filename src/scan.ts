@@ -15,7 +15,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { type Finding, FINDING_WORDS, Findings, undecided } from './findings.ts';
+import { type Finding, FINDING_WORDS, Findings, findingSteps, type Place } from './findings.ts';
 import { PHRASES } from './messages.ts';
 import { explain, type Locale, type Method } from './index.ts';
 import { METHODS } from './records.ts';
@@ -197,9 +197,10 @@ const WORDS = {
 
 type Paint = (code: string, text: string) => string;
 
+const at = (p: Place, multi: boolean) => (multi && p.file !== undefined ? `${p.file}:${p.line}` : String(p.line));
+
 function place(f: Finding, multi: boolean, locale: Locale): string {
-  const at = (p: Finding['first']) => (multi && p.file !== undefined ? `${p.file}:${p.line}` : String(p.line));
-  return FINDING_WORDS[locale].lines(at(f.first), at(f.last));
+  return FINDING_WORDS[locale].lines(at(f.first, multi), at(f.last, multi));
 }
 
 /** What the finding's response says beyond its diagnosis: where its method came from, and where the advice comes from. */
@@ -215,10 +216,9 @@ function formatFinding(f: Finding, multi: boolean, paint: Paint): string {
   const w = WORDS[locale];
   const mark = f.needsAction ? paint('31', '✗') : paint('32', '✓');
   const what = [d.method ?? w.noMethod, d.status !== undefined && w.http(d.status)].filter(Boolean).join(' · ');
-  const lines = [
-    `${mark} ${paint('1', undecided(d) ? FINDING_WORDS[locale].undecided : PHRASES[locale].retryLabel(d.retry))}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`,
-    `  ${w.next}${plain(d.next)}`,
-  ];
+  const { heading, next, settled } = findingSteps(f, FINDING_WORDS[locale], PHRASES[locale].retryLabel, (p) => at(p, multi));
+  const lines = [`${mark} ${paint('1', heading)}  ${FINDING_WORDS[locale].times(f.count)}  ${place(f, multi, locale)}  ${paint('2', `(${what})`)}`, `  ${w.next}${plain(next)}`];
+  if (settled) lines.push(paint('32', `  ${settled}`));
   // What a log says (a message, a reason) reaches the terminal through plain() only.
   if (d.summary) lines.push(`  ${plain(d.summary)}`);
   for (const note of [...d.notes, ...extraNotes(f, locale)]) if (!d.summary.includes(note)) lines.push(paint('33', `  ! ${plain(note)}`));
@@ -242,9 +242,9 @@ export function formatScan(result: ScanResult, locale: Locale, paint: Paint = (_
   return out.join('\n').trimEnd();
 }
 
-const placeJson = (p: Finding['first']) => ({ ...(p.file !== undefined && { file: p.file }), line: p.line });
+const placeJson = (p: Place) => ({ ...(p.file !== undefined && { file: p.file }), line: p.line });
 
-function findingJson(f: Finding, locale: Locale) {
+function findingJson(f: Finding, locale: Locale, multi: boolean) {
   const d = f.diagnosis;
   return {
     count: f.count,
@@ -252,6 +252,8 @@ function findingJson(f: Finding, locale: Locale) {
     last: placeJson(f.last),
     needsAction: f.needsAction,
     outcome: d.outcome,
+    ...(f.afterStop && { afterStop: placeJson(f.afterStop) }),
+    ...(f.answeredAt && { answered: f.answered, answeredAt: placeJson(f.answeredAt) }),
     ...(d.basis && { basis: d.basis }),
     ...(d.method && { method: d.method }),
     ...(f.response.verb && { verb: f.response.verb }),
@@ -263,7 +265,7 @@ function findingJson(f: Finding, locale: Locale) {
     known: d.known,
     body: d.body,
     summary: d.summary,
-    next: d.next,
+    next: findingSteps(f, FINDING_WORDS[locale], PHRASES[locale].retryLabel, (p) => at(p, multi)).next,
     records: d.records.map((r) => ({ ref: r.ref, kind: r.kind, value: r.value, constant: r.constant, title: r.title, url: r.urls[locale] })),
     notes: [...d.notes, ...extraNotes(f, locale)],
     ...(d.docs && { docs: d.docs[locale] }),
@@ -277,7 +279,7 @@ export function scanJson(result: ScanResult, locale: Locale): string {
     lines: result.lines,
     responses: result.findings.responses,
     needAction: result.findings.needAction,
-    findings: result.findings.list().map((f) => findingJson(f, locale)),
+    findings: result.findings.list().map((f) => findingJson(f, locale, result.files.length > 1)),
     others: result.findings.others,
     cutLines: result.cut,
   });

@@ -98,9 +98,10 @@ export const SIZE_CASES: SizeCase[] = [
   // when a code whose steps differ by method only in waits and what follows (65) is given, without its method, the step of
   // most methods (retry 1, 3, 6 s), not `start`'s acquire-again, which after a `stop` would record anew; +80 B for a
   // read-back's mends: a note that parts ending with a stopping recording is our reading, the meaning a reason names for a
-  // code given only on other methods, a wrapped body cut inside its code, an Error not read as a body.
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 20_680 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_310 },
+  // code given only on other methods, a wrapped body cut inside its code, an Error not read as a body; +35 B (en) / +43 B (zh)
+  // when 435's step (the catalog's, ours) says that no file was made and to make sure users send streams next time.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 20_715 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_353 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

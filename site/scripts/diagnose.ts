@@ -7,7 +7,7 @@
  * /lib/diagnose.{lang}.js, by pages on other origins (examples/support-portal.html).
  * Everything from the paste is set as text (textContent), never as markup.
  */
-import { type Finding, Findings, type FindingWords, undecided } from '../../src/findings.ts';
+import { type Finding, Findings, findingSteps, type FindingWords } from '../../src/findings.ts';
 import { looksLikeResponse, methodOfQuestion, readResponses } from '../../src/response-text.ts';
 import type { BriefRecord, Diagnosis, ExplainInput, Kind, Locale, Method, RetryPolicy } from '../../src/index.ts';
 import type { DiagnoseWords } from '../lib/diagnose-words.ts';
@@ -86,7 +86,8 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   const { words, where } = language;
   const d = f.diagnosis;
   const found = f.response;
-  const heading = el('h2', 'dx-outcome', undecided(d) ? where.undecided : language.retryLabel(d.retry));
+  const { heading: said, next, settled } = findingSteps(f, where, language.retryLabel, (p) => String(p.line));
+  const heading = el('h2', 'dx-outcome', said);
   if (many) heading.append(' ', el('span', 'dx-where', `${where.times(f.count)} · ${where.lines(String(f.first.line), String(f.last.line))}`));
   const facts = el('dl', 'dx-facts');
   const from = result.method ? words.methodChosen : found.methodLine !== undefined ? words.methodFrom(found.methodLine) : words.methodOwnLine;
@@ -100,7 +101,8 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   }
 
   const article = el('article', `dx-finding ${f.needsAction ? 'dx-act' : 'dx-fine'}`, heading);
-  article.append(el('p', 'dx-next', el('strong', undefined, words.nextLabel), ...textNodes(d.next)));
+  article.append(el('p', 'dx-next', el('strong', undefined, words.nextLabel), ...textNodes(next)));
+  if (settled) article.append(el('p', 'dx-settled', ...textNodes(settled)));
   if (d.summary) article.append(el('p', 'dx-what', ...textNodes(d.summary)));
   article.append(facts);
   if (d.records.length) {

@@ -411,9 +411,11 @@ describe('words that fit the method, once each, in the entry point\'s language',
     expect(explain({ status: 200, method: 'query', body: { serverResponse: { status: 0 } } }).next).toBe('Not finished yet: call `query` again in 5 s.');
   });
 
-  it('435 on stop: done, and nothing to gain by sending stop again', () => {
-    expect(explain({ status: 206, method: 'stop', body: { code: 435, reason: 'no recorded data' } }).next).toBe('The request is done as it is; sending it again cannot change that.');
-    expect(explainZh({ status: 206, method: 'stop', body: { reason: 'no recorded data' } }).next).toBe('请求已处理完毕，再次发送也不会改变结果。');
+  it('435 on stop: no file was made, nothing to gain by sending stop again, and what to check before the next recording', () => {
+    const d = explain({ status: 206, method: 'stop', body: { code: 435, reason: 'no recorded data' } });
+    expect(d.outcome.kind).toBe('success');
+    expect(d.next).toMatch(/^The recording ended without a file, so there is nothing to resend; another `stop` only gets 49 or 404\. For the next recording, make sure users send streams/);
+    expect(explainZh({ status: 206, method: 'stop', body: { reason: 'no recorded data' } }).next).toMatch(/^录制已经结束且没有生成文件，无需重发.*确认录制期间频道内有用户发流。$/);
   });
 
   it('lists in Chinese use Chinese separators', () => {

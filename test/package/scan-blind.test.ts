@@ -159,8 +159,9 @@ describe('the blind logs: what each X.expected.md says', () => {
     expect(requests.findings.filter((f) => f.needsAction).map(row)).toEqual([
       ['query', 200, null, 'contact-support', 23, 1],
       ['start', 400, 53, 'fix-request', 14, 1],
-      ['stop', 404, null, 'gone', 35, 1],
     ]);
+    // The second `stop` (line 35) found the task the first one (435, lines 26–27) had ended: expected, nothing to act on.
+    expect(requests.findings.find((f) => f.first.line === 35)).toMatchObject({ needsAction: false, afterStop: { line: 26 }, outcome: { kind: 'gone' } });
     const chinese = await findingsOf('chinese-service.log');
     expect(chinese.findings.filter((f) => f.needsAction).map((f) => [f.status ?? null, f.code ?? null, f.outcome.kind, f.first.line])).toEqual([
       [400, 401, 'fix-request', 3],
@@ -168,9 +169,10 @@ describe('the blind logs: what each X.expected.md says', () => {
       [null, null, 'fix-request', 10],
       [null, 1003, 'fix-request', 36],
       [null, null, 'gone', 27],
-      [404, 404, 'gone', 30],
       [500, 504, 'retry', 32],
     ]);
+    // The query 404 on line 30 comes after the log's own `stop` of that task (line 29): gone, as expected.
+    expect(chinese.findings.find((f) => f.first.line === 30)).toMatchObject({ needsAction: false, afterStop: { line: 29 }, outcome: { kind: 'gone' } });
   });
 });
 

@@ -48,9 +48,10 @@ describe('a summary of a log', () => {
     const out = r.json();
     expect(out).toMatchObject({ lines: 11, responses: 7, needAction: true });
     const findings: JsonFinding[] = out.findings;
+    // The two 65s on `start` were retried, and the `start` on line 7 succeeded: the log settles them.
     expect(findings.map((f) => [f.count, f.first.line, f.last.line, f.method, f.status, f.records[0]?.ref, f.needsAction])).toEqual([
       [3, 9, 11, 'acquire', 401, 'message-error:invalid-authentication-credentials', true],
-      [2, 5, 6, 'start', 206, 'error-code:65', true],
+      [2, 5, 6, 'start', 206, 'error-code:65', false],
       [1, 3, 3, 'acquire', 200, 'http-status:200', false],
       [1, 7, 7, 'start', 200, 'http-status:200', false],
     ]);
@@ -62,9 +63,10 @@ describe('a summary of a log', () => {
     const r = await scan([fixture('plain-text.log')]);
     expect(r.status).toBe(1);
     const [head, , first] = r.stdout.split('\n');
-    expect(head).toBe('4 Cloud Recording responses in 17 lines: 4 findings, 3 need action.');
+    // The query 404 on lines 6–16 comes after the log's own `stop` of that task (line 5): expected.
+    expect(head).toBe('4 Cloud Recording responses in 17 lines: 4 findings, 2 need action.');
     expect(first).toMatch(/^✗ \S.* {2}1× {2}line \d+ {2}\(\w+ · HTTP \d{3}\)$/);
-    expect(r.stdout).toMatch(/✗ .*line 6–16 {2}\(query\)|✗ .*lines 6–16 {2}\(query\)/);
+    expect(r.stdout).toMatch(/✓ Expected after stop {2}1× {2}lines 6–16 {2}\(query\)\n {2}Next: The `stop` on line 5 ended this task/);
     expect(r.stdout).toMatch(/Next: /);
     expect(r.stdout).toMatch(/https:\/\/agora-rec-codes\.pages\.dev\/en\/errors\/53\//);
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -74,11 +76,12 @@ describe('a summary of a log', () => {
     const r = await scan([fixture('nginx-access.log'), '--json']);
     const findings: (JsonFinding & { outcome: { kind: string }; body: string })[] = r.json().findings;
     expect(r.json().responses).toBe(5);
+    // The `start` 504 was sent again and succeeded a minute later: settled, not to act on.
     expect(findings.filter((f) => f.needsAction).map((f) => [f.method, f.status, f.outcome.kind])).toEqual([
       ['stop', 404, explain({ status: 404, method: 'stop' }).outcome.kind],
-      ['start', 504, 'retry'],
     ]);
     expect(findings.filter((f) => !f.needsAction).map((f) => [f.method, f.status, f.outcome.kind])).toEqual([
+      ['start', 504, 'retry'],
       ['acquire', 200, 'success'],
       ['start', 200, 'success'],
       ['query', 200, 'success'],
@@ -171,7 +174,7 @@ describe('a summary of a log', () => {
 
   it('in Chinese with --lang zh or from the environment', async () => {
     const r = await scan([fixture('json-lines.log')], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(r.stdout.split('\n')[0]).toBe('11 行中有 7 个云端录制响应，归为 4 类，其中 2 类需要处理。');
+    expect(r.stdout.split('\n')[0]).toBe('11 行中有 7 个云端录制响应，归为 4 类，其中 1 类需要处理。');
     expect(r.stdout).toMatch(/下一步：/);
     expect(r.stdout).toMatch(/第 5–6 行/);
     expect((await scan([fixture('json-lines.log'), '--lang', 'zh'])).stdout).toBe(r.stdout);
@@ -217,6 +220,93 @@ describe('a summary of a log', () => {
     const r = await scan([], { stdin: '{"message":"\u001b]0;pwned\u0007\u001b[2J evil","request_id":"1"}\n' });
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(r.stdout).toMatch(/evil/);
+  });
+});
+
+describe('what the rest of the log says: a failure retried to success, a call after the task was stopped', () => {
+  type Linked = JsonFinding & { outcome: { kind: string }; afterStop?: { line: number }; answered?: number; answeredAt?: { line: number } };
+  const findingsOf = async (log: string[]) => {
+    const r = await scan(['--json'], { stdin: `${log.join('\n')}\n` });
+    return { status: r.status, findings: r.json().findings as Linked[] };
+  };
+
+  it('a poller that keeps asking after its own stop: 501, then 404, are expected, and the scan exits 0', async () => {
+    const log = [
+      'time=2026-03-02T08:00:00Z level=info msg="agora call" op=stop http=200 body={"resourceId":"rA","sid":"sA","serverResponse":{"fileListMode":"string","fileList":"x.m3u8","uploadingStatus":"uploaded"}}',
+      'time=2026-03-02T08:00:03Z level=warn msg="agora call" op=query http=200 body={"resourceId":"rA","sid":"sA","code":501,"reason":"exiting"}',
+      'time=2026-03-02T08:00:09Z level=warn msg="agora call" op=query http=404 body={"resourceId":"rA","sid":"sA","code":404,"reason":"failed to find worker"}',
+    ];
+    const { status, findings } = await findingsOf(log);
+    expect(status).toBe(0);
+    const after = findings.filter((f) => f.afterStop);
+    expect(after.map((f) => [f.method, f.first.line, f.afterStop!.line, f.outcome.kind, f.needsAction])).toEqual([
+      ['query', 2, 1, 'gone', false],
+      ['query', 3, 1, 'gone', false],
+    ]);
+    for (const f of after) expect(f.next).toMatch(/^The `stop` on line 1 ended this task, so a later `query` no longer finds it/);
+    const text = await scan(['--lang', 'zh'], { stdin: `${log.join('\n')}\n` });
+    expect(text.stdout).toMatch(/✓ 停止后的正常结果 {2}1 次 {2}第 2 行/);
+    expect(text.stdout).toContain('第 1 行的 `stop` 已结束该任务');
+  });
+
+  it("another task's stop does not excuse a 404: a query of a recording nobody stopped still needs action", async () => {
+    const { status, findings } = await findingsOf([
+      '[stop] 200 {"resourceId":"rA","sid":"sA","serverResponse":{"uploadingStatus":"uploaded"}}',
+      '[query] 404 {"resourceId":"rB","sid":"sB","code":404,"reason":"failed to find worker"}',
+    ]);
+    expect(status).toBe(1);
+    expect(findings.find((f) => f.method === 'query')).toMatchObject({ needsAction: true, outcome: { kind: 'gone' } });
+    expect(findings.find((f) => f.method === 'query')!.afterStop).toBeUndefined();
+  });
+
+  it('a 404 before any stop is the recording ending on its own: it needs action', async () => {
+    const { status, findings } = await findingsOf([
+      'query -> 404 {"cname":"c","resourceId":"rA","sid":"sA","code":404,"reason":"failed to find worker"}',
+      'stop -> 404 {"cname":"c","resourceId":"rA","sid":"sA","code":404,"reason":"failed to find worker"}',
+    ]);
+    expect(status).toBe(1);
+    expect(findings.every((f) => f.needsAction && !f.afterStop)).toBe(true);
+  });
+
+  it('65 on start, retried with the same resource ID, then started: settled, said under the step, exit 0', async () => {
+    const log = [
+      'E 09:12:01 rec-svc start -> 206 {"code":65,"reason":"request not completed"}',
+      'I 09:12:04 rec-svc start (attempt 2) -> 200 {"cname":"math-7b","uid":"99","resourceId":"rX","sid":"sX"}',
+    ];
+    const { status, findings } = await findingsOf(log);
+    expect(status).toBe(0);
+    expect(findings.find((f) => f.status === 206)).toMatchObject({ needsAction: false, answered: 1, answeredAt: { line: 2 }, outcome: { kind: 'retry' } });
+    const text = await scan([], { stdin: `${log.join('\n')}\n` });
+    expect(text.stdout).toMatch(/none needs action/);
+    expect(text.stdout).toContain('It was settled: the same `start` succeeded later (line 2). Nothing is left to do.');
+  });
+
+  it('433 on start, then acquire and start anew for the same channel and UID: settled; for another channel: not', async () => {
+    const renewed = await findingsOf([
+      'start failed {"cname":"yoga-3","uid":"7","resourceId":"old","code":433,"reason":"resource expired"}',
+      'acquire ok {"cname":"yoga-3","uid":"7","resourceId":"new"}',
+      'start ok {"cname":"yoga-3","uid":"7","resourceId":"new","sid":"s9"}',
+    ]);
+    expect(renewed.status).toBe(0);
+    expect(renewed.findings.find((f) => f.records[0]?.ref === 'error-code:433')).toMatchObject({ needsAction: false, answered: 1, outcome: { kind: 'acquire-again' } });
+    const other = await findingsOf([
+      'start failed {"cname":"yoga-3","uid":"7","resourceId":"old","code":433,"reason":"resource expired"}',
+      'start ok {"cname":"pilates-1","uid":"7","resourceId":"n2","sid":"s2"}',
+    ]);
+    expect(other.status).toBe(1);
+    expect(other.findings.find((f) => f.records[0]?.ref === 'error-code:433')).toMatchObject({ needsAction: true });
+  });
+
+  it('of three 502s on start only the one a later start answered is settled: the finding still needs action', async () => {
+    const { status, findings } = await findingsOf([
+      'start -> 500 {"code":502,"reason":"Failed to allocate worker","cname":"a","uid":"1"}',
+      'start -> 200 {"cname":"a","uid":"1","resourceId":"r","sid":"s"}',
+      'start -> 500 {"code":502,"reason":"Failed to allocate worker","cname":"b","uid":"1"}',
+      'start -> 500 {"code":502,"reason":"Failed to allocate worker","cname":"c","uid":"1"}',
+    ]);
+    expect(status).toBe(1);
+    const failed = findings.find((f) => f.status === 500)!;
+    expect(failed).toMatchObject({ count: 3, answered: 1, needsAction: true });
   });
 });
 
