@@ -283,6 +283,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   let record: BriefRecord | undefined;
   let basis: Basis | undefined;
   let borrowed = false;
+  /** The code's step is one the sources give on other methods, and not one to take here (433's on `stop`): not enough to decide. */
+  let offMethod = false;
   /** The reason is the code's meaning on other methods (62 `request timeout` on `acquire`): the step fits both, ours to say. */
   let differ = false;
   /** The deciding code's meaning on the methods the sources give it for, none of them this one (500 on `query`): said as theirs. */
@@ -314,11 +316,17 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       // The meaning its reason names (501 `no_worker_manager_available`: acquire's), else the first.
       foreign = about.meanings.find((m) => sameReason(m.reason, values.reason)) ?? about.meanings[0];
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
-      // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`).
+      // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`). A server
+      // error is retried as such; otherwise (49 `invalid operation` on `update`) not enough to decide.
       if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
         policy = byStatusClass(status);
-        unsure = status === undefined;
-        // The step kept is the one the sources give on those methods: applying it here is ours to say.
+        offMethod = !(status! >= 500);
+      }
+      // Their step is not this method's where it starts a new recording on a method that is not starting one (433 on
+      // `stop`); else the step kept is the one the sources give on those methods, applying it here is ours to say.
+      else if (policy.action === 'acquire-again' && method !== 'start' && method !== 'acquire') {
+        policy = byStatusClass(status);
+        offMethod = true;
       } else borrowed = true;
     } else if (method && about === codeRecord && !about.meaning) {
       // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
@@ -335,6 +343,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       missing = lacking;
       unsure = true;
     }
+    // Nothing to do, where the sources say so only for other methods (435 is `stop`'s: on `update` nothing was applied).
+    else if (about === codeRecord && method && policy.action === 'none' && about.meanings.some((m) => m.methods) && !about.meanings.some((m) => m.methods?.includes(method)))
+      offMethod = true;
   } else if (unknownId && !is2xx) {
     // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
     if (statusRecord) {
@@ -399,11 +410,14 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       if (policy.action !== 'none') lead = 'state';
       // A state the catalog does not know (the recording's, the upload's, a sub-service's …): not enough to take it as done.
       else if (states.some((s) => !s.record)) unsure = true;
-      // A `query` body cut before any state of the recording says nothing of it.
-      if (method === 'query' && body.form === 'partial-json' && policy.action === 'none' && !states.length) cutBefore = 'serverResponse.status';
-      // One cut inside a state (`"uploaderService":"serviceAbn`, `"uploadingStatus":"back`) may have lost one graver than
-      // those read; one cut in its file list has read the states before it.
-      else if (policy.action === 'none' && /^serverResponse\.(?:status|uploadingStatus|subServiceStatus|extensionServiceState)/.test(body.cut ?? '')) cutInside = true;
+      if (body.form === 'partial-json' && policy.action === 'none') {
+        // A body cut before the recording's state (`query`) or the upload's (`stop`) says nothing of it.
+        if (method === 'query' && !states.length) cutBefore = 'serverResponse.status';
+        else if (method === 'stop' && !values.hasServerResponse) cutBefore = 'serverResponse.uploadingStatus';
+        // One cut inside `serverResponse` (in a state, `"uploaderService":"serviceAbn`, or anywhere before its end: the
+        // file list comes before the extensions' states) may have lost a state graver than those read.
+        else if (body.cut?.startsWith('serverResponse')) cutInside = true;
+      }
     }
   }
   // A body cut inside its `code` (`{"code":43`: 433, 432 or 435?) has lost what decides.
@@ -430,16 +444,25 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     const { sameResourceId, then, thenBasis, ...rest } = policy;
     policy = then && then !== 'acquire-again' ? { ...rest, then, ...(thenBasis && { thenBasis }) } : rest;
   }
+  // A wait the server asks for that outlasts a resource ID (5 minutes after `acquire`): `start` retried after it with
+  // the same one would get 433; after the wait, a new one.
+  const expires = derive().expiresAfterSeconds;
+  if (method === 'start' && policy.action === 'retry' && policy.sameResourceId && expires && waitMs && waitMs >= expires * 1000) {
+    policy = { action: 'acquire-again' };
+    basis = { by: 'us', why: P.ours.waitOutlastsResourceId(waitMs, expires) };
+  }
   // Not enough to decide: the status alone calls for nothing while a body code it stands for may call for a retry
   // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method
   // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
   // Steps that differ by method only in their waits and what follows: without the method, the one most methods take.
   if (stepsOnMethods && !stepsOnMethods.kinds && about && record === about && policy === policyOf(about)) policy = stepsOnMethods.common;
-  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || cutBefore !== undefined || cutInside || unread === true;
+  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || offMethod || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
-  basis = borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : differ ? { by: 'us', why: P.ours.reasonAndMethodDiffer } : (basisOf(policy) ?? basis);
+  basis = offMethod ? undefined : borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : differ ? { by: 'us', why: P.ours.reasonAndMethodDiffer } : (basisOf(policy) ?? basis);
+  // Undecided for a value no source lists, or a body cut inside its states: no source backs a step for it.
+  if (undecided && (cutInside || states.some((s) => !s.record))) basis = undefined;
 
   // ----- words
   const summary: string[] = [];
@@ -455,7 +478,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     const fits = picked && !bodyDecides && (status === undefined || picked.http === undefined || picked.http === status);
     const methodMatters = method === undefined || record.meanings.some((m) => m.methods && !m.methods.includes(method));
     // A status's meaning that stands for a body code the response lacks (206 on `query`: 65) says it is read from the status.
-    const where = method && (picked?.codes && values.code === undefined && status !== undefined ? P.onMethodStatusAlone(method, status) : P.onMethod(method));
+    const where = method && picked?.methods?.includes(method) && (picked.codes && values.code === undefined && status !== undefined ? P.onMethodStatusAlone(method, status) : P.onMethod(method));
     summary.push(
       foreign ? `${P.onMethod(foreign.methods![0])}${P.colon}${foreign.text}` : fits && methodMatters ? (where ? `${where}${P.colon}${picked.text}` : picked.text) : record.summary,
     );
@@ -465,7 +488,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   } else if (cutBefore && method) {
     summary.push(P.cutBefore(method, cutBefore));
   } else if (lead === 'success') {
-    summary.push(P.succeeded(method));
+    summary.push(P.succeeded(method, !undecided));
   } else if (lead === 'page') {
     if (record) summary.push(`${headline(record)}${P.period}`);
     summary.push(pageNote ?? emptyNote ?? '');
@@ -481,14 +504,15 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (summary.length === 0 && notes.length === 0) summary.push(P.noInformation);
 
   if (cutInside) next.push(status === undefined ? P.needMore : P.readWhole);
-  else if (bodyDecides) next.push(P.bodyDecides(P.retryLabel(policy), bodyDecides));
+  else if (bodyDecides) next.push(P.bodyDecides(policy.action === 'none' ? undefined : P.retryLabel(policy), bodyDecides));
   // Without the method, each method's step: that is what to go by.
   else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
   else if (cutBefore && method) next.push(P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));
   else if (unsure && missing && method) next.push(P.notes.missingField(method, missing), P.notDocumentedHere(method));
+  else if (offMethod) next.push(P.notDocumentedHere(method!));
   // A body given unread: the note says how to pass it.
   else if (unread) next.push(P.needMore);
-  else if ((outcome.kind === 'success' || unsure) && states.some((s) => !s.record)) next.push(P.unknownValue);
+  else if ((outcome.kind === 'success' || unsure) && states.some((s) => !s.record)) next.push(P.unknownValue(method));
   else if (lead === 'none' && status === undefined && !about) next.push(P.needMore);
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
@@ -500,7 +524,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
   // Each wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
   else next.push(P.describeRetry(policy.action === 'retry' && waitMs ? { ...policy, delaysMs: policy.delaysMs.map((d) => Math.max(d, waitMs)) } : policy));
-  if (outcome.kind === 'retry' && waitMs) next.push(P.notes.retryAfter(waitMs));
+  if ((outcome.kind === 'retry' || outcome.kind === 'acquire-again') && waitMs) next.push(P.notes.retryAfter(waitMs));
+  // A code no source lists: the seed's word for it (contact support) belongs with the step the status gives.
+  if (unknownId && values.code !== undefined) next.push(P.notes.unknownCode(values.code));
   if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
     next.push(P.serviceSays(values.reason));
   }

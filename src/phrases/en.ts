@@ -85,7 +85,7 @@ export const PHRASES_EN: Phrases = {
   separator: { item: ', ', group: '; ' },
   describeRetry,
   retryLabel,
-  succeeded: (method) => (method ? `\`${method}\` succeeded.` : 'The request succeeded.'),
+  succeeded: (method, sure) => (sure ? (method ? `\`${method}\` succeeded.` : 'The request succeeded.') : `${method ? `\`${method}\`` : 'The request'} got a success status, but not all of its answer could be read as done.`),
   doneAsIs: 'The request is done as it is; sending it again cannot change that.',
   successNext: {
     acquire: (expires) =>
@@ -96,14 +96,15 @@ export const PHRASES_EN: Phrases = {
   onMethod: (method) => `On \`${method}\``,
   onMethodStatusAlone: (method, status) => `On \`${method}\`, HTTP ${status} comes only with this code`,
   stateAt: (at, value) => `\`${at}\` is ${typeof value === 'number' ? value : `\`${value}\``}`,
-  bodyDecides: (step, byCode) => `The status alone does not tell which case this is (by the status alone: ${step}); the body \`code\` does, and each has its own step (${byCode}).`,
+  bodyDecides: (step, byCode) => `The status alone does not tell which case this is${step ? ` (by the status alone: ${step})` : ''}; the body \`code\` does, and each has its own step (${byCode}).`,
   notDocumentedHere: (method) => `Before sending it again, check what this code means on \`${method}\` with Agora's current documentation or support.`,
   needMore: 'Not enough to decide: give the HTTP status and the whole body (or paste the whole response).',
   cutBefore: (method, name) => `The body is cut before \`${name}\`, which says what \`${method}\` answered: it cannot be taken as done, nor as failed.`,
   cutBeforeNext: (name, step) => `Read the whole body first (a log may have cut it short) and go by it; if it has no \`${name}\` either: ${step}.`,
   readWhole: 'Read the whole body first (a log may have cut it short) and go by it: what was cut off may change the step.',
   fixConfiguration: 'Sending the request again does not change this state; check the settings the recording (or this output) was started with in `start`, and correct them for the next recording.',
-  unknownValue: 'The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; query again later, or check it against Agora\'s current documentation.',
+  unknownValue: (method) =>
+    `The response holds a value the catalog does not know (see the notes): do not take the request as done until you know what it means; ${method === 'query' ? 'query again later, or ' : ''}check it against Agora's current documentation.`,
   serviceSays: (reason) => `The service says: "${reason}".`,
   notes: {
     unknownCode: (code) => `Body code ${code} is not in the catalog; Agora's error-code page lists only common codes and says to contact technical support for others.`,
@@ -130,6 +131,7 @@ export const PHRASES_EN: Phrases = {
     noStatus: 'No HTTP status was given; the body reads as a successful response.',
   },
   ours: {
+    waitOutlastsResourceId: (ms, s) => `Our advice: the server asks to wait ${seconds(ms)}, and a resource ID must start a recording within ${s / 60} minutes of \`acquire\`; by then this one has expired (433), so after the wait call \`acquire\` again, then \`start\`.`,
     otherMethodsStep: 'Our advice: the sources give this step only on the methods named in the notes; here it is applied as there.',
     reasonAndMethodDiffer: 'Our advice: the reason and the method give this code different meanings; this step fits both, and if it keeps failing, go by the meaning on this method.',
     missingField: 'Our advice: a response without what success carries cannot be trusted as success; Agora\'s best practice takes a `sid` as the sign that `start` worked.',

@@ -21,7 +21,8 @@ export type Phrases = {
   retryLabel: (p: RetryPolicy) => string;
 
   /** `next` of a success, by method (and without one). */
-  succeeded: (method: Method | undefined) => string;
+  /** `sure`: false when the outcome is undecided (a body cut short, a value no source lists). */
+  succeeded: (method: Method | undefined, sure: boolean) => string;
   /** `next` of a request that is done although its body names a code (435 on `stop`): sending it again cannot help. */
   doneAsIs: string;
   successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string };
@@ -35,7 +36,7 @@ export type Phrases = {
   /** The service's own words, when they say more than the catalog. */
   serviceSays: (reason: string) => string;
   /** A success that holds a state value the catalog lacks. */
-  unknownValue: string;
+  unknownValue: (method: Method | undefined) => string;
   /** A state inside a success asks for a fix: of the recording's setup, not of this request. */
   fixConfiguration: string;
   /** No status, and nothing in the body to go on. */
@@ -50,7 +51,8 @@ export type Phrases = {
   readWhole: string;
   /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */
   /** The step for the status alone (its label), and the step of each body code it stands for. */
-  bodyDecides: (step: string, byCode: string) => string;
+  /** `step`: the status alone's, when it calls for something. */
+  bodyDecides: (step: string | undefined, byCode: string) => string;
 
   notes: {
     unknownCode: (code: number) => string;
@@ -87,6 +89,8 @@ export type Phrases = {
   /** Why a step is our advice, where no source gives it. */
   ours: {
     /** A code's step kept on a method the sources do not give it for. */
+    /** A Retry-After (ms) that outlasts a resource ID (its life in seconds): on `start`, a new one after the wait. */
+    waitOutlastsResourceId: (ms: number, seconds: number) => string;
     otherMethodsStep: string;
     /** The response's reason is the code's meaning on other methods, the method gives it another: a step that fits both. */
     reasonAndMethodDiffer: string;

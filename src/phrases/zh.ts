@@ -85,7 +85,7 @@ export const PHRASES_ZH: Phrases = {
   separator: { item: '、', group: '；' },
   describeRetry,
   retryLabel,
-  succeeded: (method) => (method ? `\`${method}\` 调用成功。` : '请求成功。'),
+  succeeded: (method, sure) => (sure ? (method ? `\`${method}\` 调用成功。` : '请求成功。') : `${method ? `\`${method}\`` : '请求'}返回了成功状态码，但响应内容无法全部确认为已完成。`),
   doneAsIs: '请求已处理完毕，再次发送也不会改变结果。',
   successNext: {
     acquire: (expires) =>
@@ -96,14 +96,14 @@ export const PHRASES_ZH: Phrases = {
   onMethod: (method) => `在 \`${method}\` 上`,
   onMethodStatusAlone: (method, status) => `在 \`${method}\` 上，HTTP ${status} 只随这个错误码返回`,
   stateAt: (at, value) => `\`${at}\` 为 ${typeof value === 'number' ? value : `\`${value}\``}`,
-  bodyDecides: (step, byCode) => `仅凭状态码无法判断是哪种情况（只看状态码：${step}），要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
+  bodyDecides: (step, byCode) => `仅凭状态码无法判断是哪种情况${step ? `（只看状态码：${step}）` : ''}，要看响应包体中的 \`code\`，各自的处理方式不同（${byCode}）。`,
   notDocumentedHere: (method) => `再次发送之前，先向声网最新文档或技术支持确认这个错误码在 \`${method}\` 上的含义。`,
   needMore: '信息不足，无法判断：请提供 HTTP 状态码和完整的响应包体（或粘贴完整的响应）。',
   cutBefore: (method, name) => `包体在 \`${name}\` 之前被截断了，而它才说明 \`${method}\` 的结果：既不能当作成功，也不能当作失败。`,
   cutBeforeNext: (name, step) => `先读取完整的包体（日志可能截断了它），按完整的响应处理；如果其中也没有 \`${name}\`：${step}。`,
   readWhole: '先读取完整的包体（日志可能截断了它），按完整的响应处理：被截掉的部分可能改变下一步。',
   fixConfiguration: '重发请求不会改变这个状态；请检查录制（或这一路输出）在 `start` 时的配置，并为下一次录制修正。',
-  unknownValue: '响应中有目录里没有的取值（见备注）：弄清它的含义之前，不要把请求当作已完成；稍后再次查询，或对照声网最新文档核实。',
+  unknownValue: (method) => `响应中有目录里没有的取值（见备注）：弄清它的含义之前，不要把请求当作已完成；${method === 'query' ? '稍后再次查询，或' : ''}对照声网最新文档核实。`,
   serviceSays: (reason) => `服务返回的原因：“${reason}”。`,
   notes: {
     unknownCode: (code) => `目录中没有包体错误码 ${code}；声网的错误码页面只列出常见错误码，遇到其他错误它建议联系技术支持。`,
@@ -130,6 +130,7 @@ export const PHRASES_ZH: Phrases = {
     noStatus: '没有给出 HTTP 状态码；按成功响应的包体解释。',
   },
   ours: {
+    waitOutlastsResourceId: (ms, s) => `这是我们的建议：服务器要求等待 ${seconds(ms)}，而 resource ID 必须在 \`acquire\` 后 ${s / 60} 分钟内用于开始录制；等到那时它已过期（433），所以等待之后重新调用 \`acquire\`，再调用 \`start\`。`,
     otherMethodsStep: '这是我们的建议：各来源只在备注所列的方法上给出这一步，这里照此处理。',
     reasonAndMethodDiffer: '这是我们的建议：原因和方法给出的含义不同，这一步两者都适用；如果一直失败，按这个方法上的含义处理。',
     missingField: '这是我们的建议：缺少成功时应有字段的响应不能当作成功；声网的最佳实践以收到 `sid` 作为 `start` 成功的标志。',

@@ -112,7 +112,9 @@ describe('explain: real responses', () => {
     const d = explain({ status: 400, body: { code: 9999, reason: 'something new' }, method: 'start' });
     expect(d.known).toBe(false);
     expect(d.record?.ref).toBe('http-status:400');
-    expect(d.notes.join(' ')).toMatch(/9999 is not in the catalog/);
+    // The step the status gives, then the seed's word for a code it does not list: said with the step, once.
+    expect(d.next).toMatch(/^Correct the request: .* Body code 9999 is not in the catalog; .* contact technical support/);
+    expect(d.notes.join(' ')).not.toMatch(/9999/);
     expect(d.notes.join(' ')).toMatch(/HTTP 400/);
     expect(d.retry.action).toBe('fix-request');
   });
@@ -553,8 +555,8 @@ describe('explain: a recording session as a log or a client hands it over (a thi
       expect(explain({ method, status: 200, body }).notes.join(' ')).toMatch(/cut off inside `serverResponse\./);
       expect(explain({ method, status: 200, body }).next).toMatch(/^Read the whole body first/);
     }
-    // The same bodies whole go by what they say; one cut in its file list, after the states, goes by what it read.
-    expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":5,"fileList":[{"fileName":"a1b2` }).outcome.kind).toBe('success');
+    // One cut in its file list may have lost the extensions' states after it (the reference's order); whole, the bodies go by what they say.
+    expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":5,"fileList":[{"fileName":"a1b2` }).outcome.kind).toBe('undecided');
     expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":5,"subServiceStatus":{"recordingService":"serviceInProgress"}}}` }).outcome.kind).toBe('success');
     expect(explain({ method: 'query', status: 200, body: `{"sid":"${sid}","serverResponse":{"status":1,"fileList":"` }).outcome.kind).toBe('in-progress');
   });
@@ -635,8 +637,8 @@ describe('explain: a recording session as a log or a client hands it over (a thi
   });
 
   it('an unknown body code carries the seed\'s word: other errors go to technical support', () => {
-    expect(explain({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/technical support/);
-    expect(explainZh({ method: 'query', status: 400, body: { code: 7777 } }).notes.join(' ')).toMatch(/联系技术支持/);
+    expect(explain({ method: 'query', status: 400, body: { code: 7777 } }).next).toMatch(/technical support/);
+    expect(explainZh({ method: 'query', status: 400, body: { code: 7777 } }).next).toMatch(/联系技术支持/);
   });
 
   it('a duplicate start: taking it as done is our reading, with the first start\'s sid; 53 says how to record a second time', () => {
@@ -668,5 +670,104 @@ describe('explain: what a read-back of the third audit\'s fixes asked', () => {
   });
   it('an Error is no body passed alone', () => {
     expect(explain(new Error('socket hang up') as never).record).toBeUndefined();
+  });
+});
+
+describe('explain: a fourth audit of whole sessions (blind): nothing taken as done that the response does not show', () => {
+  const sid = '5d41402abc4b2a76b9719d911017c592';
+  const both = (input: Parameters<typeof explain>[0]) => [explain(input), explainZh(input)];
+
+  it('a query body a log cut after the recording\'s status, still inside serverResponse, is undecided wherever the cut falls', () => {
+    const whole = `{"cname":"lab-2","uid":"88","resourceId":"rr","sid":"${sid}","serverResponse":{"status":4,"fileListMode":"hls","fileList":"${sid}_lab-2.m3u8","sliceStartTime":1764662400123,"subServiceStatus":{"recordingService":"serviceReady","uploaderService":"serviceAbnormal"}},"code":0}`;
+    const from = whole.indexOf('"status":4,') + '"status":4,'.length;
+    const end = whole.indexOf('}},"code"') + 2;
+    for (let at = from; at < end; at += 7) {
+      for (const d of both({ method: 'query', status: 200, body: whole.slice(0, at) })) {
+        expect(d.outcome.kind, whole.slice(0, at)).toBe('undecided');
+        expect(d.ok).toBe(false);
+        expect(d.summary).not.toMatch(/`query` succeeded|调用成功/);
+      }
+    }
+    // Whole, the abnormal uploader decides; cut after serverResponse ended, every state was read.
+    expect(explain({ method: 'query', status: 200, body: whole }).outcome.kind).toBe('contact-support');
+    expect(explain({ method: 'query', status: 200, body: whole.slice(0, end + 4) }).outcome.kind).toBe('contact-support');
+  });
+
+  it('a stop answer a log cut before its upload status is undecided, even when only `{` is left', () => {
+    for (const body of ['{', `{"resourceId":"rr","sid":"${sid}",`, `{"resourceId":"rr","sid":"${sid}","serverResponse":{"fileListMode":"json","fileList":[{"filename":"a.m3u8"`]) {
+      for (const d of both({ method: 'stop', status: 200, body })) {
+        expect(d.outcome.kind, body).toBe('undecided');
+        expect(d.ok).toBe(false);
+      }
+    }
+    expect(explain({ method: 'stop', status: 200, body: `{"resourceId":"rr","sid":"${sid}","serverResponse":{"uploadingStatus":"uploaded"}}` }).outcome.kind).toBe('success');
+  });
+
+  it('a code the sources give only for start never tells a stop, query or update to start a new recording', () => {
+    for (const [method, status, code] of [['stop', 400, 433], ['query', 400, 433], ['update', 400, 433], ['stop', 500, 502], ['updateLayout', 500, 502], ['query', 400, 7]] as const) {
+      for (const d of both({ method, status, body: { code } })) {
+        expect(d.outcome.kind, `${code} on ${method}`).toBe('undecided');
+        expect(d.next).not.toMatch(/`start`/);
+        expect(d.next).toContain(`\`${method}\``);
+        expect(d.basis).toBeUndefined();
+      }
+      expect(explain({ method, status, body: { code } }).notes.join(' ')).toMatch(/only for `start`/);
+    }
+    // On `start` they keep their own steps.
+    expect(explain({ method: 'start', status: 400, body: { code: 433 } }).outcome.kind).toBe('acquire-again');
+    expect(explain({ method: 'start', status: 201, body: { code: 7 } }).outcome.kind).toBe('already-done');
+  });
+
+  it('"exiting" codes on a method the sources do not give them for: not a request to fix; a server error is still retried', () => {
+    for (const code of [49, 501]) expect(explain({ method: 'update', status: 400, body: { code } }).outcome.kind, String(code)).toBe('undecided');
+    expect(explain({ method: 'updateLayout', status: 500, body: { code: 501 } }).outcome.kind).toBe('retry');
+  });
+
+  it('435 is nothing to do on stop only: on update or updateLayout nothing was applied, so it is undecided', () => {
+    for (const method of ['update', 'updateLayout'] as const) {
+      const d = explain({ method, status: 400, body: { code: 435, reason: 'no recorded data' } });
+      expect(d.outcome.kind).toBe('undecided');
+      expect(d.summary).not.toContain(`On \`${method}\``);
+    }
+    expect(explain({ method: 'stop', status: 206, body: { code: 435 } }).outcome.kind).toBe('success');
+  });
+
+  it('206 on stop with no code: not "nothing to do"; the three cases the seed lists are named', () => {
+    for (const d of both({ method: 'stop', status: 206 })) {
+      expect(d.outcome.kind).toBe('undecided');
+      expect(d.next).not.toMatch(/by the status alone|只看状态码/);
+    }
+    const d = explain({ method: 'stop', status: 206, body: '' });
+    expect(d.basis).toMatchObject({ by: 'us', why: expect.stringMatching(/nobody sent a stream, some files did not reach the third-party storage, or the recording process has not ended yet/) });
+    expect(d.basis && 'why' in d.basis && d.basis.why).not.toMatch(/49 or 404/);
+  });
+
+  it('a value no source lists: the summary does not say the call succeeded, no source is cited, and after stop no query is advised', () => {
+    for (const d of both({ method: 'query', status: 200, body: { resourceId: 'rr', sid, serverResponse: { status: 11 } } })) {
+      expect(d.outcome.kind).toBe('undecided');
+      expect(d.summary).not.toMatch(/succeeded\.|调用成功/);
+      expect(d.basis).toBeUndefined();
+    }
+    const stop = explain({ method: 'stop', status: 200, body: { resourceId: 'rr', sid, serverResponse: { uploadingStatus: 'pending' } } });
+    expect(stop.outcome.kind).toBe('undecided');
+    expect(stop.next).not.toMatch(/query/);
+    expect(explainZh({ method: 'stop', status: 200, body: { resourceId: 'rr', sid, serverResponse: { uploadingStatus: 'pending' } } }).next).not.toMatch(/查询/);
+  });
+
+  it('a Retry-After on start longer than a resource ID lasts: acquire a new one after the wait, not the same one again', () => {
+    const d = explain({ method: 'start', status: 500, headers: { 'retry-after': '420' }, body: { code: 62, reason: 'request timeout' } });
+    expect(d.outcome.kind).toBe('acquire-again');
+    expect(d.next).toMatch(/420 s/);
+    expect(d.basis).toMatchObject({ by: 'us', why: expect.stringMatching(/within 5 minutes of `acquire`/) });
+    // A short wait keeps the resource ID; on query there is no resource ID to lose.
+    expect(explain({ method: 'start', status: 500, headers: { 'retry-after': '20' }, body: { code: 62 } }).outcome).toMatchObject({ kind: 'retry', sameResourceId: true });
+    expect(explain({ method: 'query', status: 504, headers: { 'retry-after': '420' }, body: { code: 62 } }).outcome).toMatchObject({ kind: 'retry', retryAfterMs: 420_000 });
+  });
+
+  it('a code no source lists: the step the status gives, with the seed\'s word to ask support, in the next step', () => {
+    for (const d of both({ method: 'acquire', status: 400, body: { code: 4242, reason: 'quota rule changed' } })) {
+      expect(d.next).toMatch(/4242/);
+      expect(d.next).toMatch(/technical support|技术支持/);
+    }
   });
 });
