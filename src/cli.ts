@@ -251,9 +251,12 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
   const { retry, causes, actions } = onMethodRecord(record, method);
   // An HTTP status on a method where the body code it stands for decides (206 on `stop`: 65 or 435): explain()'s next step says so.
   // Nothing to resend for a reason of ours (435: no file was made): that reason is the step, as explain() gives it.
+  // A status on a method where the body code it stands for decides (206 on `stop`: 65 or 435), or a code or status whose
+  // meaning the sources give per method, looked up without one (62, 65, 206): explain()'s next step says so.
+  const byMethod = !method && record.meanings.some((m) => m.methods);
   const next =
-    record.kind === 'http-status' && method
-      ? explain({ status: Number(record.code), method }, { locale: record.locale }).next
+    (record.kind === 'http-status' || record.kind === 'error-code') && (method || byMethod)
+      ? explain(record.kind === 'http-status' ? { status: Number(record.code), method } : { body: { code: Number(record.code) }, method }, { locale: record.locale }).next
       : retry.action === 'none' && retry.basis && 'recommendation' in retry.basis
         ? retry.basis.recommendation
         : words.describeRetry(retry);
@@ -318,6 +321,33 @@ function recordsTitled(query: string, locale: Locale): CatalogRecord[] {
   if (!key) return [];
   const other = allRecords(locale === 'zh' ? 'en' : 'zh');
   return allRecords(locale).filter((r, i) => titleKey(r.title) === key || titleKey(other[i].title) === key);
+}
+
+/** The words of a text as compared: Latin words and numbers, and each pair of Chinese characters in a row. */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const [run] of text.normalize('NFKC').toLowerCase().matchAll(/[a-z0-9]+|\p{Script=Han}+/gu)) {
+    if (!/\p{Script=Han}/u.test(run)) words.add(run);
+    else if (run.length === 1) words.add(run);
+    else for (let i = 0; i < run.length - 1; i++) words.add(run.slice(i, i + 2));
+  }
+  return words;
+}
+
+/**
+ * The records whose words, in either language (title, summary, meanings, causes), hold most of a query's
+ * words (`没有录制文件产生`, the seed's wording of 435; `录制服务正在退出`): suggestions, best first.
+ */
+function recordsDescribed(query: string, locale: Locale): CatalogRecord[] {
+  const wanted = [...wordsOf(query)];
+  if (wanted.length < 2) return [];
+  const other = allRecords(locale === 'zh' ? 'en' : 'zh');
+  const scored = allRecords(locale).map((r, i) => {
+    const have = wordsOf([r, other[i]].flatMap((x) => [x.title, x.summary, ...x.meanings.map((m) => m.text), ...x.causes]).join(' '));
+    return { r, share: wanted.filter((w) => have.has(w)).length / wanted.length };
+  });
+  const best = scored.filter((s) => s.share >= 0.75).sort((a, b) => b.share - a.share);
+  return best.slice(0, 3).map((s) => s.r);
 }
 
 /** Every record a query names: the one lookup() finds first, then the same query read in each other kind (body code 401, HTTP 401). */
@@ -413,7 +443,10 @@ export async function runCli(io: CliIO): Promise<number> {
   if (records.length === 0 && !question && !args.kind) records = recordsTitled(plain(query), args.locale);
   if (records.length === 0) {
     const search = searchUrl(plain(query).trim(), args.locale);
-    const { near, closest } = nearestRecords(query, args.locale, args.kind);
+    const found = nearestRecords(query, args.locale, args.kind);
+    // Words that describe a record (the seed's wording of it) rather than name it: those records, as suggestions.
+    const near = found.near.length ? found.near : recordsDescribed(plain(query), args.locale);
+    const closest = near.length ? [] : found.closest;
     if (args.json) {
       const brief = (list: CatalogRecord[]) => list.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, title: r.title, url: r.urls[args.locale] }));
       io.stdout(toJson({ found: false, query, nearest: brief(near), ...(closest.length && { closest: brief(closest) }), search }) + '\n');

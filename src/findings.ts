@@ -81,7 +81,10 @@ export function findingSteps(f: Finding, words: FindingWords, label: (p: RetryPo
   const d = f.diagnosis;
   if (f.afterStop && d.method) return { heading: words.expected, next: words.afterStop(d.method, at(f.afterStop)) };
   const settled = f.answeredAt && d.method ? words.answered(d.method, f.answered, f.count, at(f.answeredAt)) : undefined;
-  return { heading: undecided(d) ? words.undecided : label(d.retry), next: d.next, ...(settled && { settled }) };
+  // The waits as the next step gives them: each the longer of the schedule's and the server's Retry-After.
+  const wait = d.outcome.kind === 'retry' ? d.outcome.retryAfterMs : undefined;
+  const step = wait && d.retry.action === 'retry' ? { ...d.retry, delaysMs: d.retry.delaysMs.map((ms) => Math.max(ms, wait)) } : d.retry;
+  return { heading: undecided(d) ? words.undecided : label(step), next: d.next, ...(settled && { settled }) };
 }
 
 /**

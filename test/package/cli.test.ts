@@ -264,6 +264,40 @@ describe('agora-rec-codes <query>', () => {
   });
 });
 
+describe('agora-rec-codes <query>, as a blind audit of the CLI asked (blind27)', () => {
+  it('a code or status whose step the sources give per method, looked up without one, does not give one method\'s step as the next', async () => {
+    for (const [query, says] of [
+      ['62', /^Next step: What to do depends on the method; .*acquire: Fix the account/m],
+      ['501', /^Next step: What to do depends on the method; .*query: Task gone/m],
+      ['206', /^Next step: The status alone does not tell which case this is; the body `code` does/m],
+    ] as const) {
+      const r = await run([query]);
+      expect(r.stdout, query).toMatch(says);
+    }
+    // 65 without its method: the retry most methods take, never start's acquire-and-start-again.
+    expect((await run(['65'])).stdout).toMatch(/^Next step: Retry the same request with the same resource ID after 1 s, then 3 s, then 6 s\.$/m);
+    // With the method, that method's step.
+    expect((await run(['62', '--method', 'acquire'])).stdout).toMatch(/^Next step: Check the App ID/m);
+  });
+
+  it('the seed\'s own wording of a record, not its title, is not found but suggests that record', async () => {
+    for (const [query, code] of [['停止后 没有录制文件产生', '435'], ['录制服务正在退出了', '501'], ['resource ID 过期了', '433']] as const) {
+      const r = await run([query, '--lang', 'zh']);
+      expect(r.status, query).toBe(1);
+      expect(r.stderr, query).toMatch(new RegExp(`你要找的是不是：\\n  ${code}  `));
+    }
+    const json = await run(['录制服务正在退出了', '--json']);
+    expect(JSON.parse(json.stdout).nearest[0]).toMatchObject({ ref: 'error-code:501' });
+    // Words no record holds suggest nothing.
+    expect((await run(['香蕉 奶昔 配方', '--lang', 'zh'])).stderr).not.toMatch(/你要找的是不是/);
+  });
+
+  it('a Retry-After longer than the schedule: the finding\'s heading gives the waits its next step gives', async () => {
+    const r = await run(['scan'], { stdin: 'HTTP/2 429\nretry-after: 12\ncontent-type: application/json\n\n{"message":"API rate limit exceeded"}\n' });
+    expect(r.stdout).toMatch(/✗ Retry \(12 s, 12 s, 12 s\) .*\n {2}Next: Retry the same request after 12 s, then 12 s, then 12 s/);
+  });
+});
+
 describe('a pasted response given to lookup is explained, as explain would', () => {
   it('a gateway body, a body code, a status line with its body', async () => {
     for (const argv of [['{"message":"Invalid authentication credentials"}'], ['lookup', '{"message":"Invalid authentication credentials"}']]) {
