@@ -340,7 +340,7 @@ function wordsOf(text: string): Set<string> {
  */
 function recordsDescribed(query: string, locale: Locale): CatalogRecord[] {
   const wanted = [...wordsOf(query)];
-  if (wanted.length < 2) return [];
+  if (wanted.length < 3) return [];
   const other = allRecords(locale === 'zh' ? 'en' : 'zh');
   const scored = allRecords(locale).map((r, i) => {
     const have = wordsOf([r, other[i]].flatMap((x) => [x.title, x.summary, ...x.meanings.map((m) => m.text), ...x.causes]).join(' '));

@@ -10,14 +10,15 @@ import type { RetryPolicy } from './generated/types.ts';
 import type { OutcomeKind } from './outcome.ts';
 import { ID_WORDS } from './nearest.ts';
 import { findRecord, METHODS, type Method } from './records.ts';
-import { type FoundResponse, methodOfQuestion, readResponses } from './response-text.ts';
+import { type FoundResponse, methodNamesInEnglish, methodOfQuestion, readResponses } from './response-text.ts';
 
 /**
  * A question around one code (`stop 206 怎么办`, `433是什么意思`, `what does 65 mean on query`): that code, and the
  * method the question names. undefined where it names no number, or more than one.
  */
 export function codeInQuestion(query: string): { code: string; method?: Method } | undefined {
-  const words = query
+  // The methods' Chinese names as the API's (`停止云端录制 返回 206` asks of stop).
+  const words = methodNamesInEnglish(query)
     .replace(/(\d)(?=\p{Script=Han})|(\p{Script=Han})(?=\d)/gu, '$1$2 ')
     .split(/[\s,，。？?!！:：;；()（）"'`]+/)
     .filter(Boolean);

@@ -95,6 +95,17 @@ function ownKeys(o: Record<string, unknown>, test: (key: string) => boolean): nu
 const METHOD_BY_LOWER = new Map<string, Method>(METHODS.map((m) => [m.toLowerCase(), m]));
 
 /**
+ * The methods' names in Chinese, a group each in METHODS' order: 获取云端录制资源, 获取资源, 申请资源, 获取 resource ID;
+ * 开始(云端)录制, 启动录制, 录制开始; 查询(云端)录制; 更新订阅, 更新云端录制; 更新(合流)布局; 停止(云端)录制, 结束录制.
+ * 录制, 开始 or 停止 alone names none.
+ */
+const HAN_NAME =
+  /((?:获取|申请)(?:云端录制)?(?:资源|\s*resource\s*id\b))|((?:开始|启动)(?:云端)?录制|录制(?:开始|启动))|(查询(?:云端)?录制)|(更新(?:订阅|云端录制))|(更新(?:合流)?布局)|((?:停止|结束)(?:云端)?录制|录制(?:停止|结束))/gi;
+
+/** The text with the methods' Chinese names written as the API's (`开始录制失败 -> 400` → ` start 失败 -> 400`). */
+export const methodNamesInEnglish = (text: string): string => text.replace(HAN_NAME, (...g: string[]) => ` ${METHODS[g.slice(1, 7).findIndex(Boolean)]} `);
+
+/**
  * A call named in a text: the API's method, and the HTTP verb where the text shows it. A method
  * named only before a response (`stop -> 206 {…}`) is a lead: with the status said there, and what
  * it vouches for — a body after it, a status of its own, or the body on the next line.
@@ -137,6 +148,9 @@ const CURL_VERB = /\bcurl\b.*?\s-(?:[a-zA-Z]*X\s*|-request[=\s]\s*)([A-Z]+)\b|\b
 const LEAD =
   /(?:^|[^\w$/-])(acquire|start|query|updatelayout|update|stop)(?:[_-]?re(?:cord|source)\w*)?(?![\w$])((?:\s*(?:[\]()'":,=>?!\u2192\uff1a\uff0c\uff1f\uff01\u3002-]|(?!(?:acquire|start|query|update|stop)\b)[a-z]{2,10}|\p{Script=Han}{1,4})){0,6})\s*(?:(HTTP(?:\/[\d.]+)?\s*|<Response \[)?([1-5]\d\d)(?![\w.%/-]|:\d))?/giu;
 
+/** A method's name as a word (not in a URL or a file name). */
+const METHOD_WORD = /(?:^|[^\w$/.-])(acquire|start|query|updatelayout|update|stop)(?![\w$/-])/i;
+
 /** The call named in a line of text: by a Cloud Recording URL first (with the verb before it), then by a `method=` field. */
 function callInText(text: string): Call | undefined {
   const url = URL_METHOD.exec(text);
@@ -150,19 +164,22 @@ function callInText(text: string): Call | undefined {
   const field = FIELD_METHOD.exec(text);
   // `action=stop` beside `path=/rooms/42/recording/stop`: the app's own endpoint (lograge, an access log), not the API's method.
   const path = field && PATH_FIELD.exec(text);
-  if (path && !/cloud_recording/i.test(path[1])) return undefined;
+  if ((path && !/cloud_recording/i.test(path[1])) || (field && requestElsewhere(text))) return undefined;
   return field ? { method: METHOD_BY_LOWER.get(field[1].toLowerCase())! } : undefined;
 }
 
 /**
  * The one method a question written in Chinese names around a pasted response (`query 一直返回 7，录制是不是挂了？`
- * with the body on the next line): among Chinese words, a method's name is the API's. undefined where the text has
- * no Chinese, or names no method or more than one. For a paste (the CLI's explain, the diagnose page), not a log.
+ * with the body on the next line): among Chinese words, a method's name is the API's; else the method's Chinese name
+ * (`查询云端录制 返回 65`; not where the API's name is there too: `停止录制后 query 返回 404` asks of query). undefined
+ * where the text has no Chinese, or names no method or more than one. For a paste (the CLI's explain, the diagnose page), not a log.
  */
 export function methodOfQuestion(text: string): Method | undefined {
   if (!/\p{Script=Han}/u.test(text)) return undefined;
-  const named = new Set([...text.matchAll(/(?:^|[^\w$/.-])(acquire|start|query|updatelayout|update|stop)(?![\w$/-])/giu)].map((m) => METHOD_BY_LOWER.get(m[1].toLowerCase())!));
-  return named.size === 1 ? [...named][0] : undefined;
+  const named = (t: string) => new Set([...t.matchAll(new RegExp(METHOD_WORD, 'gi'))].map((m) => METHOD_BY_LOWER.get(m[1].toLowerCase())!));
+  const api = named(text);
+  const all = api.size ? api : named(methodNamesInEnglish(text));
+  return all.size === 1 ? [...all][0] : undefined;
 }
 
 /** The method named in a line of text: by a Cloud Recording URL first, then by a `method=` field. */
@@ -174,7 +191,8 @@ export const methodInText = (text: string): Method | undefined => callInText(tex
  * nothing more. An arrow or colon ending the line names the method of the next line's body. Not `start: 200
  * workers`, `stop -> 300 ms`, `query: 404 rows`.
  */
-function leadInText(line: string): Call | undefined {
+function leadInText(text: string): Call | undefined {
+  const line = methodNamesInEnglish(text);
   LEAD.lastIndex = 0;
   for (let n = 0; n < 4; n++) {
     const m = LEAD.exec(line);
@@ -187,9 +205,12 @@ function leadInText(line: string): Call | undefined {
     // The text between the status (or the words) and a body that follows: `Partial Content `, `#<Net::HTTPBadRequest 400 …> `.
     const brace = after.indexOf('{');
     const before = brace >= 0 && brace < 60 ? after.slice(0, brace) : undefined;
+    // A method named between the words and the response is nearer to it (`after stop, query -> 404 {…}` is query's).
+    if (!m[4] && before && METHOD_WORD.test(before)) continue;
     // (No HTTP 433: `start returned 433 {…}` names the body code.)
     const status = m[4] ? (HTTP_STATUS.test(m[4]) ? Number(m[4]) : undefined) : before ? statusInText(before) : undefined;
-    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.:\uff1a])/.test(after)))) {
+    // (An HTML page after the status, from a proxy: `stop -> 502 <html>…`.)
+    if (m[4] && (m[3] || /http\s*$/i.test(m[2]) || /^ \(?[A-Z][A-Za-z]/.test(after) || (told && /^\s*(?:$|[(,;.:\uff1a]|<[!a-z])/i.test(after)))) {
       // A number HTTP has no status for (`query returned 433`) is the body code the words report.
       return status === undefined ? { method, lead: 'status', code: Number(m[4]) } : { method, lead: 'status', status };
     }
@@ -275,8 +296,11 @@ const COLLECTOR_PREFIX =
   /^(?:(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) [\w.-]+ [\w.@/-]+(?:\[\d+\])?: |[\w.-]+\s+\| |\[pod\/[\w.-]+\/[\w.-]+\] )/;
 /** A URL or path of another service than Cloud Recording on the line. */
 const OTHER_URL = /https?:\/\/|\s\/\w/;
-/** A request line to a URL (`> GET https://api.mux.com/…`, `POST https://hooks.example.com/x`): one to another service when it is not Cloud Recording's. */
-const REQUEST_TO_URL = /\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+["'`]?https?:\/\/\S+/;
+/**
+ * A request to a URL: a request line (`> GET https://api.mux.com/…`, `POST https://hooks.example.com/x`), a record's URL
+ * (`"url":"https://api.zoom.us/v2/users"`, Python's `for url: https://…`); one to another service when it is not Cloud Recording's.
+ */
+const REQUEST_TO_URL = /(?:\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+|\b(?:url|uri|endpoint|URL)["']?\s*[:=]\s*)["'`]?https?:\/\/[^/\s"'`]+\/\w/;
 /** Whether a line is a request to another service than Cloud Recording (REQUEST_TO_URL, no `cloud_recording` in it). */
 const requestElsewhere = (line: string): boolean => REQUEST_TO_URL.test(line) && !/cloud[_-]?recording/i.test(line);
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
@@ -737,8 +761,13 @@ export class ResponseReader {
       this.held = undefined;
       this.release(held);
     }
-    // An error's stack (Node's `    at f (file:1:2)`, Java's `\tat a.B.c(B.java:9)`) goes on with the error: its body may follow it.
-    if (held && STACK_FRAME.test(raw)) this.stackEnd = this.lineNo;
+    // An error's stack (Node's `    at f (file:1:2)`, Java's `\tat a.B.c(B.java:9)`) goes on with the error: its body may
+    // follow it, and the error may follow the line that named its call (a Python traceback).
+    if (STACK_FRAME.test(raw)) {
+      if (held) this.stackEnd = this.lineNo;
+      const p = this.pending;
+      if (p?.reach && this.lineNo - p.line <= p.reach) p.reach++;
+    }
     const text = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
     this.read(text.endsWith('\r') ? text.slice(0, -1) : text);
     return this.take();
@@ -772,6 +801,10 @@ export class ResponseReader {
 
   /** A response; its method is its own, else a request line's before it. `hold`: a status without a body, whose body may follow. */
   private emit(found: Found, own: Call | undefined, hold?: boolean): void {
+    // The answer to a request to another service (Zoom, Agora's RTM or kicking-rule API): on the request's line, or on
+    // one of the next lines naming no call, unless a Cloud Recording request came after it.
+    const away = this.elsewhere;
+    if (away !== undefined && (found.line === away || (!own && found.line - away <= PAIR_REACH && !(this.pending && this.pending.line > away)))) return;
     if (own) {
       own = this.withVerb(own);
       // A request line is answered once: by a response on its line or after it that names the same method.
@@ -992,7 +1025,8 @@ export class ResponseReader {
     if (curl && curl[1] !== '<') {
       const call = callInText(trimmed);
       if (call) this.pending = { ...call, line: this.lineNo };
-      else if (requestElsewhere(trimmed)) this.elsewhere = this.lineNo;
+      // (Its request line names the path alone: `> POST /v2/users HTTP/1.1`, then `> Host: api.zoom.us`.)
+      else if (requestElsewhere(trimmed) || (/^> [A-Z]+ \/\S* HTTP\//.test(trimmed) && !/cloud[_-]?recording/i.test(trimmed))) this.elsewhere = this.lineNo;
       return;
     }
     const line = curl ? trimmed.slice(2) : text;
@@ -1002,16 +1036,26 @@ export class ResponseReader {
     if (this.block && this.readInBlock(unprefixed)) return;
 
     let here = callInText(line);
-    if (!here && requestElsewhere(line)) this.elsewhere = this.lineNo;
     if (here) {
       here = this.withVerb(here);
       this.pending = { ...here, line: this.lineNo };
+    } else if (requestElsewhere(line)) {
+      // A request to another service: no word on its line names a Cloud Recording call.
+      this.elsewhere = this.lineNo;
     } else {
       here = leadInText(line);
       // `query returned:` with the body on the next line: the method of that line's response only.
       if (here?.lead === 'next') {
         this.pending = { method: here.method, line: this.lineNo, reach: 1 };
         here = undefined;
+      } else if (!here) {
+        // So is a call said to have failed with nothing more (Spring's `AgoraClient : acquire failed`, then its exception;
+        // `start failed`, then a Python traceback: its lines count as one). A request line for it before stays.
+        const named = methodNamesInEnglish(line);
+        const failed = FAILED_CALL.exec(named);
+        const method = failed && !/[{<]|\b[1-5]\d\d\b/.test(named.slice(failed.index + failed[0].length)) && METHOD_BY_LOWER.get(failed[1].toLowerCase())!;
+        const p = this.pending;
+        if (method && !(p?.method === method && this.lineNo - p.line <= (p.reach ?? METHOD_REACH))) this.pending = { method, line: this.lineNo, reach: 1 };
       }
     }
 
@@ -1186,7 +1230,11 @@ export class ResponseReader {
         return true;
       }
       // The text around the object is cut out only for an object that may be a response (most objects on a log's lines are not).
-      const found = unwrap(parsed.value);
+      // A success's body without its key field (`acquire -> 200 {"cname":"a","uid":"1"}`, `start -> 200 {}`), nothing but
+      // a body's fields in it: the call and status just before it vouch for it.
+      const value = parsed.value as Record<string, unknown>;
+      const vouched = here && at === from && (here.status ?? statusInText(line.slice(0, at))) !== undefined && !ownKeys(value, (k) => !BODY_COMPANIONS.includes(k));
+      const found = unwrap(value) ?? (vouched ? { body: value } : undefined);
       if (found && this.useObject(found, line.slice(0, at) + ' ' + line.slice(parsed.end), here, this.lineNo, this.lineNo, false, this.block)) any = true;
       at = line.indexOf('{', parsed.end);
     }
@@ -1272,8 +1320,9 @@ export class ResponseReader {
   private readInlineHtml(line: string, here: Call | undefined): boolean {
     const at = line.search(INLINE_HTML);
     const status = at > 0 ? statusInText(line.slice(0, at)) : undefined;
-    if (status === undefined) return false;
-    const block = this.open(status, here, 'body');
+    // Without a status, the page is the body of a status held before it (`start failed: HTTP 502`, then `response body: <html>`).
+    if (status === undefined && (at < 0 || !this.held || this.held.body !== undefined)) return false;
+    const block = status === undefined ? undefined : this.open(status, here, 'body');
     const html = line.slice(at);
     this.startGathering('html', html, '', block);
     if (/<\/html>|["\])]\s*$/i.test(html)) this.finishGathering(true);
@@ -1287,7 +1336,7 @@ export class ResponseReader {
   private readMessage(line: string, trimmed: string, here: Call | undefined): void {
     // An app's words of a failed call before the client's report of it (`acquire failed: Request failed with status code 400`).
     if (!here && CLIENT_STATUS.test(line)) {
-      const failed = FAILED_CALL.exec(line);
+      const failed = FAILED_CALL.exec(methodNamesInEnglish(line));
       if (failed) here = { method: METHOD_BY_LOWER.get(failed[1].toLowerCase())! };
     }
     const m = gatewayMessages().exec(line);
@@ -1374,7 +1423,8 @@ export class ResponseReader {
       else if (g.lines >= MAX_BODY_LINES || g.text.length >= MAX_BODY_CHARS) this.finishGathering(false);
       return true;
     }
-    if (!CONTINUES.test(text)) {
+    // (A line that starts with a date is the log's next record: the body was cut at the end of its line, `{"code":4`.)
+    if (!CONTINUES.test(text) || /^\s*\[?\d{4}-\d\d-\d\d[T ]\d/.test(text)) {
       this.finishGathering(false);
       return false;
     }
@@ -1395,12 +1445,18 @@ export class ResponseReader {
       const end = g.text.search(/<\/html>/i);
       const body = g.text.slice(0, end < 0 ? 4000 : Math.min(end + 7, 4000));
       if (g.block) this.emitBlock(g.block, { body }, endLine);
-      else if (title) this.emit({ status: Number(title[1]), body, line: g.first, endLine, evidence: 'status-line' }, undefined);
+      // A page without a status of its own is the body of the status held before it (`start failed: HTTP 502`, then `response body: <html>`).
+      else if (title || this.held) this.emit({ ...(title && { status: Number(title[1]) }), body, line: g.first, endLine, evidence: title ? 'status-line' : 'body' }, undefined);
       return;
     }
     const php = g.kind === 'php' ? readPhpDump(g.text.split('\n')) : undefined;
     const parsed = php ? { value: php, end: g.text.length, complete: true } : g.kind === 'php' ? undefined : readObjectAt(g.text, 0);
     let partial = !closed || !parsed?.complete;
+    // A record cut inside a string that holds its body (`"body":"{\"code\":65,\"reason\":\"requ`): that string, as far as it goes, back in its place.
+    if (parsed && isObject(parsed.value) && /^\w+$/.test(parsed.cut ?? '')) {
+      const cut = /"(\{\s*\\"(?:[^"\\]|\\.)*)\\?$/.exec(g.text);
+      if (cut) parsed.value[parsed.cut!] = unescaped(cut[1]);
+    }
     let found = parsed && unwrap(parsed.value);
     // A response object printed with its body after it (`console.error('stop failed:', res, body)` prints Deno's or
     // fetch's `Response { status: 206, … } {` then the body): the second object is the first one's body.
@@ -1414,12 +1470,16 @@ export class ResponseReader {
       }
     }
     const call = g.call ?? callInText(g.lead);
+    // A record over several lines of a request to another service (its `"url": "https://api.zoom.us/…"`).
+    if (found && !call && !g.block && requestElsewhere(g.text)) return;
     if (found && this.useObject(found, g.lead, call, g.first, endLine, partial, g.block)) return;
     // A one-line log record whose text names the call (its `message`, the rest cut off): that text is read as a line.
     if (!g.block && g.lines === 1 && parsed && this.readRecordTexts(parsed.value, g.first)) return;
-    // A body cut before anything could be read of it (`{"code":43`): still a response, with nothing known.
-    if (parsed && partial && /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text)) {
-      const found: Found = { body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };
+    // A body cut before anything could be read of it (`{"code":43`), or cut on the line that names its call and status
+    // before its code (`stop -> 206 {"cname":"a","co`): still a response, with what was read.
+    const status = g.lines === 1 && call ? (call.status ?? statusInText(g.lead)) : undefined;
+    if (parsed && partial && (status !== undefined || /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text))) {
+      const found: Found = { ...(status !== undefined && { status }), body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };
       if (g.block) this.emitBlock(g.block, { ...found, line: g.block.line, evidence: 'status-line' }, endLine);
       else this.emit(found, call);
       return;

@@ -901,3 +901,138 @@ describe('what loggers and exports do to a response, third round (each class wit
     expect(one(text)).toMatchObject({ method: 'acquire', status: 400, body: { code: 62 }, line: 1 });
   });
 });
+
+describe('fourth round: each class a blind test found, with other inputs than its logs', () => {
+  const CR = 'https://api.sd-rtn.com/v1/apps/4855e0a7/cloud_recording/resourceid/R/sid/S/mode/mix';
+  const reader = (name: string) => readFileSync(new URL(`../fixtures/logs-reader/${name}`, import.meta.url), 'utf8');
+
+  it('an answer to another service is none, whether its URL is on its line, in its record or in the request before it', () => {
+    // curl -v names the host in `> Host:` only; the request line has the path.
+    expect(readResponses(reader('curl-v-two-hosts.txt'))).toMatchObject([{ method: 'acquire', status: 401, body: { message: 'Invalid authentication credentials' }, line: 22 }]);
+    const other = [
+      // Agora's own other REST APIs (RTM, kicking rules, RTLS), and other vendors.
+      'WARN  rtm-client: POST https://api.agora.io/dev/v2/project/4855e0a7/rtm/users/u1/peer_messages -> 429 {"message":"API rate limit exceeded"}',
+      'ERROR moderation: PUT https://api.agora.io/dev/v1/kicking-rule -> 401 {"message":"Invalid authentication credentials"}',
+      'ERROR ingress: POST https://api.sd-rtn.com/v1/projects/4855e0a7/rtls/ingress/streamkeys 401 {"message":"Invalid authentication credentials"}',
+      'ERROR meetings: POST https://api.zoom.us/v2/users/me/meetings -> 400 {"code":2,"reason":"bad"}',
+      // A record's URL, with or without a method field; a record printed over several lines.
+      '{"level":50,"msg":"call failed","url":"https://api.zoom.us/v2/users","statusCode":401,"body":{"message":"Invalid authentication credentials"}}',
+      '{"level":50,"msg":"call failed","method":"start","url":"https://api.zoom.us/v2/meetings/1/recordings","statusCode":400,"body":{"code":2,"reason":"x"}}',
+      '{',
+      '  "msg": "call failed",',
+      '  "url": "https://api.mux.com/video/v1/assets",',
+      '  "status": 401,',
+      '  "body": {"message": "Invalid authentication credentials"}',
+      '}',
+      // The body on the line after the request it answers.
+      'ERROR billing: POST https://api.stripe.com/v1/charges failed',
+      '{"message":"Invalid authentication credentials"}',
+    ];
+    expect(readResponses(other.join('\n'))).toEqual([]);
+  });
+  it('a Cloud Recording response next to another service’s is still read; a host without a path decides nothing', () => {
+    expect(one(['INFO  notify: POST https://hooks.slack.com/services/T0/B0/x -> 200', `WARN  rec: stop -> 206 {"code":435}`].join('\n'))).toMatchObject({ method: 'stop', status: 206, line: 2 });
+    expect(one('ERROR acquire -> 400 {"code":2,"reason":"invalid appid"} (POST https://api.sd-rtn.com)')).toMatchObject({ method: 'acquire', status: 400 });
+    expect(one(`{"level":50,"url":"${CR}/stop","statusCode":206,"body":{"code":435}}`)).toMatchObject({ method: 'stop', status: 206 });
+    // curl -v to a Cloud Recording path that names no method (the gateway's no Route) is still Cloud Recording's.
+    const noRoute = ['> POST /v1/apps/4855e0a7/cloud_recording/start HTTP/1.1', '> Host: api.sd-rtn.com', '>', '< HTTP/1.1 404 Not Found', '<', '{"message":"no Route matched with those values"}'];
+    expect(one(noRoute.join('\n'))).toMatchObject({ status: 404, body: { message: 'no Route matched with those values' } });
+  });
+
+  it('a body cut before its code is still a response, by the status and method its line names', () => {
+    const text = [
+      '2026-12-03T09:00:00.000Z WARN [rec] stop -> 206 {"cname":"room-9","uid":"7","co... (truncated)',
+      '2026-12-03T09:00:01.000Z WARN [rec] query -> 404 {"cname":"room-9","code":40',
+      '2026-12-03T09:00:02.000Z WARN [rec] start -> 400 {"re',
+      `2026-12-03T09:00:03.000Z INFO POST ${CR}/stop 206 {"cname":"room-9","co`,
+      '2026-12-03T09:00:04.000Z WARN [rec] stop -> 206 {',
+    ].join('\n');
+    expect(readResponses(text).map((r) => [r.line, r.method, r.status, r.body, r.partial])).toEqual([
+      [1, 'stop', 206, { cname: 'room-9', uid: '7' }, true],
+      [2, 'query', 404, { cname: 'room-9' }, true],
+      [3, 'start', 400, {}, true],
+      [4, 'stop', 206, { cname: 'room-9' }, true],
+      [5, 'stop', 206, {}, true],
+    ]);
+  });
+  it("a record cut inside its body's string keeps what the string holds before the cut", () => {
+    const record = `{"level":"warn","message":"agora call","status":206,"url":"${CR}/stop","responseBody":"{\\"cname\\":\\"room-9\\",\\"code\\":65,\\"reason\\":\\"request not comp`;
+    expect(one(record)).toMatchObject({ method: 'stop', status: 206, body: { cname: 'room-9', code: 65 }, partial: true });
+  });
+
+  it('the methods’ Chinese names, in a question and on a log line; 录制 alone names none', () => {
+    const asked: [string, string | undefined][] = [
+      ['获取云端录制资源时返回 62', 'acquire'],
+      ['申请资源报错 {"code":2}', 'acquire'],
+      ['获取 resource ID 失败，返回 62', 'acquire'],
+      ['启动云端录制失败 {"code":53}', 'start'],
+      ['查询录制状态一直是 {"code":65}', 'query'],
+      ['更新订阅名单后返回 {"code":2}', 'update'],
+      ['更新合流布局返回 {"code":1028}', 'updateLayout'],
+      ['结束录制时返回 206', 'stop'],
+      // The API's name wins over a Chinese name in the prose around it; two Chinese names, or 录制 alone, name none.
+      ['结束录制以后 query 返回 404', 'query'],
+      ['开始录制和停止录制都返回 {"code":2}', undefined],
+      ['录制一直失败 {"code":2}', undefined],
+    ];
+    for (const [question, method] of asked) expect(methodOfQuestion(question), question).toBe(method);
+    const lines = [
+      '2026-12-03 09:10:00 [ERROR] 申请资源失败 -> 400 {"code":62,"reason":"appid not enabled"}',
+      '2026-12-03 09:10:01 [ERROR] 启动录制出错，返回 400 {"code":53}',
+      '2026-12-03 09:10:02 [WARN] 查询云端录制 响应：{"resourceId":"R","sid":"S","serverResponse":{"status":5}}',
+      '2026-12-03 09:10:03 [ERROR] 录制开始失败 400 {"code":433}',
+      '2026-12-03 09:10:04 [ERROR] 录制失败 -> 400 {"code":2}',
+    ];
+    expect(readResponses(lines.join('\n')).map((r) => [r.method, r.status])).toEqual([
+      ['acquire', 400],
+      ['start', 400],
+      ['query', undefined],
+      ['start', 400],
+      [undefined, 400],
+    ]);
+  });
+  it('the method named nearest before the response is its own, even with a status after both', () => {
+    expect(one('停止录制后查询录制返回 404 {"code":404}')).toMatchObject({ method: 'query', status: 404 });
+    expect(one('WARN after stop, query -> 404 {"code":404,"reason":"failed to find worker"}')).toMatchObject({ method: 'query', status: 404 });
+  });
+
+  it('a call said to have failed on the line before its exception (Spring, a Python traceback) is that exception’s method', () => {
+    const spring = [
+      '2026-12-03 09:20:00.120 ERROR 7 --- [exec-2] c.a.rec.RecordingGateway : acquire failed',
+      'org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{"code":62,"reason":"not enabled"}"',
+      '\tat org.springframework.web.client.HttpClientErrorException.create(HttpClientErrorException.java:106)',
+    ].join('\n');
+    expect(one(spring)).toMatchObject({ method: 'acquire', methodLine: 1, status: 400, body: { code: 62 } });
+    const python = [
+      '2026-12-03 09:21:00,004 ERROR recorder: stop request failed',
+      'Traceback (most recent call last):',
+      '  File "/srv/recorder/client.py", line 40, in stop',
+      '    resp.raise_for_status()',
+      'requests.exceptions.HTTPError: 504 Server Error: Gateway Timeout',
+      '2026-12-03 09:21:00,005 ERROR recorder: body={"code":62,"reason":"request timeout"}',
+    ].join('\n');
+    expect(one(python)).toMatchObject({ method: 'stop', status: 504, body: { code: 62 } });
+    // Not a response some lines later, after other log lines.
+    const later = ['ERROR recorder: stop failed', 'INFO db: pool size 20', 'INFO db: connected', '{"code":2,"reason":"x"}'].join('\n');
+    expect(one(later).method).toBeUndefined();
+  });
+
+  it('an HTML page from a proxy logged after the status is its body; after a method and its status, the method stays', () => {
+    const text = [
+      `2026-12-03 09:30:00.001 ERROR Rec - query failed: HTTP 503 for GET ${CR}/query`,
+      '2026-12-03 09:30:00.001 ERROR Rec - body: <!DOCTYPE html>',
+      '<html><head><title>503 Service Unavailable</title></head>',
+      '<body><h1>503 Service Unavailable</h1></body>',
+      '</html>',
+    ].join('\n');
+    expect(one(text)).toMatchObject({ method: 'query', status: 503, line: 1, endLine: 5, body: expect.stringContaining('<title>503') });
+    expect(one('stop -> 504 <html><head><title>504 Gateway Time-out</title></head><body></body></html>')).toMatchObject({ method: 'stop', status: 504 });
+  });
+
+  it('a success body without its key field is read by the call and status before it; not an object inside another', () => {
+    expect(one('INFO acquire -> 200 {"cname":"room-9","uid":"7"}')).toMatchObject({ method: 'acquire', status: 200, body: { cname: 'room-9', uid: '7' } });
+    expect(one('INFO start -> 200 {}')).toMatchObject({ method: 'start', status: 200, body: {} });
+    expect(readResponses('INFO stop -> 200 {"rows":1}')).toEqual([]);
+    expect(readResponses('level=info msg="stop ok" status=200 body="{\\"serverResponse\\":{\\"extensionServiceState\\":[{\\"payload\\":{},')).not.toMatchObject([{ body: {} }]);
+  });
+});

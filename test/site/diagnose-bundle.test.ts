@@ -41,13 +41,14 @@ describe('the diagnose box carries its own language and no other', () => {
   const r433 = catalog.records.find((r) => recordRef(r) === 'error-code:433')!;
 
   it('/lib/diagnose.en.js: no Chinese character', () => {
-    // The words a Chinese log writes around a response (状态码 before a status, 返回 before a body, 失败 after a failed call) are
-    // wire text the paste reader matches, in any language: a few words, never a sentence.
+    // The words a Chinese log writes around a response (状态码 before a status, 返回 before a body, 失败 after a failed call)
+    // and the names it gives the methods (开始录制, 查询云端录制) are wire text the paste reader matches, in any language:
+    // a few words, never a sentence.
     const reader = readFileSync(new URL('../../src/response-text.ts', import.meta.url), 'utf8');
     const code = reader.split('\n').filter((line) => !/^\s*(?:\*|\/\/|\/\*\*)/.test(line));
     const wire = [...new Set(code.join('\n').match(/\p{Script=Han}+/gu))].sort((a, b) => b.length - a.length);
-    expect(wire.length).toBeLessThan(10);
-    for (const word of wire) expect(word.length, word).toBeLessThanOrEqual(3);
+    expect(wire.length).toBeLessThan(30);
+    for (const word of wire) expect(word.length, word).toBeLessThanOrEqual(4);
     expect(hanCharacters(wire.reduce((text, word) => text.replaceAll(word, ''), bundle('en').text))).toEqual([]);
     expect(bundle('en').text).toContain(r433.title.en);
     expect(bundle('en').text).toContain("Agora's documentation says so");
