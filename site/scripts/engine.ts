@@ -256,9 +256,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const camel = (query.match(/[a-z]+(?:[A-Z][a-z0-9]*)+/g) ?? []).map((w): [string, string] => [w.toLowerCase(), normalize(w).split(' ')[0]]);
       const copied = [...typoNames(q.sequences[3], q.fileOf), ...camelNames(camel, q.shard)];
       pins.push(...copied);
-      // So is a state's value the query gives its field as the API writes it (uploadingStatus 是 backuped, state=exit).
+      // So is a state's value the query gives its field as the API writes it (uploadingStatus 是 backuped, state=exit), and
+      // a reason or message in English words inside a Chinese question (收到 already started): copied from a response.
       const given = givenStateValues(query);
-      copied.push(...pins.filter((p) => p.field === 'id' && given.has(p.phrase)));
+      const han = hasHan(q.normalized);
+      copied.push(...pins.filter((p) => (p.field === 'id' && given.has(p.phrase)) || (han && (p.field === 'reason' || p.field === 'message') && /^[a-z]+(?: [a-z]+)+$/.test(p.phrase))));
       // A name the query says is not the case ("why is it not publishing", "不是 disconnected") is what was expected,
       // not what was seen: it names nothing.
       for (let i = pins.length - 1; i >= 0; i--) if (negated(q.normalized, pins[i].phrase)) pins.splice(i, 1);

@@ -18,7 +18,7 @@
 
 import { normalize } from '../../scripts/catalog/normalize.ts';
 import { ID_WORDS } from '../../src/nearest.ts';
-import { METHODS } from '../../src/records.ts';
+import { METHODS, wrongVerb } from '../../src/records.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -553,7 +553,13 @@ export function readResponse(query: string): ResponseInput | undefined {
   const method = METHODS.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/\\]),]|$)`, 'i').test(text));
   // A request pasted with its verb and URL (`curl -X GET "…/stop"`, `POST …/query`) and a word of what came back (`then 404`).
   const verb = method && /(?:-X\s*|--request\s+|^|[\s"'])(GET|POST|PUT|DELETE|PATCH)\s+["']?(?:https?:\/\/|\/|\.{3})\S*(?:cloud_recording|\/resourceid\/)/i.exec(text)?.[1]?.toUpperCase();
-  const answered = verb ? Number(/(?:then|got|returned|returns|->|→|返回|回来|然后|结果|得到|收到|报)\s*(?:http\s*)?(\d{3})\b/i.exec(text)?.[1]) || undefined : undefined;
+  // Or said in words: a method, the verb it was sent with in capitals, and the status (`query 接口我用的 POST 请求，结果返回 404`).
+  const said = method ? undefined : METHODS.find((m) => new RegExp(`(?:^|[^\\w/])${m}(?:[^\\w/]|$)`, 'i').test(text));
+  const word = said && /\b(GET|POST|PUT|DELETE|PATCH)\b/.exec(text)?.[1];
+  const saidVerb = word && wrongVerb(said, word) ? word : undefined;
+  const answered =
+    verb || saidVerb ? Number(/(?:then|got|returned|returns|->|→|返回|回来|然后|结果|得到|收到|报)\s*(?:了|一个|个|an?\b)?\s*(?:http\s*)?(\d{3})\b/i.exec(text)?.[1]) || undefined : undefined;
+  if (saidVerb && answered === 404 && !/[{<]/.test(text)) return { status: 404, method: said, verb: saidVerb };
   const json = wholeJson(text);
   let body: unknown;
   // A request's body (it has `clientRequest`) is no answer.

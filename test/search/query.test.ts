@@ -175,6 +175,12 @@ describe('numbers that name a code', () => {
     expect(n('stop {"code":49} after {"cname":"a","clientRequest":{"async_stop":false}}')).toEqual(['49']);
     expect(readResponse('curl -X GET "https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/r1/sid/s1/mode/mix/stop" then 404')).toEqual({ status: 404, method: 'stop', verb: 'GET' });
     expect(readResponse('{"cname":"c1","uid":"0","clientRequest":{}}')).toBeUndefined();
+    // Said in words: the method, the verb it went with, in capitals, and the 404 that came back.
+    expect(readResponse('我们的 stop 是用 GET 发的，然后返回了 404')).toEqual({ status: 404, method: 'stop', verb: 'GET' });
+    expect(readResponse('calling updateLayout with PUT returns 404 every time')).toEqual({ status: 404, method: 'updateLayout', verb: 'PUT' });
+    // The verb the method takes, or no status that came back, is no such reading.
+    expect(readResponse('stop with POST returns 404')).toBeUndefined();
+    expect(readResponse('should query use GET or POST?')).toBeUndefined();
   });
   it('a clock time is not a code, in either language', () => {
     const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
