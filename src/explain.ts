@@ -388,6 +388,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = statusRecord;
     policy = statusRecord ? policyOf(statusRecord) : { action: 'none' };
     lead = statusRecord && status !== 200 ? 'record' : 'success';
+    // A success status the sources give only for other methods (201 is a repeated `start`'s): their step, said as ours.
+    const givenFor = statusRecord?.meanings.length && statusRecord.meanings.every((m) => m.methods) ? [...new Set(statusRecord.meanings.flatMap((m) => m.methods!))] : [];
+    if (method && givenFor.length && !givenFor.includes(method)) {
+      notes.push(P.notes.otherMethods(method, givenFor));
+      borrowed = true;
+    }
     if (policy.action === 'none' && lacking && body.form !== 'absent') {
       missing = lacking;
       policy = unansweredPolicy(method!);
@@ -462,7 +468,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   basis = offMethod ? undefined : borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : differ ? { by: 'us', why: P.ours.reasonAndMethodDiffer } : (basisOf(policy) ?? basis);
   // Undecided for a value no source lists, or a body cut inside its states: no source backs a step for it.
-  if (undecided && (cutInside || states.some((s) => !s.record))) basis = undefined;
+  if (undecided && (cutInside || (unsure && missing) || states.some((s) => !s.record))) basis = undefined;
 
   // ----- words
   const summary: string[] = [];

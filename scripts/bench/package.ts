@@ -105,9 +105,10 @@ export const SIZE_CASES: SizeCase[] = [
   // where that step would start a new recording or take nothing as done (433 on `stop`, 435 on `update`, 49 on `update`);
   // an undecided answer does not say it succeeded nor cite a source; 206 on `stop` alone is not "nothing to do"; a
   // Retry-After on `start` longer than a resource ID lives asks for a new one; an unknown code's "contact support" is in
-  // the next step.
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_040 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_720 },
+  // the next step; +63 B (en) / +51 B (zh) when a success status the sources give only for other methods (201 on `stop`)
+  // gets that note and its step is labelled ours, and an undecided 435 without the method's field cites no advice.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_105 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_775 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',
