@@ -339,14 +339,13 @@ function wordsOf(text: string): Set<string> {
  * words (`没有录制文件产生`, the seed's wording of 435; `录制服务正在退出`): suggestions, best first.
  */
 function recordsDescribed(query: string, locale: Locale): CatalogRecord[] {
-  const wanted = [...wordsOf(query)];
-  if (wanted.length < 3) return [];
   const other = allRecords(locale === 'zh' ? 'en' : 'zh');
-  const scored = allRecords(locale).map((r, i) => {
-    const have = wordsOf([r, other[i]].flatMap((x) => [x.title, x.summary, ...x.meanings.map((m) => m.text), ...x.causes]).join(' '));
-    return { r, share: wanted.filter((w) => have.has(w)).length / wanted.length };
-  });
-  const best = scored.filter((s) => s.share >= 0.75).sort((a, b) => b.share - a.share);
+  const texts = allRecords(locale).map((r, i) => wordsOf([r, other[i]].flatMap((x) => [x.title, x.summary, ...x.meanings.map((m) => m.text), ...x.causes]).join(' ')));
+  // Words that many records hold (the, is, recording, 录制) tell none apart: only the others count.
+  const wanted = [...wordsOf(query)].filter((w) => texts.filter((have) => have.has(w)).length <= texts.length / 5);
+  if (wanted.length < 2) return [];
+  const scored = allRecords(locale).map((r, i) => ({ r, share: wanted.filter((w) => texts[i].has(w)).length / wanted.length }));
+  const best = scored.filter((s) => s.share >= 0.6).sort((a, b) => b.share - a.share);
   return best.slice(0, 3).map((s) => s.r);
 }
 
@@ -446,7 +445,7 @@ export async function runCli(io: CliIO): Promise<number> {
     const found = nearestRecords(query, args.locale, args.kind);
     // Words that describe a record (the seed's wording of it) rather than name it: those records, as suggestions.
     const near = found.near.length ? found.near : recordsDescribed(plain(query), args.locale);
-    const closest = near.length ? [] : found.closest;
+    const { closest } = found;
     if (args.json) {
       const brief = (list: CatalogRecord[]) => list.map((r) => ({ ref: r.ref, kind: r.kind, code: r.code, title: r.title, url: r.urls[args.locale] }));
       io.stdout(toJson({ found: false, query, nearest: brief(near), ...(closest.length && { closest: brief(closest) }), search }) + '\n');

@@ -320,7 +320,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       // error is retried as such; otherwise (49 `invalid operation` on `update`) not enough to decide.
       if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
         policy = byStatusClass(status);
-        offMethod = !(status! >= 500);
+        offMethod = status === undefined || status < 500;
       }
       // Their step is not this method's where it starts a new recording on a method that is not starting one (433 on
       // `stop`); else the step kept is the one the sources give on those methods, applying it here is ours to say.
@@ -388,11 +388,12 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = statusRecord;
     policy = statusRecord ? policyOf(statusRecord) : { action: 'none' };
     lead = statusRecord && status !== 200 ? 'record' : 'success';
-    // A success status the sources give only for other methods (201 is a repeated `start`'s): their step, said as ours.
+    // A success status the sources give only for other methods (201 is a repeated `start`'s): what it means here is not
+    // documented, and their step (already done) would take as done what may not be (a `stop` while the recording runs).
     const givenFor = statusRecord?.meanings.length && statusRecord.meanings.every((m) => m.methods) ? [...new Set(statusRecord.meanings.flatMap((m) => m.methods!))] : [];
     if (method && givenFor.length && !givenFor.includes(method)) {
       notes.push(P.notes.otherMethods(method, givenFor));
-      borrowed = true;
+      offMethod = true;
     }
     if (policy.action === 'none' && lacking && body.form !== 'absent') {
       missing = lacking;

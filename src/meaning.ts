@@ -59,7 +59,12 @@ export function pickMeaning<M extends MeaningLike>(
   // Where meanings stand for body codes (an HTTP status's), a response with a body code or reason of
   // its own is not what one standing for others says (HTTP 400 with code 7777 is not "appid is invalid").
   const identified = meanings.some((m) => m.codes) && (code !== undefined || reason !== undefined);
-  const candidates = meaningsOn(meanings, method, http, code).filter((m) => !identified || named(m) || specific(m) === undefined);
+  // A meaning on the method that the response's reason names counts whatever the status it came with (62 `request
+  // timeout` on `start` with HTTP 504, where the source lists 500).
+  const fitting = meaningsOn(meanings, method, http, code);
+  const candidates = [...fitting, ...meaningsOn(meanings, method, undefined, code).filter((m) => named(m) && !fitting.includes(m))].filter(
+    (m) => !identified || named(m) || specific(m) === undefined,
+  );
   // The response's reason names a meaning the sources give only for other methods (62 `request timeout`
   // on `acquire`, whose own meaning is "not enabled"): the response and the method disagree, so no
   // meaning of either is taken over the other (the record's own policy applies).

@@ -96,11 +96,12 @@ const METHOD_BY_LOWER = new Map<string, Method>(METHODS.map((m) => [m.toLowerCas
 
 /**
  * The methods' names in Chinese, a group each in METHODS' order: 获取云端录制资源, 获取资源, 申请资源, 获取 resource ID;
- * 开始(云端)录制, 启动录制, 录制开始; 查询(云端)录制; 更新订阅, 更新云端录制; 更新(合流)布局; 停止(云端)录制, 结束录制.
- * 录制, 开始 or 停止 alone names none.
+ * 开始(云端)录制, 启动录制; 查询(云端)录制 (not 查询录制文件); 更新订阅, 更新云端录制; 更新(合流)布局; 停止(云端)录制, 结束录制.
+ * 录制, 开始 or 停止 alone names none, nor do the events 录制开始, 录制结束 (the recording began or ended) unless a
+ * failure follows (录制开始失败: the call failed).
  */
 const HAN_NAME =
-  /((?:获取|申请)(?:云端录制)?(?:资源|\s*resource\s*id\b))|((?:开始|启动)(?:云端)?录制|录制(?:开始|启动))|(查询(?:云端)?录制)|(更新(?:订阅|云端录制))|(更新(?:合流)?布局)|((?:停止|结束)(?:云端)?录制|录制(?:停止|结束))/gi;
+  /((?:获取|申请)(?:云端录制)?(?:资源|\s*resource\s*id\b))|((?:开始|启动)(?:云端)?录制|录制(?:开始|启动)(?=失败|出错|报错))|(查询(?:云端)?录制(?!文件|列表))|(更新(?:订阅|云端录制))|(更新(?:合流)?布局)|((?:停止|结束)(?:云端)?录制|录制(?:停止|结束)(?=失败|出错|报错))/gi;
 
 /** The text with the methods' Chinese names written as the API's (`开始录制失败 -> 400` → ` start 失败 -> 400`). */
 export const methodNamesInEnglish = (text: string): string => text.replace(HAN_NAME, (...g: string[]) => ` ${METHODS[g.slice(1, 7).findIndex(Boolean)]} `);

@@ -94,7 +94,7 @@ export function readBody(body: unknown, contentType?: string): Body {
     return { form: 'other' };
   }
   const text = raw.replace(/^\uFEFF/, '').trim();
-  if (!text) return { form: 'empty' };
+  if (!text || text === 'null') return { form: 'empty' };
   if (text.startsWith('{') || /^%(?:[A-Z][\w.]*)?\{/.test(text)) {
     // JSON, or a Python dict, JavaScript object, Ruby hash or Elixir map as logs print them ({'code': 433, 'ok': True}); what is
     // whole of one cut short or broken ({"code":65,"rea gives {code: 65}: a value cut off is left out, not guessed).
@@ -335,7 +335,9 @@ export function readResponse(input: unknown): ResponseReading {
   const fetched = isFetchResponse(input);
   // axios' response (`err.response`) holds the body in `data`.
   const alone = !fetched && !!input && typeof input === 'object' && bodyAlone(input);
-  const bodyField = fetched ? undefined : alone ? input : (field(input, 'body') ?? field(input, 'data'));
+  // (A body given as `null`, as `res.json()` reads "null", is an empty body, not one left out.)
+  const named = field(input, 'body');
+  const bodyField = fetched ? undefined : alone ? input : named === undefined ? field(input, 'data') : named;
   const unread = fetched || isUnread(bodyField);
   const pasted = unread ? undefined : splitHttpMessage(bodyField);
   const given = unread ? undefined : pasted ? pasted.body : bodyField;

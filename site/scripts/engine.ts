@@ -271,7 +271,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // A reason copied as the service writes it, in snake_case, is its body code's (invalid_appid: 400's, not the gateway
       // message `invalid appid`), before any other name.
       const snake = new Set(query.toLowerCase().match(/[a-z]+(?:_[a-z]+)+/g) ?? []);
-      const asWritten = (p: (typeof pins)[number]) => snake.has(p.phrase.replace(/ /g, '_'));
+      const asWritten = (p: (typeof pins)[number]) => [...snake].some((w) => ` ${p.phrase} `.includes(` ${w.replace(/_/g, ' ')} `));
       for (const p of pins.filter(asWritten).sort(byPin)) if (kinds.get(p) === 'error-code') add(p.entry);
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));
       // A gateway's message quoted in the query ("404 no Route matched with those values") says which case of its HTTP
@@ -283,7 +283,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const messages = pins.filter((p) => (p.field === 'message' || p.field === 'id') && !asWritten(p) && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin);
       // So does a body code's reason quoted beside the HTTP status it comes with (HTTP 500 "Failed to allocate worker": 502).
       for (const p of messages) if (kinds.get(p) === 'message-error') add(p.entry);
-      if (q.numbers.some((n) => n.context === 'http')) {
+      // (A number the words do not call a body code: `stop answered 206 with no recorded data` names 435 by its reason.)
+      if (q.numbers.some((n) => n.context !== 'code')) {
         for (const p of pins.filter((p) => p.field === 'reason' && (relaxed.get(p.entry) ?? 0) >= Math.max(bestPinned, bestFit * STRONG)).sort(byPin)) {
           if (kinds.get(p) === 'error-code') add(p.entry);
         }

@@ -443,6 +443,8 @@ export function asksHowTo(normalized: string): boolean {
     /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
     // Where something goes, whether it will work, what is needed, whether there is a way, whether what is seen is expected.
     /(?:^|\s)(?:where (?:do|does|should|can|is|are)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
+    // What is recommended (推荐的退避间隔是几秒, what is the recommended backoff): a guide says.
+    /(?:^|\s)(?:recommended|best practice|best practices)(?:\s|$)|推荐|最佳实践/.test(normalized) ||
     /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|会不会|(?:能|可以|需要|会)[^吗]{0,24}吗|能\S*多少|最多\S*多少|(?:应该|到底是)\S*(?:\s\S+){0,4}\s?\S*还是|是\S{1,8}还是(?!一样|不行|报|失败|没|不|老样子)|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
   );
 }
@@ -501,7 +503,9 @@ export type ResponseInput = { status?: number; body?: unknown; method?: string; 
 const jsonString = (key: string, text: string): string | undefined => {
   const m =
     new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text) ??
-    new RegExp(`(?:'${key}'|\\b${key})\\s*:\\s*'((?:[^'\\\\]|\\\\.){0,300})'?`).exec(text);
+    new RegExp(`(?:'${key}'|\\b${key})\\s*:\\s*'((?:[^'\\\\]|\\\\.){0,300})'?`).exec(text) ??
+    // A key-value dump (logfmt, TOML, Java's toString): reason = "request not completed".
+    new RegExp(`\\b${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.){1,300})"?`).exec(text);
   if (!m) return undefined;
   try {
     return JSON.parse(`"${m[1].replace(/\\'/g, "'")}"`) as string;
@@ -510,7 +514,7 @@ const jsonString = (key: string, text: string): string | undefined => {
   }
 };
 const jsonNumber = (key: string, text: string): number | undefined => {
-  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*:\\s*["']?(\\d{1,9})\\b`).exec(text);
+  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*[:=]\\s*["']?(\\d{1,9})\\b`).exec(text);
   return m ? Number(m[1]) : undefined;
 };
 
@@ -548,15 +552,18 @@ export function readResponse(query: string): ResponseInput | undefined {
     Number(/<(?:title|h1)>\s*(\d{3})\b/i.exec(text)?.[1]) ||
     Number(/"?\b(?:httpStatus|statusCode|status_code|http_status|status)"?\s*[=:]\s*(\d{3})\b/i.exec(text)?.[1]) ||
     // What HTTP clients print: "status code 404" (axios), "400 Client Error" (requests), "[401 Unauthorized]" (Feign).
-    Number(/\bstatus code (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|\[(\d{3}) [A-Z][A-Za-z ]+\]/.exec(text)?.slice(1).find(Boolean)) ||
+    // .NET's HttpRequestException: "Response status code does not indicate success: 401 (Unauthorized)".
+    Number(/\bstatus code (\d{3})\b|\b(\d{3}) (?:Client|Server) Error\b|\[(\d{3}) [A-Z][A-Za-z ]+\]|does not indicate success: (\d{3})\b/.exec(text)?.slice(1).find(Boolean)) ||
     undefined;
   const method = METHODS.find((m) => new RegExp(`/(?:mode/\\w+/)?${m}(?:[?\\s"'/\\]),]|$)`, 'i').test(text));
   // A request pasted with its verb and URL (`curl -X GET "…/stop"`, `POST …/query`) and a word of what came back (`then 404`).
   const verb = method && /(?:-X\s*|--request\s+|^|[\s"'])(GET|POST|PUT|DELETE|PATCH)\s+["']?(?:https?:\/\/|\/|\.{3})\S*(?:cloud_recording|\/resourceid\/)/i.exec(text)?.[1]?.toUpperCase();
-  // Or said in words: a method, the verb it was sent with in capitals, and the status (`query 接口我用的 POST 请求，结果返回 404`).
-  const said = method ? undefined : METHODS.find((m) => new RegExp(`(?:^|[^\\w/])${m}(?:[^\\w/]|$)`, 'i').test(text));
-  const word = said && /\b(GET|POST|PUT|DELETE|PATCH)\b/.exec(text)?.[1];
-  const saidVerb = word && wrongVerb(said, word) ? word : undefined;
+  // Or said in words: the one method named, the verb it was sent with in capitals right after it, and the status
+  // (`query 接口我用的 POST 请求，结果返回 404`); not where two methods are named (`stop 用 POST 成功，然后 query 返回 404`).
+  const named = method ? [] : METHODS.filter((m) => new RegExp(`(?:^|[^\\w/])${m}(?:[^\\w/]|$)`, 'i').test(text));
+  const said = named.length === 1 ? named[0] : undefined;
+  const word = said && new RegExp(`${said}\\W{0,3}(?:\\S{0,8}\\s?){0,3}?\\b(GET|POST|PUT|DELETE|PATCH)\\b`, 'i').exec(text)?.[1];
+  const saidVerb = word && word === word.toUpperCase() && wrongVerb(said, word) ? word : undefined;
   const answered =
     verb || saidVerb ? Number(/(?:then|got|returned|returns|->|→|返回|回来|然后|结果|得到|收到|报)\s*(?:了|一个|个|an?\b)?\s*(?:http\s*)?(\d{3})\b/i.exec(text)?.[1]) || undefined : undefined;
   if (saidVerb && answered === 404 && !/[{<]/.test(text)) return { status: 404, method: said, verb: saidVerb };
@@ -564,7 +571,7 @@ export function readResponse(query: string): ResponseInput | undefined {
   let body: unknown;
   // A request's body (it has `clientRequest`) is no answer.
   if (json && !('clientRequest' in json)) body = json;
-  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['\d]/.test(text)) {
+  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['\d]|(?:^|[\s,{(])code\s*=\s*"?\d/.test(text)) {
     const code = jsonNumber('code', text);
     const message = jsonString('message', text);
     const reason = jsonString('reason', text);

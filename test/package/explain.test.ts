@@ -773,10 +773,11 @@ describe('explain: a fourth audit of whole sessions (blind): nothing taken as do
 });
 
 describe('explain: whose word a step is, where the sources give it for other methods (blind audits of sessions and of the CLI)', () => {
-  it('201 on stop: the sources give it for a repeated start only; taking it as done there is ours, and said so', () => {
+  it('201 on stop: the sources give it for a repeated start only; it is not taken as done there (the recording may run on)', () => {
     const d = explain({ method: 'stop', status: 201, body: { cname: 'k-1', uid: '3', resourceId: 'r', sid: 's' } });
-    expect(d.outcome.kind).toBe('already-done');
-    expect(d.basis).toMatchObject({ by: 'us' });
+    expect(d.outcome.kind).toBe('undecided');
+    expect(d.basis).toBeUndefined();
+    expect(d.next).toMatch(/what this code means on `stop`/);
     expect(d.notes.join(' ')).toMatch(/only for `start`, not for `stop`/);
     // On start it is the seed's (with our reading of what to do).
     expect(explain({ method: 'start', status: 201, body: { code: 7 } }).notes.join(' ')).not.toMatch(/only for/);

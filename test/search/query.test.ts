@@ -181,6 +181,9 @@ describe('numbers that name a code', () => {
     // The verb the method takes, or no status that came back, is no such reading.
     expect(readResponse('stop with POST returns 404')).toBeUndefined();
     expect(readResponse('should query use GET or POST?')).toBeUndefined();
+    // Two methods named (a query after a stop that went through): no verb is read for either.
+    expect(readResponse('stop 用 POST 调用成功, 然后 query 返回 404')).toBeUndefined();
+    expect(readResponse('I POST to stop after query, then it returns 404')).toBeUndefined();
   });
   it('a clock time is not a code, in either language', () => {
     const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
