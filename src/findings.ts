@@ -165,15 +165,30 @@ function moveTo(place: Place, file: string | undefined, line: number): void {
 
 const rank = (f: Finding) => WORST_FIRST.indexOf(f.diagnosis.outcome.kind);
 
-/** What a response says of the task it is about: channel, UID, resource ID, recording ID (undefined where it does not say). */
+/** What a response says of the task it is about: channel, UID, resource ID, recording ID (its body's, else its URL's; undefined where neither says). */
 type TaskIds = (string | undefined)[];
 function taskIds(found: FoundResponse, d: Diagnosis): TaskIds {
   const body = (found.body && typeof found.body === 'object' ? found.body : {}) as Record<string, unknown>;
   const said = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
-  return [said(body.cname), said(body.uid), d.resourceId, d.sid];
+  return [said(body.cname), said(body.uid), d.resourceId ?? found.resourceId, d.sid ?? found.sid];
 }
-/** Two responses may be about one task unless a value both give differs; `upTo` 2 compares only channel and UID (a task started anew gets a new resource ID). */
-const oneTask = (a: TaskIds, b: TaskIds, upTo = 4) => a.slice(0, upTo).every((v, i) => v === undefined || b[i] === undefined || v === b[i]);
+/** Lines within which two responses, one of which names no task, are taken as one call and its retry (a client's retry loop). */
+const NEAR_LINES = 50;
+/**
+ * Whether two responses are about one task: no value both give differs, and at least one is given by both; or, where
+ * one of them names no task, they are `near`. `upTo` 2 compares only channel and UID (a task started anew gets a new resource ID).
+ */
+function oneTask(a: TaskIds, b: TaskIds, near: boolean, upTo = 4): boolean {
+  let shared = false;
+  let named = [false, false];
+  for (let i = 0; i < upTo; i++) {
+    named = [named[0] || a[i] !== undefined, named[1] || b[i] !== undefined];
+    if (a[i] === undefined || b[i] === undefined) continue;
+    if (a[i] !== b[i]) return false;
+    shared = true;
+  }
+  return shared || (near && !(named[0] && named[1]));
+}
 /** Calls on a task that a `stop` ends: after it they find the task gone, as the sources say (501 or 404 on `query` after `stop`). */
 const ENDED_BY_STOP: ReadonlySet<Method | undefined> = new Set(['query', 'update', 'updateLayout', 'stop']);
 /** Failures a later success of the same call settles: what a client's retry logic (or a new `acquire`) does. */
@@ -192,9 +207,9 @@ export class Findings {
 
   private readonly explain: (input: ExplainInput) => Diagnosis;
   private readonly limit: number;
-  /** Successful `stop`s, and failures waiting for a later success of the same call. */
+  /** Successful `stop`s, and failures waiting for a later success of the same call, the latest last. */
   private readonly stops: { ids: TaskIds; at: Place }[] = [];
-  private readonly waiting: { method: Method; ids: TaskIds; finding: Finding }[] = [];
+  private readonly waiting: { method: Method; ids: TaskIds; at: Place; finding: Finding }[] = [];
 
   constructor(explain: (input: ExplainInput) => Diagnosis, limit = 1000) {
     this.explain = explain;
@@ -212,18 +227,22 @@ export class Findings {
     const diagnosis = this.explain(explainInput(input, options.method));
     const { method, outcome } = diagnosis;
     const ids = taskIds(found, diagnosis);
-    const stop = outcome.kind === 'gone' && ENDED_BY_STOP.has(method) ? [...this.stops].reverse().find((s) => oneTask(s.ids, ids)) : undefined;
-    const finding = this.count(found, diagnosis, stop?.at, options);
+    const here = placeOf(options.file, found.line);
+    const near = (at: Place) => at.file === here.file && here.line - at.line <= NEAR_LINES;
+    let stop: Place | undefined;
+    if (outcome.kind === 'gone' && ENDED_BY_STOP.has(method))
+      for (let i = this.stops.length; i-- && !stop; ) if (oneTask(this.stops[i].ids, ids, near(this.stops[i].at))) stop = this.stops[i].at;
+    const finding = this.count(found, diagnosis, stop, options);
     if (method && finding) {
       const remember = <T>(list: T[], item: T) => list.push(item) > REMEMBERED && list.shift();
-      if (method === 'stop' && NO_ACTION.has(outcome.kind)) remember(this.stops, { ids, at: placeOf(options.file, found.line) });
-      if (SETTLED_BY_SUCCESS.has(outcome.kind)) remember(this.waiting, { method, ids, finding });
+      if (method === 'stop' && NO_ACTION.has(outcome.kind)) remember(this.stops, { ids, at: here });
+      if (SETTLED_BY_SUCCESS.has(outcome.kind)) remember(this.waiting, { method, ids, at: here, finding });
       if (outcome.kind === 'success')
         for (let i = this.waiting.length; i--; ) {
           const w = this.waiting[i];
-          if (w.method !== method || !oneTask(w.ids, ids, w.finding.diagnosis.outcome.kind === 'acquire-again' ? 2 : 4)) continue;
+          if (w.method !== method || !oneTask(w.ids, ids, near(w.at), w.finding.diagnosis.outcome.kind === 'acquire-again' ? 2 : 4)) continue;
           w.finding.answered++;
-          w.finding.answeredAt ??= placeOf(options.file, found.line);
+          w.finding.answeredAt ??= here;
           this.settle(w.finding);
           this.waiting.splice(i, 1);
         }

@@ -43,6 +43,9 @@ export type FoundResponse = {
   endLine: number;
   /** Where the method was read from, when it is not on the response's own lines (a request line before it). */
   methodLine?: number;
+  /** The resource ID and `sid` of the request's URL (`…/resourceid/{rid}/sid/{sid}/mode/mix/query`), where the text shows it. */
+  resourceId?: string;
+  sid?: string;
   /** The body was cut short: only the fields before the cut were read. */
   partial?: boolean;
   /**
@@ -111,7 +114,7 @@ export const methodNamesInEnglish = (text: string): string => text.replace(HAN_N
  * named only before a response (`stop -> 206 {…}`) is a lead: with the status said there, and what
  * it vouches for — a body after it, a status of its own, or the body on the next line.
  */
-type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'; status?: number; code?: number };
+type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'; status?: number; code?: number; resourceId?: string; sid?: string };
 
 /**
  * The method a Cloud Recording URL names:
@@ -122,7 +125,7 @@ type Call = { method: Method; verb?: HttpVerb; lead?: 'body' | 'status' | 'next'
  * typo the gateway answers with 404: the request was still meant for that method).
  */
 const URL_METHOD =
-  /cloud[_-]recording\/(acquire)(?![\w-])|(?:cloud[_-]recording)?\/resourceid\/[^/\s"'?#]+\/(?:sid\/[^/\s"'?#]+\/)?mode\/[^/\s"'?#]+\/(start|query|updatelayout|update|stop)(?![\w-])/i;
+  /cloud[_-]recording\/(acquire)(?![\w-])|(?:cloud[_-]recording)?\/resourceid\/([^/\s"'?#]+)\/(?:sid\/([^/\s"'?#]+)\/)?mode\/[^/\s"'?#]+\/(start|query|updatelayout|update|stop)(?![\w-])/i;
 /** `method=start`, `"method": "start"`, `api: 'acquire'`. */
 const FIELD_METHOD = /\b(?:method|api|action|operation|op)["']?\s*[:=]\s*["']?(acquire|start|query|updatelayout|update|stop)\b/i;
 /** A request path field (`path=/rooms/42/recording/stop`, `"uri":"/api/stop"`): an access log of the app's own endpoint, unless the path is Cloud Recording's. */
@@ -160,7 +163,10 @@ function callInText(text: string): Call | undefined {
     const curl = word && VERB.test(word) ? undefined : CURL_VERB.exec(text);
     const said = curl ? (curl[1] ?? 'POST') : word;
     const verb = said && VERB.test(said) ? (said.toUpperCase() as HttpVerb) : undefined;
-    return { method: METHOD_BY_LOWER.get((url[1] ?? url[2]).toLowerCase())!, ...(verb && { verb }) };
+    // The task the URL names (not a template's placeholder, `{resourceid}`, `:sid`).
+    const id = (v: string | undefined) => (v && /^[\w.-]{2,}$/.test(v) ? v : undefined);
+    const [resourceId, sid] = [id(url[2]), id(url[3])];
+    return { method: METHOD_BY_LOWER.get((url[1] ?? url[4]).toLowerCase())!, ...(verb && { verb }), ...(resourceId && { resourceId }), ...(sid && { sid }) };
   }
   const field = FIELD_METHOD.exec(text);
   // `action=stop` beside `path=/rooms/42/recording/stop`: the app's own endpoint (lograge, an access log), not the API's method.
@@ -302,8 +308,12 @@ const OTHER_URL = /https?:\/\/|\s\/\w/;
  * (`"url":"https://api.zoom.us/v2/users"`, Python's `for url: https://…`); one to another service when it is not Cloud Recording's.
  */
 const REQUEST_TO_URL = /(?:\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)\s+|\b(?:url|uri|endpoint|URL)["']?\s*[:=]\s*)["'`]?https?:\/\/[^/\s"'`]+\/\w/;
-/** Whether a line is a request to another service than Cloud Recording (REQUEST_TO_URL, no `cloud_recording` in it). */
-const requestElsewhere = (line: string): boolean => REQUEST_TO_URL.test(line) && !/cloud[_-]?recording/i.test(line);
+/**
+ * Whether a line is a request to another service than Cloud Recording (REQUEST_TO_URL, no `cloud_recording` in it); a
+ * URL field only with a verb or a status beside it (`thumbnail url: https://cdn…/1.jpg` mentions a URL, it requests none).
+ */
+const requestElsewhere = (line: string): boolean =>
+  REQUEST_TO_URL.test(line) && !/cloud[_-]?recording/i.test(line) && /\b(?:GET|POST|PUT|DELETE|PATCH|HEAD)\b|\b[1-5]\d\d\b/.test(line);
 /** What comes before a status's reason phrase: `401 Unauthorized`, `401 Client Error: Unauthorized` (Python requests). */
 const BEFORE_REASON_PHRASE = /\b[1-5]\d\d(?: (?:Client|Server) Error)?\W{0,2}$/i;
 /** curl's notes of data sent and received: `{ [55 bytes data]`, `} [120 bytes data]`. */
@@ -706,7 +716,7 @@ type Gathering = {
 
 type Found = Omit<FoundResponse, 'method' | 'methodLine'>;
 /** Where a response's method came from: its own text, or a request line before it (methodLine). */
-type MethodOf = { method?: Method; methodLine?: number; verb?: HttpVerb };
+type MethodOf = { method?: Method; methodLine?: number; verb?: HttpVerb; resourceId?: string; sid?: string };
 /** A request line (or a method named) waiting for its response: from its line, within `reach` lines (else METHOD_REACH). */
 type Pending = Call & { line: number; reach?: number };
 
@@ -797,7 +807,7 @@ export class ResponseReader {
     const p = this.pending;
     if (!p || line - p.line > (p.reach ?? METHOD_REACH)) return {};
     this.pending = undefined;
-    return { method: p.method, ...(p.line < line && { methodLine: p.line }), ...(p.verb && { verb: p.verb }) };
+    return { method: p.method, ...(p.line < line && { methodLine: p.line }), ...(p.verb && { verb: p.verb }), ...(p.resourceId && { resourceId: p.resourceId }), ...(p.sid && { sid: p.sid }) };
   }
 
   /** A response; its method is its own, else a request line's before it. `hold`: a status without a body, whose body may follow. */
@@ -805,7 +815,9 @@ export class ResponseReader {
     // The answer to a request to another service (Zoom, Agora's RTM or kicking-rule API): on the request's line, or on
     // one of the next lines naming no call, unless a Cloud Recording request came after it.
     const away = this.elsewhere;
-    if (away !== undefined && (found.line === away || (!own && found.line - away <= PAIR_REACH && !(this.pending && this.pending.line > away)))) return;
+    // (Not when a Cloud Recording request is still waiting for its answer.)
+    const waiting = this.pending && found.line - this.pending.line <= (this.pending.reach ?? METHOD_REACH);
+    if (away !== undefined && (found.line === away || (!own && found.line - away <= PAIR_REACH && !waiting))) return;
     if (own) {
       own = this.withVerb(own);
       // A request line is answered once: by a response on its line or after it that names the same method.
@@ -839,6 +851,8 @@ export class ResponseReader {
     let response: FoundResponse = {
       ...(call.method && { method: call.method }),
       ...(call.methodLine !== undefined && { methodLine: call.methodLine }),
+      ...(call.resourceId && { resourceId: call.resourceId }),
+      ...(call.sid && { sid: call.sid }),
       ...found,
       ...(verb && { verb }),
     };

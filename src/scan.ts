@@ -206,7 +206,9 @@ function place(f: Finding, multi: boolean, locale: Locale): string {
 /** What the finding's response says beyond its diagnosis: where its method came from, and where the advice comes from. */
 function extraNotes(f: Finding, locale: Locale): string[] {
   const words = FINDING_WORDS[locale];
-  return [...(f.response.methodLine !== undefined ? [words.methodFromLine(f.response.methodLine)] : []), ...(f.diagnosis.basis ? [words.basis(f.diagnosis.basis, f.diagnosis.next)] : [])];
+  // (A call after its task's own `stop` has a step of the log's, not the diagnosis's: that step's basis is not said.)
+  const basis = f.afterStop ? undefined : f.diagnosis.basis;
+  return [...(f.response.methodLine !== undefined ? [words.methodFromLine(f.response.methodLine)] : []), ...(basis ? [words.basis(basis, f.diagnosis.next)] : [])];
 }
 
 /** The words of one finding: outcome and next step first, then what it is, notes and its page. */
@@ -254,7 +256,7 @@ function findingJson(f: Finding, locale: Locale, multi: boolean) {
     outcome: d.outcome,
     ...(f.afterStop && { afterStop: placeJson(f.afterStop) }),
     ...(f.answeredAt && { answered: f.answered, answeredAt: placeJson(f.answeredAt) }),
-    ...(d.basis && { basis: d.basis }),
+    ...(d.basis && !f.afterStop && { basis: d.basis }),
     ...(d.method && { method: d.method }),
     ...(f.response.verb && { verb: f.response.verb }),
     ...(d.status !== undefined && { status: d.status }),

@@ -93,7 +93,7 @@ function findingView(f: Finding, result: DiagnoseResult, language: Language, sit
   const from = result.method ? words.methodChosen : found.methodLine !== undefined ? words.methodFrom(found.methodLine) : words.methodOwnLine;
   facts.append(el('dt', undefined, words.method), el('dd', undefined, d.method ? words.methodValue(d.method, from) : words.methodUnknown));
   if (d.status !== undefined) facts.append(el('dt', undefined, words.status), el('dd', undefined, String(d.status)));
-  if (d.basis) {
+  if (d.basis && !f.afterStop) {
     // Each source by its name, the step after the retries' too.
     const named = <B extends { by: string; source?: string }>(b: B): B => (b.by === 'agora' && b.source ? { ...b, source: language.sources?.[b.source] ?? b.source } : b);
     const basis = { ...named(d.basis), ...(d.basis.then && { then: named(d.basis.then) }) } as typeof d.basis;

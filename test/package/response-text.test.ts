@@ -55,11 +55,26 @@ describe('a body pasted alone', () => {
   });
 });
 
+describe('a line that mentions another URL is no request to it', () => {
+  it('a storage or webhook URL logged between a request and its answer does not hide the answer', () => {
+    const lines = [
+      '2026-12-02 11:00:00 INFO POST https://api.sd-rtn.com/v1/apps/abc/cloud_recording/acquire',
+      '2026-12-02 11:00:00 DEBUG snapshot bucket url: https://files.example.com/snaps/2026/12/02/',
+      '2026-12-02 11:00:01 WARN reply {"code":2,"reason":"Acquire: invalid resourceExpiredHour value!"}',
+    ];
+    expect(readResponses(lines.join('\n'))).toMatchObject([{ method: 'acquire', body: { code: 2 }, line: 3 }]);
+    // A request to it, with a verb or a status beside the URL, still is one (its answer is not ours).
+    expect(readResponses('POST https://hooks.example.com/rec/notify -> 401 {"message":"Invalid authentication credentials"}')).toEqual([]);
+  });
+});
+
 describe('a whole HTTP response', () => {
   it('reads curl -i: the method from the URL of the command, the status line, the headers and the body', () => {
     expect(one(log('curl-i.txt'))).toEqual({
       method: 'start',
       methodLine: 1,
+      // The task its URL names.
+      resourceId: 'JyvK8nXFW7Hd0W1wsxNvEbcvMRU_jQ0hgqRDqM7O',
       verb: 'POST',
       status: 206,
       headers: {
@@ -414,7 +429,7 @@ describe('a status on one line and its body on the next: one response', () => {
     '2026-12-02 16:10:13,000 INFO recorder retrying in 3 s',
   ];
   it('Python requests: the exception names status and URL, the next line the body', () => {
-    expect(one(py.join('\n'))).toEqual({ method: 'start', status: 400, body: { code: 53, reason: 'task conflict' }, line: 5, endLine: 6, evidence: 'status-line' });
+    expect(one(py.join('\n'))).toEqual({ method: 'start', resourceId: 'JyvK8n', status: 400, body: { code: 53, reason: 'task conflict' }, line: 5, endLine: 6, evidence: 'status-line' });
   });
   it('the same with CRLF line ends', () => {
     expect(one(py.join('\r\n'))).toMatchObject({ method: 'start', status: 400, body: { code: 53 }, line: 5, endLine: 6 });

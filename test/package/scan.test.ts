@@ -297,6 +297,27 @@ describe('what the rest of the log says: a failure retried to success, a call af
     expect(other.findings.find((f) => f.records[0]?.ref === 'error-code:433')).toMatchObject({ needsAction: true });
   });
 
+  it('the task a request\'s URL names counts: another resource ID\'s success or stop settles nothing', async () => {
+    const access = (at: string, verb: string, path: string, status: number) => `10.1.2.3 - - [02/Dec/2026:${at} +0000] "${verb} /v1/apps/a9/cloud_recording/${path} HTTP/1.1" ${status} 120 "-" "okhttp/4.12.0"`;
+    const other = await findingsOf([access('09:00:00', 'POST', 'resourceid/Rk4aa/mode/mix/start', 504), access('09:40:00', 'POST', 'resourceid/Zq9bb/mode/mix/start', 200)]);
+    expect(other.status).toBe(1);
+    expect(other.findings.find((f) => f.status === 504)).toMatchObject({ needsAction: true });
+    expect(other.findings.find((f) => f.status === 504)!.answeredAt).toBeUndefined();
+    const same = await findingsOf([access('09:00:00', 'POST', 'resourceid/Rk4aa/mode/mix/start', 504), access('09:00:09', 'POST', 'resourceid/Rk4aa/mode/mix/start', 200)]);
+    expect(same.status).toBe(0);
+    const stopped = await findingsOf([access('10:00:00', 'POST', 'resourceid/Rk4aa/sid/S1x/mode/mix/stop', 200), access('10:05:00', 'GET', 'resourceid/Zq9bb/sid/S2y/mode/mix/query', 404)]);
+    expect(stopped.status).toBe(1);
+    expect(stopped.findings.find((f) => f.method === 'query')!.afterStop).toBeUndefined();
+  });
+
+  it('a response that names no task is linked only to a call near it (a retry loop), not to one far down the log', async () => {
+    const noise = Array.from({ length: 60 }, (_, i) => `I 10:00:${String(i).padStart(2, '0')} worker heartbeat ok`);
+    const far = await findingsOf(['E start -> 206 {"code":65,"reason":"request not completed"}', ...noise, 'I start -> 200 {"cname":"c2","uid":"9","resourceId":"r2","sid":"s2"}']);
+    expect(far.status).toBe(1);
+    const near = await findingsOf(['E start -> 206 {"code":65,"reason":"request not completed"}', ...noise.slice(0, 5), 'I start -> 200 {"cname":"c2","uid":"9","resourceId":"r2","sid":"s2"}']);
+    expect(near.status).toBe(0);
+  });
+
   it('of three 502s on start only the one a later start answered is settled: the finding still needs action', async () => {
     const { status, findings } = await findingsOf([
       'start -> 500 {"code":502,"reason":"Failed to allocate worker","cname":"a","uid":"1"}',
