@@ -89,17 +89,22 @@ export function findingSteps(f: Finding, words: FindingWords, label: (p: RetryPo
 }
 
 /**
- * JSON text of a body cut short, cut where it was: the reader fills each object and array in order, so the one
- * being read at the cut is the last entry of the one around it. Those are left open, down to the deepest, and a
- * comma follows its last whole value (a value, not a number that may go on): `{"serverResponse":{"status":5,
- * "subServiceStatus":{"recordingService":"serviceInProgress",` is cut inside `subServiceStatus`.
+ * JSON text of a body cut short, cut where it was. Where the reader knows the path being read at the cut
+ * (`serverResponse.subServiceStatus.uploaderService`), the objects and arrays on it are left open, the rest closed;
+ * else the last entry of each, down to the deepest (the reader fills them in order). A comma follows the last whole
+ * value (a value, not a number that may go on): `{"serverResponse":{"status":5,"subServiceStatus":{"recordingService":
+ * "serviceInProgress",` is cut inside `subServiceStatus`; `{"serverResponse":{…},` between the top's fields.
  */
-function cutJson(value: object): string {
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v) => ['', v]) : Object.entries(value).map(([k, v]) => [`${JSON.stringify(k)}:`, v]);
+function cutJson(value: object, path?: string[]): string {
+  const entries: [string, unknown, string][] = Array.isArray(value)
+    ? value.map((v, i) => ['', v, String(i)])
+    : Object.entries(value).map(([k, v]) => [`${JSON.stringify(k)}:`, v, k]);
+  const [head, ...rest] = path ?? [];
+  const open = path ? entries.findIndex((e) => e[2] === head) : entries.length - 1;
   const parts = entries.map(([key, v], i) =>
-    i < entries.length - 1 ? key + JSON.stringify(v) : v && typeof v === 'object' ? key + cutJson(v) : `${key}${JSON.stringify(v)},`,
+    i !== open ? key + JSON.stringify(v) : v && typeof v === 'object' ? key + cutJson(v, path && rest) : `${key}${JSON.stringify(v)},`,
   );
-  return (Array.isArray(value) ? '[' : '{') + parts.join(',');
+  return (Array.isArray(value) ? '[' : '{') + parts.join(',') + (open < 0 && parts.length ? ',' : '');
 }
 
 /**
@@ -108,7 +113,8 @@ function cutJson(value: object): string {
  * short where it was cut (cutJson), so that explain() reads it as the half body it is.
  */
 export function explainInput(found: FoundResponse, method?: Method): ExplainInput {
-  const body = found.partial && found.body && typeof found.body === 'object' ? cutJson(found.body) : found.body;
+  const path = found.cut?.split(/\.|\[(\d+)\]/).filter((p) => p);
+  const body = found.partial && found.body && typeof found.body === 'object' ? cutJson(found.body, found.cut === undefined ? undefined : path) : found.body;
   const chosen = found.method ?? method;
   return {
     ...(found.status !== undefined && { status: found.status }),

@@ -48,6 +48,8 @@ export type FoundResponse = {
   sid?: string;
   /** The body was cut short: only the fields before the cut were read. */
   partial?: boolean;
+  /** Where, when known: the path of the value being read at the cut (`serverResponse.subServiceStatus`; '' between the top's fields). */
+  cut?: string;
   /**
    * How it was recognised: a body; a status line, or a status a log line says (`stop -> 404`, an HTTP
    * client's failure report), with the body logged after it if any; an access-log line (the same); a
@@ -1260,7 +1262,17 @@ export class ResponseReader {
    * A parsed object: a body, or a log record around one. Its status and method
    * come from the record, the text around it, or the open response.
    */
-  private useObject(found: Wrapped, around: string, here: Call | undefined, first: number, last: number, partial: boolean, block: Block | undefined): boolean {
+  private useObject(
+    found: Wrapped,
+    around: string,
+    here: Call | undefined,
+    first: number,
+    last: number,
+    partial: boolean,
+    block: Block | undefined,
+    /** Where the object read was cut (its root and the path being read), for a body that is that object. */
+    cutAt?: { root: unknown; path: string },
+  ): boolean {
     const command = found.method || here ? undefined : commandMethod(found.body);
     const own: Call | undefined = found.method ? { method: found.method } : (here ?? (command && { method: command }));
     // A method named before the object vouches for a body, not for any object with a status in it.
@@ -1275,6 +1287,7 @@ export class ResponseReader {
       ...(found.headers && { headers: found.headers }),
       ...(found.body && { body: found.body }),
       ...((partial || found.partial) && { partial: true }),
+      ...(cutAt && found.body === cutAt.root && { cut: cutAt.path }),
       line: first,
       endLine: last,
       evidence: found.body ? 'body' : 'status-line',
@@ -1487,14 +1500,14 @@ export class ResponseReader {
     const call = g.call ?? callInText(g.lead);
     // A record over several lines of a request to another service (its `"url": "https://api.zoom.us/…"`).
     if (found && !call && !g.block && requestElsewhere(g.text)) return;
-    if (found && this.useObject(found, g.lead, call, g.first, endLine, partial, g.block)) return;
+    if (found && this.useObject(found, g.lead, call, g.first, endLine, partial, g.block, parsed?.cut !== undefined ? { root: parsed.value, path: parsed.cut } : undefined)) return;
     // A one-line log record whose text names the call (its `message`, the rest cut off): that text is read as a line.
     if (!g.block && g.lines === 1 && parsed && this.readRecordTexts(parsed.value, g.first)) return;
     // A body cut before anything could be read of it (`{"code":43`), or cut on the line that names its call and status
     // before its code (`stop -> 206 {"cname":"a","co`): still a response, with what was read.
     const status = g.lines === 1 && call ? (call.status ?? statusInText(g.lead)) : undefined;
     if (parsed && partial && (status !== undefined || /^\{\s*["']?(?:code|message|reason|serverResponse)["']?\s*:/.test(g.text))) {
-      const found: Found = { ...(status !== undefined && { status }), body: parsed.value, partial: true, line: g.first, endLine, evidence: 'body' };
+      const found: Found = { ...(status !== undefined && { status }), body: parsed.value, partial: true, ...(parsed.cut !== undefined && { cut: parsed.cut }), line: g.first, endLine, evidence: 'body' };
       if (g.block) this.emitBlock(g.block, { ...found, line: g.block.line, evidence: 'status-line' }, endLine);
       else this.emit(found, call);
       return;

@@ -55,6 +55,24 @@ describe('a body pasted alone', () => {
   });
 });
 
+describe('a body cut short says where it was cut, and scan reads it there', () => {
+  it('cut after serverResponse ended: every state was read; cut inside it: not', async () => {
+    const whole = '{"cname":"hall","resourceId":"R9","sid":"S9","serverResponse":{"status":5,"fileList":[],"sliceStartTime":1764662400},"uid":"77"}';
+    const after = readResponses(`query -> 200 ${whole.slice(0, whole.indexOf(',"uid"') + 4)}`)[0];
+    expect(after).toMatchObject({ partial: true, cut: '' });
+    const inside = readResponses(`query -> 200 ${whole.slice(0, whole.indexOf('"sliceStartTime"') + 10)}`)[0];
+    expect(inside.cut).toMatch(/^serverResponse/);
+    const { runScan } = await import('../../src/scan.ts');
+    const kinds: string[] = [];
+    for (const line of [`query -> 200 ${whole.slice(0, whole.indexOf(',"uid"') + 4)}`, `query -> 200 ${whole.slice(0, whole.indexOf('"sliceStartTime"') + 10)}`]) {
+      let out = '';
+      await runScan(['--json'], { env: {}, color: false, stdout: (t) => (out += t), stderr: () => {}, stdin: { stream: (async function* () { yield Buffer.from(`${line}\n`); })() } });
+      kinds.push(JSON.parse(out).findings[0].outcome.kind);
+    }
+    expect(kinds).toEqual(['success', 'undecided']);
+  });
+});
+
 describe('a line that mentions another URL is no request to it', () => {
   it('a storage or webhook URL logged between a request and its answer does not hide the answer', () => {
     const lines = [
@@ -837,7 +855,7 @@ describe('reading line by line', () => {
   it('reads only the start of a very long line', () => {
     const found = new ResponseReader({ maxLineLength: 1000 }).line(`{"code":65,"reason":"request not completed","pad":"${'x'.repeat(100_000)}"}`);
     // Cut inside a string: the body ends there, read as far as it goes and marked as cut.
-    expect(found).toEqual([{ body: { code: 65, reason: 'request not completed' }, partial: true, line: 1, endLine: 1, evidence: 'body' }]);
+    expect(found).toEqual([{ body: { code: 65, reason: 'request not completed' }, partial: true, cut: 'pad', line: 1, endLine: 1, evidence: 'body' }]);
     expect(readResponses(`{"code":65,"reason":"request not completed"} ${'x'.repeat(100_000)}`)).toMatchObject([{ body: { code: 65 } }]);
   });
   it('never throws, whatever the text', () => {
