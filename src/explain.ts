@@ -451,12 +451,17 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     const { sameResourceId, then, thenBasis, ...rest } = policy;
     policy = then && then !== 'acquire-again' ? { ...rest, then, ...(thenBasis && { thenBasis }) } : rest;
   }
-  // A wait the server asks for that outlasts a resource ID (5 minutes after `acquire`): `start` retried after it with
-  // the same one would get 433; after the wait, a new one.
+  // Waits the server asks for that outlast a resource ID (5 minutes after `acquire`): `start` retried after them with
+  // the same one would get 433. The retries that fit in its life, then a new one; none fits: a new one after the wait.
   const expires = derive().expiresAfterSeconds;
-  if (method === 'start' && policy.action === 'retry' && policy.sameResourceId && expires && waitMs && waitMs >= expires * 1000) {
-    policy = { action: 'acquire-again' };
-    basis = { by: 'us', why: P.ours.waitOutlastsResourceId(waitMs, expires) };
+  if (method === 'start' && policy.action === 'retry' && expires && waitMs) {
+    let sum = 0;
+    const fit = policy.delaysMs.filter((d) => (sum += Math.max(d, waitMs)) < expires * 1000);
+    if (fit.length < policy.delaysMs.length) {
+      // (The cut schedule is ours: the source's basis for the whole one is not kept.)
+      policy = fit.length ? { action: 'retry', delaysMs: fit, sameResourceId: true, then: 'acquire-again' } : { action: 'acquire-again' };
+      basis = { by: 'us', why: P.ours.waitOutlastsResourceId(waitMs, expires) };
+    }
   }
   // Not enough to decide: the status alone calls for nothing while a body code it stands for may call for a retry
   // (206 on `stop`: 65 or 435); a code whose step differs in kind from method to method, given without its method

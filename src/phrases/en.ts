@@ -131,7 +131,7 @@ export const PHRASES_EN: Phrases = {
     noStatus: 'No HTTP status was given; the body reads as a successful response.',
   },
   ours: {
-    waitOutlastsResourceId: (ms, s) => `Our advice: the server asks to wait ${seconds(ms)}, and a resource ID must start a recording within ${s / 60} minutes of \`acquire\`; by then this one has expired (433), so after the wait call \`acquire\` again, then \`start\`.`,
+    waitOutlastsResourceId: (ms, s) => `Our advice: the server asks to wait ${seconds(ms)} before each retry, and a resource ID must start a recording within ${s / 60} minutes of \`acquire\`; by then this one has expired (433), so after the wait call \`acquire\` again, then \`start\` (if an earlier \`start\` did go through, this one gets 53: that recording is running).`,
     otherMethodsStep: 'Our advice: the sources give this step only on the methods named in the notes; here it is applied as there.',
     reasonAndMethodDiffer: 'Our advice: the reason and the method give this code different meanings; this step fits both, and if it keeps failing, go by the meaning on this method.',
     missingField: 'Our advice: a response without what success carries cannot be trusted as success; Agora\'s best practice takes a `sid` as the sign that `start` worked.',

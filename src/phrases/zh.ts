@@ -130,7 +130,7 @@ export const PHRASES_ZH: Phrases = {
     noStatus: '没有给出 HTTP 状态码；按成功响应的包体解释。',
   },
   ours: {
-    waitOutlastsResourceId: (ms, s) => `这是我们的建议：服务器要求等待 ${seconds(ms)}，而 resource ID 必须在 \`acquire\` 后 ${s / 60} 分钟内用于开始录制；等到那时它已过期（433），所以等待之后重新调用 \`acquire\`，再调用 \`start\`。`,
+    waitOutlastsResourceId: (ms, s) => `这是我们的建议：服务器要求每次重试前等待 ${seconds(ms)}，而 resource ID 必须在 \`acquire\` 后 ${s / 60} 分钟内用于开始录制；等到那时它已过期（433），所以等待之后重新调用 \`acquire\`，再调用 \`start\`（如果之前的 \`start\` 其实已经成功，这次会收到 53：那一路录制正在进行）。`,
     otherMethodsStep: '这是我们的建议：各来源只在备注所列的方法上给出这一步，这里照此处理。',
     reasonAndMethodDiffer: '这是我们的建议：原因和方法给出的含义不同，这一步两者都适用；如果一直失败，按这个方法上的含义处理。',
     missingField: '这是我们的建议：缺少成功时应有字段的响应不能当作成功；声网的最佳实践以收到 `sid` 作为 `start` 成功的标志。',
