@@ -455,8 +455,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // the same one would get 433. The retries that fit in its life, then a new one; none fits: a new one after the wait.
   const expires = derive().expiresAfterSeconds;
   if (method === 'start' && policy.action === 'retry' && expires && waitMs) {
-    let sum = 0;
-    const fit = policy.delaysMs.filter((d) => (sum += Math.max(d, waitMs)) < expires * 1000);
+    // Each wait is the longer of the schedule's and the server's; a retry fits while their sum stays within its life.
+    const fit = policy.delaysMs.filter((_, i, all) => all.slice(0, i + 1).reduce((sum, d) => sum + Math.max(d, waitMs), 0) < expires * 1000);
     if (fit.length < policy.delaysMs.length) {
       // (The cut schedule is ours: the source's basis for the whole one is not kept.)
       policy = fit.length ? { action: 'retry', delaysMs: fit, sameResourceId: true, then: 'acquire-again' } : { action: 'acquire-again' };

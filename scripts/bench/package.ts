@@ -107,11 +107,11 @@ export const SIZE_CASES: SizeCase[] = [
   // Retry-After on `start` longer than a resource ID lives asks for a new one; an unknown code's "contact support" is in
   // the next step; +63 B (en) / +51 B (zh) when a success status the sources give only for other methods (201 on `stop`)
   // gets that note and its step is labelled ours, and an undecided 435 without the method's field cites no advice;
-  // +118 B (en) / +134 B (zh) for a read-back and a second blind audit: a reason names its meaning on the method whatever
+  // +138 B (en) / +154 B (zh) for a read-back and a second blind audit: a reason names its meaning on the method whatever
   // the status (62 `request timeout` on `start` with 504), a body given as null is empty, 201 on `stop` is undecided, the
   // retries a Retry-After leaves within a resource ID's life on `start` (then a new one, and why 53 may follow).
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_225 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_910 },
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_245 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 22_930 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',
