@@ -249,10 +249,9 @@ function formatRecord(record: CatalogRecord, method: Method | undefined, paint: 
   } else lines.push(record.summary);
   // What applies on the method: its step, causes and actions (as `--json` gives them).
   const { retry, causes, actions } = onMethodRecord(record, method);
-  // An HTTP status on a method where the body code it stands for decides (206 on `stop`: 65 or 435): explain()'s next step says so.
-  // Nothing to resend for a reason of ours (435: no file was made): that reason is the step, as explain() gives it.
   // A status on a method where the body code it stands for decides (206 on `stop`: 65 or 435), or a code or status whose
-  // meaning the sources give per method, looked up without one (62, 65, 206): explain()'s next step says so.
+  // meaning the sources give per method, looked up without one (62, 65, 206): explain()'s next step says so. Else nothing
+  // to resend for a reason of ours (435: no file was made): that reason is the step, as explain() gives it.
   const byMethod = !method && record.meanings.some((m) => m.methods);
   const next =
     (record.kind === 'http-status' || record.kind === 'error-code') && (method || byMethod)

@@ -519,7 +519,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (bodyDecides) next.push(P.bodyDecides(policy.action === 'none' ? undefined : P.retryLabel(policy), bodyDecides));
   // Without the method, each method's step: that is what to go by.
   else if (stepsOnMethods?.kinds) next.push(P.notes.dependsOnMethod(stepsOnMethods.text));
-  else if (cutBefore && method) next.push(P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));
+  // (A `stop` is not sent again for a body cut short: read it whole.)
+  else if (cutBefore && method) next.push(method === 'stop' ? P.readWhole : P.cutBeforeNext(cutBefore, P.retryLabel(unansweredPolicy(method))));
   else if (unsure && missing && method) next.push(P.notes.missingField(method, missing), P.notDocumentedHere(method));
   else if (offMethod) next.push(P.notDocumentedHere(method!));
   // A body given unread: the note says how to pass it.

@@ -20,8 +20,7 @@ export type Phrases = {
   /** A next step as a short label, for tables. */
   retryLabel: (p: RetryPolicy) => string;
 
-  /** `next` of a success, by method (and without one). */
-  /** `sure`: false when the outcome is undecided (a body cut short, a value no source lists). */
+  /** What happened on a success (`sure`: false when the outcome is undecided: a body cut short, a value no source lists). */
   succeeded: (method: Method | undefined, sure: boolean) => string;
   /** `next` of a request that is done although its body names a code (435 on `stop`): sending it again cannot help. */
   doneAsIs: string;
@@ -49,9 +48,10 @@ export type Phrases = {
   cutBeforeNext: (name: string, step: string) => string;
   /** A body cut inside what may decide (its `code`, a state): read it whole. */
   readWhole: string;
-  /** Only the status is known, and on the method it stands for body codes that call for different steps: read the body, each code's step. */
-  /** The step for the status alone (its label), and the step of each body code it stands for. */
-  /** `step`: the status alone's, when it calls for something. */
+  /**
+   * Only the status is known, and on the method it stands for body codes that call for different steps: read the body,
+   * each code's step (`byCode`), after the status alone's (`step`, its label) where that calls for something.
+   */
   bodyDecides: (step: string | undefined, byCode: string) => string;
 
   notes: {
@@ -88,9 +88,9 @@ export type Phrases = {
   };
   /** Why a step is our advice, where no source gives it. */
   ours: {
-    /** A code's step kept on a method the sources do not give it for. */
     /** A Retry-After (ms) that outlasts a resource ID (its life in seconds): on `start`, a new one after the wait. */
     waitOutlastsResourceId: (ms: number, seconds: number) => string;
+    /** A code's step kept on a method the sources do not give it for. */
     otherMethodsStep: string;
     /** The response's reason is the code's meaning on other methods, the method gives it another: a step that fits both. */
     reasonAndMethodDiffer: string;
