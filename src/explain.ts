@@ -472,6 +472,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || offMethod || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
+  // A repeated `start` taken as done without a `sid` (7, 201 after a timed-out `start`): the calls after it need one.
+  if (outcome.kind === 'already-done' && method === 'start' && !values.sid) notes.push(P.notes.noSid);
   basis = offMethod ? undefined : borrowed ? { by: 'us', why: P.ours.otherMethodsStep } : differ ? { by: 'us', why: P.ours.reasonAndMethodDiffer } : (basisOf(policy) ?? basis);
   // Undecided for a value no source lists, or a body cut inside its states: no source backs a step for it.
   if (undecided && (cutInside || (unsure && missing) || states.some((s) => !s.record))) basis = undefined;

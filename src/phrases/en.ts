@@ -126,6 +126,7 @@ export const PHRASES_EN: Phrases = {
     missingField: (method, name) => `A successful \`${method}\` answers with \`${name}\`; this response has none, so the request cannot be taken as done.`,
     dependsOnMethod: (byMethod) => `What to do depends on the method; pass \`method\` for the one that applies (${byMethod}).`,
     retryAfter: (ms) => `The server asks to wait ${seconds(ms)} before retrying (Retry-After).`,
+    noSid: 'This answer carries no `sid`: `query`, `update` and `stop` need the one the first `start` returned. If that `start` timed out before answering, this app does not have it; the message notification service\'s events carry a `sid` (Agora\'s best practice deduplicates them by it).',
     noBody: 'Only the HTTP status was given, not the body: the body (its `code` or `message`) may say more.',
     unreadBody: 'The body was passed unread (a stream, a promise, a fetch Response): pass `await res.text()` as `body`, or use `fromResponse(res, method)`.',
     noStatus: 'No HTTP status was given; the body reads as a successful response.',

@@ -81,6 +81,8 @@ export type Phrases = {
     dependsOnMethod: (byMethod: string) => string;
     retryAfter: (ms: number) => string;
     noStatus: string;
+    /** A repeated `start` taken as done carries no `sid`. */
+    noSid: string;
     /** Only the status was given (no body at all). */
     noBody: string;
     /** The body was passed unread (a stream, a promise, a fetch Response). */

@@ -126,6 +126,7 @@ export const PHRASES_ZH: Phrases = {
     dependsOnMethod: (byMethod) => `如何处理取决于调用的方法，请传入 \`method\`（${byMethod}）。`,
     retryAfter: (ms) => `服务器要求等待 ${seconds(ms)}后再重试（Retry-After）。`,
     unreadBody: '传入的包体尚未读取（流、Promise、fetch 的 Response）：请把 `await res.text()` 作为 `body` 传入，或使用 `fromResponse(res, method)`。',
+    noSid: '这个响应中没有 `sid`：`query`、`update` 和 `stop` 需要第一次 `start` 返回的 `sid`。如果那次 `start` 在返回前超时，应用手里就没有它；消息通知服务的事件带有 `sid`（声网最佳实践按它对通知去重）。',
     noBody: '只给出了 HTTP 状态码，没有响应包体：包体（其中的 `code` 或 `message`）可能说明更多。',
     noStatus: '没有给出 HTTP 状态码；按成功响应的包体解释。',
   },

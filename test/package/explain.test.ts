@@ -796,3 +796,33 @@ describe('explain: whose word a step is, where the sources give it for other met
     }
   });
 });
+
+describe('explain: a repeated start taken as done (a second blind audit of sessions)', () => {
+  it('7 or 201 without a sid: done, and a note that the later calls need the first start\'s sid, and where events carry one', () => {
+    for (const input of [{ method: 'start' as const, status: 201, body: { code: 7, reason: 'already started' } }, { method: 'start' as const, status: 201, body: '' }]) {
+      const d = explain(input);
+      expect(d.outcome.kind).toBe('already-done');
+      expect(d.notes.join(' ')).toMatch(/no `sid`.*notification service/);
+    }
+    expect(explain({ method: 'start', status: 201, body: { code: 7, resourceId: 'r', sid: 's1' } }).notes.join(' ')).not.toMatch(/no `sid`/);
+  });
+
+  it('62 with its reason on start is start\'s, whatever the 5xx status: retry with the same resource ID, then acquire again', () => {
+    for (const status of [500, 502, 504]) {
+      const d = explain({ method: 'start', status, body: { code: 62, reason: 'request timeout' } });
+      expect(d.outcome, String(status)).toMatchObject({ kind: 'retry', sameResourceId: true, then: 'acquire-again' });
+      expect(d.notes.join(' ')).not.toMatch(/not on `start`/);
+    }
+  });
+
+  it('a body given as null is an empty body: no success for start or query', () => {
+    for (const method of ['start', 'query'] as const) {
+      for (const body of [null, 'null']) {
+        const d = explain({ method, status: 200, body });
+        expect(d.ok, `${method} ${body}`).toBe(false);
+        expect(d.outcome.kind).not.toBe('success');
+        expect(d.outcome.kind).not.toBe('fix-request');
+      }
+    }
+  });
+});
