@@ -184,7 +184,8 @@ export async function withRetryIn(x: Explainer, call: () => Promise<Response>, o
   if (typeof call !== 'function') throw new TypeError('withRetry: call must be a function returning a Promise<Response>');
   const { signal, onRetry, locale } = options;
   const sleep = options.sleep ?? sleepFor;
-  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  // (A limit that is no number ≥ 0, NaN, is the default: it never lifts the limit.)
+  const maxDelayMs = options.maxDelayMs !== undefined && options.maxDelayMs >= 0 ? options.maxDelayMs : DEFAULT_MAX_DELAY_MS;
   let attempts = 0;
   let retries = 0;
   for (;;) {

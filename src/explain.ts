@@ -370,7 +370,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     // The status's step on the method where it has one (a retried `stop` keeps its resource ID), whoever answered.
     else policy = statusRecord ? policyOf(statusRecord) : byStatusClass(status);
     lead = 'page';
-  } else if (status === 404 && body.form !== 'json' && body.form !== 'absent' && body.form !== 'empty') {
+  } else if (status === 404 && body.form !== 'json' && body.form !== 'partial-json' && body.form !== 'absent' && body.form !== 'empty') {
     record = statusPlain();
     policy = { action: 'fix-request' };
     basis = { by: 'us', why: P.ours.pageFromElsewhere };
@@ -443,6 +443,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     }
     if (byStep.size > 1) bodyDecides = [...byStep].map(([label, codes]) => `${codes.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
   }
+
+  // So has an error's cut before any code or message, where the codes its status stands for on the method call for
+  // different steps (`{"cname":"room-1",` on a `stop` 404: 404, task gone, or no route).
+  if (body.form === 'partial-json' && !success && !about && bodyDecides) cutInside = true;
 
   const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
 

@@ -104,7 +104,9 @@ function cutJson(value: object, path?: string[]): string {
   const parts = entries.map(([key, v], i) =>
     i !== open ? key + JSON.stringify(v) : v && typeof v === 'object' ? key + cutJson(v, path && rest) : `${key}${JSON.stringify(v)},`,
   );
-  return (Array.isArray(value) ? '[' : '{') + parts.join(',') + (open < 0 && parts.length ? ',' : '');
+  // The key being read when the cut came, its value lost (`{"code":5`: 53, 501 or 502?), stays named.
+  const cutKey = open < 0 && head && !Array.isArray(value) ? `${JSON.stringify(head)}:` : '';
+  return (Array.isArray(value) ? '[' : '{') + parts.join(',') + (open < 0 && (parts.length || cutKey) ? (parts.length ? ',' : '') + cutKey : '');
 }
 
 /**

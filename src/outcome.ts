@@ -99,7 +99,7 @@ export function decidingState<T>(states: readonly T[], kind: (state: T) => strin
  */
 export const POLL_AFTER_MS = 5000;
 
-/** The longest Retry-After honoured, in milliseconds (a day); longer values are ignored as implausible. */
+/** The longest Retry-After said, in milliseconds (a day); a longer one is read as a day: still a wait no client makes at once. */
 const MAX_RETRY_AFTER_MS = 86_400_000;
 
 /**
@@ -140,19 +140,17 @@ export const isDoneOutcome = (outcome: Outcome): boolean =>
   outcome.kind === 'success' || outcome.kind === 'in-progress' || outcome.kind === 'already-done';
 
 /**
- * Retry-After, in milliseconds from `now`: a number of seconds or an HTTP date.
- * undefined when absent, malformed or implausible (negative, over a day).
+ * Retry-After, in milliseconds from `now`: a number of seconds or an HTTP date (a date past is 0); over a day
+ * is read as a day. undefined when absent or malformed (negative, a fraction, words).
  */
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d{1,9}$/.test(text)) {
-    const ms = Number(text) * 1000;
-    return ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+    return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
   }
   if (text.length > 64 || !/[a-z]/i.test(text)) return undefined;
   const at = Date.parse(text);
   if (!Number.isFinite(at)) return undefined;
-  const ms = Math.max(0, at - now);
-  return ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
+  return Math.min(Math.max(0, at - now), MAX_RETRY_AFTER_MS);
 }

@@ -542,7 +542,16 @@ const STATUS_KEYS = /^(?:status|statuscode|status_code|httpstatus|http_status|ht
 const METHOD_KEYS = /^(?:method|api|action|operation|op|call|step|verb|http_?method|request_?method)$/i;
 const HEADER_KEYS = /^(?:headers|responseheaders|response_headers)$/i;
 
-type Wrapped = { body?: Record<string, unknown>; status?: number; method?: Method; verb?: HttpVerb; headers?: Record<string, string>; partial?: boolean };
+type Wrapped = { body?: Record<string, unknown>; status?: number; method?: Method; verb?: HttpVerb; headers?: Record<string, string>; partial?: boolean; resourceId?: string; sid?: string };
+
+/** What a logger writes where it cut a line short: `...`, `…`, `(truncated...)`, `[truncated]`, `[412 more chars]`, or `...` and one of them. */
+const TRUNCATION_MARK = /\s*(?:(?:\.{3}|\u2026)\s*(?:\((?:truncated|truncated\.{3})\)|\[(?:truncated|\d+ more (?:chars|characters|bytes))\])?|\((?:truncated|truncated\.{3})\)|\[(?:truncated|\d+ more (?:chars|characters|bytes))\])\s*$/i;
+
+/** Keys a log record holds its response's body under. */
+const BODY_KEYS = /^(?:body|responsebody|response_body|resbody|data|response|payload)$/i;
+/** Whether a record holds a body under one of BODY_KEYS (an object, or its JSON text): then its own `resourceId`, `cname` … are context, not the body. */
+const holdsBody = (o: Record<string, unknown>): boolean =>
+  Object.keys(o).some((k) => BODY_KEYS.test(k) && (isObject(o[k]) ? isBody(o[k] as Record<string, unknown>) : typeof o[k] === 'string' && /^\s*\{/.test(o[k] as string)));
 
 function headerMap(value: unknown): Record<string, string> | undefined {
   if (!isObject(value)) return undefined;
@@ -568,9 +577,11 @@ function headerMap(value: unknown): Record<string, string> | undefined {
  */
 function unwrap(value: unknown, depth = 0): Wrapped | undefined {
   if (!isObject(value)) return undefined;
-  if (isBody(value)) return { body: value };
+  if (isBody(value) && !holdsBody(value)) return { body: value };
   if (depth > 5) return undefined;
-  const found: Wrapped = {};
+  // The task the record names around its body (a logger's context fields), or its URL does.
+  const id = (v: unknown) => (typeof v === 'string' && /^[\w.-]{2,}$/.test(v) ? v : undefined);
+  const found: Wrapped = { ...(id(value.resourceId) && { resourceId: value.resourceId as string }), ...(id(value.sid) && { sid: value.sid as string }) };
   const nested: unknown[] = [];
   // A record of a request to the app's own endpoint (`"uri":"/internal/recorder/query"`): its `op` or `action` is no method of the API.
   const ownEndpoint = Object.keys(value).some((k) => PATH_KEYS.test(k) && typeof value[k] === 'string' && /^\//.test(value[k] as string) && !/cloud_recording/i.test(value[k] as string));
@@ -584,7 +595,12 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       if (VERB.test(v)) found.verb ??= v.toUpperCase() as HttpVerb;
     } else if (HEADER_KEYS.test(key) && !found.headers) found.headers = headerMap(v);
     else if (isObject(v) || Array.isArray(v)) nested.push(v);
-    else if (typeof v === 'string' && v.includes('cloud_recording/')) found.method ??= callInText(v)?.method;
+    else if (typeof v === 'string' && v.includes('cloud_recording/')) {
+      const call = callInText(v);
+      found.method ??= call?.method;
+      found.resourceId ??= call?.resourceId;
+      found.sid ??= call?.sid;
+    }
     else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*&?\{/.test(v)) {
       const inner = readObjectAt(v, v.indexOf('{'));
       if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
@@ -617,6 +633,8 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       verb: withBody.verb ?? found.verb,
       headers: withBody.headers ?? found.headers,
       partial: withBody.partial,
+      resourceId: withBody.resourceId ?? found.resourceId,
+      sid: withBody.sid ?? found.sid,
     };
   }
   // A verb alone (a request's record, `{"method":"POST","url":…}`) is kept only for the record around it.
@@ -781,8 +799,10 @@ export class ResponseReader {
       const p = this.pending;
       if (p?.reach && this.lineNo - p.line <= p.reach) p.reach++;
     }
-    const text = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
-    this.read(text.endsWith('\r') ? text.slice(0, -1) : text);
+    const cut = raw.length > this.maxLine ? raw.slice(0, this.maxLine) : raw;
+    const text = cut.endsWith('\r') ? cut.slice(0, -1) : cut;
+    // A logger's mark where it cut a body (`{"cname":"a",...(truncated)`, `… [412 more chars]`): the body ends there, cut short.
+    this.read(text.lastIndexOf('{') > text.lastIndexOf('}') ? text.replace(TRUNCATION_MARK, '') : text);
     return this.take();
   }
 
@@ -1288,6 +1308,8 @@ export class ResponseReader {
       ...(found.body && { body: found.body }),
       ...((partial || found.partial) && { partial: true }),
       ...(cutAt && found.body === cutAt.root && { cut: cutAt.path }),
+      ...(found.resourceId && { resourceId: found.resourceId }),
+      ...(found.sid && { sid: found.sid }),
       line: first,
       endLine: last,
       evidence: found.body ? 'body' : 'status-line',

@@ -295,7 +295,8 @@ const isUnread = (value: unknown): boolean => {
   if (!value || typeof value !== 'object') return false;
   try {
     const v = value as Record<string, unknown>;
-    return typeof v.then === 'function' || typeof v.getReader === 'function' || typeof v.pipe === 'function' || (typeof v.arrayBuffer === 'function' && typeof v.size === 'number');
+    // (A promise, a stream, a Blob, or a fetch Response: its `text()` not called.)
+    return typeof v.then === 'function' || typeof v.getReader === 'function' || typeof v.pipe === 'function' || typeof v.arrayBuffer === 'function';
   } catch {
     return false;
   }

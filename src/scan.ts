@@ -14,6 +14,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { type Finding, FINDING_WORDS, Findings, findingSteps, type Place } from './findings.ts';
 import { PHRASES } from './messages.ts';
@@ -328,6 +329,19 @@ async function openFile(name: string): Promise<ScanSource> {
   return { name, stream: gzip ? file.pipe(createGunzip()) : file };
 }
 
+/** A stream, gunzipped when it is gzip (its first two bytes say so): standard input, as a file is read. */
+async function* gunzipped(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  const chunks = stream[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done) return;
+  const all = (async function* () {
+    yield first.value;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  })();
+  const head = first.value;
+  yield* typeof head !== 'string' && head[0] === 0x1f && head[1] === 0x8b ? Readable.from(all).pipe(createGunzip()) : all;
+}
+
 const scanArguments = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
@@ -357,7 +371,7 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     if (names.filter((n) => n === '-').length > 1) throw new ScanUsage('standard input ("-") can be read only once');
     if (names.includes('-') && (!io.stdin || (io.stdin.isTTY && !positionals.length))) throw new ScanUsage('give a log file, or pipe a log into it (agora-rec-codes scan app.log)');
     const sources: ScanSource[] = [];
-    for (const name of names) sources.push(name === '-' ? { name: positionals.length > 1 ? '-' : undefined, stream: io.stdin!.stream } : await openFile(name));
+    for (const name of names) sources.push(name === '-' ? { name: positionals.length > 1 ? '-' : undefined, stream: gunzipped(io.stdin!.stream) } : await openFile(name));
     const result = await scanSources(sources, { locale, method: values.method as Method | undefined });
     const paint: Paint = io.color ? (code, text) => `\x1b[${code}m${text}\x1b[0m` : (_code, text) => text;
     io.stdout((values.json ? scanJson(result, locale) : formatScan(result, locale, paint)) + '\n');

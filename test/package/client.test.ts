@@ -140,6 +140,18 @@ describe('withRetry', () => {
     expect(e.outcome.kind).toBe('retry');
   });
 
+  it('a Retry-After of more than a day is no reason to hammer the server: rejected at once, as any wait past maxDelayMs; a limit that is no number is the default', async () => {
+    const clock = fakeClock();
+    const call = answers(json(429, { message: 'API rate limit exceeded' }, { 'Retry-After': '172800' }), json(200, { resourceId: 'r' }));
+    const e = (await withRetry(call, { method: 'acquire', sleep: clock.sleep }).catch((x: unknown) => x)) as RecordingError;
+    expect(e).toBeInstanceOf(RecordingError);
+    expect(call).toHaveBeenCalledTimes(1);
+    expect(clock.waits).toEqual([]);
+    const nan = answers(json(503, '', { 'Retry-After': '600' }), json(200, { resourceId: 'r' }));
+    await expect(withRetry(nan, { method: 'acquire', sleep: clock.sleep, maxDelayMs: Number.NaN })).rejects.toBeInstanceOf(RecordingError);
+    expect(nan).toHaveBeenCalledTimes(1);
+  });
+
   it('an abort during a wait rejects with the signal\'s reason and sends nothing more (real timers)', async () => {
     const controller = new AbortController();
     const call = answers(json(503, '<html><title>503</title></html>'), json(200, { resourceId: 'r' }));

@@ -826,3 +826,13 @@ describe('explain: a repeated start taken as done (a second blind audit of sessi
     }
   });
 });
+
+describe('explain: a package audit of what integrators pass (blind)', () => {
+  it('a fetch Response given as the body is a body passed unread: undecided, with how to pass it', () => {
+    for (const [status, text] of [[200, '{"resourceId":"r","sid":"s"}'], [400, '{"code":433}']] as const) {
+      const d = explain({ method: 'start', status, body: new Response(text) });
+      expect(d.outcome.kind).toBe('undecided');
+      expect(d.notes.join(' ')).toMatch(/passed unread.*fromResponse/);
+    }
+  });
+});

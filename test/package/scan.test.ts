@@ -109,7 +109,8 @@ describe('a summary of a log', () => {
     const out = r.json();
     expect(out.responses).toBe(7);
     const cut = (out.findings as JsonFinding[]).find((f) => f.first.line === 34)!;
-    expect(cut.notes).toContain(PHRASES.en.notes.partialBody);
+    // Where it was cut, as the reader knows it, else only that it was.
+    expect(cut.notes.join(' ')).toMatch(/The body is cut off/);
     const html = (out.findings as JsonFinding[]).find((f) => f.first.line === 20)!;
     expect(html).toMatchObject({ method: 'stop', status: 502, last: { line: 31 } });
   });
@@ -169,7 +170,7 @@ describe('a summary of a log', () => {
 
   it('half a body: what was read before the cut is explained (65 stays 65)', async () => {
     const out = (await scan(['--json', '--method', 'start'], { stdin: '2026-12-02 ERROR agora start: status=206 body={"code":65,"reason":"request not compl\n' })).json();
-    expect(out.findings).toMatchObject([{ code: 65, status: 206, outcome: { kind: 'retry' }, notes: expect.arrayContaining([PHRASES.en.notes.partialBody]) }]);
+    expect(out.findings).toMatchObject([{ code: 65, status: 206, outcome: { kind: 'retry' }, notes: expect.arrayContaining([PHRASES.en.notes.cutInside('reason')]) }]);
   });
 
   it('in Chinese with --lang zh or from the environment', async () => {
@@ -229,6 +230,31 @@ describe('what the rest of the log says: a failure retried to success, a call af
     const r = await scan(['--json'], { stdin: `${log.join('\n')}\n` });
     return { status: r.status, findings: r.json().findings as Linked[] };
   };
+
+  it('a structured log record whose context fields name the task, with the response under `body`: the body is the response', async () => {
+    const { status, findings } = await findingsOf([
+      '{"level":50,"time":1764669600000,"cname":"gym-4","uid":"30","resourceId":"Rg4","sid":"Sg4","op":"acquire","status":401,"body":{"message":"Invalid authentication credentials"},"msg":"agora call failed"}',
+      '{"level":50,"time":1764669660000,"cname":"gym-4","uid":"30","resourceId":"Rg4","sid":"Sg4","op":"query","status":404,"body":{"code":404,"reason":"failed to find worker"},"msg":"agora call failed"}',
+    ]);
+    expect(status).toBe(1);
+    expect(findings.map((f) => [f.method, f.status, f.outcome.kind])).toEqual(expect.arrayContaining([['acquire', 401, 'fix-credentials'], ['query', 404, 'gone']]));
+  });
+
+  it('a logger\'s truncation mark after a body cut at a key ("...(truncated)", "[412 more chars]") does not hide the response', async () => {
+    const { findings } = await findingsOf(['2026-12-02 11:00:00 WARN stop -> 404 {"cname":"ward-2",...(truncated)', '2026-12-02 11:00:05 WARN start -> 206 {"cname":"ward-3","code":… [412 more chars]']);
+    expect(findings.map((f) => [f.method, f.status, f.outcome.kind]).sort()).toEqual([
+      ['start', 206, 'undecided'],
+      ['stop', 404, 'undecided'],
+    ]);
+  });
+
+  it('gzip piped into standard input is read as a gzip file is', async () => {
+    const log = 'stop -> 200 {"resourceId":"Rz","sid":"Sz","serverResponse":{"uploadingStatus":"uploaded"}}\nquery -> 404 {"resourceId":"Rz","sid":"Sz","code":404,"reason":"failed to find worker"}\n';
+    let out = '';
+    const code = await runScan(['--json'], { env: {}, color: false, stdout: (t) => (out += t), stderr: () => {}, stdin: { stream: Readable.from([gzipSync(Buffer.from(log))]) } });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ responses: 2 });
+  });
 
   it('a poller that keeps asking after its own stop: 501, then 404, are expected, and the scan exits 0', async () => {
     const log = [
