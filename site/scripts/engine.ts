@@ -113,6 +113,8 @@ const SPECIFIC = 1.5;
 /** A page that holds this share of a query's words ranks above one that scores higher holding only a sliver of them (a rare word). */
 const HOLDS_MOST = 2 / 3;
 const SLIVER = 1 / 4;
+/** …or, a guide in a how-to question, every one of them where the best scoring holds less than half (App Certificate, start, token). */
+const HALF = 1 / 2;
 /** How much more a guide weighs for a question of how to do something. */
 const GUIDE_FOR_HOW_TO = 2.2;
 
@@ -228,7 +230,11 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // (a question on webhooks that arrive twice: the guide on notifications, not the records of a request sent twice).
       const lead = weighed.reduce<(typeof weighed)[number] | undefined>((a, r) => (a && a.score >= r.score ? a : r), undefined);
       const relaxed = weighed
-        .map((r) => (lead && r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER && r.score < lead.score ? { ...r, score: lead.score * (1 + r.coverage / 100) } : r))
+        .map((r) =>
+          lead && ((r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER) || (howTo && r.entry >= firstGuide && r.coverage >= 1 && lead.coverage < HALF)) && r.score < lead.score
+            ? { ...r, score: lead.score * (1 + r.coverage / 100) }
+            : r,
+        )
         .sort((a, b) => b.score - a.score || a.entry - b.entry);
       // Nothing but filler words ("the and of", "的 了 吗"): nothing to look for.
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
@@ -267,7 +273,9 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       // Each name's kind, read once.
       const kinds = new Map(await Promise.all(pins.map(async (p) => [p, (await q.entry(p.entry)).k] as const)));
       const level = (score: number) => Math.floor(score / 5);
-      const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || byRelaxed(a.entry, b.entry) || b.score - a.score;
+      // A reason is its body code's before an HTTP status's that quotes it (`failed to find worker`: body code 404).
+      const bodyReason = (p: (typeof pins)[number]) => Number(p.field === 'reason' && kinds.get(p) === 'error-code');
+      const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || bodyReason(b) - bodyReason(a) || byRelaxed(a.entry, b.entry) || b.score - a.score;
       // A reason copied as the service writes it, in snake_case, is its body code's (invalid_appid: 400's, not the gateway
       // message `invalid appid`), before any other name.
       const snake = new Set(query.toLowerCase().match(/[a-z]+(?:_[a-z]+)+/g) ?? []);

@@ -442,7 +442,7 @@ export function asksHowTo(normalized: string): boolean {
     // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do.
     /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
     // Where something goes, whether it will work, what is needed, whether there is a way, whether what is seen is expected.
-    /(?:^|\s)(?:where (?:do|does|should|can|is|are)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
+    /(?:^|\s)(?:where (?:do|does|should|can|is|are)|where (?:\S+ ){1,4}?(?:do|should|can) (?:i|we)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
     // What is recommended (推荐的退避间隔是几秒, what is the recommended backoff): a guide says.
     /(?:^|\s)(?:recommended|best practice|best practices)(?:\s|$)|推荐|最佳实践/.test(normalized) ||
     /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|会不会|(?:能|可以|需要|会)[^吗]{0,24}吗|能\S*多少|最多\S*多少|(?:应该|到底是)\S*(?:\s\S+){0,4}\s?\S*还是|是\S{1,8}还是(?!一样|不行|报|失败|没|不|老样子)|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
@@ -504,6 +504,8 @@ const jsonString = (key: string, text: string): string | undefined => {
   const m =
     new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text) ??
     new RegExp(`(?:'${key}'|\\b${key})\\s*:\\s*'((?:[^'\\\\]|\\\\.){0,300})'?`).exec(text) ??
+    // A JavaScript object as a client prints it with double quotes: data: { message: "Unauthorized" }.
+    new RegExp(`\\b${key}\\s*:\\s*"((?:[^"\\\\]|\\\\.){1,300})"?`).exec(text) ??
     // A key-value dump (logfmt, TOML, Java's toString): reason = "request not completed".
     new RegExp(`\\b${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.){1,300})"?`).exec(text);
   if (!m) return undefined;
@@ -514,8 +516,12 @@ const jsonString = (key: string, text: string): string | undefined => {
   }
 };
 const jsonNumber = (key: string, text: string): number | undefined => {
-  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*[:=]\\s*["']?(\\d{1,9})\\b`).exec(text);
-  return m ? Number(m[1]) : undefined;
+  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*:\\s*["']?(\\d{1,9})\\b`).exec(text);
+  if (m) return Number(m[1]);
+  // A key-value dump (logfmt, TOML, Java's toString): code=1003, the last one, and not an HTTP client's response
+  // (OkHttp's `Response{protocol=h2, code=401, …}`: that code is the HTTP status).
+  const values = [...text.matchAll(new RegExp(`\\b${key}\\s*=\\s*"?(\\d{1,9})\\b`, 'g'))].filter((v) => !/Response\{[^}]*$/.test(text.slice(Math.max(0, v.index - 80), v.index)));
+  return values.length ? Number(values.at(-1)![1]) : undefined;
 };
 
 /** The JSON object in `text`, whole or from its first `{` to its last `}`. */
@@ -571,10 +577,11 @@ export function readResponse(query: string): ResponseInput | undefined {
   let body: unknown;
   // A request's body (it has `clientRequest`) is no answer.
   if (json && !('clientRequest' in json)) body = json;
-  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['\d]|(?:^|[\s,{(])code\s*=\s*"?\d/.test(text)) {
-    const code = jsonNumber('code', text);
+  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['"\d]|(?:^|[\s,{(])(?:code|err_?code|errorCode)\s*=\s*"?\d|\b(?:err_?code|errorCode)\s*:\s*"?\d/i.test(text)) {
+    // (SDK wrappers and gateways rename them: errCode, err_msg.)
+    const code = jsonNumber('code', text) ?? jsonNumber('errCode', text) ?? jsonNumber('err_code', text) ?? jsonNumber('errorCode', text);
     const message = jsonString('message', text);
-    const reason = jsonString('reason', text);
+    const reason = jsonString('reason', text) ?? jsonString('err_msg', text) ?? jsonString('errMsg', text);
     const recordingStatus = /"serverResponse"/.test(text) || /"status"\s*:\s*\d{1,2}\b/.test(text) ? jsonNumber('status', text) : undefined;
     const uploadingStatus = jsonString('uploadingStatus', text);
     const server = {

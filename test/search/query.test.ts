@@ -181,6 +181,14 @@ describe('numbers that name a code', () => {
     // The verb the method takes, or no status that came back, is no such reading.
     expect(readResponse('stop with POST returns 404')).toBeUndefined();
     expect(readResponse('should query use GET or POST?')).toBeUndefined();
+    // Fields an SDK wrapper renamed, a key-value dump, a client's printed object with double quotes.
+    expect(readResponse('AgoraRestError: statusCode=400, errCode=2, err_msg="Acquire: invalid resourceExpiredHour value!"')).toMatchObject({ status: 400, body: { code: 2, reason: 'Acquire: invalid resourceExpiredHour value!' } });
+    expect(readResponse('[last_error] http_status = 206 code = 65 reason = "request not completed"')).toMatchObject({ status: 206, body: { code: 65 } });
+    expect(readResponse('axios: statusCode: 401, data: { message: "Unauthorized" }')).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
+    // OkHttp's printed Response: its code is the HTTP status, not a body code.
+    expect(readResponse('Response{protocol=h2, code=401, message=, url=https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire}')?.body).toBeUndefined();
+    // Java's "response code: 401" is the HTTP status too.
+    expect(readResponse('java.io.IOException: Server returned HTTP response code: 401 for URL: https://api.sd-rtn.com/v1/apps/a/cloud_recording/acquire')?.body).toBeUndefined();
     // Two methods named (a query after a stop that went through): no verb is read for either.
     expect(readResponse('stop 用 POST 调用成功, 然后 query 返回 404')).toBeUndefined();
     expect(readResponse('I POST to stop after query, then it returns 404')).toBeUndefined();
