@@ -21,7 +21,7 @@ import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
 import { SOURCE_RANKS } from './generated/records.ts';
-import { bodyCodeMeanings, endsWithRecording, isMainState, isRetry, recordMethods, sameReason, STOPPING } from './meaning.ts';
+import { bodyCodeMeanings, commonStep, endsWithRecording, foreignStep, isMainState, isRetry, onlyElsewhere, recordMethods, retryOnAcquire, sameReason, STOPPING, stepKey } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
 
@@ -202,25 +202,19 @@ function stepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined
 
 function computeStepsByMethod(record: BriefRecord, P: Phrases): MethodSteps | undefined {
   const methods = recordMethods(record, METHODS);
-  if (methods.length < 2) return undefined;
-  const groups = new Map<string, Method[]>();
-  const steps = new Map<string, RetryPolicy>();
-  const actions = new Set<string>();
-  for (const method of methods) {
-    const step = meaningOn(record, method)?.retry ?? record.retry;
-    actions.add(step.action);
-    const label = P.retryLabel(step);
-    groups.set(label, [...(groups.get(label) ?? []), method]);
-    steps.set(label, step);
-  }
+  const steps = methods.map((method) => meaningOn(record, method)?.retry ?? record.retry);
+  const groups = new Map<string, { label: string; methods: Method[] }>();
+  steps.forEach((step, i) => {
+    const group = groups.get(stepKey(step)) ?? { label: P.retryLabel(step), methods: [] };
+    groups.set(stepKey(step), { ...group, methods: [...group.methods, methods[i]!] });
+  });
   if (groups.size < 2) return undefined;
-  // The step of most methods (65: retry 1, 3, 6 s, not `start`'s acquire-again, which after a `stop` would record anew).
-  const [common] = [...groups].reduce((a, b) => (b[1].length > a[1].length ? b : a));
-  return { text: [...groups].map(([label, ms]) => `${ms.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group), kinds: actions.size > 1, common: steps.get(common)! };
+  const { step, kinds } = commonStep(steps);
+  return { text: [...groups.values()].map((g) => `${g.methods.join(P.separator.item)}${P.colon}${g.label}`).join(P.separator.group), kinds, common: step };
 }
 
 /** A record's step on each method, where they differ: in words, and whether they differ in kind (not only in waits). */
-type MethodSteps = { text: string; kinds: boolean; common: RetryPolicy };
+type MethodSteps = { text: string; kinds: boolean; common?: RetryPolicy };
 
 /** Whether a caller gave a field a value (not left out, null or ''). */
 const given = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
@@ -312,22 +306,20 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     record = about;
     policy = policyOf(about);
     // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
-    if (method && about === codeRecord && about.meanings.length && about.meanings.every((m) => m.methods && !m.methods.includes(method))) {
+    if (method && about === codeRecord && onlyElsewhere(about.meanings, method)) {
       // The meaning its reason names (501 `no_worker_manager_available`: acquire's), else the first.
       foreign = about.meanings.find((m) => sameReason(m.reason, values.reason)) ?? about.meanings[0];
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
       // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`). A server
       // error is retried as such; otherwise (49 `invalid operation` on `update`) not enough to decide.
-      if (GRAVITY[policy.action] < GRAVITY.retry || policy.action === 'gone') {
+      // Their step is not this method's either where it starts a new recording on a method that is not starting one (433
+      // on `stop`); else the step kept is the one the sources give on those methods, applying it here is ours to say.
+      const taken = foreignStep(policy.action, method);
+      if (taken === 'kept') borrowed = true;
+      else {
         policy = byStatusClass(status);
-        offMethod = status === undefined || status < 500;
+        offMethod = taken === 'off' || status === undefined || status < 500;
       }
-      // Their step is not this method's where it starts a new recording on a method that is not starting one (433 on
-      // `stop`); else the step kept is the one the sources give on those methods, applying it here is ours to say.
-      else if (policy.action === 'acquire-again' && method !== 'start' && method !== 'acquire') {
-        policy = byStatusClass(status);
-        offMethod = true;
-      } else borrowed = true;
     } else if (method && about === codeRecord && !about.meaning) {
       // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
       const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
@@ -451,10 +443,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const emptyNote = body.form === 'empty' && (status === undefined || status >= 300 || missing) ? P.notes.emptyBody(status) : undefined;
 
   // `acquire` has no resource ID yet, and acquiring again is what its own retry does (65 on `acquire`).
-  if (method === 'acquire' && policy.action === 'retry') {
-    const { sameResourceId, then, thenBasis, ...rest } = policy;
-    policy = then && then !== 'acquire-again' ? { ...rest, then, ...(thenBasis && { thenBasis }) } : rest;
-  }
+  if (method === 'acquire' && policy.action === 'retry') policy = retryOnAcquire(policy);
   // Waits the server asks for that outlast a resource ID (5 minutes after `acquire`): `start` retried after them with
   // the same one would get 433. The retries that fit in its life, then a new one; none fits: a new one after the wait.
   const expires = derive().expiresAfterSeconds;
@@ -472,7 +461,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // (62: fix the account on `acquire`, retry on `start`); or nothing known and no status.
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
   // Steps that differ by method only in their waits and what follows: without the method, the one most methods take.
-  if (stepsOnMethods && !stepsOnMethods.kinds && about && record === about && policy === policyOf(about)) policy = stepsOnMethods.common;
+  if (stepsOnMethods?.common && about && record === about && policy === policyOf(about)) policy = stepsOnMethods.common;
   const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || offMethod || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));

@@ -163,3 +163,40 @@ export function recordMethods(r: RecordLike, all: readonly Method[]): Method[] {
   const set = new Set(r.meanings.flatMap((m) => (placesRecord(r, m) ? meaningMethods(r, m, all) : [])));
   return set.size ? all.filter((m) => set.has(m)) : on ? [on] : [];
 }
+
+type StepLike = { action: string; delaysMs?: readonly number[]; sameResourceId?: boolean; then?: string; thenBasis?: unknown };
+
+/** What sets steps apart when they are grouped by method: their kind and waits (not their basis), as their labels say them. */
+export const stepKey = (step: StepLike): string => step.action + step.delaysMs;
+
+/** Whether the sources give a record only for other methods than `method` (49 is `stop`'s). */
+export const onlyElsewhere = (meanings: readonly MeaningLike[], method: string): boolean =>
+  meanings.length > 0 && meanings.every((m) => m.methods && !m.methods.includes(method));
+
+/**
+ * Whether the step of a code the sources give only for other methods is taken on `method`: not one that calls for
+ * nothing, takes the request as done or the task as gone (501 on `start`): `'by-status'`, the response's HTTP status
+ * class decides (a server error is retried as such); not one that starts a new recording on a method that starts
+ * none (433 on `stop`): `'off'`; else `'kept'`, applying it here being ours to say.
+ * explain() decides so, and retryPolicy()'s table is built with it, so that both give one step.
+ */
+export const foreignStep = (action: string, method: string): 'by-status' | 'off' | 'kept' =>
+  ['none', 'already-done', 'poll', 'gone'].includes(action) ? 'by-status' : action === 'acquire-again' && method !== 'start' && method !== 'acquire' ? 'off' : 'kept';
+
+/** A retry on `acquire`: there is no resource ID yet to keep, and acquiring again is what the retry itself does. */
+export const retryOnAcquire = <P extends StepLike>({ sameResourceId: _, ...step }: P): P =>
+  (step.then === 'acquire-again' ? (({ then: _then, thenBasis: _basis, ...rest }) => rest)(step) : step) as P;
+
+/**
+ * The step without a method, where the methods' steps differ (`steps`, in the order of the methods): where they differ
+ * only in their waits and what follows, the one most methods take (65: retry 1, 3, 6 s, not `start`'s acquire-again,
+ * which after a `stop` would record anew; of those, the last method's); where they differ in kind (62: fix the
+ * account on `acquire`, retry elsewhere), none: it depends on the method.
+ */
+export function commonStep<P extends StepLike>(steps: readonly P[]): { step?: P; kinds: boolean } {
+  if (new Set(steps.map((s) => s.action)).size > 1) return { kinds: true };
+  const count = (step: P) => steps.filter((s) => stepKey(s) === stepKey(step)).length;
+  let most: P | undefined;
+  for (const step of steps) if (!most || count(step) > count(most) || stepKey(step) === stepKey(most)) most = step;
+  return { step: most && count(most) < steps.length ? most : undefined, kinds: false };
+}

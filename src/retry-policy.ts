@@ -25,5 +25,6 @@ export function retryPolicy(code: number | string, method?: Method): RetryPolicy
   if (!entry) return undefined;
   // A value that is not a method of the API reads as no method, as in explain() and lookup(): the record's own step.
   // A new policy each time: no caller can change the catalog.
-  return readPolicy(retryTable().steps[+(entry.byMethod[METHODS.indexOf(method as Method)] || entry.retry)]);
+  const on = METHODS.indexOf(method as Method);
+  return readPolicy(retryTable().steps[+(entry.byMethod[on < 0 ? METHODS.length : on] || entry.retry)]);
 }

@@ -36,8 +36,8 @@
  *     come (each meaning, in RECORD_REST, names its own by its position);
  *   - `formerConstants`: their names, as words (each one's `removedIn` is
  *     with the rest of the record, RECORD_REST in src/generated/records.ts);
- *   - `byMethod`: its next step on each method, in the order of METHODS,
- *     separated by `,`, empty where it is its own;
+ *   - `byMethod`: its next step on each method, in the order of METHODS, then
+ *     without a method, separated by `,`, empty where it is its own;
  *   - `code`: a message-error's slug, left out where it is slugOf(message).
  *
  * After `#error-code`, the lines `2;0;invalid parameter`, `4;6;recording already started;already started`
@@ -66,7 +66,7 @@ export type RetryEntry = {
   names: [ids: (string | undefined)[], constant: [string], formerConstants: string[], reasons: string[]];
   /** Its own next step: a position in `steps`. */
   retry: string;
-  /** Its next step on each method, in the order of METHODS ('' where it is its own). */
+  /** Its next step on each method, in the order of METHODS, then without one ('' where it is its own). */
   byMethod: string[];
 };
 

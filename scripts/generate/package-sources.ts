@@ -41,6 +41,8 @@ import {
   Facts,
   Link,
   type Catalog,
+  type Kind,
+  type Method,
   type CatalogRecord as CatalogRecordType,
   KINDS,
   KIND_NAMES,
@@ -51,7 +53,7 @@ import {
   RetryPolicy,
   recordRef,
 } from '../catalog/schema.ts';
-import { pickMeaning } from '../../src/meaning.ts';
+import { commonStep, foreignStep, onlyElsewhere, pickMeaning, recordMethods, retryOnAcquire } from '../../src/meaning.ts';
 import { joinRecord, type RecordRest } from '../../src/record-parts.ts';
 import { readPolicy, readRetryTable, type RetryEntry } from '../../src/retry-table.ts';
 import { recordPath } from '../../src/paths.ts';
@@ -363,8 +365,9 @@ const MEANING_FIELDS = Object.keys(Meaning.shape).filter((k) => k !== 'text');
 /**
  * A neutral record split by use (see src/record-parts.ts): what retryPolicy()
  * needs — kind, code, names, reasons, next steps (its own, and on each method
- * where that differs, worked out with explain()'s rule: pickMeaning without an
- * HTTP status or reason) — and the rest.
+ * and without one where that differs, worked out with explain()'s rules for a
+ * body code alone: pickMeaning without an HTTP status or reason, foreignStep,
+ * retryOnAcquire, commonStep) — and the rest.
  */
 function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: Record<string, number>): { entry: RetryEntry; rest: RecordRest } {
   const { kind, code, constant, message, formerConstants, retry, meanings, ...others } = record;
@@ -372,8 +375,20 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   const formers = (formerConstants as { name: string }[] | undefined) ?? [];
   const reasons = [...new Set(list.flatMap((m) => m.reason ?? []))];
   const own = table.at(retry);
-  const byMethod = METHODS.map((method) => {
-    const at = table.at(pickMeaning(list as unknown as { source: string; retry?: unknown }[], method, ranks)?.retry ?? retry);
+  type Step = { action: string };
+  const meaningsOf = list as unknown as { source: string; methods?: Method[]; retry?: Step }[];
+  const stepOn = (method: Method): Step => pickMeaning(meaningsOf, method, ranks)?.retry ?? (retry as Step);
+  const onMethods = METHODS.map((method) => {
+    let step = stepOn(method);
+    // A body code the sources give only for other methods: their step where explain() takes it, else the one it falls
+    // back on without an HTTP status (433 on `stop`: check what the code means there).
+    if (kind === 'error-code' && onlyElsewhere(meaningsOf, method) && foreignStep(step.action, method) !== 'kept') step = { action: 'contact-support' };
+    return method === 'acquire' && step.action === 'retry' ? retryOnAcquire(step) : step;
+  });
+  // Without a method, where the methods' steps differ only in their waits: the one most take (as explain() says).
+  const withoutMethod = kind === 'http-status' ? undefined : commonStep(recordMethods({ kind: kind as Kind, meanings: meaningsOf }, METHODS).map(stepOn)).step;
+  const byMethod = [...onMethods, withoutMethod ?? retry].map((step) => {
+    const at = table.at(step);
     return at === own ? '' : String(at);
   });
   const entry: RetryEntry = {
@@ -436,14 +451,14 @@ export function retryTableOf(catalog: Catalog): RetryTableParts {
     }
     if (read.entries.length !== records.length) fail('the number of records', records.length, read.entries.length);
     const sorted = (r: Record<string, unknown>) => json(Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1))));
-    const onMethods = (e: RetryEntry) => METHODS.map((_, m) => e.byMethod[m] || e.retry);
+    const onMethods = (e: RetryEntry) => [...METHODS, undefined].map((_, m) => e.byMethod[m] || e.retry);
     records.forEach((record, i) => {
       const entry = read.entries[i];
       const joined = joinRecord(entry, split[i].rest, policies, MEANING_FIELDS);
       if (sorted(joined) !== sorted(record)) fail(refs[i], record, joined);
       if (json(entry.names) !== json(split[i].entry.names)) fail(`${refs[i]}: its names`, split[i].entry.names, entry.names);
       if (json(onMethods(entry)) !== json(onMethods(split[i].entry))) {
-        fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')})`, onMethods(split[i].entry), onMethods(entry));
+        fail(`${refs[i]}: its next step on each method (${METHODS.join(', ')}, and without one)`, onMethods(split[i].entry), onMethods(entry));
       }
     });
   };

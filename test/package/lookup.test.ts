@@ -113,6 +113,18 @@ describe('retryPolicy', () => {
   it('433: acquire again', () => {
     expect(pkg.retryPolicy(433, 'start')?.action).toBe('acquire-again');
   });
+  it('433 on `stop` does not send a stop into a new recording: check what it means there, as explain() says', () => {
+    expect(pkg.retryPolicy(433, 'stop')).toEqual({ action: 'contact-support' });
+    expect(pkg.retryPolicy('RESOURCE_ID_EXPIRED', 'query')).toEqual({ action: 'contact-support' });
+    expect(pkg.explain({ method: 'stop', body: { code: 433 } }).retry?.action).toBe('contact-support');
+  });
+  it('65 without a method is the retry most methods take; on `acquire` there is no resource ID to keep', () => {
+    expect(pkg.retryPolicy(65)).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000], sameResourceId: true });
+    expect(pkg.retryPolicy(65)).not.toHaveProperty('then');
+    expect(pkg.retryPolicy(65, 'acquire')).toMatchObject({ action: 'retry', delaysMs: [3000, 6000] });
+    expect(pkg.retryPolicy(65, 'acquire')).not.toHaveProperty('sameResourceId');
+    expect(pkg.retryPolicy(65, 'acquire')).not.toHaveProperty('then');
+  });
   it('62 on acquire is not retried; on start it is', () => {
     expect(pkg.retryPolicy(62, 'acquire')?.action).toBe('fix-account');
     expect(pkg.retryPolicy(62, 'start')?.action).toBe('retry');
@@ -121,7 +133,7 @@ describe('retryPolicy', () => {
     expect(pkg.retryPolicy('API rate limit exceeded')).toMatchObject({ action: 'retry', delaysMs: [1000, 3000, 6000] });
     expect(pkg.retryPolicy(9999)).toBeUndefined();
   });
-  it("gives what the record says on each method — explain()'s rule on the full record — by every name, on every method and on values that are no method", () => {
+  it("gives what explain() says of the code alone on each method — its rule on the full record — by every name, on every method and on values that are no method", () => {
     // retryPolicy() reads a table of its own (no records, no texts); it must agree with the records, name by name.
     const withoutTexts = (policy: object) => JSON.parse(JSON.stringify(policy, (k, v) => ((k === 'basis' || k === 'thenBasis') && v.recommendation ? undefined : v)));
     for (const r of catalog.records) {
@@ -129,7 +141,9 @@ describe('retryPolicy', () => {
       const full = pkg.lookup(ref)!;
       const names = [ref, `${KINDS[r.kind].constantGroup}.${r.constant}`, ...(r.formerConstants ?? []).map((f) => `${KINDS[r.kind].constantGroup}.${f.name}`)];
       for (const method of [undefined, ...METHODS, 'getStatus', '__proto__', 'toString', '']) {
-        const expected = withoutTexts(pkg.lookup(ref, { method: method as never })?.meaning?.retry ?? full.retry);
+        // A body code or gateway message: the step explain() takes for it alone (433 on `stop`: check what it means there).
+        const { retryable: _, ...explained } = pkg.explain({ body: r.kind === 'error-code' ? { code: r.code } : { message: full.value }, method } as never).retry ?? {};
+        const expected = withoutTexts(r.kind === 'error-code' || r.kind === 'message-error' ? explained : (pkg.lookup(ref, { method: method as never })?.meaning?.retry ?? full.retry));
         for (const name of names) expect(pkg.retryPolicy(name, method as never), `${name} on ${String(method)}`).toEqual(expected);
       }
     }
