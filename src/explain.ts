@@ -16,7 +16,7 @@
  *    sub-service, extension or output in trouble can only make it graver.
  */
 import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
-import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs } from './outcome.ts';
+import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs, waitsAfter } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
@@ -448,8 +448,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // the same one would get 433. The retries that fit in its life, then a new one; none fits: a new one after the wait.
   const expires = derive().expiresAfterSeconds;
   if (method === 'start' && policy.action === 'retry' && expires && waitMs) {
-    // Each wait is the longer of the schedule's and the server's; a retry fits while their sum stays within its life.
-    const fit = policy.delaysMs.filter((_, i, all) => all.slice(0, i + 1).reduce((sum, d) => sum + Math.max(d, waitMs), 0) < expires * 1000);
+    // A retry fits while the waits up to it stay within its life.
+    const fit = policy.delaysMs.filter((_, i, all) => waitsAfter(all.slice(0, i + 1), waitMs).reduce((sum, d) => sum + d, 0) < expires * 1000);
     if (fit.length < policy.delaysMs.length) {
       // (The cut schedule is ours: the source's basis for the whole one is not kept.)
       policy = fit.length ? { action: 'retry', delaysMs: fit, sameResourceId: true, then: 'acquire-again' } : { action: 'acquire-again' };
@@ -531,7 +531,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // A state that asks for a fix comes from what the recording was set up with, not from this request.
   else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
   // Each wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
-  else next.push(P.describeRetry(policy.action === 'retry' && waitMs ? { ...policy, delaysMs: policy.delaysMs.map((d) => Math.max(d, waitMs)) } : policy));
+  else next.push(P.describeRetry(policy.action === 'retry' ? { ...policy, delaysMs: waitsAfter(policy.delaysMs, waitMs) } : policy));
   if ((outcome.kind === 'retry' || outcome.kind === 'acquire-again') && waitMs) next.push(P.notes.retryAfter(waitMs));
   // A code no source lists: the seed's word for it (contact support) belongs with the step the status gives.
   if (unknownId && values.code !== undefined) next.push(P.notes.unknownCode(values.code));

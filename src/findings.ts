@@ -7,7 +7,7 @@
  */
 import type { Basis, Diagnosis, ExplainInput } from './explain.ts';
 import type { RetryPolicy } from './generated/types.ts';
-import type { OutcomeKind } from './outcome.ts';
+import { type OutcomeKind, waitsAfter } from './outcome.ts';
 import { ID_WORDS } from './nearest.ts';
 import { findRecord, METHODS, type Method } from './records.ts';
 import { type FoundResponse, methodNamesInEnglish, methodOfQuestion, readResponses } from './response-text.ts';
@@ -82,9 +82,8 @@ export function findingSteps(f: Finding, words: FindingWords, label: (p: RetryPo
   const d = f.diagnosis;
   if (f.afterStop && d.method) return { heading: words.expected, next: words.afterStop(d.method, at(f.afterStop)) };
   const settled = f.answeredAt && d.method ? words.answered(d.method, f.answered, f.count, at(f.answeredAt)) : undefined;
-  // The waits as the next step gives them: each the longer of the schedule's and the server's Retry-After.
-  const wait = d.outcome.kind === 'retry' ? d.outcome.retryAfterMs : undefined;
-  const step = wait && d.retry.action === 'retry' ? { ...d.retry, delaysMs: d.retry.delaysMs.map((ms) => Math.max(ms, wait)) } : d.retry;
+  // The waits as the next step gives them, after the server's Retry-After.
+  const step = d.outcome.kind === 'retry' && d.retry.action === 'retry' ? { ...d.retry, delaysMs: waitsAfter(d.retry.delaysMs, d.outcome.retryAfterMs) } : d.retry;
   return { heading: undecided(d) ? words.undecided : label(step), next: d.next, ...(settled && { settled }) };
 }
 

@@ -127,6 +127,13 @@ export function outcomeOf(policy: RetryPolicy, retryAfterMs?: number): Outcome {
   }
 }
 
+/**
+ * The waits of a retry schedule once the server asked for `retryAfterMs` (Retry-After): a Retry-After is its own
+ * response's, so the first wait is the longer of the two, and each later one the schedule's — unless a later answer
+ * asks again (as withRetry() waits).
+ */
+export const waitsAfter = (delaysMs: readonly number[], retryAfterMs?: number): number[] => delaysMs.map((d, i) => (i || !retryAfterMs ? d : Math.max(d, retryAfterMs)));
+
 /** The outcome a `then` leads to once every retry failed. */
 export function outcomeAfterRetries(then: 'acquire-again' | 'contact-support' | 'fix-request'): Outcome {
   return { kind: then };

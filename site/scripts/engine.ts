@@ -31,8 +31,8 @@ import { GatewayMessage } from '../../src/constants.ts';
 import { METHODS, wrongVerb } from '../../src/records.ts';
 import { decidingState } from '../../src/outcome.ts';
 import { HTML_LANG } from '../lib/i18n.ts';
-import { camelNames, codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, tokenFileOf, typoNames } from './pin.ts';
-import { asksHowTo, codeNumbers, givenStateValues, hanChars, hasHan, type Lang, normalize, numbersAsDigits, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
+import { camelNames, codeMatches, FIELDS, type Field, pinMatches, postingsFor, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, pageFileOf, spellings, tokenFileOf, typoNames } from './pin.ts';
+import { asksHowTo, asksProcedure, codeNumbers, givenStateValues, hanChars, hasHan, type Lang, normalize, numbersAsDigits, readResponse, type ResponseInput, tokens, withoutLogNumbers, Words } from './query.ts';
 
 export type { Lang } from './query.ts';
 
@@ -113,7 +113,7 @@ const SPECIFIC = 1.5;
 /** A page that holds this share of a query's words ranks above one that scores higher holding only a sliver of them (a rare word). */
 const HOLDS_MOST = 2 / 3;
 const SLIVER = 1 / 4;
-/** …or, a guide in a how-to question, every one of them where the best scoring holds less than half (App Certificate, start, token). */
+/** …or, a guide in a how-to question, every one of them where the best scoring holds less than half (App Certificate, start, token); where the question asks how to make or choose something (asksProcedure), one holding as many of them as the best. */
 const HALF = 1 / 2;
 /** How much more a guide weighs for a question of how to do something. */
 const GUIDE_FOR_HOW_TO = 2.2;
@@ -210,6 +210,10 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       };
       const chars = hanChars(words.stripFillers(normalized));
       await loadAll(new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]));
+      // A word of a name written with a typo (invaild appid): the name's word, so that the name is still named.
+      const spelled = spellings(sequences.slice(0, 3).flat(), fileOf);
+      for (const sequence of sequences.slice(0, 3)) sequence.forEach((t, i) => void (sequence[i] = spelled.get(t) ?? t));
+      await loadAll(spelled.values());
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
       // A number that is not a code (a date, an id, a port, a position in a list) says nothing of any record.
@@ -225,13 +229,14 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const values = new Set<string>();
       if (asks) for (const n of numbers) if (n.context === undefined && (await kindsOf(n.value)).every((k) => k === 'recording-status')) values.add(n.value);
       const howTo = asks && !numbers.some((n) => !values.has(n.value) && codeMatches(n.value, shard).length);
+      const procedure = howTo && asksProcedure(normalized);
       const weighed = howTo ? scores.map((r) => (r.entry >= firstGuide ? { ...r, score: r.score * GUIDE_FOR_HOW_TO } : r)) : scores;
       // A page holding most of the query's words fits it better than one that scores higher by a rare word or two of it
       // (a question on webhooks that arrive twice: the guide on notifications, not the records of a request sent twice).
       const lead = weighed.reduce<(typeof weighed)[number] | undefined>((a, r) => (a && a.score >= r.score ? a : r), undefined);
       const relaxed = weighed
         .map((r) =>
-          lead && ((r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER) || (howTo && r.entry >= firstGuide && r.coverage >= 1 && lead.coverage < HALF)) && r.score < lead.score
+          lead && ((r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER) || (howTo && r.entry >= firstGuide && (procedure ? r.coverage >= lead.coverage : r.coverage >= 1 && lead.coverage < HALF))) && r.score < lead.score
             ? { ...r, score: lead.score * (1 + r.coverage / 100) }
             : r,
         )

@@ -203,6 +203,30 @@ export function typoNames(words: readonly string[], file: (token: string) => Rec
   return out;
 }
 
+/**
+ * The Latin words of a query that no page has, each written with a typo of a word of a name the index has (invaild →
+ * invalid): that word, where exactly one is closest — so that a name with a typo in one of its words (invaild appid,
+ * no route matchd) is still that name. A word the index has, or one several words are as close to, stays as written.
+ */
+export function spellings(words: Iterable<string>, file: (token: string) => Record<string, Shard> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const word of new Set(words)) {
+    const f = file(word);
+    if (!f || !/^[a-z]{5,}$/.test(word) || (Object.hasOwn(f, word) && f[word][0].length + f[word][1].length > 0)) continue;
+    let closest: string[] = [];
+    let least = Infinity;
+    for (const [token, shard] of Object.entries(f)) {
+      if (!shard[0].length || token.slice(0, 2) !== word.slice(0, 2) || !/^[a-z]+$/.test(token)) continue;
+      const distance = editDistance(token, word, typoAllowance(token));
+      if (distance > typoAllowance(token)) continue;
+      if (distance < least) [least, closest] = [distance, [token]];
+      else if (distance === least) closest.push(token);
+    }
+    if (closest.length === 1) out.set(word, closest[0]!);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // The relaxed search
 

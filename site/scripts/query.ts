@@ -450,6 +450,14 @@ export function asksHowTo(normalized: string): boolean {
 }
 
 /**
+ * Whether a how-to question asks how to make or choose something (how do I build the Authorization header, 怎么选 uid),
+ * not what to do about an error (should I retry): a guide holding all of its words answers it before a record holding
+ * most of them by a name or keyword.
+ */
+export const asksProcedure = (normalized: string): boolean =>
+  /(?:^|\s)how (?:do|can|should|to|would) (?:(?:i|we|you) )?(?:build|construct|create|generate|make|compose|assemble|set|set up|write|compute|encode|format|sign|pass|put|configure|choose|pick)(?:\s|$)|怎么(?:组|拼|生成|构造|构建|设置|配置|传|写|选|填)|如何(?:组|拼|生成|构造|构建|设置|配置|传|写|选|填)/.test(normalized);
+
+/**
  * The numbers of a query that may be codes: every number not followed by a
  * unit, with what the words before it say: an HTTP status ("HTTP 404",
  * "status code 404", "HTTP/1.1 404", "状态码 404"; also any number of a query

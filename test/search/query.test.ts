@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconOf, loadSearchWords } from '../../scripts/catalog/search-words.ts';
 import { DEFAULT_DATA_DIR } from '../../scripts/catalog/load.ts';
 import { camelNames, codeMatches, phraseUnits, pinMatches, relaxedScores, type SearchEntry, type SearchLexicon, type Shard, tokenFileOf, typoNames } from '../../site/scripts/pin.ts';
-import { asksHowTo, codeNumbers, givenStateValues, normalize, numbersAsDigits, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
+import { asksHowTo, asksProcedure, codeNumbers, givenStateValues, normalize, numbersAsDigits, readResponse, tokens, withoutLogNumbers, Words } from '../../site/scripts/query.ts';
 import { guideOutline } from '../../site/lib/search-data.ts';
 import { negated, withReasonPhrase } from '../../site/scripts/engine.ts';
 import { SITE_ROOT } from '../site/helpers.ts';
@@ -88,6 +88,17 @@ describe('questions of how to do something', () => {
     }
     // Which errors to retry, or how long to wait, is still a question of how to do something.
     for (const q of ['which errors should I retry and how long do I wait', '哪个错误可以重试，要等多久', 'mix 和 individual 的区别是什么']) expect(asksHowTo(normalize(q)), q).toBe(true);
+  });
+});
+
+describe('questions of how to make or choose something', () => {
+  it('are told apart from how-to questions about an error: a guide holding all of their words answers them first', () => {
+    for (const q of ['how can we generate the basic auth header from the customer key and secret', 'how do I set the storage config for S3', 'how to choose the recorder uid', 'Authorization 头怎么拼', '存储配置要如何设置', '录制用的 uid 怎么选才不冲突']) {
+      expect(asksProcedure(normalize(q)), q).toBe(true);
+    }
+    for (const q of ['start failed because of network jitter should I retry', 'how do I fix error 433', 'how should we handle 65 on start', '433 怎么办', 'stop 超时了，是重试还是重新 acquire', 'can I use a string as the recording uid']) {
+      expect(asksProcedure(normalize(q)), q).toBe(false);
+    }
   });
 });
 
