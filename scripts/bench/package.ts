@@ -114,9 +114,10 @@ export const SIZE_CASES: SizeCase[] = [
   // +109 B (en) / +135 B (zh) when a repeated `start` taken as done without a `sid` says the later calls need the first
   // one's, and that the notification service's events carry one; +182 B (en) / +175 B (zh) when retryPolicy() and explain()
   // take one rule for a code given alone (foreignStep, retryOnAcquire, commonStep in src/meaning.ts, shared with the
-  // generator): the retry table gains the step without a method and the off-method ones (433 on `stop`: check with Agora).
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_585 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_290 },
+  // generator): the retry table gains the step without a method and the off-method ones (433 on `stop`: check with Agora);
+  // +19 B (en) / +15 B (zh) when a Retry-After lengthens only the first wait, its own answer's (waitsAfter).
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_605 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_305 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

@@ -294,9 +294,9 @@ describe('agora-rec-codes <query>, as a blind audit of the CLI asked (blind27)',
     for (const words of ['the request is slow', 'the recording is not working', 'recording service is exiting']) expect((await run([words])).stderr, words).not.toMatch(/Did you mean/);
   });
 
-  it('a Retry-After longer than the schedule: the finding\'s heading gives the waits its next step gives', async () => {
+  it('a Retry-After longer than the schedule: the finding\'s heading gives the waits its next step gives (the first one the server\'s)', async () => {
     const r = await run(['scan'], { stdin: 'HTTP/2 429\nretry-after: 12\ncontent-type: application/json\n\n{"message":"API rate limit exceeded"}\n' });
-    expect(r.stdout).toMatch(/✗ Retry \(12 s, 12 s, 12 s\) .*\n {2}Next: Retry the same request after 12 s, then 12 s, then 12 s/);
+    expect(r.stdout).toMatch(/✗ Retry \(12 s, 3 s, 6 s\) .*\n {2}Next: Retry the same request after 12 s, then 3 s, then 6 s/);
   });
 });
 

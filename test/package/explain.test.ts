@@ -759,11 +759,17 @@ describe('explain: a fourth audit of whole sessions (blind): nothing taken as do
     expect(d.outcome.kind).toBe('acquire-again');
     expect(d.next).toMatch(/420 s/);
     expect(d.basis).toMatchObject({ by: 'us', why: expect.stringMatching(/within 5 minutes of `acquire`/) });
-    // Waits that fit once or twice in its life: those retries, then a new resource ID (429 on start reuses its resource ID too).
-    expect(explain({ method: 'start', status: 206, headers: { 'retry-after': '200' }, body: { code: 65 } }).outcome).toMatchObject({ kind: 'retry', delaysMs: [3000], retryAfterMs: 200_000, then: 'acquire-again' });
+    // A Retry-After is its own answer's: it lengthens the first wait only. Waits that fit once in its life: that retry,
+    // then a new resource ID; waits that all fit keep the schedule (429 on start reuses its resource ID too).
+    expect(explain({ method: 'start', status: 206, headers: { 'retry-after': '297' }, body: { code: 65 } }).outcome).toMatchObject({ kind: 'retry', delaysMs: [3000], retryAfterMs: 297_000, then: 'acquire-again' });
+    expect(explain({ method: 'start', status: 206, headers: { 'retry-after': '200' }, body: { code: 65 } }).outcome).toMatchObject({ kind: 'retry', delaysMs: [3000, 6000], retryAfterMs: 200_000, then: 'acquire-again' });
     const limited = explain({ method: 'start', status: 429, headers: { 'retry-after': '120' }, body: { message: 'API rate limit exceeded' } });
-    expect(limited.outcome).toMatchObject({ kind: 'retry', sameResourceId: true, then: 'acquire-again' });
-    expect(limited.next).toMatch(/after 120 s, then 120 s; if it still fails, call `acquire` again/);
+    expect(limited.outcome).toMatchObject({ kind: 'retry', delaysMs: [1000, 3000, 6000], retryAfterMs: 120_000 });
+    expect(limited.next).toMatch(/after 120 s, then 3 s, then 6 s/);
+    // One that leaves no room for the later waits: the retries that fit, then a new resource ID.
+    const longer = explain({ method: 'start', status: 429, headers: { 'retry-after': '295' }, body: { message: 'API rate limit exceeded' } });
+    expect(longer.outcome).toMatchObject({ kind: 'retry', delaysMs: [1000, 3000], sameResourceId: true, then: 'acquire-again' });
+    expect(longer.next).toMatch(/after 295 s, then 3 s; if it still fails, call `acquire` again/);
     // A short wait keeps the resource ID; on query there is no resource ID to lose.
     expect(explain({ method: 'start', status: 500, headers: { 'retry-after': '20' }, body: { code: 62 } }).outcome).toMatchObject({ kind: 'retry', sameResourceId: true });
     expect(explain({ method: 'query', status: 504, headers: { 'retry-after': '420' }, body: { code: 62 } }).outcome).toMatchObject({ kind: 'retry', retryAfterMs: 420_000 });
