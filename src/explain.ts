@@ -239,10 +239,14 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (body.form === 'absent') notes.push(P.notes.noBody);
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
-  const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, values.reason, values.code);
+  const messageFound = message !== undefined ? findRecord(message, 'message-error') : undefined;
+  // A body of plain text that is a reason the API writes (`request not completed`, the text of a 206): that reason.
+  const textReason = body.form === 'text' && !messageFound && values.code === undefined && findRecord(body.text!, 'error-code') ? body.text : undefined;
+  const reason = values.reason ?? textReason;
+  const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, reason, values.code);
   const codeRecord = values.code !== undefined ? at(findRecord(values.code, 'error-code')) : undefined;
-  const messageRecord = message !== undefined ? at(findRecord(message, 'message-error')) : undefined;
-  const reasonRecord = values.code === undefined && !messageRecord && values.reason !== undefined ? at(findRecord(values.reason, 'error-code')) : undefined;
+  const messageRecord = at(messageFound);
+  const reasonRecord = values.code === undefined && !messageRecord && reason !== undefined ? at(findRecord(reason, 'error-code')) : undefined;
   const statusRecord = status !== undefined ? at(findRecord(status, 'http-status')) : undefined;
   const states: StateReading[] = values.states.map((s) => {
     const record = at(findRecord(s.value, s.kind));
@@ -254,7 +258,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const pageNote =
     body.form === 'html'
       ? P.notes.htmlBody(status, body.title)
-      : body.form === 'text' && !messageRecord
+      : body.form === 'text' && !messageRecord && !textReason
         ? P.notes.textBody(status, body.text!)
         : body.form === 'other'
           ? P.notes.otherBody
@@ -308,7 +312,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     // A code the sources give only for other methods (49 is `stop`'s): say so, and do not take it as done.
     if (method && about === codeRecord && onlyElsewhere(about.meanings, method)) {
       // The meaning its reason names (501 `no_worker_manager_available`: acquire's), else the first.
-      foreign = about.meanings.find((m) => sameReason(m.reason, values.reason)) ?? about.meanings[0];
+      foreign = about.meanings.find((m) => sameReason(m.reason, reason)) ?? about.meanings[0];
       notes.push(P.notes.otherMethods(method, [...new Set(about.meanings.flatMap((m) => m.methods ?? []))]));
       // Nor as gone: that a task no longer exists is what the code means on another method (501 on `start`). A server
       // error is retried as such; otherwise (49 `invalid operation` on `update`) not enough to decide.
@@ -322,9 +326,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       }
     } else if (method && about === codeRecord && !about.meaning) {
       // The reason is what the code means on other methods (62 `request timeout` on `acquire`): say so.
-      const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, values.reason));
+      const elsewhere = about.meanings.filter((m) => m.methods && !m.methods.includes(method) && sameReason(m.reason, reason));
       if (elsewhere.length) {
-        notes.push(P.notes.reasonOfOtherMethods(method, values.reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
+        notes.push(P.notes.reasonOfOtherMethods(method, reason!, [...new Set(elsewhere.flatMap((m) => m.methods!))]));
         // A retry fits both meanings (62: a timeout, or Cloud Recording not enabled); another step is the record's own.
         differ = isRetry(policy);
       }
@@ -426,7 +430,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // steps (HTTP 206 on `stop`: 65, retry; 435, nothing to do): the step stays the catalog's for the
   // status alone (206 is never a blind retry), and what to do next is to read the body code, each one's step said.
   let bodyDecides: string | undefined;
-  if (record && record === statusRecord && values.code === undefined && values.reason === undefined && !messageRecord) {
+  if (record && record === statusRecord && values.code === undefined && reason === undefined && !messageRecord) {
     // Each code once, the codes of one step together: `2, 401, 53: Fix the request; 49: Already done`.
     const byStep = new Map<string, unknown[]>();
     for (const { code, meaning } of bodyCodeMeanings(record.meanings, method, SOURCE_RANKS, status)) {
@@ -535,8 +539,8 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   if ((outcome.kind === 'retry' || outcome.kind === 'acquire-again') && waitMs) next.push(P.notes.retryAfter(waitMs));
   // A code no source lists: the seed's word for it (contact support) belongs with the step the status gives.
   if (unknownId && values.code !== undefined) next.push(P.notes.unknownCode(values.code));
-  if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && values.reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === values.reason!.toLowerCase())) {
-    next.push(P.serviceSays(values.reason));
+  if ((outcome.kind === 'fix-request' || outcome.kind === 'contact-support') && reason && !record?.meanings.some((m) => m.reason?.toLowerCase() === reason!.toLowerCase())) {
+    next.push(P.serviceSays(reason));
   }
   if (stepsOnMethods && !stepsOnMethods.kinds) notes.push(P.notes.dependsOnMethod(stepsOnMethods.text));
 
@@ -560,7 +564,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
     ...(status !== undefined && { status }),
     ...(readCode !== undefined && { code: readCode }),
     ...(message !== undefined && (values.message !== undefined || messageRecord) && { message }),
-    ...(values.reason !== undefined && { reason: values.reason }),
+    ...(reason !== undefined && { reason: reason }),
     ...(method !== undefined && { method }),
     ...(values.resourceId !== undefined && { resourceId: values.resourceId }),
     ...(values.sid !== undefined && { sid: values.sid }),

@@ -44,7 +44,7 @@ export type Outcome =
 export type OutcomeKind = Outcome['kind'];
 
 /** Every outcome kind, in the order of the union. */
-export const OUTCOME_KINDS: readonly OutcomeKind[] = [
+export const OUTCOME_KINDS: readonly OutcomeKind[] = /* @__PURE__ */ Object.freeze([
   'success',
   'in-progress',
   'already-done',
@@ -56,7 +56,7 @@ export const OUTCOME_KINDS: readonly OutcomeKind[] = [
   'gone',
   'contact-support',
   'undecided',
-];
+]);
 
 /** How grave a next step is, for combining the states of one response: the gravest wins. */
 export const GRAVITY: Readonly<Record<RetryPolicy['action'], number>> = {

@@ -115,9 +115,11 @@ export const SIZE_CASES: SizeCase[] = [
   // one's, and that the notification service's events carry one; +182 B (en) / +175 B (zh) when retryPolicy() and explain()
   // take one rule for a code given alone (foreignStep, retryOnAcquire, commonStep in src/meaning.ts, shared with the
   // generator): the retry table gains the step without a method and the off-method ones (433 on `stop`: check with Agora);
-  // +19 B (en) / +15 B (zh) when a Retry-After lengthens only the first wait, its own answer's (waitsAfter).
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_605 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_305 },
+  // +19 B (en) / +15 B (zh) when a Retry-After lengthens only the first wait, its own answer's (waitsAfter); +47 B (en) /
+  // +61 B (zh) when a body of plain text that is a reason the API writes is read as that reason (a 206 `request not
+  // completed` retried, not a page from elsewhere), and METHODS and METHOD_VERBS are frozen.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_655 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_370 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

@@ -228,7 +228,7 @@ function constantsModule(catalog: Catalog, siteUrl: string): string {
         `export const ${constantGroup} = {\n${members.join('\n')}\n} as const;\n` +
         `export type ${constantGroup} = (typeof ${constantGroup})[keyof typeof ${constantGroup}];\n` +
         `/** ${kind} records: value → constant name (\`${constantGroup}Name[value]\`). */\n` +
-        `export const ${constantGroup}Name = {\n${names.join('\n')}\n} as const;\n` +
+        `export const ${constantGroup}Name = /* @__PURE__ */ Object.freeze({\n${names.join('\n')}\n} as const);\n` +
         `/** true when \`value\` is a ${constantGroup} value the catalog knows (e.g. a number read from a response). */\n` +
         `export function is${constantGroup}(value: unknown): value is ${constantGroup} {\n` +
         `  return typeof value === ${json(valueType)} && Object.prototype.hasOwnProperty.call(${constantGroup}Name, value);\n` +
@@ -310,9 +310,9 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `import type { RecordRest } from '../record-parts.ts';\n` +
     `import type { Kind, Method } from './types.ts';\n\n` +
     `export const SITE_URL = ${json(siteUrl)};\n` +
-    `export const METHODS: readonly Method[] = ${json(METHODS)};\n` +
+    `export const METHODS: readonly Method[] = /* @__PURE__ */ Object.freeze(${json(METHODS)});\n` +
     `/** The HTTP verb of each method (data/api.yaml): a request with another one gets 404 \`no Route matched with those values\`. */\n` +
-    `export const METHOD_VERBS: Readonly<Record<Method, string>> = ${json(Object.fromEntries(METHODS.map((m) => [m, verbOf(catalog, m)])))};\n` +
+    `export const METHOD_VERBS: Readonly<Record<Method, string>> = /* @__PURE__ */ Object.freeze(${json(Object.fromEntries(METHODS.map((m) => [m, verbOf(catalog, m)])))});\n` +
     `export const KIND_NAMES: readonly Kind[] = ${json(KIND_NAMES)};\n` +
     `/** The kinds a number may name, in the order a bare number is looked up: body codes first. */\n` +
     `export const NUMBER_KINDS: readonly Kind[] = ${json(KIND_NAMES.filter((k) => KINDS[k].idType === 'number'))};\n` +
@@ -322,7 +322,7 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `/** The fields of a record in the order they are served. */\n` +
     `export const RECORD_FIELDS: readonly string[] = ${json(recordFields())};\n` +
     `/** The channel-name rule: ${rule.kind}:${rule.code}. */\n` +
-    `export const CHANNEL_NAME_RULE = ${json({ ref: recordRef(rule), maxBytes: rule.facts!.maxBytes, allowedCharacters: rule.facts!.allowedCharacters })} as const;\n` +
+    `export const CHANNEL_NAME_RULE = /* @__PURE__ */ Object.freeze(${json({ ref: recordRef(rule), maxBytes: rule.facts!.maxBytes, allowedCharacters: rule.facts!.allowedCharacters })} as const);\n` +
     `/** The fields of a meaning in the order they are served (without its text). */\n` +
     `export const MEANING_FIELDS: readonly string[] = ${json(MEANING_FIELDS)};\n` +
     `/**\n * Every record in no language, without ${DETAIL_FIELDS.join(', ')} (details.ts) and without what\n` +

@@ -775,6 +775,17 @@ describe('explain: a fourth audit of whole sessions (blind): nothing taken as do
     expect(explain({ method: 'query', status: 504, headers: { 'retry-after': '420' }, body: { code: 62 } }).outcome).toMatchObject({ kind: 'retry', retryAfterMs: 420_000 });
   });
 
+  it('a body of plain text that is a reason the API writes is that reason, not a page from another server', () => {
+    // As a client that reads the body with res.text() and logs it, or a proxy that passes only the reason on.
+    expect(explain({ method: 'start', status: 206, body: 'request not completed' }).outcome).toMatchObject({ kind: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again' });
+    expect(explain({ method: 'query', status: 206, body: 'request not completed\n' }).outcome).toMatchObject({ kind: 'retry', sameResourceId: true });
+    const stop = explain({ method: 'stop', status: 206, body: 'No recorded data' });
+    expect(stop.outcome.kind).toBe('success');
+    expect(stop.summary).not.toMatch(/web server|plain text/);
+    // Text that names nothing the API writes is still a page from elsewhere.
+    expect(explain({ method: 'start', status: 206, body: 'Partial Content' }).outcome.kind).toBe('fix-request');
+  });
+
   it('a code no source lists: the step the status gives, with the seed\'s word to ask support, in the next step', () => {
     for (const d of both({ method: 'acquire', status: 400, body: { code: 4242, reason: 'quota rule changed' } })) {
       expect(d.next).toMatch(/4242/);

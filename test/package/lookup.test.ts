@@ -125,6 +125,19 @@ describe('retryPolicy', () => {
     expect(pkg.retryPolicy(65, 'acquire')).not.toHaveProperty('sameResourceId');
     expect(pkg.retryPolicy(65, 'acquire')).not.toHaveProperty('then');
   });
+  it('what the package reads at run time cannot be changed by an importer', () => {
+    const attempts: [string, () => void][] = [
+      ['CHANNEL_NAME.maxBytes', () => ((pkg.CHANNEL_NAME as { maxBytes: number }).maxBytes = 1000)],
+      ['METHOD_VERBS.query', () => ((pkg.METHOD_VERBS as Record<string, string>).query = 'POST')],
+      ['METHODS.push', () => (pkg.METHODS as string[]).push('delete')],
+      ['OUTCOME_KINDS.push', () => (pkg.OUTCOME_KINDS as string[]).push('x')],
+      ['ErrorCodeName[999]', () => ((pkg.ErrorCodeName as Record<number, string>)[999] = 'X')],
+    ];
+    for (const [what, change] of attempts) expect(change, what).toThrow(TypeError);
+    expect(pkg.validateChannelName('a'.repeat(70))).toMatchObject({ ok: false, maxBytes: 64 });
+    expect(pkg.isErrorCode(999)).toBe(false);
+    expect(pkg.explain({ method: 'query', verb: 'POST', status: 404 }).outcome.kind).toBe('fix-request');
+  });
   it('62 on acquire is not retried; on start it is', () => {
     expect(pkg.retryPolicy(62, 'acquire')?.action).toBe('fix-account');
     expect(pkg.retryPolicy(62, 'start')?.action).toBe('retry');
