@@ -212,7 +212,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       await loadAll(new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]));
       // A word of a name written with a typo (invaild appid): the name's word, so that the name is still named.
       const spelled = spellings(sequences.slice(0, 3).flat(), fileOf);
-      for (const sequence of sequences.slice(0, 3)) sequence.forEach((t, i) => void (sequence[i] = spelled.get(t) ?? t));
+      for (let s = 0; s < 3; s++) sequences[s] = sequences[s]!.map((t) => spelled.get(t) ?? t);
       await loadAll(spelled.values());
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
