@@ -20,6 +20,7 @@ import { recordPath } from './paths.ts';
 import { PHRASES } from './messages.ts';
 import { isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
+import { titleKey } from './language.ts';
 import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 import { looksLikeResponse } from './response-text.ts';
 import { runScan, type ScanIO } from './scan.ts';
@@ -309,10 +310,6 @@ function nearestRecords(query: string, locale: Locale, kind?: Kind): { near: Cat
   const closest = !near.length && /^\d+$/.test(wanted.id) ? found.map(byEntry) : [];
   return { near: (same.length ? same : near).map(byEntry), closest };
 }
-
-/** A title as people type it: no case, width, spaces or punctuation, and without what it adds in brackets. */
-const titleKey = (text: string): string =>
-  text.normalize('NFKC').replace(/\s*[（(][^）)]*[）)]\s*$/, '').toLowerCase().replace(/[\s\p{P}]+/gu, '');
 
 /** The records whose title, in either language, is the query (`Resource ID expired`, `频道名不合法`), in the query's language. */
 function recordsTitled(query: string, locale: Locale): CatalogRecord[] {

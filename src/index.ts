@@ -28,10 +28,10 @@ const LANGUAGES = {
 /** A locale as callers write it: `zh`, and a language tag of Chinese (`zh-CN`, `zh_Hans`), are Chinese; anything else English. */
 const of = (locale: unknown) => LANGUAGES[typeof locale === 'string' && /^zh(?:$|[-_])/i.test(locale) ? 'zh' : 'en'];
 
-/** Find a record by code, numeric string, constant name, message text or state name (English unless `locale: 'zh'`). */
+/** Find a record by code, numeric string, constant name, message text, state name or title in either language (English unless `locale: 'zh'`). */
 export function lookup(query: number | string, options?: LookupOptions): CatalogRecord | undefined {
   const { language, details } = of(field(options, 'locale'));
-  return lookupIn(language, details, query, options);
+  return lookupIn(language, details, query, options, [EN.texts, ZH.texts]);
 }
 
 /** Explain a Cloud Recording response: what it means, the one thing to do next (`outcome`), in words. Never throws. */

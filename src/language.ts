@@ -112,11 +112,26 @@ export function fullRecord(neutral: NeutralRecord, language: Language, details: 
   return withMeaning(record, method);
 }
 
-/** lookup() in one language. */
-export function lookupIn(language: Language, details: TextTable, query: unknown, options: LookupOptions = {}): CatalogRecord | undefined {
+/** A title as people type it: no case, width, spaces or punctuation, and without what it adds in brackets. */
+export const titleKey = (text: string): string =>
+  text.normalize('NFKC').replace(/\s*[（(][^）)]*[）)]\s*$/, '').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+
+/** The record whose title in one of `titled` (languages' texts) is `query`, as a page shows it (`Resource ID expired`). */
+function byTitle(query: unknown, titled: readonly TextTable[], kind?: unknown): NeutralRecord | undefined {
+  // (No title is longer than a few dozen characters: a long query is none, and is not read.)
+  const key = typeof query === 'string' && query.length <= 200 ? titleKey(query) : '';
+  if (!key) return undefined;
+  return neutralRecords().find((r, i) => (!kind || r.kind === kind) && titled.some((texts) => titleKey(String((texts[i] as { title?: string } | null)?.title ?? '')) === key));
+}
+
+/**
+ * lookup() in one language: by what names a record (findRecord), else by its title in `titled` (the language's own, or
+ * both where the entry point holds both).
+ */
+export function lookupIn(language: Language, details: TextTable, query: unknown, options: LookupOptions = {}, titled: readonly TextTable[] = [language.texts]): CatalogRecord | undefined {
   const opts = options && typeof options === 'object' ? options : {};
   const method = METHODS.includes(opts.method as Method) ? opts.method : undefined;
-  const neutral = findRecord(query, opts.kind);
+  const neutral = findRecord(query, opts.kind) ?? byTitle(query, titled, opts.kind);
   return neutral && fullRecord(neutral, language, details, method);
 }
 

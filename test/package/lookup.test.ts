@@ -125,6 +125,18 @@ describe('retryPolicy', () => {
     expect(pkg.retryPolicy(65, 'acquire')).not.toHaveProperty('sameResourceId');
     expect(pkg.retryPolicy(65, 'acquire')).not.toHaveProperty('then');
   });
+  it('finds a record by its title as a page shows it, as the CLI does', () => {
+    expect(pkg.lookup('Resource ID expired')?.ref).toBe('error-code:433');
+    expect(pkg.lookup('  resource id EXPIRED. ')?.ref).toBe('error-code:433');
+    expect(pkg.lookup('频道名不合法')?.ref).toBe('error-code:1013');
+    expect(pkg.lookup('频道名不合法', { locale: 'zh' })?.title).toMatch(/^频道名不合法/);
+    expect(zh.lookup(zh.lookup(433)!.title)?.ref).toBe('error-code:433');
+    expect(en.lookup(en.lookup(1013)!.title)?.ref).toBe('error-code:1013');
+    // A kind asked for is kept; words that are no title find nothing.
+    expect(pkg.lookup('Resource ID expired', { kind: 'http-status' })).toBeUndefined();
+    expect(pkg.lookup('expired')).toBeUndefined();
+    for (const r of [...pkg.allRecords(), ...pkg.allRecords('zh')]) expect(pkg.lookup(r.title, { kind: r.kind })?.ref, r.title).toBe(r.ref);
+  });
   it('what the package reads at run time cannot be changed by an importer', () => {
     const attempts: [string, () => void][] = [
       ['CHANNEL_NAME.maxBytes', () => ((pkg.CHANNEL_NAME as { maxBytes: number }).maxBytes = 1000)],
