@@ -48,7 +48,19 @@ export async function fromResponseIn(x: Explainer, res: ResponseLike, method: Me
 }
 
 /** A failed Cloud Recording request: what it means and what to do, from its diagnosis. */
+/** What marks a RecordingError of any copy of the package: its ESM and CommonJS builds are two copies of the class. */
+const BRAND = Symbol.for('@org/agora-rec-codes/RecordingError');
+
 export class RecordingError extends Error {
+  /**
+   * `error instanceof RecordingError` holds for an error from either build (an ESM import and a CommonJS require of
+   * the package in one process); a subclass keeps the usual check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== RecordingError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   /** The numeric body `code`, when there was one. */
   readonly code?: number;
   /** The HTTP status, when a response arrived. */
@@ -67,6 +79,7 @@ export class RecordingError extends Error {
   constructor(diagnosis: Diagnosis, method: Method, outcome: Outcome, attempts: number, options?: { cause?: unknown; message?: string }) {
     super(options?.message ?? [`\`${method}\`: ${diagnosis.summary}`, diagnosis.next].filter(Boolean).join(' '));
     this.name = 'RecordingError';
+    Object.defineProperty(this, BRAND, { value: true });
     if (options && 'cause' in options) (this as { cause?: unknown }).cause = options.cause;
     if (diagnosis.code !== undefined) this.code = diagnosis.code;
     if (diagnosis.status !== undefined) this.status = diagnosis.status;

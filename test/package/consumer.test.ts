@@ -100,6 +100,19 @@ console.log(JSON.stringify([ErrorCode.RESOURCE_ID_EXPIRED, lookup(433).constant,
     });
   }
 
+  it('a RecordingError from the CommonJS build is an instanceof the ESM class, and the other way round', () => {
+    const script = `import { createRequire } from 'node:module';
+import { RecordingError, withRetry } from '@org/agora-rec-codes';
+const cjs = createRequire(import.meta.url)('@org/agora-rec-codes');
+const fail = () => Promise.resolve(new Response('{"code":433}', { status: 400 }));
+const fromCjs = await cjs.withRetry(fail, { method: 'start' }).catch((e) => e);
+const fromEsm = await withRetry(fail, { method: 'start' }).catch((e) => e);
+class Mine extends RecordingError {}
+console.log(JSON.stringify([cjs.RecordingError === RecordingError, fromCjs instanceof RecordingError, fromEsm instanceof cjs.RecordingError, fromEsm instanceof Error, new Error('x') instanceof RecordingError, fromEsm instanceof Mine, Object.keys(fromEsm).includes('Symbol(@org/agora-rec-codes/RecordingError)')]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([false, true, true, true, false, false, false]);
+  });
+
   it('runs as an executable through its bin link', () => {
     const out = execFileSync(join(project, 'node_modules/.bin/agora-rec-codes'), ['Invalid authentication credentials', '--json'], {
       encoding: 'utf8',
