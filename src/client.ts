@@ -52,15 +52,6 @@ export async function fromResponseIn(x: Explainer, res: ResponseLike, method: Me
 const BRAND = Symbol.for('@org/agora-rec-codes/RecordingError');
 
 export class RecordingError extends Error {
-  /**
-   * `error instanceof RecordingError` holds for an error from either build (an ESM import and a CommonJS require of
-   * the package in one process); a subclass keeps the usual check.
-   */
-  static [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== RecordingError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
-  }
-
   /** The numeric body `code`, when there was one. */
   readonly code?: number;
   /** The HTTP status, when a response arrived. */
@@ -91,6 +82,15 @@ export class RecordingError extends Error {
     this.attempts = attempts;
   }
 }
+
+// `error instanceof RecordingError` holds for an error from either build (an ESM import and a CommonJS require of the
+// package in one process); a subclass keeps the usual check.
+Object.defineProperty(RecordingError, Symbol.hasInstance, {
+  value(this: typeof RecordingError, value: unknown): boolean {
+    if (this !== RecordingError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  },
+});
 
 /** What onRetry is told before each wait. */
 export type RetryEvent = {
