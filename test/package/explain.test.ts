@@ -775,6 +775,14 @@ describe('explain: a fourth audit of whole sessions (blind): nothing taken as do
     expect(explain({ method: 'query', status: 504, headers: { 'retry-after': '420' }, body: { code: 62 } }).outcome).toMatchObject({ kind: 'retry', retryAfterMs: 420_000 });
   });
 
+  it('a recording that has exited, in stop\'s own answer, is what the stop asked for: the upload decides', () => {
+    const stopped = explain({ method: 'stop', status: 200, body: { resourceId: 'r', sid: 's', serverResponse: { status: 8, uploadingStatus: 'uploaded' } } });
+    expect(stopped.outcome.kind).toBe('success');
+    expect(explain({ method: 'stop', status: 200, body: { serverResponse: { status: 8, uploadingStatus: 'backuped' } } }).record?.ref).toBe('upload-status:backuped');
+    // On query, the same status says the task is gone.
+    expect(explain({ method: 'query', status: 200, body: { resourceId: 'r', sid: 's', serverResponse: { status: 8 } } }).outcome.kind).toBe('gone');
+  });
+
   it('a body of plain text that is a reason the API writes is that reason, not a page from another server', () => {
     // As a client that reads the body with res.text() and logs it, or a proxy that passes only the reason on.
     expect(explain({ method: 'start', status: 206, body: 'request not completed' }).outcome).toMatchObject({ kind: 'retry', delaysMs: [3000, 6000], sameResourceId: true, then: 'acquire-again' });
