@@ -20,7 +20,6 @@ import { recordPath } from './paths.ts';
 import { PHRASES } from './messages.ts';
 import { isNear, nearest, type NearestEntry, sameCode } from './nearest.ts';
 import { KIND_NAMES, METHODS } from './records.ts';
-import { titleKey } from './language.ts';
 import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 import { looksLikeResponse } from './response-text.ts';
 import { runScan, type ScanIO } from './scan.ts';
@@ -217,12 +216,16 @@ export function onMethod(texts: readonly string[], method: Method | undefined): 
 /**
  * A record as `--method` shows it, for scripts as for people: the meanings,
  * causes and actions that apply on the method, and the method's own step as
- * `retry` (62 on `start`: retry, then acquire again). Without a method, the whole record.
+ * `retry` (62 on `start`: retry, then acquire again) — for a body code or gateway message, the step explain() takes
+ * for it alone, as retryPolicy() gives it (433 on `stop`: check what it means there). Without a method, the whole record.
  */
 function onMethodRecord(record: CatalogRecord, method: Method | undefined): CatalogRecord {
   if (!method) return record;
   const meanings = record.meanings.filter((m) => !m.methods || m.methods.includes(method));
-  return { ...record, meanings, causes: onMethod(record.causes, method), actions: onMethod(record.actions, method), retry: record.meaning?.retry ?? record.retry };
+  const alone = record.kind === 'error-code' ? { code: record.value } : record.kind === 'message-error' ? { message: record.value } : undefined;
+  const explained = alone && explain({ method, body: alone }, { locale: record.locale }).retry;
+  const retry = explained ? (({ retryable: _, ...step }) => step)(explained) : (record.meaning?.retry ?? record.retry);
+  return { ...record, meanings, causes: onMethod(record.causes, method), actions: onMethod(record.actions, method), retry };
 }
 
 /** The command that shows a query on every method: `agora-rec-codes 62`, `agora-rec-codes 'Invalid authentication credentials'`. */
@@ -309,14 +312,6 @@ function nearestRecords(query: string, locale: Locale, kind?: Kind): { near: Cat
   // A number no record is near (9999): the codes closest to it, as the site's not-found page lists them.
   const closest = !near.length && /^\d+$/.test(wanted.id) ? found.map(byEntry) : [];
   return { near: (same.length ? same : near).map(byEntry), closest };
-}
-
-/** The records whose title, in either language, is the query (`Resource ID expired`, `频道名不合法`), in the query's language. */
-function recordsTitled(query: string, locale: Locale): CatalogRecord[] {
-  const key = titleKey(query);
-  if (!key) return [];
-  const other = allRecords(locale === 'zh' ? 'en' : 'zh');
-  return allRecords(locale).filter((r, i) => titleKey(r.title) === key || titleKey(other[i].title) === key);
 }
 
 /** The words of a text as compared: Latin words and numbers, and each pair of Chinese characters in a row. */
@@ -434,8 +429,6 @@ export async function runCli(io: CliIO): Promise<number> {
     args = { ...args, method: args.method ?? question.method };
     records = recordsNamed(question.code, args);
   }
-  // A record's title typed or copied from a page (in either language): that record.
-  if (records.length === 0 && !question && !args.kind) records = recordsTitled(plain(query), args.locale);
   if (records.length === 0) {
     const search = searchUrl(plain(query).trim(), args.locale);
     const found = nearestRecords(query, args.locale, args.kind);

@@ -47,10 +47,10 @@ export async function fromResponseIn(x: Explainer, res: ResponseLike, method: Me
   return diagnosis;
 }
 
-/** A failed Cloud Recording request: what it means and what to do, from its diagnosis. */
 /** What marks a RecordingError of any copy of the package: its ESM and CommonJS builds are two copies of the class. */
 const BRAND = Symbol.for('@org/agora-rec-codes/RecordingError');
 
+/** A failed Cloud Recording request: what it means and what to do, from its diagnosis. */
 export class RecordingError extends Error {
   /** The numeric body `code`, when there was one. */
   readonly code?: number;

@@ -15,7 +15,7 @@
  *    `serverResponse.status` or `uploadingStatus` sets the step, and a
  *    sub-service, extension or output in trouble can only make it graver.
  */
-import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse } from './response.ts';
+import { type BodyForm, field, header, type HeadersLike, isBytes, readResponse, unwrapClientError } from './response.ts';
 import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs, waitsAfter } from './outcome.ts';
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
@@ -57,7 +57,10 @@ export type ParsedBody = {
 };
 
 /** What explain() reads: a response (`{ status, body, method, headers }`), or its body alone: parsed, as text or as bytes. */
-export type ExplainArgument = ExplainInput | ParsedBody | string | ArrayBuffer | ArrayBufferView;
+/** An HTTP client's error given whole (axios' `error`): its `response` is explained, on the method `method` names or `config.url` calls. */
+export type ClientError = { response: object; config?: { url?: string }; method?: Method };
+
+export type ExplainArgument = ExplainInput | ParsedBody | ClientError | string | ArrayBuffer | ArrayBufferView;
 
 export type ExplainOptions = {
   /** The language of the words (the package root; a one-language entry point speaks its own). */
@@ -240,8 +243,10 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const waitMs = retryAfterMs(header(headers, 'retry-after'), now);
 
   const messageFound = message !== undefined ? findRecord(message, 'message-error') : undefined;
-  // A body of plain text that is a reason the API writes (`request not completed`, the text of a 206): that reason.
-  const textReason = body.form === 'text' && !messageFound && values.code === undefined && findRecord(body.text!, 'error-code') ? body.text : undefined;
+  // A body of plain text that is a reason the API writes (`request not completed`, the text of a 206): that reason. (Not
+  // another name of a record: `RESOURCE_ID_EXPIRED` as a 503's text is a page, not the API's answer.)
+  const textRecord = body.form === 'text' && !messageFound && values.code === undefined ? findRecord(body.text!, 'error-code') : undefined;
+  const textReason = (textRecord?.meanings as { reason?: string }[] | undefined)?.some((m) => sameReason(m.reason, body.text!.trim())) ? body.text!.trim() : undefined;
   const reason = values.reason ?? textReason;
   const at = (neutral: NeutralRecord | undefined) => neutral && briefRecord(neutral, language, method, status, reason, values.code);
   const codeRecord = values.code !== undefined ? at(findRecord(values.code, 'error-code')) : undefined;
@@ -454,8 +459,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // the same one would get 433. The retries that fit in its life, then a new one; none fits: a new one after the wait.
   const expires = derive().expiresAfterSeconds;
   if (method === 'start' && policy.action === 'retry' && expires && waitMs) {
-    // A retry fits while the waits up to it stay within its life.
-    const fit = policy.delaysMs.filter((_, i, all) => waitsAfter(all.slice(0, i + 1), waitMs).reduce((sum, d) => sum + d, 0) < expires * 1000);
+    // A retry fits while the waits up to it stay within its life, each later answer taken to ask as long again (as
+    // withRetry() then waits): at worst, each wait is the longer of the schedule's and the server's.
+    const fit = policy.delaysMs.filter((_, i, all) => all.slice(0, i + 1).reduce((sum, d) => sum + Math.max(d, waitMs), 0) < expires * 1000);
     if (fit.length < policy.delaysMs.length) {
       // (The cut schedule is ours: the source's basis for the whole one is not kept.)
       policy = fit.length ? { action: 'retry', delaysMs: fit, sameResourceId: true, then: 'acquire-again' } : { action: 'acquire-again' };
@@ -591,7 +597,8 @@ export function explainIn(language: Language, P: Phrases, input: unknown, option
   const now = typeof nowOption === 'number' && Number.isFinite(nowOption) ? nowOption : Date.now();
   try {
     // A body given on its own (the text or bytes of a response) is read as the body.
-    const whole = typeof input === 'string' || isBytes(input) ? { body: input } : input;
+    // An HTTP client's error given whole (axios: `error.response`) is its response.
+    const whole = typeof input === 'string' || isBytes(input) ? { body: input } : unwrapClientError(input);
     return diagnose((whole && typeof whole === 'object' ? whole : {}) as ExplainInput, language, P, now);
   } catch {
     // Unreachable by design (inputs are read defensively); a diagnosis is still owed.

@@ -23,6 +23,6 @@ export {
   type LookupOptions,
 } from './records.ts';
 export { retryPolicy } from './retry-policy.ts';
-export type { Basis, Diagnosis, ExplainArgument, ExplainInput, ExplainOptions, HeadersLike, ParsedBody, StateReading } from './explain.ts';
+export type { Basis, ClientError, Diagnosis, ExplainArgument, ExplainInput, ExplainOptions, HeadersLike, ParsedBody, StateReading } from './explain.ts';
 export { OUTCOME_KINDS, POLL_AFTER_MS, type Outcome, type OutcomeKind } from './outcome.ts';
 export { RecordingError, type FromResponseOptions, type RetryEvent, type WithRetryOptions } from './client.ts';

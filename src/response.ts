@@ -324,6 +324,23 @@ const bodyAlone = (input: object): boolean =>
   !['body', 'data', 'status', 'headers'].some((k) => own(input, k)) &&
   Object.keys(input).some((k) => API_KEY.test(k) || WRAPPERS.includes(k));
 
+/** The method a Cloud Recording URL calls (`…/cloud_recording/resourceid/{rid}/sid/{sid}/mode/mix/stop`): its last segment. */
+const URL_METHOD = /\/cloud_recording\/(?:[^?#\s]*\/)?(acquire|start|query|update|updateLayout|stop)(?:[?#]|\s*$)/i;
+
+/**
+ * An HTTP client's error given whole (axios' error: the response in `response`, the request in `config`; ky's: a fetch
+ * Response in `response`): that response, with the method its call names or its URL calls. Anything else as it is.
+ */
+export function unwrapClientError(input: unknown): unknown {
+  const inner = field(input, 'response');
+  if (!inner || typeof inner !== 'object' || ['status', 'body', 'data'].some((k) => own(input as object, k))) return input;
+  if (isFetchResponse(inner)) return inner;
+  if (statusOf(field(inner, 'status')) === undefined) return input;
+  const url = field(field(input, 'config'), 'url') ?? field(field(input, 'request'), 'path');
+  const method = field(input, 'method') ?? (typeof url === 'string' ? URL_METHOD.exec(url)?.[1] : undefined);
+  return { ...inner, ...(method !== undefined && { method }) };
+}
+
 /**
  * Read a response given as explain() input (`{ status, body, headers }`, a
  * body that may be a whole pasted HTTP message) without the catalog: what it

@@ -118,9 +118,11 @@ export const SIZE_CASES: SizeCase[] = [
   // +19 B (en) / +15 B (zh) when a Retry-After lengthens only the first wait, its own answer's (waitsAfter); +47 B (en) /
   // +61 B (zh) when a body of plain text that is a reason the API writes is read as that reason (a 206 `request not
   // completed` retried, not a page from elsewhere), and METHODS and METHOD_VERBS are frozen; +18 B (en) / +23 B (zh)
-  // when a recording that has exited, in `stop`'s own answer, is what the stop asked for (status 8 is not "gone" there).
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_675 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_395 },
+  // when a recording that has exited, in `stop`'s own answer, is what the stop asked for (status 8 is not "gone" there);
+  // +171 B (en) / +166 B (zh) for a read-back and a blind audit: an HTTP client's error given whole (axios' `error`) is
+  // its response, on the method its URL calls; a plain-text body is a reason only where it is one (not a constant).
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 21_850 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_565 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

@@ -294,6 +294,15 @@ describe('agora-rec-codes <query>, as a blind audit of the CLI asked (blind27)',
     for (const words of ['the request is slow', 'the recording is not working', 'recording service is exiting']) expect((await run([words])).stderr, words).not.toMatch(/Did you mean/);
   });
 
+  it('--json with --method gives the step retryPolicy() and explain() give for the code on that method', async () => {
+    const step = async (...args: string[]) => JSON.parse((await run([...args, '--json'])).stdout).retry;
+    expect(await step('433', '--method', 'stop')).toEqual({ action: 'contact-support' });
+    expect(await step('49', '--method', 'update')).toEqual({ action: 'contact-support' });
+    expect(await step('65', '--method', 'acquire')).not.toHaveProperty('sameResourceId');
+    expect(await step('433', '--method', 'start')).toMatchObject({ action: 'acquire-again' });
+    expect(await step('62', '--method', 'start')).toMatchObject({ action: 'retry', sameResourceId: true, then: 'acquire-again' });
+  });
+
   it('a Retry-After longer than the schedule: the finding\'s heading gives the waits its next step gives (the first one the server\'s)', async () => {
     const r = await run(['scan'], { stdin: 'HTTP/2 429\nretry-after: 12\ncontent-type: application/json\n\n{"message":"API rate limit exceeded"}\n' });
     expect(r.stdout).toMatch(/✗ Retry \(12 s, 3 s, 6 s\) .*\n {2}Next: Retry the same request after 12 s, then 3 s, then 6 s/);

@@ -74,6 +74,17 @@ describe('withRetry', () => {
     ]);
   });
 
+  it('a start whose every answer asks to wait: the waits stay within the resource ID\'s life, then a new one', async () => {
+    const clock = fakeClock();
+    const call = vi.fn(async () => new Response('{"message":"API rate limit exceeded"}', { status: 429, headers: { 'retry-after': '120' } }));
+    const error = await withRetry(call, { method: 'start', sleep: clock.sleep, maxDelayMs: 600_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordingError);
+    expect((error as RecordingError).outcome.kind).toBe('acquire-again');
+    // 5 minutes after acquire the resource ID has expired: no start goes out with it after that.
+    expect(clock.waits).toEqual([120_000, 120_000]);
+    expect(clock.waits.reduce((a, b) => a + b, 0)).toBeLessThan(300_000);
+  });
+
   it('resolves on already-done (201 with 7) and on an in-progress query', async () => {
     const clock = fakeClock();
     expect((await withRetry(answers(json(201, { code: 7, reason: 'already started' })), { method: 'start', sleep: clock.sleep })).status).toBe(201);
