@@ -409,8 +409,9 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       const ending = method === 'stop' || values.states.some((s) => s.kind === 'recording-status' && STOPPING.includes(s.value as number));
       const ended = ending && states.some((s) => s.record && endsWithRecording(s.record.kind));
       if (ended) notes.push(P.notes.partsEnded);
-      // A recording that has exited, in `stop`'s own answer, is what the stop asked for (status 8 there is no task lost).
-      const stopped = (r: BriefRecord) => method === 'stop' && r.kind === 'recording-status' && policyOf(r).action === 'gone';
+      // A recording no longer running, in `stop`'s own answer, is what the stop asked for (status 8 there is no task lost,
+      // 20 no call for a new one): the upload decides.
+      const stopped = (r: BriefRecord) => method === 'stop' && r.kind === 'recording-status' && ['gone', 'acquire-again'].includes(policyOf(r).action);
       const known = states.filter((s) => s.record && !(ending && endsWithRecording(s.record.kind)) && !stopped(s.record)).map((s) => s.record!);
       const decided = decidingState(known, (r) => r.kind, (r) => GRAVITY[policyOf(r).action]);
       if (decided) {

@@ -5,18 +5,18 @@
  * retry, what it does after its retries and with which resource ID: a change
  * of those is major; a change of schedule or of name only is minor. Each
  * situation a client can be in (no method, each method, each method with an
- * HTTP status a meaning names) is asked with the package's own rule for which
- * meaning applies (src/meaning.ts), so older and newer vocabularies compare by
- * meaning (`wait` and `poll` are the same step).
+ * HTTP status a meaning names) is asked with the package's own rules for the
+ * step it gives there (src/meaning.ts: policyAt), so older and newer vocabularies
+ * compare by meaning (`wait` and `poll` are the same step).
  */
 import { METHODS, type RetryPolicy, type SemverLevel, type LocalizedText } from '../catalog/schema.ts';
 import type { LooseRecord } from './snapshot.ts';
 import { canonical, code, type Lang, list, onRecord, type PlannedChange, refOf, same, siteWords } from './terms.ts';
 
 // Without src/ (a copy of data/ and scripts/ only), each meaning's next step is compared on its own.
-type PickMeaning = typeof import('../../src/meaning.ts').pickMeaning;
-const meaningRule = (await import('../../src/meaning.ts').catch(() => undefined)) as { pickMeaning: PickMeaning } | undefined;
-export const pickMeaning: PickMeaning | undefined = meaningRule?.pickMeaning;
+type MeaningRule = typeof import('../../src/meaning.ts');
+const meaningRule = (await import('../../src/meaning.ts').catch(() => undefined)) as MeaningRule | undefined;
+export const pickMeaning: MeaningRule['pickMeaning'] | undefined = meaningRule?.pickMeaning;
 
 /** What a client does on a next step: the same for `wait` and `poll`, or `do-not-retry` and `fix-request`. */
 type Conduct = 'proceed' | 'poll' | 'resend' | 'restart' | 'stop';
@@ -82,13 +82,27 @@ function contextsOf(r: LooseRecord): Context[] {
   return out;
 }
 
-/** The policy a client is given in a situation (the package's rule: see pickMeaning), and the meaning it came from. */
+/**
+ * The policy a client is given in a situation, and the meaning it came from: the package's rules (src/meaning.ts) —
+ * the meaning on the method (pickMeaning); for a body code given only for other methods, no step of theirs that would
+ * start anew or take it as done (foreignStep); on `acquire`, a retry without a resource ID (retryOnAcquire); without a
+ * method, the step most methods take where they differ only in waits (commonStep), as retryPolicy() gives them.
+ */
 function policyAt(r: LooseRecord, c: Context, ranks: Record<string, number>): { policy?: Policy; meaning?: object } {
   const fallback = r.retry as Policy | undefined;
-  if (!c.method || !pickMeaning) return { policy: fallback };
+  if (!meaningRule || !pickMeaning) return { policy: fallback };
   const meanings = list<{ methods?: string[]; source: string; http?: number; retry?: Policy }>(r.meanings);
-  const meaning = pickMeaning(meanings, c.method, ranks, c.http);
-  return meaning?.retry ? { policy: meaning.retry, meaning } : { policy: fallback };
+  const on = (method: string) => pickMeaning(meanings, method, ranks, c.http);
+  if (!c.method) {
+    if (r.kind === 'http-status' || !fallback) return { policy: fallback };
+    const steps = meaningRule.recordMethods({ kind: r.kind as never, meanings: meanings as never }, METHODS).map((m) => on(m)?.retry ?? fallback);
+    return { policy: (meaningRule.commonStep(steps as (Policy & { action: string })[]).step as Policy | undefined) ?? fallback };
+  }
+  const meaning = on(c.method);
+  let policy = meaning?.retry ?? fallback;
+  if (policy && r.kind === 'error-code' && meaningRule.onlyElsewhere(meanings, c.method) && meaningRule.foreignStep(policy.action ?? '', c.method) !== 'kept') policy = { action: 'contact-support' };
+  if (policy && c.method === 'acquire' && policy.action === 'retry') policy = meaningRule.retryOnAcquire(policy as Policy & { action: string });
+  return meaning?.retry ? { policy, meaning } : { policy };
 }
 
 function contextWords(contexts: Context[], lang: Lang): string {

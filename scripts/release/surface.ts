@@ -66,7 +66,13 @@ export function entrySources(pkg: PackageJson): Map<string, string> {
  */
 export function packageSurface(files: ReadonlyMap<string, string>, pkg: PackageJson): Surface {
   const ROOT = '/package/';
-  const virtual = new Map<string, string>([[`${ROOT}package.json`, JSON.stringify({ type: 'module' })]]);
+  // Without the standard library (noLib, so nothing outside the package counts), the one global its constants are made
+  // with: Object.freeze, giving its argument's type (the literal types of an `as const` object).
+  const GLOBALS = `${ROOT}globals.d.ts`;
+  const virtual = new Map<string, string>([
+    [`${ROOT}package.json`, JSON.stringify({ type: 'module' })],
+    [GLOBALS, 'interface ObjectConstructor { freeze<T>(o: T): T; }\ndeclare var Object: ObjectConstructor;\n'],
+  ]);
   for (const [path, text] of files) virtual.set(ROOT + path, text);
   const entries = entrySources(pkg);
   const options: ts.CompilerOptions = {
@@ -100,7 +106,7 @@ export function packageSurface(files: ReadonlyMap<string, string>, pkg: PackageJ
     directoryExists: (name) => dirs.has(name.replace(/\/$/, '')),
     getDirectories: () => [],
   };
-  const roots = [...new Set([...entries.values()].map((s) => ROOT + s).filter((s) => virtual.has(s)))];
+  const roots = [GLOBALS, ...new Set([...entries.values()].map((s) => ROOT + s).filter((s) => virtual.has(s)))];
   const program = ts.createProgram({ rootNames: roots, options, host });
   const checker = program.getTypeChecker();
 

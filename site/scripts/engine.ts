@@ -113,7 +113,7 @@ const SPECIFIC = 1.5;
 /** A page that holds this share of a query's words ranks above one that scores higher holding only a sliver of them (a rare word). */
 const HOLDS_MOST = 2 / 3;
 const SLIVER = 1 / 4;
-/** …or, a guide in a how-to question, every one of them where the best scoring holds less than half (App Certificate, start, token); where the question asks how to make or choose something (asksProcedure), one holding as many of them as the best. */
+/** …or, a guide in a how-to question, every one of them where the best scoring holds less than half (App Certificate, start, token); where the question asks how to make or choose something (asksProcedure), less than all. */
 const HALF = 1 / 2;
 /** How much more a guide weighs for a question of how to do something. */
 const GUIDE_FOR_HOW_TO = 2.2;
@@ -212,7 +212,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       await loadAll(new Set([...sequences.flat(), ...chars, ...numbers.map((n) => n.value)]));
       // A word of a name written with a typo (invaild appid): the name's word, so that the name is still named.
       const spelled = spellings(sequences.slice(0, 3).flat(), fileOf);
-      for (let s = 0; s < 3; s++) sequences[s] = sequences[s]!.map((t) => spelled.get(t) ?? t);
+      const respelled = spelled.size ? sequences.map((sequence, s) => (s < 3 ? sequence.map((t) => spelled.get(t) ?? t) : sequence)) : undefined;
       await loadAll(spelled.values());
       const entry = async (n: number) =>
         (await load<SearchEntry[]>(`e${Math.floor(n / head.entriesPerFile)}`))[n % head.entriesPerFile];
@@ -236,8 +236,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const lead = weighed.reduce<(typeof weighed)[number] | undefined>((a, r) => (a && a.score >= r.score ? a : r), undefined);
       const relaxed = weighed
         .map((r) =>
-          lead && ((r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER) || (howTo && r.entry >= firstGuide && (procedure ? r.coverage >= lead.coverage : r.coverage >= 1 && lead.coverage < HALF))) && r.score < lead.score
-            ? { ...r, score: lead.score * (1 + r.coverage / 100) }
+          lead && ((r.coverage >= HOLDS_MOST && lead.coverage <= SLIVER) || (howTo && r.entry >= firstGuide && r.coverage >= 1 && lead.coverage < (procedure ? 1 : HALF))) && r.score < lead.score
+            ? { ...r, score: lead.score * (1 + r.coverage / 100 + r.score / lead.score / 1000) }
             : r,
         )
         .sort((a, b) => b.score - a.score || a.entry - b.entry);
@@ -245,7 +245,7 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const empty = !words.clean(normalized).trim() && !numbers.length && !response && !constantsIn(query).length;
       // A how-to question the best fitting page of which is a guide: that guide answers it before any record its words name.
       const guideFirst = howTo && relaxed[0] !== undefined && relaxed[0].entry >= firstGuide ? relaxed[0].entry : undefined;
-      return { head, words, u, normalized, response, sequences, numbers: howTo ? numbers.filter((n) => !values.has(n.value)) : numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst, firstGuide };
+      return { head, words, u, normalized, response, sequences, spelled, respelled, numbers: howTo ? numbers.filter((n) => !values.has(n.value)) : numbers, shard, fileOf, entry, tokenFile, relaxed, empty, guideFirst, firstGuide };
     });
 
     const pinned = understood.then(async (q) => {
@@ -262,6 +262,14 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       for (const name of constantsIn(query)) for (const n of await constantEntries(name, q.head.constantGroups, index)) add(n);
       // 2. A name that is the whole query (a message or title pasted alone), before any number in it.
       const pins = pinMatches(q.sequences, q.shard, [false, false, false, hasHan(q.normalized)]);
+      // And the names the query holds once a word written with a typo is the name's (invaild appid): those a corrected
+      // word is part of, beside what the words as written name (a real word the index lacks stays one).
+      if (q.respelled) {
+        const fixed = [...q.spelled.values()];
+        for (const p of pinMatches(q.respelled, q.shard, [false, false, false, hasHan(q.normalized)])) {
+          if (fixed.some((w) => ` ${p.phrase} `.includes(` ${w} `)) && !pins.some((x) => x.entry === p.entry && x.field === p.field)) pins.push(p);
+        }
+      }
       // A state name written with a typo (uploded); a name the API writes in camelCase, copied (serviceCompleted) or
       // with a typo (serviceAbnormol).
       const camel = (query.match(/[a-z]+(?:[A-Z][a-z0-9]*)+/g) ?? []).map((w): [string, string] => [w.toLowerCase(), normalize(w).split(' ')[0]]);
@@ -719,7 +727,7 @@ export const withReasonPhrase = (text: string, value: string): boolean => new Re
 export function negated(text: string, phrase: string): boolean {
   if (/^(?:not|no|never|不|没|未)/.test(phrase)) return false;
   const at = (i: number) => text.slice(Math.max(0, i - 24), i);
-  const before = /(?:^|\s)(?:not|never|no longer|isn t|aren t|wasn t|doesn t|don t|didn t|won t|can t|cannot)(?:\s(?:yet|even|really|actually|in))?\s$|(?:不是|没有|并非|不|没|未)\s?$/;
+  const before = /(?:^|\s)(?:(?:nobody|no one|none)(?:\s(?:was|is|were|are))?|not|never|no longer|isn t|aren t|wasn t|doesn t|don t|didn t|won t|can t|cannot)(?:\s(?:yet|even|really|actually|in))?\s$|(?:不是|没有|并非|没人|没有人|不|没|未)\s?$/;
   let seen = false;
   for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
     const end = i + phrase.length;

@@ -449,12 +449,16 @@ export function asksHowTo(normalized: string): boolean {
   );
 }
 
+/** Words that say something went wrong: a question with them is about that problem (how do I get a new token after it expired). */
+const PROBLEM = /(?:^|\s)(?:expire|expired|expires|fail|fails|failed|failing|error|errors|invalid|wrong|denied|rejected|refused|reject|refuse)(?:\s|$)|过期|失败|报错|错误|无效|不合法|拒绝|不行/;
+
 /**
  * Whether a how-to question asks how to make or choose something (how do I build the Authorization header, 怎么选 uid),
  * not what to do about an error (should I retry): a guide holding all of its words answers it before a record holding
  * most of them by a name or keyword.
  */
 export const asksProcedure = (normalized: string): boolean =>
+  !PROBLEM.test(normalized) &&
   /(?:^|\s)how (?:do|can|should|to|would) (?:(?:i|we|you) )?(?:build|construct|create|generate|make|compose|assemble|set|set up|write|compute|encode|format|sign|pass|put|configure|choose|pick)(?:\s|$)|怎么(?:组|拼|生成|构造|构建|设置|配置|传|写|选|填)|如何(?:组|拼|生成|构造|构建|设置|配置|传|写|选|填)/.test(normalized);
 
 /**

@@ -775,6 +775,8 @@ describe('explain: a fourth audit of whole sessions (blind): nothing taken as do
     const stopped = explain({ method: 'stop', status: 200, body: { resourceId: 'r', sid: 's', serverResponse: { status: 8, uploadingStatus: 'uploaded' } } });
     expect(stopped.outcome.kind).toBe('success');
     expect(explain({ method: 'stop', status: 200, body: { serverResponse: { status: 8, uploadingStatus: 'backuped' } } }).record?.ref).toBe('upload-status:backuped');
+    // So is one that exited abnormally (20): the stop is done, and no new recording is called for.
+    expect(explain({ method: 'stop', status: 200, body: { serverResponse: { status: 20, uploadingStatus: 'uploaded' } } }).outcome.kind).toBe('success');
     // On query, the same status says the task is gone.
     expect(explain({ method: 'query', status: 200, body: { resourceId: 'r', sid: 's', serverResponse: { status: 8 } } }).outcome.kind).toBe('gone');
   });

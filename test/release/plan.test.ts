@@ -211,16 +211,28 @@ describe('release:plan against the tag v<version>', () => {
     }
   });
 
-  it('says "minor" for a new meaning on a method', () => {
+  it('says "minor" for a new meaning on a method that leaves every step as it was', () => {
+    setField('error-code:2', ['meanings'], [
+      ...record('error-code:2').meanings,
+      { methods: ['updateLayout'], source: 'sc', http: 400, text: { zh: '在 `updateLayout` 上同样表示参数不合法。', en: 'On `updateLayout`, too, a parameter is invalid.' } },
+    ]);
+    try {
+      const plan = repo.planJson();
+      expect(plan.bump).toBe('minor');
+      expect(plan.changes.find((c) => c.type === 'meaning-added')).toMatchObject({ level: 'minor', ref: 'error-code:2' });
+      expect(plan.changes.find((c) => c.type === 'meaning-added')!.text.en).toContain('`updateLayout`');
+    } finally {
+      repo.reset();
+    }
+  });
+
+  it('says "major" for a new meaning that gives a code a step on a method it had none on (433 on updateLayout: acquire again, not check with Agora)', () => {
     setField('error-code:433', ['meanings'], [
       ...record('error-code:433').meanings,
       { methods: ['updateLayout'], source: 'sc', http: 400, text: { zh: '在 `updateLayout` 上同样表示 resource ID 已过期。', en: 'On `updateLayout`, too, the resource ID has expired.' } },
     ]);
     try {
-      const plan = repo.planJson();
-      expect(plan.bump).toBe('minor');
-      expect(plan.changes.find((c) => c.type === 'meaning-added')).toMatchObject({ level: 'minor', ref: 'error-code:433' });
-      expect(plan.changes.find((c) => c.type === 'meaning-added')!.text.en).toContain('`updateLayout`');
+      expect(repo.planJson().bump).toBe('major');
     } finally {
       repo.reset();
     }

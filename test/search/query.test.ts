@@ -131,6 +131,9 @@ describe('what a query says is not the case, and a status with its reason phrase
     expect(n("stop answered but it isn't uploaded", 'uploaded')).toBe(true);
     expect(n('状态不是 disconnected 但是推不上去', 'disconnected')).toBe(true);
     expect(n('output is publishing but nobody sees it', 'publishing')).toBe(false);
+    // Nobody doing it is no one doing it: a symptom, not the state seen.
+    expect(n('the file is empty because nobody was publishing in the room', 'publishing')).toBe(true);
+    expect(n('频道里没人 publishing，录出来是空的', 'publishing')).toBe(true);
     // Said once plainly and once negated: it is named.
     expect(n('publishing? not publishing? it says publishing', 'publishing')).toBe(false);
     // A name that is itself a negation is not negated by its own first word.
