@@ -291,7 +291,8 @@ export function createSearch({ lang, site = '' }: { lang: Lang; site?: string })
       const byPin = (a: (typeof pins)[number], b: (typeof pins)[number]) => level(b.score) - level(a.score) || bodyReason(b) - bodyReason(a) || byRelaxed(a.entry, b.entry) || b.score - a.score;
       // A reason copied as the service writes it, in snake_case, is its body code's (invalid_appid: 400's, not the gateway
       // message `invalid appid`), before any other name.
-      const snake = new Set(query.toLowerCase().match(/[a-z]+(?:_[a-z]+)+/g) ?? []);
+      // (With a typo in one of its words, as the name's word: no_worker_manager_availble.)
+      const snake = new Set((query.toLowerCase().match(/[a-z]+(?:_[a-z]+)+/g) ?? []).flatMap((w) => [w, w.split('_').map((part) => q.spelled.get(part) ?? part).join('_')]));
       const asWritten = (p: (typeof pins)[number]) => [...snake].some((w) => ` ${p.phrase} `.includes(` ${w.replace(/_/g, ' ')} `));
       for (const p of pins.filter(asWritten).sort(byPin)) if (kinds.get(p) === 'error-code') add(p.entry);
       pins.filter((p) => p.whole && p.field !== 'code').sort(byPin).forEach((p) => add(p.entry));

@@ -204,9 +204,10 @@ export function typoNames(words: readonly string[], file: (token: string) => Rec
 }
 
 /**
- * The Latin words of a query that no page has, each written with a typo of a word of a name the index has (invaild →
- * invalid): that word, where exactly one is closest — so that a name with a typo in one of its words (invaild appid,
- * no route matchd) is still that name. A word the index has, or one several words are as close to, stays as written.
+ * The Latin words of a query that no page has, each written with a typo of a word the index has (invaild → invalid,
+ * availble → available): that word, where exactly one is closest — so that a name with a typo in one of its words
+ * (invaild appid, no_worker_manager_availble) is still that name. A word the index has, or one several words are as
+ * close to, stays as written. (The engine adds only the names a corrected word is part of.)
  */
 export function spellings(words: Iterable<string>, file: (token: string) => Record<string, Shard> | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -216,7 +217,7 @@ export function spellings(words: Iterable<string>, file: (token: string) => Reco
     let closest: string[] = [];
     let least = Infinity;
     for (const [token, shard] of Object.entries(f)) {
-      if (!shard[0].length || token.slice(0, 2) !== word.slice(0, 2) || !/^[a-z]+$/.test(token)) continue;
+      if (shard[0].length + shard[1].length === 0 || token.slice(0, 2) !== word.slice(0, 2) || !/^[a-z]+$/.test(token)) continue;
       const distance = editDistance(token, word, typoAllowance(token));
       if (distance > typoAllowance(token)) continue;
       if (distance < least) [least, closest] = [distance, [token]];
