@@ -200,3 +200,31 @@ export function commonStep<P extends StepLike>(steps: readonly P[]): { step?: P;
   for (const step of steps) if (!most || count(step) > count(most) || stepKey(step) === stepKey(most)) most = step;
   return { step: most && count(most) < steps.length ? most : undefined, kinds: false };
 }
+
+/**
+ * The step a record gives for its code or message alone — no reason, no HTTP status unless `http` names one a meaning
+ * has — on `method`, or without one: explain()'s rules, so that retryPolicy()'s table (built with it) and the release
+ * plan (judging a change with it) say what explain() says. On a method: the meaning's step (pickMeaning); for a body
+ * code the sources give only for other methods, not theirs where explain() would not take it (foreignStep: check what
+ * it means there); on `acquire`, a retry without a resource ID (retryOnAcquire). Without one: the step most methods
+ * take where they differ only in waits (commonStep), else the record's own. `meaning`: the meaning the step came from.
+ */
+export function stepAlone<P extends StepLike, M extends MeaningLike & { methods?: readonly Method[]; retry?: P }>(
+  record: { kind: Kind; meanings: readonly M[]; retry: P },
+  method: Method | undefined,
+  ranks: Readonly<Record<string, number>>,
+  all: readonly Method[],
+  http?: number,
+): { step: P; meaning?: M } {
+  const on = (m: Method) => pickMeaning(record.meanings, m, ranks, http);
+  if (!method) {
+    if (record.kind === 'http-status') return { step: record.retry };
+    const steps = recordMethods(record, all).map((m) => on(m)?.retry ?? record.retry);
+    return { step: commonStep(steps).step ?? record.retry };
+  }
+  const meaning = on(method);
+  let step = meaning?.retry ?? record.retry;
+  if (record.kind === 'error-code' && onlyElsewhere(record.meanings, method) && foreignStep(step.action, method) !== 'kept') step = { action: 'contact-support' } as P;
+  if (method === 'acquire' && step.action === 'retry') step = retryOnAcquire(step);
+  return { step, ...(meaning?.retry && { meaning }) };
+}

@@ -23,7 +23,7 @@ export function retryPolicy(code: number | string, method?: Method): RetryPolicy
   // no digits, as it names nothing either way.)
   const entry = findEntry(code, /^\s*\d+\s*$/.test(String(code)) ? 'error-code' : undefined) ?? findEntry(code);
   if (!entry) return undefined;
-  // A value that is not a method of the API reads as no method, as in explain() and lookup(): the record's own step.
+  // A value that is not a method of the API reads as no method, as in explain() and lookup(): the step without one.
   // A new policy each time: no caller can change the catalog.
   const on = METHODS.indexOf(method as Method);
   return readPolicy(retryTable().steps[+(entry.byMethod[on < 0 ? METHODS.length : on] || entry.retry)]);

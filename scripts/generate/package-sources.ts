@@ -53,7 +53,7 @@ import {
   RetryPolicy,
   recordRef,
 } from '../catalog/schema.ts';
-import { commonStep, foreignStep, onlyElsewhere, pickMeaning, recordMethods, retryOnAcquire } from '../../src/meaning.ts';
+import { stepAlone } from '../../src/meaning.ts';
 import { joinRecord, type RecordRest } from '../../src/record-parts.ts';
 import { readPolicy, readRetryTable, type RetryEntry } from '../../src/retry-table.ts';
 import { recordPath } from '../../src/paths.ts';
@@ -366,8 +366,7 @@ const MEANING_FIELDS = Object.keys(Meaning.shape).filter((k) => k !== 'text');
  * A neutral record split by use (see src/record-parts.ts): what retryPolicy()
  * needs — kind, code, names, reasons, next steps (its own, and on each method
  * and without one where that differs, worked out with explain()'s rules for a
- * body code alone: pickMeaning without an HTTP status or reason, foreignStep,
- * retryOnAcquire, commonStep) — and the rest.
+ * body code alone: stepAlone in src/meaning.ts) — and the rest.
  */
 function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: Record<string, number>): { entry: RetryEntry; rest: RecordRest } {
   const { kind, code, constant, message, formerConstants, retry, meanings, ...others } = record;
@@ -375,20 +374,10 @@ function splitByUse(record: Record<string, unknown>, table: PolicyTable, ranks: 
   const formers = (formerConstants as { name: string }[] | undefined) ?? [];
   const reasons = [...new Set(list.flatMap((m) => m.reason ?? []))];
   const own = table.at(retry);
-  type Step = { action: string };
-  const meaningsOf = list as unknown as { source: string; methods?: Method[]; retry?: Step }[];
-  const stepOn = (method: Method): Step => pickMeaning(meaningsOf, method, ranks)?.retry ?? (retry as Step);
-  const onMethods = METHODS.map((method) => {
-    let step = stepOn(method);
-    // A body code the sources give only for other methods: their step where explain() takes it, else the one it falls
-    // back on without an HTTP status (433 on `stop`: check what the code means there).
-    if (kind === 'error-code' && onlyElsewhere(meaningsOf, method) && foreignStep(step.action, method) !== 'kept') step = { action: 'contact-support' };
-    return method === 'acquire' && step.action === 'retry' ? retryOnAcquire(step) : step;
-  });
-  // Without a method, where the methods' steps differ only in their waits: the one most take (as explain() says).
-  const withoutMethod = kind === 'http-status' ? undefined : commonStep(recordMethods({ kind: kind as Kind, meanings: meaningsOf }, METHODS).map(stepOn)).step;
-  const byMethod = [...onMethods, withoutMethod ?? retry].map((step) => {
-    const at = table.at(step);
+  // Its step on each method, then without one (stepAlone: explain()'s rules for a code alone).
+  const alone = { kind: kind as Kind, meanings: list as unknown as { source: string; methods?: Method[]; retry?: { action: string } }[], retry: retry as { action: string } };
+  const byMethod = [...METHODS, undefined].map((method) => {
+    const at = table.at(stepAlone(alone, method, ranks, METHODS).step);
     return at === own ? '' : String(at);
   });
   const entry: RetryEntry = {

@@ -6,10 +6,10 @@
  * of those is major; a change of schedule or of name only is minor. Each
  * situation a client can be in (no method, each method, each method with an
  * HTTP status a meaning names) is asked with the package's own rules for the
- * step it gives there (src/meaning.ts: policyAt), so older and newer vocabularies
+ * step it gives there (src/meaning.ts: stepAlone), so older and newer vocabularies
  * compare by meaning (`wait` and `poll` are the same step).
  */
-import { METHODS, type RetryPolicy, type SemverLevel, type LocalizedText } from '../catalog/schema.ts';
+import { METHODS, type Method, type RetryPolicy, type SemverLevel, type LocalizedText } from '../catalog/schema.ts';
 import type { LooseRecord } from './snapshot.ts';
 import { canonical, code, type Lang, list, onRecord, type PlannedChange, refOf, same, siteWords } from './terms.ts';
 
@@ -82,27 +82,14 @@ function contextsOf(r: LooseRecord): Context[] {
   return out;
 }
 
-/**
- * The policy a client is given in a situation, and the meaning it came from: the package's rules (src/meaning.ts) —
- * the meaning on the method (pickMeaning); for a body code given only for other methods, no step of theirs that would
- * start anew or take it as done (foreignStep); on `acquire`, a retry without a resource ID (retryOnAcquire); without a
- * method, the step most methods take where they differ only in waits (commonStep), as retryPolicy() gives them.
- */
+/** The policy a client is given in a situation, and the meaning it came from: the package's rule (stepAlone in src/meaning.ts). */
 function policyAt(r: LooseRecord, c: Context, ranks: Record<string, number>): { policy?: Policy; meaning?: object } {
   const fallback = r.retry as Policy | undefined;
-  if (!meaningRule || !pickMeaning) return { policy: fallback };
-  const meanings = list<{ methods?: string[]; source: string; http?: number; retry?: Policy }>(r.meanings);
-  const on = (method: string) => pickMeaning(meanings, method, ranks, c.http);
-  if (!c.method) {
-    if (r.kind === 'http-status' || !fallback) return { policy: fallback };
-    const steps = meaningRule.recordMethods({ kind: r.kind as never, meanings: meanings as never }, METHODS).map((m) => on(m)?.retry ?? fallback);
-    return { policy: (meaningRule.commonStep(steps as (Policy & { action: string })[]).step as Policy | undefined) ?? fallback };
-  }
-  const meaning = on(c.method);
-  let policy = meaning?.retry ?? fallback;
-  if (policy && r.kind === 'error-code' && meaningRule.onlyElsewhere(meanings, c.method) && meaningRule.foreignStep(policy.action ?? '', c.method) !== 'kept') policy = { action: 'contact-support' };
-  if (policy && c.method === 'acquire' && policy.action === 'retry') policy = meaningRule.retryOnAcquire(policy as Policy & { action: string });
-  return meaning?.retry ? { policy, meaning } : { policy };
+  if (!meaningRule || !fallback) return { policy: fallback };
+  type Step = Policy & { action: string };
+  const meanings = list<{ methods?: Method[]; source: string; http?: number; retry?: Step }>(r.meanings);
+  const { step, meaning } = meaningRule.stepAlone({ kind: r.kind as never, meanings, retry: fallback as Step }, c.method as Method | undefined, ranks, METHODS, c.http);
+  return { policy: step, ...(meaning && { meaning }) };
 }
 
 function contextWords(contexts: Context[], lang: Lang): string {
