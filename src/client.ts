@@ -7,6 +7,7 @@
  */
 import type { Diagnosis, ExplainArgument, ExplainInput, ExplainOptions } from './explain.ts';
 import { unansweredPolicy } from './explain.ts';
+import { unwrapClientError } from './response.ts';
 import { isRetryOutcome, type Outcome, outcomeOf } from './outcome.ts';
 import type { ClientWords, Phrases } from './phrases/types.ts';
 import type { Locale, Method, RetryPolicy } from './records.ts';
@@ -92,27 +93,27 @@ Object.defineProperty(RecordingError, Symbol.hasInstance, {
   },
 });
 
-/** What onRetry is told before each wait. */
-export type RetryEvent = {
+/** What onRetry is told before each wait (`R`: what `call` resolves with, a fetch Response unless another client's). */
+export type RetryEvent<R = Response> = {
   /** The number of the request about to be sent (2 for the first retry). */
   attempt: number;
   /** How long the client waits before sending it. */
   delayMs: number;
   method: Method;
   diagnosis: Diagnosis;
-  /** The response that asked for the retry (none when the request got no answer). */
-  response?: Response;
+  /** The response that asked for the retry (none when the request got no answer; an HTTP client's error holds its own). */
+  response?: R;
   /** The error of a request that got no answer. */
   error?: unknown;
 };
 
-export type WithRetryOptions = {
+export type WithRetryOptions<R = Response> = {
   /** The method `call` sends; it decides what each response means. */
   method: Method;
   /** Abort the waits and the loop; withRetry then rejects with `signal.reason`. */
   signal?: AbortSignal;
   /** Told before each wait; awaited. */
-  onRetry?: (event: RetryEvent) => void | Promise<void>;
+  onRetry?: (event: RetryEvent<R>) => void | Promise<void>;
   /** How to wait (inject a fake clock in tests); must settle early when `signal` aborts. Defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** The language of the diagnoses and error messages. */
@@ -182,7 +183,9 @@ function unanswered(x: Explainer, method: Method, error: unknown, locale: Locale
 
 /**
  * Send a request until it is done: `call()` sends it (and returns the fetch
- * Response); each response is explained on `method`. Resolves with the
+ * Response, or another HTTP client's response: axios' `{ status, data,
+ * headers }`); each response is explained on `method`, and so is the response an
+ * HTTP client's error holds (axios rejects a 4xx or 5xx with it in `response`). Resolves with the
  * response of a success, an in-progress `query` or an already-done request
  * (its body unread). Retries on the catalog's schedule — the same request, so
  * the same resource ID — waiting `delaysMs` (or the server's Retry-After when
@@ -191,7 +194,7 @@ function unanswered(x: Explainer, method: Method, error: unknown, locale: Locale
  * `outcome` says what to do: after the last retry, the policy's `then`
  * (acquire-again: start over with a new resource ID).
  */
-export async function withRetryIn(x: Explainer, call: () => Promise<Response>, options: WithRetryOptions): Promise<Response> {
+export async function withRetryIn<R = Response>(x: Explainer, call: () => Promise<R>, options: WithRetryOptions<R>): Promise<R> {
   const method = options?.method;
   if (!(METHODS as readonly unknown[]).includes(method)) throw new TypeError(`withRetry: options.method must be one of ${METHODS.join(', ')}`);
   if (typeof call !== 'function') throw new TypeError('withRetry: call must be a function returning a Promise<Response>');
@@ -204,7 +207,7 @@ export async function withRetryIn(x: Explainer, call: () => Promise<Response>, o
   for (;;) {
     if (signal?.aborted) throw abortReason(signal);
     attempts++;
-    let response: Response | undefined;
+    let response: R | undefined;
     let diagnosis: Diagnosis;
     let failure: unknown;
     try {
@@ -213,9 +216,15 @@ export async function withRetryIn(x: Explainer, call: () => Promise<Response>, o
       if (signal?.aborted) throw abortReason(signal);
       failure = error;
     }
-    if (response) {
-      const copy = typeof response.clone === 'function' ? response.clone() : response;
+    // An HTTP client's error that holds the response (axios, ky, got): that response answers, not the error.
+    const held = failure !== undefined && unwrapClientError(failure);
+    const answer: unknown = response ?? (held !== failure ? held : undefined);
+    if (answer && typeof (answer as ResponseLike).text === 'function') {
+      const copy = typeof (answer as ResponseLike).clone === 'function' ? (answer as ResponseLike).clone!() : (answer as ResponseLike);
       diagnosis = await fromResponseIn(x, copy, method, { locale });
+    } else if (answer && typeof answer === 'object') {
+      // Another client's response, its body read already (axios' `data`).
+      diagnosis = x.explain({ ...(answer as ExplainInput), method }, { locale });
     } else {
       diagnosis = unanswered(x, method, failure, locale);
     }

@@ -20,7 +20,7 @@ import { decidingState, GRAVITY, type Outcome, outcomeOf, retryAfterMs, waitsAft
 import type { Phrases } from './phrases/types.ts';
 import { type BriefRecord, findRecord, type Locale, meaningOn, METHOD_VERBS, METHODS, type Method, type NeutralRecord, neutralRecords, type RetryPolicy, wrongVerb } from './records.ts';
 import { briefRecord, type Language } from './language.ts';
-import { SOURCE_RANKS } from './generated/records.ts';
+import { LEFT_TO_CHECK, SOURCE_RANKS } from './generated/records.ts';
 import { bodyCodeMeanings, commonStep, endsWithRecording, foreignStep, isMainState, isRetry, onlyElsewhere, recordMethods, retryOnAcquire, sameReason, STOPPING, stepKey } from './meaning.ts';
 
 export type { HeadersLike } from './response.ts';
@@ -338,15 +338,16 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
         differ = isRetry(policy);
       }
     }
+    // Nothing to do, where the sources say so only for other methods (435 is `stop`'s: on `update` nothing was applied):
+    // the status's step (alone, as retryPolicy() gives it: check what it means there).
+    const offHere = about === codeRecord && method && policy.action === 'none' && about.meanings.some((m) => m.methods) && !about.meanings.some((m) => m.methods?.includes(method));
+    if (offHere) policy = byStatusClass(status);
     // A body code that calls for nothing, without what the method's success carries (435 on `start`, no `sid`): the
     // request cannot be taken as done, and the code says no step for it.
-    if (about === codeRecord && policy.action === 'none' && lacking) {
+    if (about === codeRecord && (offHere || policy.action === 'none') && lacking) {
       missing = lacking;
       unsure = true;
-    }
-    // Nothing to do, where the sources say so only for other methods (435 is `stop`'s: on `update` nothing was applied).
-    else if (about === codeRecord && method && policy.action === 'none' && about.meanings.some((m) => m.methods) && !about.meanings.some((m) => m.methods?.includes(method)))
-      offMethod = true;
+    } else if (offHere) offMethod = true;
   } else if (unknownId && !is2xx) {
     // A code or message the catalog lacks: the HTTP status decides (a 2xx goes on as a success, below).
     if (statusRecord) {
@@ -413,7 +414,11 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
       // 20 no call for a new one): the upload decides.
       const stopped = (r: BriefRecord) => method === 'stop' && r.kind === 'recording-status' && ['gone', 'acquire-again'].includes(policyOf(r).action);
       const known = states.filter((s) => s.record && !(ending && endsWithRecording(s.record.kind)) && !stopped(s.record)).map((s) => s.record!);
-      const decided = decidingState(known, (r) => r.kind, (r) => GRAVITY[policyOf(r).action]);
+      let decided = decidingState(known, (r) => r.kind, (r) => GRAVITY[policyOf(r).action]);
+      // Nothing to do by the state that decides, where another leaves something to check (a sub-service's upload partly
+      // done beside `uploaded`): that one says what is left.
+      const toCheck = known.find((r) => LEFT_TO_CHECK.includes(r.ref));
+      if (toCheck && (!decided || (policyOf(decided).action === 'none' && !LEFT_TO_CHECK.includes(decided.ref)))) decided = toCheck;
       if (decided) {
         policy = policyOf(decided);
         record = decided;
@@ -538,11 +543,16 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   else if (outcome.kind === 'in-progress') next.push(P.pollAgain(outcome.pollAfterMs));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'acquire') next.push(P.successNext.acquire(derive().expiresAfterSeconds));
   else if (outcome.kind === 'success' && lead !== 'record' && method === 'start') next.push(P.successNext.start);
+  else if (outcome.kind === 'success' && lead !== 'record' && method === 'stop' && !values.states.some((s) => s.kind === 'upload-status')) next.push(P.successNext.stop);
   // Nothing to resend, for a reason of ours: that reason says what is left (`backuped`: check the storage; 435: no file).
   else if (policy.action === 'none' && basis?.by === 'us') next.push(basis.why);
   else if (outcome.kind === 'success' && lead === 'record' && (values.code !== undefined || reasonRecord)) next.push(P.doneAsIs);
   // A state that asks for a fix comes from what the recording was set up with, not from this request.
   else if (lead === 'state' && policy.action === 'fix-request') next.push(P.fixConfiguration);
+  // On `stop`, a task gone leaves nothing to stop: recording anew is not what the caller was doing.
+  else if (policy.action === 'gone' && method === 'stop') next.push(P.stopGone);
+  // A body code's new resource ID, on a method that acts on a running task (1001 on `stop`), starts another recording.
+  else if (policy.action === 'acquire-again' && lead === 'record' && method && !['acquire', 'start'].includes(method)) next.push(P.newIdNewRecording(method));
   // Each wait is the longer of the schedule's and the server's Retry-After, as withRetry() waits.
   else next.push(P.describeRetry(policy.action === 'retry' ? { ...policy, delaysMs: waitsAfter(policy.delaysMs, waitMs) } : policy));
   if ((outcome.kind === 'retry' || outcome.kind === 'acquire-again') && waitMs) next.push(P.notes.retryAfter(waitMs));

@@ -244,7 +244,8 @@ export class Findings {
       const remember = <T>(list: T[], item: T) => list.push(item) > REMEMBERED && list.shift();
       if (method === 'stop' && NO_ACTION.has(outcome.kind)) remember(this.stops, { ids, at: here });
       if (SETTLED_BY_SUCCESS.has(outcome.kind)) remember(this.waiting, { method, ids, at: here, finding });
-      if (outcome.kind === 'success')
+      // A retry answered "already done" (7 after a `start` that timed out, 49 after a `stop`) settles the failure as a success does.
+      if (outcome.kind === 'success' || outcome.kind === 'already-done')
         for (let i = this.waiting.length; i--; ) {
           const w = this.waiting[i];
           if (w.method !== method || !oneTask(w.ids, ids, near(w.at), w.finding.diagnosis.outcome.kind === 'acquire-again' ? 2 : 4)) continue;

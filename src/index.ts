@@ -58,6 +58,6 @@ export function fromResponse(res: ResponseLike, method: Method, options?: FromRe
  * resolves with the Response of a success, an in-progress `query` or an
  * already-done request, else rejects with a RecordingError.
  */
-export function withRetry(call: () => Promise<Response>, options: WithRetryOptions): Promise<Response> {
+export function withRetry<R = Response>(call: () => Promise<R>, options: WithRetryOptions<R>): Promise<R> {
   return withRetryIn(EXPLAINER, call, options);
 }

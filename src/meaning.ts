@@ -225,6 +225,10 @@ export function stepAlone<P extends StepLike, M extends MeaningLike & { methods?
   const meaning = on(method);
   let step = meaning?.retry ?? record.retry;
   if (record.kind === 'error-code' && onlyElsewhere(record.meanings, method) && foreignStep(step.action, method) !== 'kept') step = { action: 'contact-support' } as P;
+  // Nothing to do, where the sources say so only for other methods (435 is `stop`'s: on `update` nothing was applied):
+  // explain() leaves it undecided; alone, check what it means there.
+  else if (record.kind === 'error-code' && step.action === 'none' && record.meanings.some((m) => m.methods) && !record.meanings.some((m) => m.methods?.includes(method)))
+    step = { action: 'contact-support' } as P;
   if (method === 'acquire' && step.action === 'retry') step = retryOnAcquire(step);
   return { step, ...(meaning?.retry && { meaning }) };
 }

@@ -541,8 +541,10 @@ const STATUS_KEYS = /^(?:status|statuscode|status_code|httpstatus|http_status|ht
 /** Keys of the method, or of the HTTP verb (`"method":"POST"` beside a `url`, axios' `method: 'post'`). */
 const METHOD_KEYS = /^(?:method|api|action|operation|op|call|step|verb|http_?method|request_?method)$/i;
 const HEADER_KEYS = /^(?:headers|responseheaders|response_headers)$/i;
+/** A record's body as text that is no JSON (a proxy's HTML page, `upstream request timeout`): kept as the body. */
+const TEXT_BODY_KEYS = /^(?:body|response_?body|resp_?body|res_?body|raw_?body)$/i;
 
-type Wrapped = { body?: Record<string, unknown>; status?: number; method?: Method; verb?: HttpVerb; headers?: Record<string, string>; partial?: boolean; resourceId?: string; sid?: string };
+type Wrapped = { body?: Record<string, unknown> | string; text?: string; status?: number; method?: Method; verb?: HttpVerb; headers?: Record<string, string>; partial?: boolean; resourceId?: string; sid?: string };
 
 /** What a logger writes where it cut a line short: `...`, `…`, `(truncated...)`, `[truncated]`, `[412 more chars]`, or `...` and one of them. */
 const TRUNCATION_MARK = /\s*(?:(?:\.{3}|\u2026)\s*(?:\((?:truncated|truncated\.{3})\)|\[(?:truncated|\d+ more (?:chars|characters|bytes))\])?|\((?:truncated|truncated\.{3})\)|\[(?:truncated|\d+ more (?:chars|characters|bytes))\])\s*$/i;
@@ -604,7 +606,7 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
     else if (typeof v === 'string' && v.length < MAX_BODY_CHARS && /^\s*&?\{/.test(v)) {
       const inner = readObjectAt(v, v.indexOf('{'));
       if (inner) nested.push(inner.complete ? inner.value : { __partial: inner.value });
-    }
+    } else if (typeof v === 'string' && TEXT_BODY_KEYS.test(key) && v.trim()) found.text ??= v.slice(0, MAX_BODY_CHARS);
   }
   // The first body found, and what the record's other parts say of it (Google Cloud Logging's `httpRequest.status`
   // after the body in `jsonPayload`).
@@ -637,6 +639,8 @@ function unwrap(value: unknown, depth = 0): Wrapped | undefined {
       sid: withBody.sid ?? found.sid,
     };
   }
+  // A body of text beside a status: the page that answered.
+  if (found.text !== undefined && found.status !== undefined) return { ...found, body: found.text };
   // A verb alone (a request's record, `{"method":"POST","url":…}`) is kept only for the record around it.
   return found.status !== undefined || found.method !== undefined || (depth && found.verb) ? found : undefined;
 }

@@ -164,31 +164,27 @@ export function splitHttpMessage(body: unknown): HttpMessage | undefined {
 
 export type HeadersLike =
   | { get(name: string): string | null }
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | readonly (readonly [string, string])[];
+  | ReadonlyMap<string, string | number | readonly string[]>
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>
+  | readonly (readonly [string, string])[]
+  | readonly string[];
 
-/** One header, whatever form the headers come in (Headers, a plain object, pairs); case-insensitive. */
+/**
+ * One header, whatever form the headers come in (Headers, a Map, a plain object, pairs, Node's flat `rawHeaders`
+ * list); its name in any case; a number as its text.
+ */
 export function header(headers: unknown, name: string): string | undefined {
   if (!headers || typeof headers !== 'object') return undefined;
   const wanted = name.toLowerCase();
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? text(v[0]) : undefined);
   try {
     const get = (headers as { get?: unknown }).get;
-    if (typeof get === 'function') {
-      const v = get.call(headers, name) as unknown;
-      return typeof v === 'string' ? v : undefined;
-    }
-    if (Array.isArray(headers)) {
-      for (const pair of headers.slice(0, 200)) {
-        if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === wanted && typeof pair[1] === 'string') return pair[1];
-      }
-      return undefined;
-    }
-    for (const key of Object.keys(headers).slice(0, 200)) {
-      if (key.toLowerCase() !== wanted) continue;
-      const v = (headers as Record<string, unknown>)[key];
-      if (typeof v === 'string') return v;
-      if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
-    }
+    // (A Map's own get() is case-sensitive: its entries are looked through below.)
+    if (typeof get === 'function' && !(headers instanceof Map)) return text(get.call(headers, name));
+    const list: unknown[] = headers instanceof Map ? [...headers].slice(0, 200) : Array.isArray(headers) ? headers.slice(0, 400) : Object.entries(headers).slice(0, 200);
+    // Node's rawHeaders: names and values one after the other.
+    const pairs = list.every((v) => typeof v === 'string') ? list.flatMap((v, i) => (i % 2 ? [] : [[v, list[i + 1]]])) : list;
+    for (const pair of pairs) if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === wanted && text(pair[1]) !== undefined) return text(pair[1]);
   } catch {
     return undefined;
   }

@@ -43,6 +43,6 @@ export function fromResponse(res: ResponseLike, method: Method, options?: Omit<F
 }
 
 /** Send a request until it is done, retrying on the catalog's schedule (see the root entry). */
-export function withRetry(call: () => Promise<Response>, options: Omit<WithRetryOptions, 'locale'>): Promise<Response> {
+export function withRetry<R = Response>(call: () => Promise<R>, options: Omit<WithRetryOptions<R>, 'locale'>): Promise<R> {
   return withRetryIn(EXPLAINER, call, options);
 }

@@ -323,6 +323,8 @@ function recordsModule(catalog: Catalog, siteUrl: string, refs: string[], rests:
     `export const RECORD_FIELDS: readonly string[] = ${json(recordFields())};\n` +
     `/** The channel-name rule: ${rule.kind}:${rule.code}. */\n` +
     `export const CHANNEL_NAME_RULE = /* @__PURE__ */ Object.freeze(${json({ ref: recordRef(rule), maxBytes: rule.facts!.maxBytes, allowedCharacters: rule.facts!.allowedCharacters })} as const);\n` +
+    `/** The states whose next step is none but whose record says what to check (\`backuped\`: the storage): read beside a state that is fine, they say what is left. */\n` +
+    `export const LEFT_TO_CHECK: readonly string[] = ${json(catalog.records.filter((r) => !['error-code', 'message-error', 'http-status'].includes(r.kind) && r.retry.action === 'none' && r.actions?.length).map(recordRef))};\n` +
     `/** The fields of a meaning in the order they are served (without its text). */\n` +
     `export const MEANING_FIELDS: readonly string[] = ${json(MEANING_FIELDS)};\n` +
     `/**\n * Every record in no language, without ${DETAIL_FIELDS.join(', ')} (details.ts) and without what\n` +

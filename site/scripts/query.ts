@@ -349,6 +349,24 @@ export function numbersAsDigits(query: string): string {
 const UNIT_WORDS =
   /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?|bytes?|b|kb|mb|gb|chars?|characters?|requests?|reqs?|qps|per|x|percent|retries|retry|attempts?|tries|users?|tasks?|channels?|calls?|streams?|files?|people|members?|hosts?|instances?|workers?|concurrent)$/;
 const HAN_UNITS = /^(?:秒|毫秒|分钟|分|小时|天|次|个|字节|字符|位|路|条|倍)/u;
+/** The units of a time or a count of tries: after a status's name, the only ones that still make its number an amount. */
+const TIME_WORDS = /^(?:ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|times?)$/;
+const TIME_HAN = /^(?:秒|毫秒|分钟|分|小时|天|次)/u;
+
+/** The reason phrase of each HTTP status the API answers with, as normalize() writes it. */
+const REASON_PHRASES: Record<string, string> = {
+  200: 'ok',
+  201: 'created',
+  206: 'partial content',
+  400: 'bad request',
+  401: 'unauthorized',
+  404: 'not found',
+  429: 'too many requests',
+  500: 'internal server error',
+  502: 'bad gateway',
+  503: 'service unavailable',
+  504: 'gateway timeout',
+};
 
 /** Words between an id's name and its value: uid 设成了 433, uid was 7, sid = 12. */
 const ASSIGNED = /^(?:设成了?|设为|设置为|设置成|设的是|改成了?|填了?|填的是|用的是|是|为|is|was|set|to|as|equals?)$/;
@@ -405,8 +423,8 @@ export function withoutLogNumbers(text: string): string {
     .replace(/\d{2,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}(?!\d)\s*[日号]?)?)?|\d{1,2}\s*月\s*\d{1,2}(?!\d)\s*[日号]?/g, ' ')
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T\s]+\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, ' ')
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\b/g, ' ')
-    // An access log's date (11/Mar/2025) and a time zone (+0800).
-    .replace(/\b\d{1,2}\/[A-Za-z]{3}\/\d{4}\b|\s[+-]\d{4}\b/g, ' ')
+    // An access log's date (11/Mar/2025) and a time zone (+0800, UTC+8, GMT-05:00).
+    .replace(/\b\d{1,2}\/[A-Za-z]{3}\/\d{4}\b|\s[+-]\d{4}\b|\b(?:utc|gmt)\s*[+-]\s*\d{1,2}(?::?\d{2})?(?!\d)/gi, ' ')
     // An IP address (and its port), a version: 172.18.0.4:8080, Go-http-client/1.1, v2.3.0. (HTTP/1.1 404 stays an
     // HTTP status: the words before 404 are still "http".)
     .replace(/(^|[^\w.])v?\d+(?:\.\d+){1,3}(?::\d+)?(?![\w.])/gi, '$1 ')
@@ -438,8 +456,10 @@ export function asksHowTo(normalized: string): boolean {
   // 会返回什么, 报什么错, 哪个错误码).
   if (/(?:^|\s)(?:which|what) (?:\S+ )?(?:error|errors|code|codes|status|statuses|response)(?: code)? (?:\S+ ){0,8}?(?:get|gets|got|see|receive|return|returns|give|gives|throw|throws|raise|raises|show|shows|come back|comes back)(?:\s|$)|(?:返回|报|回传|回|得到|收到)(?:的是)?(?:什么|哪个|哪种)(?:错误|错|码|状态)?|是(?:什么|哪个|哪种)(?:错误码|状态码|错误|状态)/.test(normalized)) return false;
   return (
-    /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
-    // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do.
+    /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our|a|an)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
+    // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do;
+    // which of two a thing is (is that the recording service or the gateway); which codes, in general, call for what.
+    /(?:^|\s)is (?:that|this|it) (?:\S+ ){1,5}or (?:\S+ ){0,3}\S+$|(?:^|\s)which (?:error codes|errors|codes|statuses|responses) (?:can|should|are|do|need|must|mean)(?:\s|$)|哪些(?:错误码|错误|错|码|状态码|状态|code|情况)/.test(normalized) ||
     /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
     // Where something goes, whether it will work, what is needed, whether there is a way, whether what is seen is expected.
     /(?:^|\s)(?:where (?:do|does|should|can|is|are)|where (?:\S+ ){1,4}?(?:do|should|can) (?:i|we)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
@@ -480,20 +500,23 @@ export function codeNumbers(normalized: string): { value: string; context: Numbe
     // The value of an id, not a code: uid 0, sid 12, port 443, line 49, thread 7, uid 设成了 433, uid was 7.
     if (ID_WORDS.test(words[i - 1] ?? '') || (ASSIGNED.test(words[i - 1] ?? '') && ID_WORDS.test(words[i - 2] ?? ''))) return;
     const before = words.slice(Math.max(0, i - 3), i).join(' ');
-    const context: NumberContext =
+    const said: NumberContext =
       /(?:^|\s)(?:http(?:\s\d(?:\s\d)?)?|http status(?: code)?|status code|(?:http )?response code|状态码|http 状态码)$/.test(before)
         ? 'http'
         : /(?:^|\s)(?:status|serverresponse status|录制状态|状态)$/.test(before) || /^(?:录制状态|状态)$/.test(words[i - 1] ?? '')
           ? 'recording'
           : /(?:^|\s)(?:code|error code|body code|错误码|code 是|code 为|code 等于|错误码是|返回码)$/.test(before)
             ? 'code'
-            : aboutGateway
-              ? 'http'
-              : undefined;
+            : undefined;
+    // 400 Bad Request, 404 Not Found: a number with its own HTTP reason phrase is the HTTP status.
+    const phrase = REASON_PHRASES[m[1]];
+    const context: NumberContext = said ?? (phrase && words.slice(i + 1, i + 1 + phrase.split(' ').length).join(' ') === phrase ? 'http' : aboutGateway ? 'http' : undefined);
     // An amount (5 minutes, 64 字节, 10 次), unless the words before call it a code (code 53 task conflict).
     // (504 request timeout: a reason, not 504 requests.)
     const reasonNext = /^request time ?out(?:\s|$)/.test(words.slice(i + 1, i + 4).join(' '));
-    if (context !== 'code' && !reasonNext && (m[2] ? HAN_UNITS.test(m[2]) : UNIT_WORDS.test(words[i + 1] ?? '') || HAN_UNITS.test(words[i + 1] ?? ''))) return;
+    // After a status's name, only a time makes it an amount (Go's `Status:20 FileListMode:` names a field next, not 20 files).
+    const [units, han] = said ? [TIME_WORDS, TIME_HAN] : [UNIT_WORDS, HAN_UNITS];
+    if (context !== 'code' && !reasonNext && (m[2] ? han.test(m[2]) : units.test(words[i + 1] ?? '') || han.test(words[i + 1] ?? ''))) return;
     // OkHttp's Response{code=400, message=Bad Request}: the code beside an HTTP reason phrase is the HTTP status.
     const told = context === 'code' && /^message (?:ok|created|partial content|bad request|unauthorized|forbidden|not found|method not allowed|conflict|too many requests|internal server error|bad gateway|service unavailable|gateway time ?out)(?:\s|$)/.test(words.slice(i + 1, i + 5).join(' ')) ? 'http' : context;
     out.push({ value: String(Number(m[1])), context: told });

@@ -87,10 +87,13 @@ export const PHRASES_EN: Phrases = {
   retryLabel,
   succeeded: (method, sure) => (sure ? (method ? `\`${method}\` succeeded.` : 'The request succeeded.') : `${method ? `\`${method}\`` : 'The request'} got a success status, but not all of its answer could be read as done.`),
   doneAsIs: 'The request is done as it is; sending it again cannot change that.',
+  stopGone: 'The recording task has ended or is ending, so there is nothing left to stop; look for its files in your storage.',
+  newIdNewRecording: (method) => `To reach the task this \`${method}\` was for, use the resource ID and \`sid\` exactly as \`acquire\` and \`start\` returned them: a new resource ID from \`acquire\` only starts another recording.`,
   successNext: {
     acquire: (expires) =>
       `Call \`start\` with the \`resourceId\` of this response${expires ? `; it expires ${expires / 60} minutes after \`acquire\`` : ''}.`,
     start: 'Keep the `sid` with the resource ID: `query`, `update`, `updateLayout` and `stop` need both.',
+    stop: 'The answer does not say whether the files were uploaded (it has no `serverResponse.uploadingStatus`): check them in your storage.',
   },
   pollAgain: (ms) => `Not finished yet: call \`query\` again in ${seconds(ms)}.`,
   onMethod: (method) => `On \`${method}\``,

@@ -24,7 +24,11 @@ export type Phrases = {
   succeeded: (method: Method | undefined, sure: boolean) => string;
   /** `next` of a request that is done although its body names a code (435 on `stop`): sending it again cannot help. */
   doneAsIs: string;
-  successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string };
+  /** `next` of a task gone, on `stop`: nothing is left to stop (not "record again"). */
+  stopGone: string;
+  /** After "acquire again" on a method that acts on a running task: a new resource ID reaches none. */
+  newIdNewRecording: (method: string) => string;
+  successNext: { acquire: (expiresAfterSeconds: number | undefined) => string; start: string; /** A `stop` that succeeded without saying how the upload went. */ stop: string };
   /** `next` while a `query` state is not finished: poll again after `ms`. */
   pollAgain: (ms: number) => string;
   onMethod: (method: string) => string;

@@ -87,10 +87,13 @@ export const PHRASES_ZH: Phrases = {
   retryLabel,
   succeeded: (method, sure) => (sure ? (method ? `\`${method}\` 调用成功。` : '请求成功。') : `${method ? `\`${method}\`` : '请求'}返回了成功状态码，但响应内容无法全部确认为已完成。`),
   doneAsIs: '请求已处理完毕，再次发送也不会改变结果。',
+  stopGone: '录制任务已结束或正在结束，没有可停止的任务了；请到存储中查找它的文件。',
+  newIdNewRecording: (method) => `要操作这次 \`${method}\` 针对的任务，请原样使用 \`acquire\` 和 \`start\` 返回的 resource ID 和 \`sid\`：\`acquire\` 给出的新 resource ID 只能开始另一次录制。`,
   successNext: {
     acquire: (expires) =>
       `用本次响应中的 \`resourceId\` 调用 \`start\`${expires ? `；它在 \`acquire\` 之后 ${expires / 60} 分钟过期` : ''}。`,
     start: '把 `sid` 和 resource ID 一起保存：`query`、`update`、`updateLayout` 和 `stop` 都需要这两个值。',
+    stop: '响应没有说明文件是否已上传（其中没有 `serverResponse.uploadingStatus`）：请到存储中核对文件。',
   },
   pollAgain: (ms) => `尚未完成：${seconds(ms)}后再调用 \`query\`。`,
   onMethod: (method) => `在 \`${method}\` 上`,

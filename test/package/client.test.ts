@@ -127,6 +127,30 @@ describe('withRetry', () => {
     expect(clock.waits).toEqual([]);
   });
 
+  it('another HTTP client\'s answers: axios resolves with `{ status, data }` and rejects a 4xx or 5xx with its response in the error', async () => {
+    const clock = fakeClock();
+    const axiosError = (status: number, data: unknown, headers: Record<string, string> = {}) =>
+      Object.assign(new Error(`Request failed with status code ${status}`), { name: 'AxiosError', isAxiosError: true, response: { status, data, headers, config: {} } });
+    // A parameter error is no lost answer: not retried, fixed.
+    let e = (await withRetry(async () => Promise.reject(axiosError(400, { code: 2, reason: 'invalid parameter' })), { method: 'start', sleep: clock.sleep }).catch((x: unknown) => x)) as RecordingError;
+    expect(e.outcome.kind).toBe('fix-request');
+    expect(e.code).toBe(2);
+    expect(e.status).toBe(400);
+    expect(e.attempts).toBe(1);
+    // A start that succeeded without a sid is not taken as done.
+    const noSid = { status: 200, data: { cname: 'c', uid: '1', resourceId: 'r' }, headers: {} };
+    e = (await withRetry(async () => noSid, { method: 'start', sleep: clock.sleep }).catch((x: unknown) => x)) as RecordingError;
+    expect(e).toBeInstanceOf(RecordingError);
+    expect(e.outcome.kind).not.toBe('success');
+    clock.waits.length = 0;
+    // A 429 with Retry-After waits as asked, then the answer resolves as axios gave it.
+    const ok = { status: 200, data: { cname: 'c', uid: '1', resourceId: 'r', sid: 's' }, headers: {} };
+    const seq: unknown[] = [axiosError(429, { message: 'API rate limit exceeded' }, { 'retry-after': '4' }), ok];
+    const got = await withRetry(async () => { const next = seq.shift(); if (next instanceof Error) throw next; return next as typeof ok; }, { method: 'start', sleep: clock.sleep });
+    expect(got).toBe(ok);
+    expect(clock.waits).toEqual([4000]);
+  });
+
   it('a request with no answer is sent again on its method\'s schedule; the last error is the cause', async () => {
     const clock = fakeClock();
     const lost = new TypeError('fetch failed');

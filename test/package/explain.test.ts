@@ -337,6 +337,13 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(page.outcome.kind).toBe('retry');
   });
 
+  it('reads Retry-After from headers in any form a client keeps them: a Map in any case, Node\'s flat rawHeaders, a number', () => {
+    const body = { message: 'API rate limit exceeded' };
+    for (const headers of [new Map([['RETRY-after', '4']]), ['Content-Type', 'application/json', 'Retry-After', '4'], { 'retry-after': 4 }, new Headers({ 'Retry-After': '4' })]) {
+      expect(explain({ status: 429, body, method: 'query', headers: headers as never }).outcome, JSON.stringify([...Object.entries(headers)])).toMatchObject({ kind: 'retry', retryAfterMs: 4000 });
+    }
+  });
+
   it('says how long to wait in whole seconds, and nothing of a Retry-After already past', () => {
     const now = Date.parse('2026-12-01T08:00:00Z');
     const soon = explain({ status: 429, body: { message: 'API rate limit exceeded' }, headers: { 'Retry-After': new Date(now + 19_649).toUTCString() } }, { now });
@@ -359,6 +366,30 @@ describe('explain: a response that says little, or says it oddly', () => {
     const d = explain({ status: 200, method: 'stop', body: { resourceId: 'r', sid: 's', serverResponse: { uploadingStatus: 'backuped' } } });
     expect(d.outcome.kind).toBe('success');
     expect(d.next).toMatch(/storage/);
+  });
+
+  it('a sub-service that uploaded part of its content says what is left, beside an upload or a recording that is fine', () => {
+    const partly = { uploadService: 'servicePartialCompleted', recordingService: 'serviceCompleted' };
+    for (const [method, server] of [
+      ['stop', { uploadingStatus: 'uploaded', subServiceStatus: partly }],
+      ['query', { status: 5, subServiceStatus: partly }],
+    ] as const) {
+      const d = explain({ status: 200, method, body: { resourceId: 'r', sid: 's', serverResponse: server } });
+      expect(d.outcome.kind).toBe('success');
+      expect(d.next).toMatch(/extension service/);
+      expect(d.next).not.toMatch(/nothing to do/i);
+      expect(explainZh({ status: 200, method, body: { resourceId: 'r', sid: 's', serverResponse: server } }).next).toMatch(/扩展服务/);
+    }
+  });
+
+  it('a stop that succeeded without an upload status does not say the files are safe: check the storage', () => {
+    for (const body of [{ resourceId: 'r', sid: 's', serverResponse: { fileListMode: 'string', fileList: 'x.m3u8' } }, { resourceId: 'r', sid: 's' }]) {
+      const d = explain({ status: 200, method: 'stop', body });
+      expect(d.outcome.kind).toBe('success');
+      expect(d.next).toMatch(/uploadingStatus/);
+      expect(d.next).toMatch(/storage/);
+    }
+    expect(explain({ status: 200, method: 'stop', body: { serverResponse: { uploadingStatus: 'uploaded' } } }).next).not.toMatch(/storage/);
   });
 
   it('a state that asks for a fix points at the recording\'s setup, not at sending the query again', () => {

@@ -110,7 +110,9 @@ const EXPECTED: Record<string, { exit: number; rows: FindingRow[] }> = {
     ],
   },
   'spring-boot-zh.log': {
-    exit: 1,
+    // The expectation said 1 (the 65 on `stop`), written when only a success settled a failure. The story it tells
+    // says otherwise: the retried `stop` got 49, already exiting (the first one had worked), so nothing is left to do.
+    exit: 0,
     rows: [
       ['start', 400, 433, 'acquire-again', 9, 1],
       ['stop', 206, 65, 'retry', 33, 1],

@@ -307,6 +307,24 @@ describe('what the rest of the log says: a failure retried to success, a call af
     expect(text.stdout).toContain('It was settled: the same `start` succeeded later (line 2). Nothing is left to do.');
   });
 
+  it('a proxy\'s page logged as the text of a JSON record\'s body is that body: a page from elsewhere, not an answer without one', async () => {
+    const log = ['{"level":"error","url":"https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/rQ/sid/sQ/mode/mix/stop","status":504,"body":"<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>"}'];
+    const { findings } = await findingsOf(log);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ method: 'stop', status: 504, body: 'html' });
+    expect(JSON.stringify(findings[0])).not.toMatch(/\b62\b/);
+  });
+
+  it('65 on start, retried with the same resource ID, answered "already started": settled too (the first start went through)', async () => {
+    const log = [
+      '{"ts":"2026-03-02T09:12:01Z","url":"https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/rQ/mode/mix/start","status":206,"body":{"cname":"c9","uid":"77","resourceId":"rQ","code":65,"reason":"request not completed"}}',
+      '{"ts":"2026-03-02T09:12:04Z","url":"https://api.sd-rtn.com/v1/apps/a1/cloud_recording/resourceid/rQ/mode/mix/start","status":201,"body":{"cname":"c9","uid":"77","resourceId":"rQ","code":7,"reason":"already started"}}',
+    ];
+    const { status, findings } = await findingsOf(log);
+    expect(findings.find((f) => f.status === 206)).toMatchObject({ needsAction: false, answered: 1, answeredAt: { line: 2 } });
+    expect(status).toBe(0);
+  });
+
   it('433 on start, then acquire and start anew for the same channel and UID: settled; for another channel: not', async () => {
     const renewed = await findingsOf([
       'start failed {"cname":"yoga-3","uid":"7","resourceId":"old","code":433,"reason":"resource expired"}',

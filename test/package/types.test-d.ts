@@ -151,7 +151,9 @@ describe('explain and the client are typed for switching on', () => {
   it('the client: fromResponse and withRetry take a Method; RecordingError carries the decision', () => {
     expectTypeOf(fromResponse).parameter(1).toEqualTypeOf<Method>();
     expectTypeOf(fromResponse).returns.toEqualTypeOf<Promise<Diagnosis>>();
-    expectTypeOf(withRetry).returns.toEqualTypeOf<Promise<Response>>();
+    expectTypeOf(withRetry(() => fetch('https://api.sd-rtn.com'), { method: 'query' })).toEqualTypeOf<Promise<Response>>();
+    // Another client's response comes back as it is (axios: `{ status, data }`).
+    expectTypeOf(withRetry(async () => ({ status: 200, data: { sid: 's' } }), { method: 'start' })).toEqualTypeOf<Promise<{ status: number; data: { sid: string } }>>();
     expectTypeOf<WithRetryOptions['sleep']>().toEqualTypeOf<((ms: number, signal?: AbortSignal) => Promise<void>) | undefined>();
     const e = new RecordingError(explain({ status: 400, body: { code: 433 } }), 'start', { kind: 'acquire-again' }, 1);
     expectTypeOf(e.outcome).toEqualTypeOf<Outcome>();

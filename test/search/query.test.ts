@@ -88,6 +88,10 @@ describe('questions of how to do something', () => {
     }
     // Which errors to retry, or how long to wait, is still a question of how to do something.
     for (const q of ['which errors should I retry and how long do I wait', '哪个错误可以重试，要等多久', 'mix 和 individual 的区别是什么']) expect(asksHowTo(normalize(q)), q).toBe(true);
+    // Which codes, in general, call for what; which of two things a response comes from; whether a name may hold something.
+    for (const q of ['哪些错误码重发就行，哪些得换 resource ID', 'which codes can be sent again as they are', 'a body with just a message, is it from the gateway or from the service', 'can a cname hold spaces']) {
+      expect(asksHowTo(normalize(q)), q).toBe(true);
+    }
   });
 });
 
@@ -206,6 +210,21 @@ describe('numbers that name a code', () => {
     // Two methods named (a query after a stop that went through): no verb is read for either.
     expect(readResponse('stop 用 POST 调用成功, 然后 query 返回 404')).toBeUndefined();
     expect(readResponse('I POST to stop after query, then it returns 404')).toBeUndefined();
+  });
+  it('a time zone is not a code, and a number with its HTTP reason phrase is the HTTP status', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q)));
+    expect(n('工单：3月2日 09:12 (GMT+8)，频道 demo，stop 回 49')).toEqual([{ value: '49', context: undefined }]);
+    expect(n('since Tuesday UTC-05:00 every start gives 53')).toEqual([{ value: '53', context: undefined }]);
+    expect(n('query 回了 404 Not Found，body 是空的')).toEqual([{ value: '404', context: 'http' }]);
+    expect(n('acquire: 401 Unauthorized')).toEqual([{ value: '401', context: 'http' }]);
+    // Its code beside another phrase is not said to be the status.
+    expect(n('start gave 433 Bad Request')).toEqual([{ value: '433', context: undefined }]);
+  });
+  it('a status printed as a field (Go\'s %+v) is the status, though the next field\'s name is a count\'s word', () => {
+    const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q)));
+    expect(n('resp: &{Cname:r1 ServerResponse:{Status:8 FileListMode:string FileList:[]}}')).toEqual([{ value: '8', context: 'recording' }]);
+    // After a status's name a time still makes an amount.
+    expect(n('status 5 seconds later')).toEqual([]);
   });
   it('a clock time is not a code, in either language', () => {
     const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q))).map((x) => x.value);
