@@ -443,11 +443,15 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   // steps (HTTP 206 on `stop`: 65, retry; 435, nothing to do): the step stays the catalog's for the
   // status alone (206 is never a blind retry), and what to do next is to read the body code, each one's step said.
   let bodyDecides: string | undefined;
+  let doneAmong = false;
   if (record && record === statusRecord && values.code === undefined && reason === undefined && !messageRecord) {
     // Each code once, the codes of one step together: `2, 401, 53: Fix the request; 49: Already done`.
     const byStep = new Map<string, unknown[]>();
     for (const { code, meaning } of bodyCodeMeanings(record.meanings, method, SOURCE_RANKS, status)) {
-      const label = P.retryLabel(meaning?.retry ?? record.retry);
+      const step = meaning?.retry ?? record.retry;
+      // One of them takes the request as done (400 on `stop`: 2, fix it; 49, already exiting): no failure can be said.
+      doneAmong ||= step.action === 'none' || step.action === 'already-done';
+      const label = P.retryLabel(step);
       byStep.set(label, [...(byStep.get(label) ?? []), code]);
     }
     if (byStep.size > 1) bodyDecides = [...byStep].map(([label, codes]) => `${codes.join(P.separator.item)}${P.colon}${label}`).join(P.separator.group);
@@ -480,7 +484,7 @@ function diagnose(input: ExplainInput, language: Language, P: Phrases, now: numb
   const stepsOnMethods = !method && record && !record.meaning ? stepsByMethod(record, P) : undefined;
   // Steps that differ by method only in their waits and what follows: without the method, the one most methods take.
   if (stepsOnMethods?.common && about && record === about && policy === policyOf(about)) policy = stepsOnMethods.common;
-  const undecided = (bodyDecides !== undefined && policy.action === 'none') || stepsOnMethods?.kinds === true || unsure || offMethod || cutBefore !== undefined || cutInside || unread === true;
+  const undecided = (bodyDecides !== undefined && (policy.action === 'none' || doneAmong)) || stepsOnMethods?.kinds === true || unsure || offMethod || cutBefore !== undefined || cutInside || unread === true;
   const outcome: Outcome = undecided ? { kind: 'undecided' } : outcomeOf(policy, waitMs);
   if (waitMs && (outcome.kind === 'retry' || outcome.kind === 'in-progress')) notes.push(P.notes.retryAfter(waitMs));
   // A repeated `start` taken as done without a `sid` (7, 201 after a timed-out `start`): the calls after it need one.

@@ -125,9 +125,10 @@ export const SIZE_CASES: SizeCase[] = [
   // without an upload status says to check the storage, and a sub-service that uploaded only part says what is left;
   // +232 B (en) / +264 B (zh) for a blind audit: a task gone on `stop` leaves nothing to stop (not "record again"); a
   // body code's new resource ID on `query`, `update` or `stop` reaches no running task; a code the sources give a step
-  // of none only for other methods takes the status's step, as retryPolicy() does; Retry-After from a Map or rawHeaders.
-  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 22_215 },
-  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_963 },
+  // of none only for other methods takes the status's step, as retryPolicy() does; Retry-After from a Map or rawHeaders;
+  // +28 B (en) / +24 B (zh) when a status alone whose body codes include one taken as done (400 on `stop`: 49) is undecided.
+  { id: 'explain-en', name: '`import { explain }` from `/en`', code: `import { explain } from '@org/agora-rec-codes/en'; console.log(explain({ status: 206 }));`, texts: 'en', goal: 10_000, from: ISSUE, ceiling: 22_243 },
+  { id: 'explain-zh', name: '`import { explain }` from `/zh`', code: `import { explain } from '@org/agora-rec-codes/zh'; console.log(explain({ status: 206 }));`, texts: 'zh', goal: 11_000, from: ISSUE, ceiling: 23_987 },
   { id: 'explain-root', name: '`import { explain }`', code: `import { explain } from '@org/agora-rec-codes'; console.log(explain({ status: 206 }));`, texts: 'en', goal: { case: 'explain-en', plus: 1000 }, from: ISSUE },
   {
     id: 'explain-retry-en',

@@ -85,7 +85,7 @@ export const PHRASES_ZH: Phrases = {
   separator: { item: '、', group: '；' },
   describeRetry,
   retryLabel,
-  succeeded: (method, sure) => (sure ? (method ? `\`${method}\` 调用成功。` : '请求成功。') : `${method ? `\`${method}\`` : '请求'}返回了成功状态码，但响应内容无法全部确认为已完成。`),
+  succeeded: (method, sure) => (sure ? (method ? `\`${method}\` 调用成功。` : '请求成功。') : `${method ? `\`${method}\` ` : '请求'}返回了成功状态码，但响应内容无法全部确认为已完成。`),
   doneAsIs: '请求已处理完毕，再次发送也不会改变结果。',
   stopGone: '录制任务已结束或正在结束，没有可停止的任务了；请到存储中查找它的文件。',
   newIdNewRecording: (method) => `要操作这次 \`${method}\` 针对的任务，请原样使用 \`acquire\` 和 \`start\` 返回的 resource ID 和 \`sid\`：\`acquire\` 给出的新 resource ID 只能开始另一次录制。`,

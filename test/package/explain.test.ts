@@ -187,6 +187,11 @@ describe('explain: a response that says little, or says it oddly', () => {
     expect(gone.next).toMatch(/no Route matched/);
     // Where every body code of the status calls for the same step, that step is said plainly.
     expect(explain({ status: 504, method: 'stop' }).next).toMatch(/^Retry/);
+    // Where one of them takes the request as done (400 on `stop`: 2, fix it; 49, already exiting), no failure is said.
+    const bare400 = explain({ status: 400, method: 'stop' });
+    expect(bare400.outcome.kind).toBe('undecided');
+    expect(bare400.next).toMatch(/49: Already done/);
+    expect(explain({ status: 400, method: 'start' }).outcome.kind).toBe('fix-request');
   });
 
   it('without a method, a reason that names one meaning alone decides (501 no_worker_manager_available is acquire\'s: retry)', () => {
