@@ -23,7 +23,7 @@ import { KIND_NAMES, METHODS } from './records.ts';
 import { allRecords, docUrl, explain, lookup, type CatalogRecord, type Diagnosis, type Kind, type Locale, type Method } from './index.ts';
 import { looksLikeResponse } from './response-text.ts';
 import { runScan, type ScanIO } from './scan.ts';
-import { optionError, plain, toJson } from './terminal.ts';
+import { optionError, plain, toJson, withoutControls } from './terminal.ts';
 
 export { plain } from './terminal.ts';
 
@@ -153,15 +153,6 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
 
 type Paint = (code: string, text: string) => string;
 
-/** A copy of `value` whose strings are plain(): what the catalog or a response says is printed as text only. */
-function withoutControls<T>(value: T): T {
-  if (typeof value === 'string') return plain(value) as T;
-  if (Array.isArray(value)) return value.map(withoutControls) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
-  }
-  return value;
-}
 
 /** A list of methods in a text: `query`, `update` or `stop` / `query`、`update` 或 `stop`. */
 const LIST = '((?:`[A-Za-z]+`(?:, | or | and |、|或|和| )*)+)';
@@ -411,7 +402,7 @@ export async function runCli(io: CliIO): Promise<number> {
     const explained = pastedInputs(text, args).map(({ input, lines }) => ({ lines, diagnosis: explain(input, { locale: args.locale }) }));
     if (args.json) {
       const one = explained.length === 1;
-      io.stdout(toJson(one ? explained[0].diagnosis : explained.map(({ lines, diagnosis }) => ({ line: lines![0], endLine: lines![1], ...diagnosis }))) + '\n');
+      io.stdout(toJson(withoutControls(one ? explained[0].diagnosis : explained.map(({ lines, diagnosis }) => ({ line: lines![0], endLine: lines![1], ...diagnosis })))) + '\n');
     } else if (explained.length === 1) io.stdout(formatDiagnosis(withoutControls(explained[0].diagnosis), paint) + '\n');
     else {
       const where = FINDING_WORDS[args.locale];

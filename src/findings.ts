@@ -82,6 +82,8 @@ export function findingSteps(f: Finding, words: FindingWords, label: (p: RetryPo
   const d = f.diagnosis;
   if (f.afterStop && d.method) return { heading: words.expected, next: words.afterStop(d.method, at(f.afterStop)) };
   const settled = f.answeredAt && d.method ? words.answered(d.method, f.answered, f.count, at(f.answeredAt)) : undefined;
+  // All settled: what settled them is the next step (not the retry the log already made).
+  if (settled && f.answered >= f.count) return { heading: words.settled, next: settled };
   // The waits as the next step gives them, after the server's Retry-After.
   const step = d.outcome.kind === 'retry' && d.retry.action === 'retry' ? { ...d.retry, delaysMs: waitsAfter(d.retry.delaysMs, d.outcome.retryAfterMs) } : d.retry;
   return { heading: undecided(d) ? words.undecided : label(step), next: d.next, ...(settled && { settled }) };
@@ -319,6 +321,8 @@ export type FindingWords = {
   afterStop: (method: Method, line: string) => string;
   /** Responses of a finding that a later success of the same call settled: `n` of `count`, the first success at `line`. */
   answered: (method: Method, n: number, count: number, line: string) => string;
+  /** The heading of a finding every response of which was settled (its next step: what settled it). */
+  settled: string;
 };
 
 export const FINDING_WORDS_EN: FindingWords = {
@@ -327,6 +331,7 @@ export const FINDING_WORDS_EN: FindingWords = {
   lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}–${last}`),
   times: (n) => `${n.toLocaleString('en')}×`,
   expected: 'Expected after stop',
+  settled: 'Settled later',
   afterStop: (method, line) =>
     `The \`stop\` on line ${line} ended this task, so a later \`${method}\` no longer finds it: that is expected, and there is nothing to do. Check the recorded files in your storage.`,
   answered: (method, n, count, line) =>
@@ -342,6 +347,7 @@ export const FINDING_WORDS_ZH: FindingWords = {
   lines: (first, last) => (first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`),
   times: (n) => `${n} 次`,
   expected: '停止后的正常结果',
+  settled: '之后已解决',
   afterStop: (method, line) => `第 ${line} 行的 \`stop\` 已结束该任务，之后的 \`${method}\` 自然找不到它：这是正常的，无需处理。请到你的存储中核对录制文件。`,
   answered: (method, n, count, line) =>
     `${n === count ? (count === 1 ? '这次失败' : '这些失败') : `其中 ${n} 次（共 ${count} 次）`}已经解决：之后同一个 \`${method}\` 成功了（第 ${line} 行）。${n === count ? '无需再处理。' : ''}`,

@@ -21,7 +21,7 @@ import { PHRASES } from './messages.ts';
 import { explain, type Locale, type Method } from './index.ts';
 import { METHODS } from './records.ts';
 import { ResponseReader } from './response-text.ts';
-import { optionError, plain, toJson } from './terminal.ts';
+import { optionError, plain, toJson, withoutControls } from './terminal.ts';
 
 export const SCAN_USAGE = `Usage: agora-rec-codes scan [file…] [--method <m>] [--lang zh|en] [--json]
 
@@ -282,7 +282,7 @@ export function scanJson(result: ScanResult, locale: Locale): string {
     lines: result.lines,
     responses: result.findings.responses,
     needAction: result.findings.needAction,
-    findings: result.findings.list().map((f) => findingJson(f, locale, result.files.length > 1)),
+    findings: result.findings.list().map((f) => withoutControls(findingJson(f, locale, result.files.length > 1))),
     others: result.findings.others,
     cutLines: result.cut,
   });
@@ -326,7 +326,16 @@ async function openFile(name: string): Promise<ScanSource> {
   });
   const gzip = size >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   const file = createReadStream(name, { highWaterMark: 256 * 1024 });
-  return { name, stream: gzip ? file.pipe(createGunzip()) : file };
+  return { name, stream: gzip ? unzipped(name, file) : file };
+}
+
+/** A gzip stream gunzipped; one that is not valid gzip (corrupt, cut short) throws ScanUsage naming the file. */
+async function* unzipped(name: string | undefined, stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
+  try {
+    yield* Readable.from(stream).pipe(createGunzip());
+  } catch (error) {
+    throw new ScanUsage(`cannot read ${name === undefined ? 'standard input' : `"${name}"`}: it starts as gzip but is not valid gzip (${(error as Error).message})`);
+  }
 }
 
 /** A stream, gunzipped when it is gzip (its first two bytes say so): standard input, as a file is read. */
@@ -339,7 +348,7 @@ async function* gunzipped(stream: AsyncIterable<Uint8Array | string>): AsyncGene
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   })();
   const head = first.value;
-  yield* typeof head !== 'string' && head[0] === 0x1f && head[1] === 0x8b ? Readable.from(all).pipe(createGunzip()) : all;
+  yield* typeof head !== 'string' && head[0] === 0x1f && head[1] === 0x8b ? unzipped(undefined, all) : all;
 }
 
 const scanArguments = (argv: readonly string[]) =>

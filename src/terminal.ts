@@ -18,6 +18,17 @@ export function plain(text: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
+/** A copy of `value` whose strings are plain(): what the catalog or a response says is given as text only (a log's
+ * escape sequences reach no terminal, not even through `jq -r` on the JSON). */
+export function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return plain(value) as T;
+  if (Array.isArray(value)) return value.map(withoutControls) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControls(v)])) as T;
+  }
+  return value;
+}
+
 /** JSON.stringify escapes C0 controls; escape DEL, C1 and bidirectional overrides too, so that no raw control reaches a terminal. */
 export const toJson = (value: unknown): string =>
   JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

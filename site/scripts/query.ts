@@ -428,6 +428,8 @@ export function withoutLogNumbers(text: string): string {
     // An IP address (and its port), a version: 172.18.0.4:8080, Go-http-client/1.1, v2.3.0. (HTTP/1.1 404 stays an
     // HTTP status: the words before 404 are still "http".)
     .replace(/(^|[^\w.])v?\d+(?:\.\d+){1,3}(?::\d+)?(?![\w.])/gi, '$1 ')
+    // A function's arity in Elixir or Erlang: Recorder.stop/2, :gen_server.call/3.
+    .replace(/\b([A-Za-z_]\w*\.[a-z_]\w*[!?]?)\/\d\b/g, '$1 ')
     // A thread's name in brackets: [pool-2], [rec-worker-3].
     .replace(/\[[\w.-]*-\d+\]/g, ' ')
     // A name ending in a number: UTF-8, ISO-8859-1, room-1, class-2031, exec-3, Player_77, shop_anchor_01 (not error-433 or http-404).
@@ -459,10 +461,12 @@ export function asksHowTo(normalized: string): boolean {
     /(?:^|\s)(?:how (?:do|can|should|to|would)|can (?:i|we|you|the|it|my|our|a|an)|should (?:i|we)|is it possible|what is the (?:right|best|correct) way|do (?:i|we) need)(?:\s|$)/.test(normalized) ||
     // Which of two to trust, how two things differ, whether something can be relied on, what one would like to do;
     // which of two a thing is (is that the recording service or the gateway); which codes, in general, call for what.
-    /(?:^|\s)is (?:that|this|it) (?:\S+ ){1,5}or (?:\S+ ){0,3}\S+$|(?:^|\s)which (?:error codes|errors|codes|statuses|responses) (?:can|should|are|do|need|must|mean)(?:\s|$)|哪些(?:错误码|错误|错|码|状态码|状态|code|情况)/.test(normalized) ||
+    /(?:^|\s)is (?:that|this|it) (?:\S+ ){1,5}or (?:\S+ ){0,3}\S+$|(?:^|\s)which (?:error codes|errors|codes|statuses|responses) (?:can|should|are|do|need|must|mean)(?:\s|$)|哪些(?:错误码|错误|错|码|状态码|状态|code|情况)|哪一?层|谁返回的|(?:是|来自)\S{0,6}网关还是|网关\S{0,6}还是/.test(normalized) ||
     /(?:^|\s)(?:which (?:one|of|should|do|is)|which \S+(?: \S+)? (?:should|do|does|is|to)|difference between|rely on|reliable|safe to|is it (?:ok|okay|safe)|(?:i|we) (?:want|would like) to)(?:\s|$)/.test(normalized) ||
     // Where something goes, whether it will work, what is needed, whether there is a way, whether what is seen is expected.
     /(?:^|\s)(?:where (?:do|does|should|can|is|are)|where (?:\S+ ){1,4}?(?:do|should|can) (?:i|we)|will (?:it|the|this|that|my|our|they|a|an)|(?:do|does) (?:all|every|each|the|i|we|you|it|my|our) (?:\S+ ){0,2}need|is there (?:a|an|any) (?:way|flag|option|setting|parameter|field|limit|quota)|is (?:that|this|it) (?:a bug|normal|expected|by design))(?:\s|$)/.test(normalized) ||
+    // How often to do something (how often to poll query, query 多久查一次): a guide says.
+    /(?:^|\s)how (?:often|frequently)(?:\s|$)|多久\S{0,4}一次|多长时间\S{0,4}一次|隔多久|每隔多久|频率多少|什么频率/.test(normalized) ||
     // What is recommended (推荐的退避间隔是几秒, what is the recommended backoff): a guide says.
     /(?:^|\s)(?:recommended|best practice|best practices)(?:\s|$)|推荐|最佳实践/.test(normalized) ||
     /怎么|如何|怎样|能不能|可不可以|能否|是否可以|要不要|该不该|会不会|(?:能|可以|需要|会)[^吗]{0,24}吗|能\S*多少|最多\S*多少|(?:应该|到底是)\S*(?:\s\S+){0,4}\s?\S*还是|是\S{1,8}还是(?!一样|不行|报|失败|没|不|老样子)|哪个|哪一个|一回事|区别|靠谱|可靠|靠得住|也想|我想|想要/.test(normalized)
@@ -537,12 +541,15 @@ export type ResponseInput = { status?: number; body?: unknown; method?: string; 
  */
 const jsonString = (key: string, text: string): string | undefined => {
   const m =
-    new RegExp(`"${key}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text) ??
+    // (An Elixir map or a Ruby hash: "reason" => "no recorded data".)
+    new RegExp(`"${key}"\\s*(?::|=>)\\s*"((?:[^"\\\\]|\\\\.){0,300})"?`).exec(text) ??
     new RegExp(`(?:'${key}'|\\b${key})\\s*:\\s*'((?:[^'\\\\]|\\\\.){0,300})'?`).exec(text) ??
     // A JavaScript object as a client prints it with double quotes: data: { message: "Unauthorized" }.
     new RegExp(`\\b${key}\\s*:\\s*"((?:[^"\\\\]|\\\\.){1,300})"?`).exec(text) ??
     // A key-value dump (logfmt, TOML, Java's toString): reason = "request not completed".
-    new RegExp(`\\b${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.){1,300})"?`).exec(text);
+    new RegExp(`\\b${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.){1,300})"?`).exec(text) ??
+    // A name unquoted (uploadingStatus=backuped).
+    new RegExp(`\\b${key}\\s*=\\s*([A-Za-z_]\\w{0,60})\\b`).exec(text);
   if (!m) return undefined;
   try {
     return JSON.parse(`"${m[1].replace(/\\'/g, "'")}"`) as string;
@@ -551,7 +558,7 @@ const jsonString = (key: string, text: string): string | undefined => {
   }
 };
 const jsonNumber = (key: string, text: string): number | undefined => {
-  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*:\\s*["']?(\\d{1,9})\\b`).exec(text);
+  const m = new RegExp(`(?:"${key}"|'${key}'|\\b${key})\\s*(?::|=>)\\s*["']?(\\d{1,9})\\b`).exec(text);
   if (m) return Number(m[1]);
   // A key-value dump (logfmt, TOML, Java's toString): code=1003, the last one, and not an HTTP client's response
   // (OkHttp's `Response{protocol=h2, code=401, …}`: that code is the HTTP status).
@@ -612,12 +619,14 @@ export function readResponse(query: string): ResponseInput | undefined {
   let body: unknown;
   // A request's body (it has `clientRequest`) is no answer.
   if (json && !('clientRequest' in json)) body = json;
-  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*:|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['"\d]|(?:^|[\s,{(])(?:code|err_?code|errorCode)\s*=\s*"?\d|\b(?:err_?code|errorCode)\s*:\s*"?\d/i.test(text)) {
+  else if (/"(?:code|message|reason|serverResponse|uploadingStatus|status)"\s*(?::|=>)|\bserverResponse\.(?:status|uploadingStatus)\s*[=:]|\buploadingStatus\s*=\s*"?[a-z]|['{,]\s*'?(?:code|message|reason)'?\s*:\s*['"\d]|(?:^|[\s,{(])(?:code|err_?code|errorCode)\s*=\s*"?\d|\b(?:err_?code|errorCode)\s*:\s*"?\d/i.test(text)) {
     // (SDK wrappers and gateways rename them: errCode, err_msg.)
     const code = jsonNumber('code', text) ?? jsonNumber('errCode', text) ?? jsonNumber('err_code', text) ?? jsonNumber('errorCode', text);
     const message = jsonString('message', text);
     const reason = jsonString('reason', text) ?? jsonString('err_msg', text) ?? jsonString('errMsg', text);
-    const recordingStatus = /"serverResponse"/.test(text) || /"status"\s*:\s*\d{1,2}\b/.test(text) ? jsonNumber('status', text) : undefined;
+    // (Or a log's dotted keys: http.status=200 serverResponse.status=20.)
+    const dotted = /\bserverResponse\.status\s*[=:]\s*"?(\d{1,2})\b/.exec(text)?.[1];
+    const recordingStatus = dotted !== undefined ? Number(dotted) : /"serverResponse"/.test(text) || /"status"\s*:\s*\d{1,2}\b/.test(text) ? jsonNumber('status', text) : undefined;
     const uploadingStatus = jsonString('uploadingStatus', text);
     const server = {
       ...(recordingStatus !== undefined && recordingStatus < 100 && { status: recordingStatus }),

@@ -33,7 +33,7 @@ function describeRetry(p: RetryPolicy): string {
     case 'fix-credentials':
       return `Check the Customer ID and Customer Secret, the \`Authorization: Basic …\` and \`Content-Type\` headers, and that the App ID has Cloud Recording enabled; then send the request again${ifStill(p.then)}.`;
     case 'fix-account':
-      return `Check the App ID and the project's settings in Agora Console (Cloud Recording enabled, account status, quotas), then send the request again${ifStill(p.then)}.`;
+      return `Check the App ID and the project's settings in Agora Console, then send the request again${ifStill(p.then)}.`;
     case 'gone':
       return 'The recording task has ended or is ending, so retrying cannot help; to record, call `acquire` and `start` again.';
     case 'contact-support':
@@ -87,7 +87,7 @@ export const PHRASES_EN: Phrases = {
   retryLabel,
   succeeded: (method, sure) => (sure ? (method ? `\`${method}\` succeeded.` : 'The request succeeded.') : `${method ? `\`${method}\`` : 'The request'} got a success status, but not all of its answer could be read as done.`),
   doneAsIs: 'The request is done as it is; sending it again cannot change that.',
-  stopGone: 'The recording task has ended or is ending, so there is nothing left to stop; look for its files in your storage.',
+  stopGone: 'The recording task has ended or is ending, so there is nothing left to stop.',
   newIdNewRecording: (method) => `To reach the task this \`${method}\` was for, use the resource ID and \`sid\` exactly as \`acquire\` and \`start\` returned them: a new resource ID from \`acquire\` only starts another recording.`,
   successNext: {
     acquire: (expires) =>

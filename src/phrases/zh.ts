@@ -33,7 +33,7 @@ function describeRetry(p: RetryPolicy): string {
     case 'fix-credentials':
       return `核对客户 ID、客户密钥、\`Authorization: Basic …\` 和 \`Content-Type\` 请求头，并确认该 App ID 已开通云端录制，然后再发送${ifStill(p.then)}。`;
     case 'fix-account':
-      return `在声网控制台核对 App ID 和项目设置（是否开通云端录制、账户状态、配额）后再发送${ifStill(p.then)}。`;
+      return `在声网控制台核对 App ID 和项目设置后再发送${ifStill(p.then)}。`;
     case 'gone':
       return '录制任务已经结束或正在退出，重试没有用；如需录制，重新调用 `acquire` 和 `start`。';
     case 'contact-support':
@@ -87,7 +87,7 @@ export const PHRASES_ZH: Phrases = {
   retryLabel,
   succeeded: (method, sure) => (sure ? (method ? `\`${method}\` 调用成功。` : '请求成功。') : `${method ? `\`${method}\` ` : '请求'}返回了成功状态码，但响应内容无法全部确认为已完成。`),
   doneAsIs: '请求已处理完毕，再次发送也不会改变结果。',
-  stopGone: '录制任务已结束或正在结束，没有可停止的任务了；请到存储中查找它的文件。',
+  stopGone: '录制任务已结束或正在结束，没有可停止的任务了。',
   newIdNewRecording: (method) => `要操作这次 \`${method}\` 针对的任务，请原样使用 \`acquire\` 和 \`start\` 返回的 resource ID 和 \`sid\`：\`acquire\` 给出的新 resource ID 只能开始另一次录制。`,
   successNext: {
     acquire: (expires) =>

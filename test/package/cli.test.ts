@@ -530,6 +530,20 @@ describe('the real process', () => {
     }
   });
 
+  it('--json carries no escape sequence of a response in any string (jq -r prints them raw)', async () => {
+    const body = '{"code":2,"reason":"\\u001b]0;pwned\\u0007\\u001b[2J invalid \\u009b31m value\\u202e"}';
+    for (const argv of [['explain', '--method', 'start', '--json'], ['scan', '--json']]) {
+      const r = await run(argv, { stdin: argv[0] === 'scan' ? `start -> 400 ${body}\n` : body });
+      const strings: string[] = [];
+      JSON.parse(r.stdout, (_k, v) => {
+        if (typeof v === 'string') strings.push(v);
+        return v;
+      });
+      expect(strings.join(' '), argv[0]).toMatch(/invalid/);
+      expect(strings.join(' '), argv[0]).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
+  });
+
   it('runs from source with node and pipes without colour', () => {
     const r = spawnSync(process.execPath, ['src/cli.ts', 'no Route matched with those values'], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     expect(r.status).toBe(0);

@@ -55,7 +55,9 @@ describe('a summary of a log', () => {
       [1, 3, 3, 'acquire', 200, 'http-status:200', false],
       [1, 7, 7, 'start', 200, 'http-status:200', false],
     ]);
-    expect(findings[1].next).toMatch(/same resource ID after 3 s, then 6 s/);
+    // Settled, its next step says so, not the retry the log already made (the outcome still says what it was).
+    expect(findings[1].next).toMatch(/All were settled: the same `start` succeeded later \(line 7\)/);
+    expect(findings[1]).toMatchObject({ outcome: { kind: 'retry', delaysMs: [3000, 6000] } });
     expect(findings[2].notes).toContain('The method is the one of the request on line 2.');
   });
 
@@ -215,6 +217,15 @@ describe('a summary of a log', () => {
     const auth = (r.json().findings as JsonFinding[])[0];
     expect(auth).toMatchObject({ count: 6, first: { file: gz, line: 9 }, last: { file: fixture('json-lines.log'), line: 11 } });
     expect((await scan([gz, fixture('curl-v.txt')])).stdout).toMatch(/curl-v\.txt:14/);
+  });
+
+  it('a file that starts as gzip but is not valid gzip is bad input: exit 2, naming the file and what is wrong', async () => {
+    const bad = join(dir, 'rotated.log.gz');
+    writeFileSync(bad, Buffer.concat([gzipSync(readFileSync(fixture('json-lines.log'))).subarray(0, 10), Buffer.from('not deflate at all')]));
+    const r = await scan([bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot read "${bad}"`);
+    expect(r.stderr).toMatch(/not valid gzip/);
   });
 
   it('log text stays text: no terminal escape from a log reaches the terminal', async () => {

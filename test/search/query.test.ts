@@ -89,7 +89,7 @@ describe('questions of how to do something', () => {
     // Which errors to retry, or how long to wait, is still a question of how to do something.
     for (const q of ['which errors should I retry and how long do I wait', '哪个错误可以重试，要等多久', 'mix 和 individual 的区别是什么']) expect(asksHowTo(normalize(q)), q).toBe(true);
     // Which codes, in general, call for what; which of two things a response comes from; whether a name may hold something.
-    for (const q of ['哪些错误码重发就行，哪些得换 resource ID', 'which codes can be sent again as they are', 'a body with just a message, is it from the gateway or from the service', 'can a cname hold spaces']) {
+    for (const q of ['哪些错误码重发就行，哪些得换 resource ID', 'which codes can be sent again as they are', 'a body with just a message, is it from the gateway or from the service', 'can a cname hold spaces', 'how often should the app poll query', 'query 隔多久调一次合适', '只有 message 的响应是哪一层返回的']) {
       expect(asksHowTo(normalize(q)), q).toBe(true);
     }
   });
@@ -219,6 +219,13 @@ describe('numbers that name a code', () => {
     expect(n('acquire: 401 Unauthorized')).toEqual([{ value: '401', context: 'http' }]);
     // Its code beside another phrase is not said to be the status.
     expect(n('start gave 433 Bad Request')).toEqual([{ value: '433', context: undefined }]);
+  });
+  it('a body logged as an Elixir map or a Ruby hash, and a log\'s dotted keys, are read as the response they are', () => {
+    expect(readResponse('Recorder.start/3 failed: {:error, %{status: 400, body: %{"code" => 53, "reason" => "task conflict"}}}')).toMatchObject({ status: 400, body: { code: 53, reason: 'task conflict' } });
+    expect(readResponse('level=warn op=query http.status=200 serverResponse.status=8 took=12ms')).toMatchObject({ status: 200, body: { serverResponse: { status: 8 } } });
+    expect(readResponse('stop done statusCode=200 uploadingStatus=unknown')).toMatchObject({ status: 200, body: { serverResponse: { uploadingStatus: 'unknown' } } });
+    // An Elixir function's arity is no code.
+    expect(codeNumbers(normalize(withoutLogNumbers('Recorder.stop/2 crashed, then code 49')))).toEqual([{ value: '49', context: 'code' }]);
   });
   it('a status printed as a field (Go\'s %+v) is the status, though the next field\'s name is a count\'s word', () => {
     const n = (q: string) => codeNumbers(normalize(withoutLogNumbers(q)));
