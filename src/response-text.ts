@@ -241,6 +241,20 @@ const STATUS_LINE = /(?:^|[\s'"<])HTTP\/(?:1\.[01]|2(?:\.0)?|3)\s+([1-5]\d\d)\b/
 const ACCESS_LOG = /"[A-Z]{3,7} (\S+) HTTP\/[\d.]+" ([1-5]\d\d)\b/;
 /** A status line as an HTTP client logs it: OkHttp's logging interceptor `<-- 206 Partial Content https://…`; Python requests' `<Response [206]>`; Ktor's `RESPONSE: 201 Created`. */
 const LOGGED_STATUS_LINE = /<-- ([1-5]\d\d)\b|<Response \[([1-5]\d\d)\]>|\bRESPONSE: ([1-5]\d\d) [A-Z]/;
+/** Base64 as UTF-8 text; undefined where it is not base64. */
+function fromBase64(text: string): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lines a client prints around a body, inside a response (see readInBlock). */
+const BODY_FRAMING = /^(?:[0-9a-fA-F]{1,8}|0|COMMON HEADERS|BODY (?:START|END)|BODY Content-Type:.*|METHOD: .*|FROM: .*|-> [\w-]+: .*)$/;
+/** Lines that open a traceback or a stack trace: what follows a status there is no body. */
+const NOT_A_BODY = /^(?:Traceback \(most recent call last\):|Caused by:|Exception in thread |at [\w$.<>]+\(|File "[^"]*", line \d+)/;
+
 /** The list of a HAR export's entries: `"entries": [`. */
 const HAR_ENTRIES = /^\s*"entries"\s*:\s*\[\s*$/;
 /** The fields of a HAR entry's line that scan reads: a string or a number after the name. */
@@ -252,6 +266,8 @@ type HarEntry = {
   line: number;
   endLine?: number;
   part?: 'request' | 'response';
+  /** Its body is base64 (`"encoding": "base64"`). */
+  base64?: boolean;
   call?: Call;
   verb?: HttpVerb;
   status?: number;
@@ -983,6 +999,8 @@ export class ResponseReader {
     for (const h of trimmed.matchAll(/"name"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
       if (Object.keys(entry.headers).length < MAX_HEADERS) entry.headers[h[1].toLowerCase()] = h[2].slice(0, MAX_HEADER_VALUE);
     }
+    // Firefox saves a body it received compressed as base64 (`"encoding": "base64"`, before or after its text).
+    if (/"encoding"\s*:\s*"base64"/.test(trimmed)) entry.base64 = true;
     const text = field('text');
     if (typeof text === 'string' && entry.text === undefined) {
       entry.text = text.slice(0, MAX_BODY_CHARS);
@@ -992,6 +1010,7 @@ export class ResponseReader {
 
   private emitHar(entry: HarEntry): void {
     if (!entry.call || entry.status === undefined) return;
+    if (entry.base64 && entry.text !== undefined) entry.text = fromBase64(entry.text) ?? entry.text;
     const parsed = entry.text !== undefined && /^\s*\{/.test(entry.text) ? readObjectAt(entry.text, entry.text.indexOf('{')) : undefined;
     const body = parsed ? parsed.value : entry.text;
     const found: Found = {
@@ -1197,10 +1216,19 @@ export class ResponseReader {
           return true;
         }
       }
+      // The body after the headers, on a line of its own name (.NET's `Body: {…}` after its braced headers).
+      if (/^(?:body|response ?body|content)\s*[:=]\s*\{/i.test(body)) {
+        block.phase = 'body';
+        if (this.readBodies(line, line.indexOf('{'), undefined)) return true;
+        this.closeBlock();
+        return false;
+      }
       // A log line (`16:00:02.911 [main] DEBUG …`) or the next response's status line is no header of this one.
       const header = LOG_LINE_START.test(body) || LOGGED_STATUS_LINE.test(body) || STATUS_LINE.test(body) ? null : HEADER_LINE.exec(body);
       if (header && !/^https?$/i.test(header[1])) {
         block.lastHeader = this.lineNo;
+        // Ktor's `FROM: <url>` and DevTools' `Request URL: <url>` say which call this answers.
+        if (/^(?:from|request url)$/i.test(header[1])) block.method ??= callInText(header[2])?.method;
         if (Object.keys(block.headers).length < MAX_HEADERS) block.headers[header[1].toLowerCase()] = header[2].slice(0, MAX_HEADER_VALUE);
         return true;
       }
@@ -1232,6 +1260,18 @@ export class ResponseReader {
       return true;
     }
     if (this.readPhpStart(line, undefined, block)) return true;
+    // What a client prints around the body, no body itself: curl --raw's chunk sizes, Ktor's `COMMON HEADERS`,
+    // `-> name: value`, `BODY START`.
+    if (BODY_FRAMING.test(body)) {
+      // (Ktor's `FROM: <url>` names the method.)
+      block.method ??= callInText(body)?.method;
+      return true;
+    }
+    // A traceback or a stack trace after the status: no body; the app may log the body after it.
+    if (NOT_A_BODY.test(body)) {
+      this.closeBlock();
+      return false;
+    }
     // A client's note that it backs off to try again: this response has no body to come, and the next one answers the same request.
     if (RETRY_NOTE.test(body)) {
       this.block = undefined;
@@ -1347,11 +1387,17 @@ export class ResponseReader {
    * code with its reason, or with a Cloud Recording URL or a status on the line.
    */
   private readLogfmt(line: string, here: Call | undefined): boolean {
-    const code = /(?:^|\s)(?:code|error_code|errcode)=(\d{1,9})(?=\s|$)/.exec(line);
+    // (A Chinese log writes its keys in Chinese: 错误码:62 错误原因:cloud recording not enabled 返回:400.)
+    const code = /(?:^|\s)(?:(?:code|error_code|errcode)=|(?:错误码|返回码|错误代码)\s*[=:：]\s*)(\d{1,9})(?=\s|$|[，,;；])/.exec(line);
     if (!code) return false;
-    const reason = /(?:^|\s)reason=(?:"((?:[^"\\]|\\.)*)"|(\S+))/.exec(line);
+    const reason = /(?:^|\s)(?:reason=|(?:错误原因|错误信息)\s*[=:：]\s*)(?:"((?:[^"\\]|\\.)*)"|((?:(?!\s+\S+[=:：]).)+))/.exec(line);
     const status = statusInText(line);
     if (!reason && !here && status === undefined) return false;
+    // The one method the line names as a word (`调用声网 acquire 接口失败 错误码:62`, `op=query code=404`).
+    if (!here) {
+      const named = new Set([...methodNamesInEnglish(line).matchAll(/(?<![\w/.-])(acquire|start|query|update|updateLayout|stop)(?![\w/-])/gi)].map((m) => METHOD_BY_LOWER.get(m[1].toLowerCase())!));
+      if (named.size === 1) here = { method: [...named][0] };
+    }
     const body: Record<string, unknown> = { code: Number(code[1]) };
     if (reason) body.reason = (reason[1] ?? reason[2]).replace(/\\(.)/g, '$1');
     this.emit({ ...(status !== undefined && { status }), body, line: this.lineNo, endLine: this.lineNo, evidence: 'body' }, here);

@@ -130,6 +130,34 @@ describe('a whole HTTP response', () => {
   });
 });
 
+describe('what a client prints between a status and its body is no body', () => {
+  const URL_START = 'https://api.sd-rtn.com/v1/apps/app1/cloud_recording/resourceid/Rk2/mode/individual/start';
+  it('curl --raw: the chunk sizes around a chunked body', () => {
+    const text = ['> POST /v1/apps/app1/cloud_recording/resourceid/Rk2/mode/individual/start HTTP/1.1', '> Host: api.sd-rtn.com', '>', '< HTTP/1.1 200 OK', '< Transfer-Encoding: chunked', '<', '5a\r', '{"cname":"lab-3","uid":"18","resourceId":"Rk2","sid":"Sk2"}\r', '0\r', ''].join('\n');
+    expect(one(text)).toMatchObject({ method: 'start', status: 200, body: { sid: 'Sk2' } });
+  });
+  it('Ktor\'s logging: METHOD, FROM (its URL names the call), COMMON HEADERS, BODY START … BODY END', () => {
+    const text = ['RESPONSE: 206 Partial Content', 'METHOD: HttpMethod(value=POST)', `FROM: ${URL_START.replace('start', 'stop').replace('/mode', '/sid/Sk2/mode')}`, 'COMMON HEADERS', '-> content-type: application/json', 'BODY Content-Type: application/json', 'BODY START', '{"cname":"lab-3","code":435,"reason":"no recorded data"}', 'BODY END'].join('\n');
+    expect(one(text)).toMatchObject({ method: 'stop', status: 206, body: { code: 435 } });
+  });
+  it('a traceback after the status: the body the app logs after it answers the same request', () => {
+    const text = [`INFO httpx: HTTP Request: POST ${URL_START} "HTTP/1.1 400 Bad Request"`, 'Traceback (most recent call last):', '  File "/srv/rec.py", line 41, in start', '    r.raise_for_status()', 'httpx.HTTPStatusError: Client error \'400 Bad Request\'', 'ERROR rec: body={"code":53,"reason":"task conflict"}'].join('\n');
+    expect(one(text)).toMatchObject({ method: 'start', status: 400, body: { code: 53 } });
+  });
+  it('.NET: the body on a line of its own name after the braced headers', () => {
+    const text = [`      POST ${URL_START.replace('resourceid/Rk2/mode/individual/start', 'acquire')} -> StatusCode: 400, ReasonPhrase: 'Bad Request', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:`, '      {', '        Content-Type: application/json', '      }', '      Body: {"code":401,"reason":"invalid_channel_name"}'].join('\n');
+    expect(one(text)).toMatchObject({ method: 'acquire', status: 400, body: { code: 401 } });
+  });
+  it('a Chinese log line with its keys in Chinese: the code, the reason, the status and the one method it names', () => {
+    expect(one('2026-03-01 09:00:01 ERROR [rec] 调用 start 接口失败 错误码:53 错误原因:task conflict 返回:400')).toMatchObject({ method: 'start', status: 400, body: { code: 53, reason: 'task conflict' } });
+  });
+  it('a HAR entry whose body Firefox saved as base64', () => {
+    const body = Buffer.from('{"code":65,"reason":"request not completed"}').toString('base64');
+    const har = JSON.stringify({ log: { entries: [{ request: { method: 'POST', url: URL_START }, response: { status: 206, content: { mimeType: 'application/json', text: body, encoding: 'base64' } } }] } }, null, 2);
+    expect(one(har)).toMatchObject({ method: 'start', status: 206, body: { code: 65 } });
+  });
+});
+
 describe('curl -v as a terminal shows it: one response, whatever curl writes around it', () => {
   const request = [
     '*   Trying 120.92.10.33:443...',
