@@ -28,6 +28,8 @@ import { optionError, plain, toJson, withoutControls } from './terminal.ts';
 export { plain } from './terminal.ts';
 
 const KINDS: readonly string[] = KIND_NAMES;
+/** How many responses of a pasted text `explain` shows one by one (a whole log is `scan`'s to sum up). */
+const SHOWN_RESPONSES = 50;
 
 /** The forms of the command, one line each. */
 const SYNOPSIS = `Usage:
@@ -87,12 +89,16 @@ export function localeFromEnv(env: Record<string, string | undefined>): Locale {
 
 /** A query written in Chinese (any Han character) is answered in Chinese, whatever the environment says. */
 const HAN = /\p{Script=Han}/u;
+/** Two Han characters in a row: a word (bytes read as text may hold one by chance). */
+const WORD_OF_HAN = /\p{Script=Han}{2}/u;
+/** What bytes that are no text leave when read as UTF-8: replacement characters, NUL. */
+const BINARY = /[\ufffd\u0000]/;
 
 /**
  * A paste written in Chinese (a question around a body, a Chinese service's log lines) is answered in Chinese, as a
  * query is: Chinese outside its quoted values (a channel name `"会议室"` says nothing of the reader's language).
  */
-const writtenInChinese = (text: string): boolean => HAN.test(text.slice(0, 65_536).replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ''));
+const writtenInChinese = (text: string): boolean => !BINARY.test(text.slice(0, 4096)) && WORD_OF_HAN.test(text.slice(0, 65_536).replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ''));
 
 /** A value from the command line, safe and short enough to quote in an error. */
 const echo = (text: string): string => JSON.stringify(plain(text).slice(0, 80));
@@ -407,7 +413,9 @@ export async function runCli(io: CliIO): Promise<number> {
     else {
       const where = FINDING_WORDS[args.locale];
       const heading = (lines: [number, number]) => where.lines(String(lines[0]), String(lines[1])).replace(/^./, (c) => c.toUpperCase()) + words.colon.trim();
-      const blocks = explained.map(({ lines, diagnosis }) => `${paint('2', heading(lines!))}\n${formatDiagnosis(withoutControls(diagnosis), paint)}`);
+      // A whole log is scan's to sum up: the first ones here, then how many more.
+      const blocks = explained.slice(0, SHOWN_RESPONSES).map(({ lines, diagnosis }) => `${paint('2', heading(lines!))}\n${formatDiagnosis(withoutControls(diagnosis), paint)}`);
+      if (explained.length > SHOWN_RESPONSES) blocks.push(paint('1', words.moreResponses(explained.length - SHOWN_RESPONSES)));
       io.stdout([paint('1', words.responses(explained.length)), ...blocks].join('\n\n') + '\n');
     }
     return explained.every((e) => e.diagnosis.known) ? 0 : 1;

@@ -173,6 +173,7 @@ export const CLI_WORDS_EN: CliWords = {
   closest: 'No code is near it; the closest in the catalog:',
   otherMethods: (method, command) => `Only what applies on \`${method}\` is shown; other methods differ: \`${command}\` shows them all.`,
   responses: (n) => `${n} responses in the text, each explained below (\`agora-rec-codes scan\` sums up a log).`,
+  moreResponses: (n) => `… and ${n} more, not shown: \`agora-rec-codes scan\` sums up a log (or \`--json\` gives them all).`,
   usageHint: 'Run `agora-rec-codes --help` for usage.',
 };
 

@@ -156,5 +156,7 @@ export type CliWords = {
   otherMethods: (method: string, command: string) => string;
   /** Several responses in one pasted text. */
   responses: (n: number) => string;
+  /** After the first responses of a long text: how many more it holds, and the command that sums them up. */
+  moreResponses: (n: number) => string;
   usageHint: string;
 };

@@ -172,6 +172,7 @@ export const CLI_WORDS_ZH: CliWords = {
   closest: '没有与之相近的代码；目录中最接近的是：',
   otherMethods: (method, command) => `只列出适用于 \`${method}\` 的内容；其他方法上的情况不同，运行 \`${command}\` 查看全部。`,
   responses: (n) => `文本中有 ${n} 个响应，逐一解释如下（\`agora-rec-codes scan\` 可汇总整个日志）。`,
+  moreResponses: (n) => `……另有 ${n} 个未显示：\`agora-rec-codes scan\` 可汇总整个日志（\`--json\` 给出全部）。`,
   usageHint: '运行 `agora-rec-codes --help` 查看用法。',
 };
 

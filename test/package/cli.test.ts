@@ -400,6 +400,19 @@ describe('agora-rec-codes explain', () => {
     const spring = JSON.parse((await run(['explain', '--json', '--method', 'start'], { stdin: 'o.s.w.c.HttpServerErrorException$GatewayTimeout: 504 Gateway Time-out: "<html><body><h1>504 Gateway Time-out</h1></body></html>"' })).stdout);
     expect(spring).toMatchObject({ method: 'start', status: 504, body: 'html', outcome: { kind: 'retry' } });
   });
+  it('a whole log pasted: the first 50 responses explained, then how many more and what sums them up; --json gives all', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `start -> 206 {"cname":"c${i}","code":65,"reason":"request not completed"}`).join('\n');
+    const r = await run(['explain'], { stdin: lines });
+    expect(r.stdout).toMatch(/^120 responses in the text/);
+    expect(r.stdout.match(/^Line \d+:$/gm)).toHaveLength(50);
+    expect(r.stdout).toMatch(/… and 70 more, not shown: `agora-rec-codes scan` sums up a log/);
+    expect(JSON.parse((await run(['explain', '--json'], { stdin: lines })).stdout)).toHaveLength(120);
+  });
+  it('bytes that are no text are not taken for Chinese; a paste with Chinese words is', async () => {
+    const bytes = Buffer.from([0x8f, 0xe4, 0xb8, 0x80, 0x00, 0xff, 0x41, 0x9c]).toString('utf8');
+    expect((await run(['explain'], { stdin: bytes })).stdout).toMatch(/^The body is plain text/);
+    expect((await run(['explain'], { stdin: '停止录制失败 {"code":49,"reason":"invalid operation"}' })).stdout).toMatch(/\p{Script=Han}{2}/u);
+  });
   it('a paste with several responses: each explained, with its lines', async () => {
     const r = await run(['explain'], { stdin: log('service.log') });
     expect(r.stdout).toMatch(/^5 responses in the text, each explained below \(`agora-rec-codes scan` sums up a log\)\.\n\nLine 1:\n/);
