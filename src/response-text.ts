@@ -1388,14 +1388,14 @@ export class ResponseReader {
    */
   private readLogfmt(line: string, here: Call | undefined): boolean {
     // (A Chinese log writes its keys in Chinese: 错误码:62 错误原因:cloud recording not enabled 返回:400.)
-    const code = /(?:^|\s)(?:(?:code|error_code|errcode)=|(?:错误码|返回码|错误代码)\s*[=:：]\s*)(\d{1,9})(?=\s|$|[，,;；])/.exec(line);
+    const code = /(?:^|\s)(?:(?:code|error_code|errcode)=|(?:错误码|返回码)\s*[=:：]\s*)(\d{1,9})(?=\s|$|[，,;；])/.exec(line);
     if (!code) return false;
-    const reason = /(?:^|\s)(?:reason=|(?:错误原因|错误信息)\s*[=:：]\s*)(?:"((?:[^"\\]|\\.)*)"|((?:(?!\s+\S+[=:：]).)+))/.exec(line);
+    const reason = /(?:^|\s)(?:reason=|错误原因\s*[=:：]\s*)(?:"((?:[^"\\]|\\.)*)"|((?:(?!\s+\S+[=:：]).)+))/.exec(line);
     const status = statusInText(line);
     if (!reason && !here && status === undefined) return false;
     // The one method the line names as a word (`调用声网 acquire 接口失败 错误码:62`, `op=query code=404`).
     if (!here) {
-      const named = new Set([...methodNamesInEnglish(line).matchAll(/(?<![\w/.-])(acquire|start|query|update|updateLayout|stop)(?![\w/-])/gi)].map((m) => METHOD_BY_LOWER.get(m[1].toLowerCase())!));
+      const named = new Set([...methodNamesInEnglish(line).matchAll(/(?:^|[^\w/.-])(acquire|start|query|update|updateLayout|stop)(?![\w/-])/gi)].map((m) => METHOD_BY_LOWER.get(m[1].toLowerCase())!));
       if (named.size === 1) here = { method: [...named][0] };
     }
     const body: Record<string, unknown> = { code: Number(code[1]) };
